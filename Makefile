@@ -1,0 +1,35 @@
+# Two commands on a fresh machine with Python 3.11, pip and make:
+#   make serve   install into .venv, build facts.db from seeds/, serve it with Datasette
+#   make test    install into .venv and run the whole test suite
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 8001
+# Served read-only (-i), with a SQL time limit and row caps: a runaway query is cut off, not the server.
+SERVE_SETTINGS := --setting sql_time_limit_ms 3000 --setting max_returned_rows 1000 \
+	--setting facet_time_limit_ms 500 --setting allow_download off
+
+.PHONY: install serve test db clean
+
+install: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml requirements.lock
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -c requirements.lock -e '.[test]'
+	touch $@
+
+facts.db: $(VENV)/.installed schema.sql $(wildcard load/*.py) $(wildcard seeds/*.txt)
+	$(BIN)/python -m load seeds --db facts.db
+
+db: facts.db
+
+serve: facts.db
+	$(BIN)/datasette serve -i facts.db -m metadata.yml -h $(HOST) -p $(PORT) $(SERVE_SETTINGS)
+
+test: $(VENV)/.installed
+	$(BIN)/python -m pytest -q
+
+clean:
+	rm -rf $(VENV) facts.db .pytest_cache

@@ -1,0 +1,1 @@
+"""newsfacts: turn a folder of news articles into a queryable SQLite fact database."""

@@ -1,0 +1,121 @@
+"""Tell the article apart from the page around it, by the shape and position of lines.
+
+Scraped news carries site furniture: menus and breadcrumbs above the headline
+("HomeIranIran Vows ...", "Asia-PacificIranMiddle EastPakistan"), header dates,
+logos, "Back to top button", "RELATED ARTICLES", "- Advertisement -", lists of
+other stories after a "Published in ..." line. The rules here are general:
+
+- the *body* runs from the first to the last prose line (long, or ending like
+  a sentence); short lines after the body are furniture;
+- a line that marks the end of an article ("Published in X, <date>") ends it;
+- above the body, the *head* holds the title, byline, dates and furniture;
+  menu lines are recognized by their shape (words run together without spaces,
+  single words, web vocabulary), not by exact strings;
+- inside the body, short lines made only of web vocabulary are dropped,
+  headings and captions are kept.
+
+The result keeps the lines that remain, joined by blank lines, plus the head
+lines for ``article_meta`` to read metadata from.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+# Words that make up site furniture in any outlet's template.
+WEB_WORDS = {
+    "advertisement", "advertisment", "advertisements", "sponsored", "related", "articles", "article",
+    "stories", "story", "most", "popular", "read", "recent", "comments", "comment", "translate",
+    "back", "to", "top", "button", "share", "this", "on", "follow", "us", "subscribe", "newsletter",
+    "login", "log", "in", "sign", "up", "register", "menu", "home", "search", "skip", "content",
+    "more", "also", "latest", "news", "trending", "print", "email", "tweet", "facebook", "twitter",
+    "whatsapp", "linkedin", "telegram", "copy", "link", "next", "previous", "prev", "post", "posts",
+    "you", "may", "like", "tags", "tag", "categories", "category", "opinion", "editorial", "editorials",
+    "video", "videos", "photos", "gallery", "click", "here", "continue", "reading", "none", "logo",
+    "cookie", "cookies", "accept", "privacy", "policy", "terms", "use", "contact", "about", "all",
+    "rights", "reserved", "copyright", "loading", "open", "close", "toggle", "navigation", "and",
+}
+END_MARKERS = re.compile(
+    r"^(?:(?:first |originally )?published (?:in|on|by)\b|©|copyright\b|all rights reserved\b)", re.I
+)
+PROSE_END = re.compile(r"""[.!?]["')\]]*$|[.!?]\s*\(.*\)\s*$""")
+RUN_TOGETHER = re.compile(r"[a-z][A-Z][a-z]")  # "IranPakistan", "HomeIran"
+
+
+@dataclass
+class Line:
+    text: str
+    index: int
+
+    @property
+    def words(self) -> list[str]:
+        return self.text.split()
+
+    def is_prose(self) -> bool:
+        """A paragraph of the article: a sentence of some length, or very long.
+
+        Headlines run to twenty words but do not end like a sentence."""
+        words = self.words
+        return len(words) >= 30 or (len(words) >= 6 and bool(PROSE_END.search(self.text.strip())))
+
+    def is_web_furniture(self) -> bool:
+        """Made only of web words and punctuation ("- Advertisment -", "Translate »")."""
+        words = re.findall(r"[A-Za-z]+", self.text)
+        if not words:
+            return True  # punctuation or symbols only
+        return len(words) <= 6 and all(w.lower() in WEB_WORDS for w in words)
+
+    def is_menu(self) -> bool:
+        """Breadcrumbs and category bars: words run together, or a single word."""
+        words = self.words
+        if self.is_web_furniture():
+            return True
+        if any(RUN_TOGETHER.search(w) and not w.startswith(("Mc", "Mac")) for w in words[:3]):
+            return True
+        return len(words) == 1 and not self.text.rstrip().endswith(":")
+
+    def is_end_marker(self) -> bool:
+        return bool(END_MARKERS.match(self.text.strip()))
+
+
+@dataclass
+class CleanedText:
+    text: str
+    head: list[str] = field(default_factory=list)       # lines above the body (title, byline, dates, furniture)
+    end_lines: list[str] = field(default_factory=list)  # the "Published in ..." line(s) that ended the article
+    dropped: list[str] = field(default_factory=list)    # everything removed, for tests and debugging
+
+
+def clean_lines(raw: str) -> CleanedText:
+    lines = [Line(text.strip(), i) for i, text in enumerate(raw.split("\n")) if text.strip()]
+    if not lines:
+        return CleanedText(text="")
+
+    end_lines: list[str] = []
+    dropped: list[str] = []
+    for position, line in enumerate(lines):
+        if position > 0 and line.is_end_marker():
+            end_lines.append(line.text)
+            dropped.extend(l.text for l in lines[position:])
+            lines = lines[:position]
+            break
+
+    prose = [position for position, line in enumerate(lines) if line.is_prose()]
+    if not prose:
+        # No paragraph of prose: keep what is not furniture (a short note is still text).
+        kept = [l for l in lines if not l.is_menu()]
+        return CleanedText(text="\n\n".join(l.text for l in kept), head=[], end_lines=end_lines,
+                           dropped=dropped + [l.text for l in lines if l not in kept])
+    first, last = prose[0], prose[-1]
+    head = lines[:first]
+    body = [l for l in lines[first:last + 1] if not l.is_web_furniture()]
+    dropped += [l.text for l in lines[first:last + 1] if l.is_web_furniture()]
+    dropped += [l.text for l in lines[last + 1:]]
+
+    from .article_meta import pick_title  # the title line stays in the stored text
+
+    title = pick_title([l.text for l in head])
+    kept_head = [title] if title else []
+    dropped += [l.text for l in head if l.text != title]
+    text = "\n\n".join(kept_head + [l.text for l in body])
+    return CleanedText(text=text, head=[l.text for l in head], end_lines=end_lines, dropped=dropped)

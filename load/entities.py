@@ -1,0 +1,380 @@
+"""The people layer: corrects en_core_web_sm's PERSON entities after "ner".
+
+The small model makes the same mistakes in every news article: it glues ranks
+onto names ("Maj Gen Mohammad Baqeri"), cuts names short ("Shah Mehmood" +
+"Qureshi"), tags a surname it has seen as a full name as GPE or ORG the next
+time ("Qureshi", "Zarif"), misses names that follow a rank ("Maj Gen Asif
+Ghafoor"), and calls groups, platforms and boilerplate people ("Jaish al-Adl",
+"Twitter", "RELATED ARTICLES"). This component rewrites ``doc.ents`` so that
+PERSON spans cover exactly the name, and records the rank and honorific that
+stood before each name (``span._.rank``, ``span._.honorific``,
+``span._.prefix_start``). It knows ranks, honorifics, post words and
+nationalities, never particular people.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
+
+from .names import HONORIFICS, NAME_PARTICLES, RANKS, plain
+
+# --- lexicons shared with load.people -----------------------------------------------------
+
+# Head words of posts ("Foreign *Minister*", "*Chief* of Army Staff").
+POST_HEADS = {
+    "minister", "president", "vice-president", "premier", "chancellor", "chief", "commander",
+    "secretary", "secretary-general", "spokesman", "spokeswoman", "spokesperson", "director",
+    "director-general", "ambassador", "envoy", "governor", "chairman", "chairwoman",
+    "chairperson", "chair", "head", "leader", "adviser", "advisor", "speaker", "senator",
+    "mayor", "king", "queen", "prince", "crown", "emir", "sultan", "counterpart", "diplomat",
+    "official", "consul", "attache", "prosecutor", "judge", "justice", "officer", "inspector",
+    "representative", "delegate", "coordinator", "commissioner", "lawmaker", "legislator",
+    "deputy", "dg", "pm", "fm", "coas", "cjcsc", "chief-of-staff", "vice-chairman",
+    "minister-designate", "general", "superintendent", "administrator", "attorney", "mufti",
+}
+# Words that describe rather than name a post ("the top Iranian diplomat").
+DESCRIPTION_HEADS = {"diplomat", "official", "leader", "figure", "aide"}
+# Lowercase words that may stand inside a post written in lower case ("the army chief").
+POST_MODIFIERS = {
+    "foreign", "prime", "army", "military", "defence", "defense", "interior", "finance",
+    "economy", "trade", "commerce", "energy", "oil", "petroleum", "information", "education",
+    "health", "home", "justice", "security", "national", "supreme", "top", "senior", "chief",
+    "deputy", "vice", "special", "general", "federal", "provincial", "state", "armed", "forces",
+    "staff", "naval", "navy", "air", "force", "police", "intelligence", "diplomatic", "joint",
+    "chiefs", "committee", "council", "affairs", "ministry", "analysis", "defence", "corps",
+    "revolutionary", "guard", "guards", "border", "religious", "spiritual", "assistant",
+    "executive", "parliamentary", "cabinet", "central", "bank", "minority", "majority",
+    "opposition", "party", "chief-of-staff", "high", "commissioner", "permanent", "water",
+    "power", "railways", "planning", "development", "human", "rights", "law", "media",
+}
+# Status of a post ("former", "acting", "the then").
+STATUS_WORDS = {"former": "former", "ex": "former", "acting": "acting", "interim": "acting",
+                "caretaker": "acting", "designate": "designate", "then": "then",
+                "outgoing": "former", "incoming": "designate", "late": "former"}
+# Words that make a capitalised name an organisation, not a person.
+ORG_WORDS = {
+    "group", "groups", "organisation", "organization", "outfit", "militia", "faction",
+    "network", "movement", "brigade", "brigades", "front", "party", "council", "army", "corps",
+    "ministry", "department", "agency", "committee", "commission", "headquarters", "assembly",
+    "parliament", "senate", "university", "institute", "company", "corporation", "bank",
+    "forces", "force", "guard", "guards", "police", "court", "office", "secretariat",
+    "association", "union", "league", "federation", "foundation", "news", "agency", "tv",
+    "television", "radio", "times", "post", "tribune", "daily", "province", "district",
+    "port", "airport", "pipeline", "project",
+}
+# Head nouns after a name that show the name labels a group ("Jaish al-Adl terrorist group").
+ORG_HEAD_NOUNS = {"group", "organisation", "organization", "outfit", "militia", "faction",
+                  "network", "movement", "brigade", "brigades", "front", "insurgents",
+                  "militants", "rebels", "fighters", "party"}
+PLATFORMS = {"twitter", "facebook", "instagram", "youtube", "whatsapp", "telegram", "tiktok",
+             "linkedin", "snapchat", "weibo", "wechat", "reddit", "google", "wikipedia"}
+
+# Nationality adjectives and country names -> the country (short common English name).
+_COUNTRIES = {
+    "Afghanistan": "afghan afghanistani", "Algeria": "algerian", "Argentina": "argentine argentinian",
+    "Armenia": "armenian", "Australia": "australian", "Austria": "austrian",
+    "Azerbaijan": "azerbaijani azeri", "Bahrain": "bahraini", "Bangladesh": "bangladeshi",
+    "Belgium": "belgian", "Brazil": "brazilian", "Canada": "canadian", "China": "chinese",
+    "Colombia": "colombian", "Egypt": "egyptian", "Ethiopia": "ethiopian", "France": "french",
+    "Germany": "german", "Greece": "greek", "India": "indian", "Indonesia": "indonesian",
+    "Iran": "iranian persian", "Iraq": "iraqi", "Ireland": "irish", "Israel": "israeli",
+    "Italy": "italian", "Japan": "japanese", "Jordan": "jordanian", "Kazakhstan": "kazakh",
+    "Kenya": "kenyan", "Kuwait": "kuwaiti", "Kyrgyzstan": "kyrgyz", "Lebanon": "lebanese",
+    "Libya": "libyan", "Malaysia": "malaysian", "Mexico": "mexican", "Morocco": "moroccan",
+    "Myanmar": "burmese myanmarese", "Nepal": "nepalese nepali", "Netherlands": "dutch",
+    "Nigeria": "nigerian", "North Korea": "", "Norway": "norwegian", "Oman": "omani",
+    "Pakistan": "pakistani pak", "Palestine": "palestinian", "Philippines": "filipino philippine",
+    "Poland": "polish", "Qatar": "qatari", "Russia": "russian", "Saudi Arabia": "saudi",
+    "Somalia": "somali", "South Africa": "", "South Korea": "korean", "Spain": "spanish",
+    "Sri Lanka": "lankan", "Sudan": "sudanese", "Sweden": "swedish", "Switzerland": "swiss",
+    "Syria": "syrian", "Tajikistan": "tajik", "Thailand": "thai", "Tunisia": "tunisian",
+    "Turkey": "turkish turkiye türkiye", "Turkmenistan": "turkmen", "Ukraine": "ukrainian",
+    "United Arab Emirates": "emirati uae", "United Kingdom": "british uk britain english",
+    "United States": "american us usa u.s. america", "Uzbekistan": "uzbek",
+    "Venezuela": "venezuelan", "Vietnam": "vietnamese", "Yemen": "yemeni",
+}
+COUNTRY_BY_WORD = {plain(country): country for country in _COUNTRIES}
+COUNTRY_BY_WORD.update({plain(w): country for country, words in _COUNTRIES.items() for w in words.split()})
+
+
+def country_of(text: str) -> str | None:
+    """ "Iranian" -> "Iran", "Pakistan's" -> "Pakistan", "U.S." -> "United States"."""
+    return COUNTRY_BY_WORD.get(plain(text))
+
+
+# --- Span extensions ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class NamePrefix:
+    """What stood before a name: "Maj Gen" (rank), "Seyed" (honorific), where it began."""
+
+    start: int                 # token index where the rank/honorific begins (= name start if none)
+    rank: str | None = None
+    honorific: str | None = None
+
+
+def _prefix(span: Span) -> NamePrefix:
+    table = span.doc._.name_prefixes or {}
+    return table.get((span.start, span.end), NamePrefix(span.start))
+
+
+if not Doc.has_extension("name_prefixes"):
+    Doc.set_extension("name_prefixes", default=None)   # {(start, end): NamePrefix}
+if not Span.has_extension("rank"):
+    Span.set_extension("rank", getter=lambda span: _prefix(span).rank)
+    Span.set_extension("honorific", getter=lambda span: _prefix(span).honorific)
+    Span.set_extension("prefix_start", getter=lambda span: _prefix(span).start)
+
+
+# --- token tests ------------------------------------------------------------------------
+
+# Posts spelled "<word> General", where "General" is not a rank.
+_TAKES_GENERAL = {"secretary", "director", "attorney", "inspector", "solicitor", "surgeon",
+                  "consul", "auditor", "accountant", "governor", "postmaster", "adjutant",
+                  "quartermaster", "paymaster", "advocate", "registrar"}
+_POSSESSIVE = {"'s", "’s", "'", "’"}
+_NOT_NAME_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "QUANTITY", "PERCENT"}
+
+
+def is_post_word(token: Token) -> bool:
+    return token.lower_ in POST_HEADS or token.lower_ in POST_MODIFIERS
+
+
+def _name_like(token: Token) -> bool:
+    """A capitalised word that can be part of a personal name."""
+    low = token.lower_
+    return (
+        token.is_title
+        and token.is_alpha
+        and not token.is_stop
+        and token.ent_type_ not in _NOT_NAME_ENTS
+        and not is_post_word(token)
+        and low not in ORG_WORDS
+        and low not in COUNTRY_BY_WORD
+        and low not in PLATFORMS
+    )
+
+
+def _name_end(doc: Doc, i: int, limit: int = 5) -> int:
+    """End of the run of name words starting at token i ("Asif Ghafoor", "Ayman al-Zawahiri")."""
+    j = i
+    while j < len(doc) and j - i < limit:
+        tok = doc[j]
+        if _name_like(tok):
+            j += 1
+        elif tok.lower_ in NAME_PARTICLES and j > i and j + 1 < len(doc) and _joins_name(doc, j):
+            j += 1
+        elif tok.text == "-" and j > i and not doc[j - 1].whitespace_ and j + 1 < len(doc) and _name_like(doc[j + 1]):
+            j += 1
+        else:
+            break
+    return j
+
+
+def _joins_name(doc: Doc, j: int) -> bool:
+    """A particle belongs to the name when a name word follows ("al-Zawahiri", "bin Salman")."""
+    k = j + 1
+    if doc[k].text == "-" and k + 1 < len(doc):
+        k += 1
+    return _name_like(doc[k])
+
+
+# --- the component ------------------------------------------------------------------------
+
+
+def _phrase_variants(phrase: str) -> list[str]:
+    """ "maj gen" -> "maj gen", "maj. gen.", "Maj Gen", ... as the tokenizer sees them."""
+    words = phrase.split()
+    variants = [""]
+    for w in words:
+        variants = [f"{v} {form}".strip() for v in variants for form in (w, w + ".")]
+    return variants + [v.title() for v in variants] + [v.replace(" ", "-") for v in variants if " " in v]
+
+
+class PeopleLayer:
+    """Rewrites PERSON entities; see the module docstring."""
+
+    def __init__(self, nlp: Language):
+        self.prefixes = PhraseMatcher(nlp.vocab, attr="LOWER")
+        for label, phrases in (("RANK", RANKS), ("HONORIFIC", HONORIFICS)):
+            docs = [nlp.make_doc(v) for p in phrases for v in _phrase_variants(p)]
+            self.prefixes.add(label, docs)
+
+    def __call__(self, doc: Doc) -> Doc:
+        prefixes = self._prefix_spans(doc)
+        people: list[Span] = []
+        orgs: list[Span] = []
+        for ent in doc.ents:
+            if ent.label_ != "PERSON":
+                continue
+            span = self._clean_person(doc, ent, prefixes)
+            if span is None:
+                continue
+            if self._is_organisation(doc, span):
+                orgs.append(Span(doc, span.start, span.end, label="ORG"))
+            else:
+                people.append(span)
+        people.extend(self._after_prefixes(doc, prefixes))
+        org_texts = {plain(o.text) for o in orgs}
+        people = [p for p in filter_spans(people) if plain(p.text) not in org_texts]
+        people.extend(self._known_name_words(doc, people, orgs))
+        people = filter_spans(people)
+        doc._.name_prefixes = {(p.start, p.end): self._prefix_before(doc, p.start, prefixes) for p in people}
+        doc.ents = self._merge(doc, people, orgs)
+        return doc
+
+    # Ranks and honorifics: token index where each prefix phrase ends -> (start, label, text).
+    def _prefix_spans(self, doc: Doc) -> dict[int, tuple[int, str, str]]:
+        found: dict[int, tuple[int, str, str]] = {}
+        matches = [Span(doc, s, e, label=m) for m, s, e in self.prefixes(doc)]
+        for span in filter_spans(matches):           # longest reading: "Maj Gen", not "Gen"
+            first = span[0]
+            if not (first.is_title or first.is_upper):   # "the general said" is not a rank
+                continue
+            if span.label_ == "RANK" and span.start > 0 and self._general_in_post(doc, span):
+                continue
+            found[span.end] = (span.start, span.label_, span.text)
+        return found
+
+    @staticmethod
+    def _general_in_post(doc: Doc, span: Span) -> bool:
+        """ "Secretary General", "Director General", "Attorney General": part of the post."""
+        return plain(span.text) in {"general", "gen"} and doc[span.start - 1].lower_ in _TAKES_GENERAL
+
+    def _prefix_before(self, doc: Doc, start: int, prefixes) -> NamePrefix:
+        """Walk back over the ranks and honorifics chained before a name ("Major General Seyed")."""
+        rank = honorific = None
+        i = start
+        while i in prefixes:
+            begin, label, text = prefixes[i]
+            if label == "RANK" and rank is None:
+                rank = text
+            elif label == "HONORIFIC" and honorific is None:
+                honorific = text
+            else:
+                break
+            i = begin
+        return NamePrefix(i, rank, honorific)
+
+    def _clean_person(self, doc: Doc, ent: Span, prefixes) -> Span | None:
+        """The name inside a model PERSON span: prefixes and possessives off, cut names completed."""
+        if "\n" in ent.text or any(t.is_upper and len(t) > 1 and t.is_alpha for t in ent):
+            return None                                 # boilerplate lines ("RELATED ARTICLES")
+        start, end = ent.start, ent.end
+        while end > start and (doc[end - 1].text in _POSSESSIVE or doc[end - 1].is_punct):
+            end -= 1
+        # token index inside a rank or honorific -> where that prefix ends
+        prefix_end_at = {i: e for e, (s, _, _) in prefixes.items() for i in range(s, e)}
+        while start < end:
+            if start in prefix_end_at and prefix_end_at[start] <= end:
+                start = prefix_end_at[start]
+            elif is_post_word(doc[start]) or doc[start].is_stop or doc[start].is_punct:
+                start += 1
+            else:
+                break
+        if start >= end:
+            return None
+        if start > 0 and doc[start - 1].text == "#":     # a hashtag
+            return None
+        while start > 0 and start not in prefixes and _name_like(doc[start - 1]) and doc[start - 1].pos_ == "PROPN":
+            start -= 1                                   # "Muhammad" + model's "Javad Zarif"
+        end = max(end, _name_end(doc, end) if end < len(doc) and _name_like(doc[end]) else end)
+        span = Span(doc, start, end, label="PERSON")
+        if any(not ((t.is_title and t.is_alpha) or t.lower_ in NAME_PARTICLES or t.text == "-") for t in span):
+            return None
+        return span
+
+    @staticmethod
+    def _is_organisation(doc: Doc, span: Span) -> bool:
+        """Platforms, and names followed by a group noun ("Jaish al-Adl terrorist group")."""
+        if len(span) == 1 and span[0].lower_ in PLATFORMS:
+            return True
+        j = span.end
+        while j < len(doc) and j - span.end < 3:
+            tok = doc[j]
+            if tok.lower_ in ORG_HEAD_NOUNS:
+                return True
+            if not (tok.is_lower and tok.pos_ in ("ADJ", "NOUN")):
+                return False
+            j += 1
+        return False
+
+    def _after_prefixes(self, doc: Doc, prefixes) -> list[Span]:
+        """Names the model missed after a rank or honorific ("Maj Gen Asif Ghafoor")."""
+        spans = []
+        starts = {s for s, _, _ in prefixes.values()}
+        for end in prefixes:
+            if end < len(doc) and end not in starts:   # "Major General Seyed ...": the name comes later
+                name_end = _name_end(doc, end)
+                if name_end > end:
+                    spans.append(Span(doc, end, name_end, label="PERSON"))
+        return spans
+
+    @staticmethod
+    def _known_name_words(doc: Doc, people: list[Span], orgs: list[Span]) -> list[Span]:
+        """Words of full names seen in this article are that person elsewhere, whatever the
+        model called them ("Qureshi" as GPE, "Imran" as ORG)."""
+        known = {t.lower_ for p in people if len(p) > 1 for t in p if t.is_alpha and t.lower_ not in NAME_PARTICLES}
+        taken = {i for s in people + orgs for i in range(s.start, s.end)}
+        spans = []
+        i = 0
+        while i < len(doc):
+            if i in taken or not (doc[i].is_title and doc[i].lower_ in known):
+                i += 1
+                continue
+            j = i
+            while j < len(doc) and j not in taken and doc[j].is_title and doc[j].lower_ in known:
+                j += 1
+            # Standalone only: part of a longer proper noun ("Khan Research Laboratories") is not a name.
+            before_ok = i == 0 or not _name_like(doc[i - 1])
+            after_ok = j >= len(doc) or not (_name_like(doc[j]) or doc[j].lower_ in ORG_WORDS)
+            if before_ok and after_ok:
+                spans.append(Span(doc, i, j, label="PERSON"))
+            i = j
+        return spans
+
+    @staticmethod
+    def _merge(doc: Doc, people: list[Span], orgs: list[Span]) -> list[Span]:
+        """People and organisations replace the model's PERSON spans; other entities stay,
+        trimmed where a name now covers part of them ("National Security Council Mr Shamkhani")."""
+        covered = {i for s in people + orgs for i in range(s.start, s.end)}
+        kept: list[Span] = []
+        for ent in doc.ents:
+            if ent.label_ == "PERSON":
+                continue
+            free = [i for i in range(ent.start, ent.end) if i not in covered]
+            if len(free) == len(ent):
+                kept.append(ent)
+            elif free:
+                run = _longest_run(free)
+                while run and (doc[run[-1]].lower_.rstrip(".") in HONORIFICS + RANKS or doc[run[-1]].is_punct):
+                    run.pop()
+                if run:
+                    kept.append(Span(doc, run[0], run[-1] + 1, label=ent.label_))
+        return filter_spans(people + orgs + kept)
+
+
+def _longest_run(indices: list[int]) -> list[int]:
+    runs: list[list[int]] = []
+    for i in indices:
+        if runs and runs[-1][-1] == i - 1:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    return max(runs, key=len)
+
+
+@Language.factory("newsfacts_people")
+def make_people_layer(nlp: Language, name: str) -> PeopleLayer:
+    return PeopleLayer(nlp)
+
+
+def add_to(nlp: Language) -> None:
+    """Add newsfacts' entity corrections after the model's NER."""
+    if "newsfacts_people" not in nlp.pipe_names:
+        nlp.add_pipe("newsfacts_people", after="ner")

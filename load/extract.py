@@ -1,0 +1,41 @@
+"""Doc (and its Article) -> fact records: the extractors in the order they depend on each other.
+
+Each kind of fact has its own module: people and titles (``people``), meetings
+(``meetings``), figures (``figures``), casualties (``casualties``); dates are
+resolved by ``dates`` for all of them.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from . import casualties, dates, figures, meetings, people
+from .records import Article, ArticleFacts
+
+
+def sentence_offsets(doc: Doc) -> list[tuple[int, int, str]]:
+    """(start, end, text) of each sentence in doc order, surrounding whitespace trimmed.
+
+    Extractors refer to sentences by their position in ``doc.sents``; this list
+    keeps exactly those positions.
+    """
+    result = []
+    for sent in doc.sents:
+        text = sent.text
+        lead = len(text) - len(text.lstrip())
+        stripped = text.strip()
+        start = sent.start_char + lead
+        result.append((start, start + len(stripped), stripped))
+    return result
+
+
+def extract_facts(doc: Doc, article: Article) -> ArticleFacts:
+    if not article.explicit_dates:
+        article.explicit_dates = dates.explicit_full_dates(doc)
+    found_people = people.extract(doc, article)
+    date_context = dates.DateContext(doc, article)
+    return ArticleFacts(
+        people=found_people,
+        meetings=meetings.extract(doc, article, found_people, date_context),
+        figures=figures.extract(doc, article),
+        incidents=casualties.extract(doc, article, date_context),
+    )

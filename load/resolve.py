@@ -1,0 +1,227 @@
+"""Resolution across articles: one row per real person and per real meeting.
+
+Runs inside the load's transaction file after the articles are written, over
+everything the database holds (so an incremental load resolves new articles
+against old ones). It rebuilds ``people``, ``person_aliases`` and ``meetings``
+from the per-article tables; ids are the smallest per-article id of each
+cluster, so they stay stable while the introducing article is not reloaded.
+
+People merge only on evidence (``names.same_person``): the same surname with
+compatible given names or transliterations, a compatible country and posts.
+A bare one-word name joins a cluster only when exactly one cluster fits.
+
+Meetings merge when they have the same participants and
+- the same date (across articles), or
+- within one article, no conflicting dates (an article describes one meeting
+  several times: "met X ... during the meeting, X said ...");
+- a report dated only by a weekday ("on Wednesday") that the article could not
+  pin down joins a dated meeting of the same participants on that weekday in
+  another article, when exactly one fits; the article's other reports of the
+  same weekday are then dated from it too. ``date_inferred`` records this.
+"""
+from __future__ import annotations
+
+import json
+from collections import Counter, defaultdict
+from datetime import date
+
+import sqlite_utils
+
+from . import names
+
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+
+
+class UnionFind:
+    def __init__(self, items):
+        self.parent = {item: item for item in items}
+
+    def find(self, item):
+        while self.parent[item] != item:
+            self.parent[item] = self.parent[self.parent[item]]
+            item = self.parent[item]
+        return item
+
+    def union(self, a, b):
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+    def groups(self):
+        out = defaultdict(list)
+        for item in self.parent:
+            out[self.find(item)].append(item)
+        return out
+
+
+def resolve(db: sqlite_utils.Database) -> None:
+    resolve_people(db)
+    resolve_meetings(db)
+
+
+# People ---------------------------------------------------------------------------------
+
+def resolve_people(db: sqlite_utils.Database) -> None:
+    conn = db.conn
+    rows = conn.execute("SELECT id, document_id, name, country, rank FROM article_people ORDER BY id").fetchall()
+    posts = defaultdict(list)
+    for person_id, post in conn.execute("SELECT article_person_id, post FROM titles WHERE is_description = 0"):
+        posts[person_id].append(post)
+    people = {r[0]: {"id": r[0], "document": r[1], "name": r[2], "country": r[3], "rank": r[4], "posts": posts[r[0]]}
+              for r in rows}
+
+    groups = UnionFind(people)
+    by_word = defaultdict(list)   # folded name word -> people whose name has it
+    for person in people.values():
+        for word in set(names.name_key(person["name"]).split()):
+            by_word[word].append(person)
+    full = [p for p in people.values() if len(names.name_key(p["name"]).split()) > 1]
+    singles = [p for p in people.values() if len(names.name_key(p["name"]).split()) == 1]
+    full_ids = {p["id"] for p in full}
+    for a in full:
+        for b in by_word[names.name_key(a["name"]).split()[-1]]:
+            if b["id"] > a["id"] and b["id"] in full_ids and a["document"] != b["document"] and _same(a, b):
+                groups.union(a["id"], b["id"])
+    for single in singles:
+        word = names.name_key(single["name"])
+        fitting = {groups.find(p["id"]) for p in by_word[word] if p["id"] in full_ids and _same(single, p)}
+        if len(fitting) == 1:
+            groups.union(single["id"], fitting.pop())
+
+    conn.execute("UPDATE article_people SET person_id = NULL")
+    conn.execute("DELETE FROM person_aliases")
+    conn.execute("DELETE FROM people")
+    mention_counts = dict(conn.execute("SELECT article_person_id, count(*) FROM person_mentions GROUP BY 1"))
+    surface = defaultdict(set)
+    for person_id, text in conn.execute("SELECT article_person_id, text FROM person_mentions WHERE kind = 'name'"):
+        surface[person_id].add(text)
+    for root, members in sorted(groups.groups().items()):
+        cluster = [people[m] for m in sorted(members)]
+        name = cluster[0]["name"]
+        for other in cluster[1:]:
+            name = names.fuller(name, other["name"])
+        countries = Counter(p["country"] for p in cluster if p["country"])
+        ranks = Counter(p["rank"] for p in cluster if p["rank"])
+        titles = sorted({post for p in cluster for post in p["posts"]})
+        db["people"].insert({
+            "id": root, "name": name,
+            "country": countries.most_common(1)[0][0] if countries else None,
+            "rank": ranks.most_common(1)[0][0] if ranks else None,
+            "titles": json.dumps(titles) if titles else None,
+            "documents": len({p["document"] for p in cluster}),
+            "mentions": sum(mention_counts.get(p["id"], 0) for p in cluster),
+        })
+        aliases = {p["name"] for p in cluster} | {t for p in cluster for t in surface[p["id"]]}
+        db["person_aliases"].insert_all({"person_id": root, "alias": alias} for alias in sorted(aliases))
+        conn.executemany("UPDATE article_people SET person_id = ? WHERE id = ?", [(root, m) for m in members])
+
+
+def _same(a: dict, b: dict) -> bool:
+    return names.same_person(a["name"], a["country"], a["posts"], b["name"], b["country"], b["posts"])
+
+
+# Meetings -------------------------------------------------------------------------------
+
+def resolve_meetings(db: sqlite_utils.Database) -> None:
+    conn = db.conn
+    reports = {}
+    for rid, document, day, precision, raw, place, topics in conn.execute(
+            "SELECT id, document_id, date, date_precision, date_raw, place, topics FROM meeting_reports ORDER BY id"):
+        reports[rid] = {"id": rid, "document": document, "date": day, "precision": precision, "raw": raw,
+                        "place": place, "topics": json.loads(topics) if topics else [], "people": set(),
+                        "inferred": None}
+    for rid, person in conn.execute(
+            "SELECT rp.meeting_report_id, ap.person_id FROM meeting_report_participants rp "
+            "JOIN article_people ap ON ap.id = rp.article_person_id"):
+        reports[rid]["people"].add(person)
+
+    _infer_weekday_dates(reports)
+
+    groups = UnionFind(reports)
+    by_people = defaultdict(list)
+    for report in reports.values():
+        if len(report["people"]) >= 2:
+            by_people[frozenset(report["people"])].append(report)
+    for same_people in by_people.values():
+        for i, a in enumerate(same_people):
+            for b in same_people[i + 1:]:
+                if a["date"] and a["date"] == b["date"] and a["precision"] == b["precision"]:
+                    groups.union(a["id"], b["id"])
+                elif a["document"] == b["document"] and not (a["date"] and b["date"]):
+                    groups.union(a["id"], b["id"])
+        # a within-article union may have joined two differently dated reports through an
+        # undated one; keep clusters whose dates conflict apart by splitting on date.
+    clusters = _split_conflicting(groups.groups(), reports)
+
+    conn.execute("UPDATE meeting_reports SET meeting_id = NULL")
+    conn.execute("DELETE FROM meetings")
+    person_names = dict(conn.execute("SELECT id, name FROM people"))
+    for members in clusters:
+        cluster = [reports[m] for m in sorted(members)]
+        if len(cluster[0]["people"]) < 2:
+            continue
+        dated = [r for r in cluster if r["date"]]
+        places = Counter(r["place"] for r in cluster if r["place"])
+        topics = list(dict.fromkeys(t for r in cluster for t in r["topics"]))
+        meeting_id = cluster[0]["id"]
+        db["meetings"].insert({
+            "id": meeting_id,
+            "date": dated[0]["date"] if dated else None,
+            "date_precision": dated[0]["precision"] if dated else None,
+            "date_inferred": next((r["inferred"] for r in dated if r["inferred"]), None),
+            "place": places.most_common(1)[0][0] if places else None,
+            "participants": json.dumps(sorted(person_names[p] for p in cluster[0]["people"])),
+            "topics": json.dumps(topics) if topics else None,
+            "sources": len({r["document"] for r in cluster}),
+        })
+        conn.executemany("UPDATE meeting_reports SET meeting_id = ? WHERE id = ?",
+                         [(meeting_id, r["id"]) for r in cluster])
+    for report in reports.values():
+        if report["inferred"]:
+            conn.execute("UPDATE meeting_reports SET date = ?, date_precision = 'day', date_reference = ? "
+                         "WHERE id = ? AND date IS NULL", [report["date"], report["inferred"], report["id"]])
+
+
+def _weekday_of(raw: str | None) -> int | None:
+    words = (raw or "").lower().replace(",", " ").split()
+    found = [WEEKDAYS.index(w) for w in words if w in WEEKDAYS]
+    return found[0] if len(found) == 1 else None
+
+
+def _infer_weekday_dates(reports: dict) -> None:
+    """Date an article's weekday-only reports from another article's dated report of the same meeting."""
+    dated = defaultdict(set)
+    for r in reports.values():
+        if r["date"] and r["precision"] == "day":
+            dated[frozenset(r["people"])].add((r["date"], r["document"]))
+    anchors = defaultdict(set)   # (document, weekday) -> dates that other articles pin down
+    for r in reports.values():
+        weekday = _weekday_of(r["raw"])
+        if r["date"] or weekday is None:
+            continue
+        fitting = {d for d, doc in dated[frozenset(r["people"])]
+                   if doc != r["document"] and date.fromisoformat(d).weekday() == weekday}
+        if len(fitting) == 1:
+            anchors[(r["document"], weekday)].add(fitting.pop())
+    for r in reports.values():
+        weekday = _weekday_of(r["raw"])
+        if r["date"] or weekday is None:
+            continue
+        candidates = anchors.get((r["document"], weekday), set())
+        if len(candidates) == 1:
+            r["date"], r["precision"] = next(iter(candidates)), "day"
+            r["inferred"] = "across-articles: the same meeting dated by another article"
+
+
+def _split_conflicting(groups: dict, reports: dict) -> list[list[int]]:
+    clusters = []
+    for members in groups.values():
+        days = sorted({reports[m]["date"] for m in members if reports[m]["date"]})
+        if len(days) <= 1:
+            clusters.append(members)
+            continue
+        by_day = defaultdict(list)
+        for m in members:
+            by_day[reports[m]["date"] or days[0]].append(m)
+        clusters.extend(by_day.values())
+    return clusters

@@ -1,0 +1,306 @@
+-- newsfacts schema. Applied by the loader (load/store.py) to every database it writes.
+-- Every fact row points back to its document and sentence, with character offsets
+-- (start, end) into documents.text, the cleaned article text.
+-- Dates are full ISO dates (the first day of the period when only a month or year
+-- is known) with a *_precision column ('day', 'month', 'year') and the raw expression;
+-- the public views at the bottom cut each date to its precision ('2019-02').
+
+PRAGMA foreign_keys = ON;
+
+CREATE TABLE IF NOT EXISTS documents (
+    id INTEGER PRIMARY KEY,
+    path TEXT NOT NULL UNIQUE,                 -- as given to the loader, relative to where it ran
+    sha256 TEXT NOT NULL CHECK (length(sha256) = 64),
+    title TEXT,
+    title_source TEXT,
+    outlet TEXT,
+    outlet_source TEXT,
+    author TEXT,
+    author_source TEXT,
+    url TEXT,
+    dateline TEXT,                             -- the city of "ISLAMABAD:" at the start of the body
+    dateline_source TEXT,
+    published TEXT CHECK (published IS NULL OR date(published) = published),
+    published_precision TEXT CHECK (published_precision IN ('day', 'month', 'year')),
+    published_raw TEXT,
+    published_source TEXT,                     -- byline | published-line | date-under-title | sidecar
+    text TEXT NOT NULL,
+    characters INTEGER NOT NULL CHECK (characters >= 0),
+    loaded_at TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS documents_outlet ON documents(outlet);
+CREATE INDEX IF NOT EXISTS documents_published ON documents(published);
+
+CREATE TABLE IF NOT EXISTS sentences (
+    id INTEGER PRIMARY KEY,
+    document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL CHECK (position >= 0),
+    start INTEGER NOT NULL CHECK (start >= 0),
+    "end" INTEGER NOT NULL CHECK ("end" >= start),
+    text TEXT NOT NULL,
+    UNIQUE (document_id, position)
+);
+
+-- Full-text search (FTS5), kept in step by triggers.
+CREATE VIRTUAL TABLE IF NOT EXISTS sentences_fts USING fts5(text, content='sentences', content_rowid='id');
+CREATE TRIGGER IF NOT EXISTS sentences_ai AFTER INSERT ON sentences BEGIN
+    INSERT INTO sentences_fts(rowid, text) VALUES (new.id, new.text);
+END;
+CREATE TRIGGER IF NOT EXISTS sentences_ad AFTER DELETE ON sentences BEGIN
+    INSERT INTO sentences_fts(sentences_fts, rowid, text) VALUES ('delete', old.id, old.text);
+END;
+CREATE TRIGGER IF NOT EXISTS sentences_au AFTER UPDATE ON sentences BEGIN
+    INSERT INTO sentences_fts(sentences_fts, rowid, text) VALUES ('delete', old.id, old.text);
+    INSERT INTO sentences_fts(rowid, text) VALUES (new.id, new.text);
+END;
+
+CREATE VIRTUAL TABLE IF NOT EXISTS documents_fts USING fts5(title, content='documents', content_rowid='id');
+CREATE TRIGGER IF NOT EXISTS documents_ai AFTER INSERT ON documents BEGIN
+    INSERT INTO documents_fts(rowid, title) VALUES (new.id, new.title);
+END;
+CREATE TRIGGER IF NOT EXISTS documents_ad AFTER DELETE ON documents BEGIN
+    INSERT INTO documents_fts(documents_fts, rowid, title) VALUES ('delete', old.id, old.title);
+END;
+CREATE TRIGGER IF NOT EXISTS documents_au AFTER UPDATE ON documents BEGIN
+    INSERT INTO documents_fts(documents_fts, rowid, title) VALUES ('delete', old.id, old.title);
+    INSERT INTO documents_fts(rowid, title) VALUES (new.id, new.title);
+END;
+
+-- People ------------------------------------------------------------------------------
+
+-- One row per real person, across articles. Rebuilt by the resolution step after
+-- every load; a person's id is the smallest article_people.id of their cluster, so
+-- it stays put while the article that introduced them is not reloaded.
+CREATE TABLE IF NOT EXISTS people (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,                        -- canonical: the fullest spelling seen
+    country TEXT,
+    rank TEXT,
+    titles TEXT,                               -- JSON list of posts held (not descriptions)
+    documents INTEGER NOT NULL DEFAULT 0,
+    mentions INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX IF NOT EXISTS people_name ON people(name);
+CREATE INDEX IF NOT EXISTS people_country ON people(country);
+
+CREATE TABLE IF NOT EXISTS person_aliases (
+    person_id INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+    alias TEXT NOT NULL,
+    PRIMARY KEY (person_id, alias)
+);
+CREATE INDEX IF NOT EXISTS person_aliases_alias ON person_aliases(alias);
+
+-- A person as one article knows them.
+CREATE TABLE IF NOT EXISTS article_people (
+    id INTEGER PRIMARY KEY,
+    document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    local_key INTEGER NOT NULL,
+    name TEXT NOT NULL,
+    rank TEXT,
+    honorific TEXT,
+    country TEXT,
+    person_id INTEGER REFERENCES people(id) ON DELETE SET NULL,
+    UNIQUE (document_id, local_key)
+);
+CREATE INDEX IF NOT EXISTS article_people_person ON article_people(person_id);
+
+CREATE TABLE IF NOT EXISTS person_mentions (
+    id INTEGER PRIMARY KEY,
+    article_person_id INTEGER NOT NULL REFERENCES article_people(id) ON DELETE CASCADE,
+    document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    sentence_id INTEGER NOT NULL REFERENCES sentences(id) ON DELETE CASCADE,
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL CHECK ("end" > start),
+    text TEXT NOT NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('name', 'role'))
+);
+CREATE INDEX IF NOT EXISTS person_mentions_person ON person_mentions(article_person_id);
+CREATE INDEX IF NOT EXISTS person_mentions_document ON person_mentions(document_id);
+CREATE INDEX IF NOT EXISTS person_mentions_sentence ON person_mentions(sentence_id);
+
+-- A post held, the way Wikidata models "position held": the post apart from the
+-- country it belongs to and the organisation, true as of the article's date.
+CREATE TABLE IF NOT EXISTS titles (
+    id INTEGER PRIMARY KEY,
+    article_person_id INTEGER NOT NULL REFERENCES article_people(id) ON DELETE CASCADE,
+    document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    sentence_id INTEGER NOT NULL REFERENCES sentences(id) ON DELETE CASCADE,
+    post TEXT NOT NULL,
+    country TEXT,
+    organisation TEXT,
+    rank TEXT,
+    status TEXT CHECK (status IS NULL OR status IN ('former', 'acting', 'designate', 'then', 'outgoing', 'interim', 'late')),
+    is_description INTEGER NOT NULL DEFAULT 0 CHECK (is_description IN (0, 1)),
+    as_of TEXT CHECK (as_of IS NULL OR date(as_of) = as_of),
+    as_of_precision TEXT CHECK (as_of_precision IN ('day', 'month', 'year')),
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    text TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS titles_person ON titles(article_person_id);
+CREATE INDEX IF NOT EXISTS titles_document ON titles(document_id);
+CREATE INDEX IF NOT EXISTS titles_sentence ON titles(sentence_id);
+CREATE INDEX IF NOT EXISTS titles_post ON titles(post);
+
+-- Meetings ----------------------------------------------------------------------------
+
+-- One row per real meeting, across articles; rebuilt by the resolution step.
+CREATE TABLE IF NOT EXISTS meetings (
+    id INTEGER PRIMARY KEY,
+    date TEXT CHECK (date IS NULL OR date(date) = date),
+    date_precision TEXT CHECK (date_precision IN ('day', 'month', 'year')),
+    date_inferred TEXT,                        -- how, when not read from the article itself
+    place TEXT,
+    participants TEXT NOT NULL,                -- JSON list of canonical names
+    topics TEXT,                               -- JSON list
+    sources INTEGER NOT NULL DEFAULT 1
+);
+CREATE INDEX IF NOT EXISTS meetings_date ON meetings(date);
+CREATE INDEX IF NOT EXISTS meetings_place ON meetings(place);
+
+-- One article's report of a meeting.
+CREATE TABLE IF NOT EXISTS meeting_reports (
+    id INTEGER PRIMARY KEY,
+    document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    sentence_id INTEGER NOT NULL REFERENCES sentences(id) ON DELETE CASCADE,
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    date TEXT CHECK (date IS NULL OR date(date) = date),
+    date_precision TEXT CHECK (date_precision IN ('day', 'month', 'year')),
+    date_raw TEXT,
+    date_reference TEXT,
+    place TEXT,
+    topics TEXT,
+    meeting_id INTEGER REFERENCES meetings(id) ON DELETE SET NULL
+);
+CREATE INDEX IF NOT EXISTS meeting_reports_document ON meeting_reports(document_id);
+CREATE INDEX IF NOT EXISTS meeting_reports_sentence ON meeting_reports(sentence_id);
+CREATE INDEX IF NOT EXISTS meeting_reports_meeting ON meeting_reports(meeting_id);
+
+CREATE TABLE IF NOT EXISTS meeting_report_participants (
+    meeting_report_id INTEGER NOT NULL REFERENCES meeting_reports(id) ON DELETE CASCADE,
+    article_person_id INTEGER NOT NULL REFERENCES article_people(id) ON DELETE CASCADE,
+    PRIMARY KEY (meeting_report_id, article_person_id)
+);
+CREATE INDEX IF NOT EXISTS meeting_report_participants_person ON meeting_report_participants(article_person_id);
+
+-- Figures -----------------------------------------------------------------------------
+
+CREATE TABLE IF NOT EXISTS figures (
+    id INTEGER PRIMARY KEY,
+    document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    sentence_id INTEGER NOT NULL REFERENCES sentences(id) ON DELETE CASCADE,
+    value REAL NOT NULL,                       -- absolute: 7.5e9 for "$7.5 billion"
+    unit TEXT NOT NULL,                        -- normalized: km, mi, USD, PKR, MW, bcm, % ...
+    canonical_value REAL NOT NULL,             -- in the dimension's canonical unit (km for lengths)
+    canonical_unit TEXT NOT NULL,
+    dimension TEXT NOT NULL,
+    subject TEXT,                              -- what it measures
+    approximate INTEGER NOT NULL DEFAULT 0 CHECK (approximate IN (0, 1)),
+    qualifier TEXT,
+    also_value REAL,                           -- a conversion given in brackets
+    also_unit TEXT,
+    also_text TEXT,
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    text TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS figures_document ON figures(document_id);
+CREATE INDEX IF NOT EXISTS figures_sentence ON figures(sentence_id);
+CREATE INDEX IF NOT EXISTS figures_unit ON figures(unit);
+CREATE INDEX IF NOT EXISTS figures_subject ON figures(subject);
+
+-- Casualties --------------------------------------------------------------------------
+
+CREATE TABLE IF NOT EXISTS incidents (
+    id INTEGER PRIMARY KEY,
+    document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    sentence_id INTEGER NOT NULL REFERENCES sentences(id) ON DELETE CASCADE,  -- first sentence
+    sentences TEXT NOT NULL,                   -- JSON list of sentence ids
+    date TEXT CHECK (date IS NULL OR date(date) = date),
+    date_precision TEXT CHECK (date_precision IN ('day', 'month', 'year')),
+    date_raw TEXT,
+    date_reference TEXT,
+    place TEXT,
+    perpetrator TEXT,
+    attribution TEXT                           -- claimed | blamed | stated
+);
+CREATE INDEX IF NOT EXISTS incidents_document ON incidents(document_id);
+CREATE INDEX IF NOT EXISTS incidents_sentence ON incidents(sentence_id);
+CREATE INDEX IF NOT EXISTS incidents_perpetrator ON incidents(perpetrator);
+CREATE INDEX IF NOT EXISTS incidents_date ON incidents(date);
+
+CREATE TABLE IF NOT EXISTS casualty_counts (
+    id INTEGER PRIMARY KEY,
+    incident_id INTEGER NOT NULL REFERENCES incidents(id) ON DELETE CASCADE,
+    document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    sentence_id INTEGER NOT NULL REFERENCES sentences(id) ON DELETE CASCADE,
+    kind TEXT NOT NULL CHECK (kind IN ('killed', 'injured', 'abducted', 'released', 'arrested', 'missing')),
+    count INTEGER CHECK (count IS NULL OR count >= 0),
+    low INTEGER,
+    high INTEGER,
+    qualifier TEXT,
+    victims TEXT,
+    claimed_by TEXT,
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    text TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS casualty_counts_incident ON casualty_counts(incident_id);
+CREATE INDEX IF NOT EXISTS casualty_counts_document ON casualty_counts(document_id);
+CREATE INDEX IF NOT EXISTS casualty_counts_sentence ON casualty_counts(sentence_id);
+CREATE INDEX IF NOT EXISTS casualty_counts_kind ON casualty_counts(kind);
+
+-- Public views: the stable SQL surface for saved queries, bookmarks and evaluation.
+-- Dates are cut to their precision. `document` is documents.path.
+
+DROP VIEW IF EXISTS document_people;
+CREATE VIEW document_people AS
+SELECT DISTINCT p.name AS person, d.path AS document, p.id AS person_id, d.id AS document_id, p.country
+FROM article_people ap
+JOIN people p ON p.id = ap.person_id
+JOIN documents d ON d.id = ap.document_id;
+
+DROP VIEW IF EXISTS person_titles;
+CREATE VIEW person_titles AS
+SELECT p.name AS person, t.post AS title, d.path AS document,
+       t.country, t.organisation, t.rank, t.status,
+       CASE t.as_of_precision WHEN 'month' THEN substr(t.as_of, 1, 7) WHEN 'year' THEN substr(t.as_of, 1, 4) ELSE t.as_of END AS as_of,
+       t.sentence_id, p.id AS person_id, t.id AS title_id
+FROM titles t
+JOIN article_people ap ON ap.id = t.article_person_id
+JOIN people p ON p.id = ap.person_id
+JOIN documents d ON d.id = t.document_id
+WHERE t.is_description = 0;
+
+DROP VIEW IF EXISTS meeting_participants;
+CREATE VIEW meeting_participants AS
+SELECT DISTINCT m.id AS meeting_id,
+       CASE m.date_precision WHEN 'month' THEN substr(m.date, 1, 7) WHEN 'year' THEN substr(m.date, 1, 4) ELSE m.date END AS date,
+       m.place, p.name AS person, d.path AS document, m.sources, m.date_inferred, p.id AS person_id
+FROM meetings m
+JOIN meeting_reports r ON r.meeting_id = m.id
+JOIN meeting_report_participants rp ON rp.meeting_report_id = r.id
+JOIN article_people ap ON ap.id = rp.article_person_id
+JOIN people p ON p.id = ap.person_id
+JOIN documents d ON d.id = r.document_id;
+
+DROP VIEW IF EXISTS figure_facts;
+CREATE VIEW figure_facts AS
+SELECT f.value, f.unit, f.subject, d.path AS document,
+       f.canonical_value, f.canonical_unit, f.dimension, f.approximate, f.qualifier,
+       f.also_value, f.also_unit, f.text, f.sentence_id, f.id AS figure_id
+FROM figures f
+JOIN documents d ON d.id = f.document_id;
+
+DROP VIEW IF EXISTS casualty_facts;
+CREATE VIEW casualty_facts AS
+SELECT c.kind, c.count,
+       CASE i.date_precision WHEN 'month' THEN substr(i.date, 1, 7) WHEN 'year' THEN substr(i.date, 1, 4) ELSE i.date END AS date,
+       i.place, i.perpetrator, d.path AS document,
+       c.low, c.high, c.qualifier, c.victims, c.claimed_by, i.attribution,
+       c.sentence_id, i.id AS incident_id, c.id AS count_id
+FROM casualty_counts c
+JOIN incidents i ON i.id = c.incident_id
+JOIN documents d ON d.id = c.document_id;
