@@ -65,12 +65,17 @@ def same(score, value, unit, gold_value, gold_unit) -> bool:
 
 # --- the methods: each maps (text, doc) to [(value, unit, subject)] -------------------
 
+# quantulum3's unit names that score.py's unit table does not spell; mapped so
+# that quantulum3 is not charged for naming a unit differently.
+QUANTULUM_UNITS = {"barrel per day": "bpd", "square kilometre": "km2", "square mile": "mi2"}
+
+
 def by_quantulum(text, doc):
     from quantulum3 import parser
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         quantities = parser.parse(text)
-    return [(q.value, q.unit.name, None) for q in quantities]
+    return [(q.value, QUANTULUM_UNITS.get(q.unit.name, q.unit.name), None) for q in quantities]
 
 
 def by_quantulum_with_units(text, doc):

@@ -14,7 +14,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 from text_to_num import text2num
 
-from .dates import DateContext
+from .dates import TIME_UNITS, DateContext, classify
 from .records import Article, CasualtyCount, Incident
 
 # Casualty verbs by kind (lemmas, as spaCy's lemmatizer gives them).
@@ -93,7 +93,10 @@ def number_spans(doc: Doc) -> list[Span]:
     """Cardinal numbers (NER's CARDINAL, else number-like tokens) and vague counts."""
     spans, covered = [], set()
     for e in doc.ents:
-        if e.label_ == "CARDINAL":
+        # the small model sometimes calls a bare range a DATE ("Between 10 and 12")
+        misread = (e.label_ == "DATE" and classify(e) is None and any(t.like_num for t in e)
+                   and not any(t.lower_ in TIME_UNITS or "-" in t.text for t in e))
+        if e.label_ == "CARDINAL" or misread:
             spans.append(e)
             covered |= set(range(e.start, e.end))
     for t in doc:
@@ -159,6 +162,8 @@ def _is_passive(verb: Token) -> bool:
 
 def predicate(noun: Token) -> Token | None:
     """The casualty word that says what happened to ``noun``'s people."""
+    if noun.lower_ in ADJ_KINDS and noun.pos_ == "ADJ":
+        return noun                               # "five dead"
     # "13 others injured", "27 people killed in ...": a reduced relative on the noun
     for c in noun.children:
         if c.dep_ in ("acl", "amod", "relcl") and _kind_of(c) and not _negated(c):
@@ -204,8 +209,9 @@ def _counted_noun(num: Span) -> Token:
     # the last number whose head lies outside the span ("Between 10 and 12 soldiers": 10 -> soldiers)
     numbers = [t for t in num if (t.like_num or t.lower_ in VAGUE) and not (num.start <= t.head.i < num.end)]
     root = numbers[-1] if numbers else num.root
-    if root.dep_ in ("nummod", "compound", "quantmod", "amod", "nmod") and root.head.pos_ in ("NOUN", "PROPN", "PRON"):
-        return root.head
+    if root.dep_ in ("nummod", "compound", "quantmod", "amod", "nmod") and (
+            root.head.pos_ in ("NOUN", "PROPN", "PRON") or root.head.lower_ in ADJ_KINDS):
+        return root.head                          # "... left five dead": the adjective is the noun
     return root
 
 
@@ -220,7 +226,7 @@ def _is_people(noun: Token, num: Span) -> bool:
 
 def _victims(noun: Token, num: Span) -> str | None:
     """The people counted, without the number, articles or brackets: "IRGC members"."""
-    if noun.i in range(num.start, num.end):
+    if noun.i in range(num.start, num.end) or noun.lower_ in ADJ_KINDS:
         return None
     words = [t for t in noun.subtree
              if t.i <= noun.i and t.i not in range(num.start, num.end) and t.dep_ not in ("det", "punct", "advmod", "quantmod")
@@ -274,7 +280,8 @@ def perpetrator(sents: list[Span], verbs: list[Token]) -> tuple[str | None, str 
             for c in tok.children:
                 if c.dep_ == "agent":
                     found += [(2, *_who(p), "stated") for p in c.children if p.dep_ == "pobj"]
-                elif c.dep_ == "nsubj" and tok.pos_ == "VERB" and lemma not in INTRANSITIVE:
+                elif c.dep_ == "nsubj" and tok.pos_ == "VERB" and lemma not in INTRANSITIVE \
+                        and c.pos_ not in ("PRON", "NUM") and not c.like_num:
                     found.append((3, *_who(c), "stated"))
     if not found:
         return None, None
@@ -400,8 +407,6 @@ def counts_in(doc: Doc) -> list[tuple[CasualtyCount, Token, Token]]:
     sent_index = {s.start: i for i, s in enumerate(doc.sents)}
     out = []
     for num in number_spans(doc):
-        if num.root.ent_type_ in NON_PEOPLE_ENTS and num.root.ent_type_ != "CARDINAL":
-            continue
         noun = _counted_noun(num)
         verb = predicate(noun)
         kind = _kind_of(verb) if verb is not None else None

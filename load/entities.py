@@ -133,10 +133,13 @@ if not Span.has_extension("rank"):
 
 # --- token tests ------------------------------------------------------------------------
 
-# Posts spelled "<word> General", where "General" is not a rank.
-_TAKES_GENERAL = {"secretary", "director", "attorney", "inspector", "solicitor", "surgeon",
-                  "consul", "auditor", "accountant", "governor", "postmaster", "adjutant",
-                  "quartermaster", "paymaster", "advocate", "registrar"}
+# Posts whose second word looks like a rank or honorific: "Secretary General", "Chief Justice".
+_POST_PAIRS = {
+    "general": {"secretary", "director", "attorney", "inspector", "solicitor", "surgeon", "consul",
+                "auditor", "accountant", "governor", "postmaster", "adjutant", "quartermaster",
+                "paymaster", "advocate", "registrar"},
+    "justice": {"chief"},
+}
 _POSSESSIVE = {"'s", "’s", "'", "’"}
 _NOT_NAME_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "QUANTITY", "PERCENT"}
 
@@ -236,15 +239,10 @@ class PeopleLayer:
             first = span[0]
             if not (first.is_title or first.is_upper):   # "the general said" is not a rank
                 continue
-            if span.label_ == "RANK" and span.start > 0 and self._general_in_post(doc, span):
+            if span.start > 0 and doc[span.start - 1].lower_ in _POST_PAIRS.get(plain(span.text), ()):
                 continue
             found[span.end] = (span.start, span.label_, span.text)
         return found
-
-    @staticmethod
-    def _general_in_post(doc: Doc, span: Span) -> bool:
-        """ "Secretary General", "Director General", "Attorney General": part of the post."""
-        return plain(span.text) in {"general", "gen"} and doc[span.start - 1].lower_ in _TAKES_GENERAL
 
     def _prefix_before(self, doc: Doc, start: int, prefixes) -> NamePrefix:
         """Walk back over the ranks and honorifics chained before a name ("Major General Seyed")."""
@@ -305,7 +303,8 @@ class PeopleLayer:
         return False
 
     def _after_prefixes(self, doc: Doc, prefixes) -> list[Span]:
-        """Names the model missed after a rank or honorific ("Maj Gen Asif Ghafoor")."""
+        """Names the model missed after a rank or honorific ("Maj Gen Asif Ghafoor"), or a
+        full name after a capitalised post word ("Ambassador Reza Amiri Moghadam")."""
         spans = []
         starts = {s for s, _, _ in prefixes.values()}
         for end in prefixes:
@@ -313,6 +312,15 @@ class PeopleLayer:
                 name_end = _name_end(doc, end)
                 if name_end > end:
                     spans.append(Span(doc, end, name_end, label="PERSON"))
+        for tok in doc[:-1]:
+            after_post = tok.is_title and tok.lower_ in POST_HEADS
+            # "Ambassador to Pakistan Reza Amiri Moghadam"
+            after_post_place = (tok.i >= 2 and country_of(tok.text) is not None
+                                and doc[tok.i - 1].lower_ in ("to", "of") and doc[tok.i - 2].lower_ in POST_HEADS)
+            if (after_post or after_post_place) and tok.i + 1 not in starts:
+                name_end = _name_end(doc, tok.i + 1)
+                if name_end - (tok.i + 1) >= 2:
+                    spans.append(Span(doc, tok.i + 1, name_end, label="PERSON"))
         return spans
 
     @staticmethod

@@ -120,6 +120,7 @@ def _matcher(vocab: Vocab) -> Matcher:
     measure_adj = [hyphen, {"LOWER": {"IN": sorted(U.MEASURE_ADJECTIVES)}}]
     patterns = [[glued]]  # glued tokens alone; plain numbers among them are dropped when read
     for form in _by_length(U.UNIT_FORMS):
+        patterns.append([glued, *form])  # "1.5m tonnes", "2bn barrels"
         patterns.append([num, scale, scale, hyphen, *form])
         patterns.append([num, scale, scale, hyphen, *form, *measure_adj])
     for form in _by_length(U.CURRENCY_WORDS):
@@ -137,9 +138,20 @@ def _quantities(doc: Doc) -> list[_Quantity]:
     found = []
     for span in sorted(spans, key=lambda s: s.start):
         q = _read(span)
-        if q is not None and math.isfinite(q.value) and 0 <= q.value <= U.MAX_VALUE:
-            found.append(q)
+        if q is None or not (math.isfinite(q.value) and 0 <= q.value <= U.MAX_VALUE):
+            continue
+        if _million_not_metres(doc, q):
+            continue
+        found.append(q)
     return found
+
+
+def _million_not_metres(doc: Doc, q: _Quantity) -> bool:
+    """"3m people", "2 m refugees": a short "m" before a plural noun is "million",
+    and a million people is a count, not a figure."""
+    last = doc[q.end - 1]
+    return (q.unit.key == "m" and last.lower_.endswith("m") and not last.lower_.endswith("metre")
+            and q.end < len(doc) and doc[q.end].tag_ in ("NNS", "NNPS"))
 
 
 # --- reading a span --------------------------------------------------------------
@@ -183,6 +195,9 @@ def _read(span: Span) -> _Quantity | None:
             value *= U.MONEY_SCALES[low]
         elif not currency and low in U.SCALES:
             value *= U.SCALES[low]
+        elif not currency and low in U.MONEY_SCALES and i + 1 < len(tokens) and (
+                _match_form(tokens, i + 1, U.UNIT_FORMS)[0] or _match_form(tokens, i + 1, U.CURRENCY_WORDS)[0]):
+            value *= U.MONEY_SCALES[low]  # "1.5m tonnes": a unit follows, so "m" is million
         elif not currency and U.unit_for_suffix(low):
             unit = U.unit_for_suffix(low)
         else:
@@ -344,12 +359,15 @@ def _subject(doc: Doc, q: _Quantity, after: int, sent_end: int) -> str | None:
     # "a budget of Rs 1.2 trillion", "an area of 5 square kilometres".
     if anchor.head.lower_ == "of" and anchor.head.head.pos_ in NOUNS:
         return _phrase(anchor.head.head, exclude)
-    # Otherwise the subject of the verb the figure depends on.
+    # Otherwise climb to what the figure depends on: a noun on the way ("a loan
+    # worth $2.3 billion") is what it measures; else the subject of the verb.
     verb = anchor
     for _ in range(6):
         if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
             break
         verb = verb.head
+        if verb.pos_ in NOUNS and verb.i not in exclude:
+            return _phrase(verb, exclude)
     for _ in range(3):
         if verb.pos_ not in ("VERB", "AUX"):
             return None

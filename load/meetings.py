@@ -88,6 +88,23 @@ class People:
                     keys.append(key)
         return keys
 
+    def listed_after(self, first: Token) -> list[int]:
+        """People named from ``first`` to the end of its list.
+
+        The small model often parses a long list of names-with-titles wrongly
+        (a name as an apposition of the one before, a rank as a conjunct), so
+        the list is read as a token region: it ends at the sentence end, a
+        semicolon, or a token that opens a new clause ("who", a verb heading
+        a relative, adverbial or coordinated clause)."""
+        keys: list[int] = []
+        for token in first.doc[first.i: first.sent.end]:
+            if token.i > first.i and _opens_clause(token):
+                break
+            key = self.by_token.get(token.i)
+            if key is not None and key not in keys:
+                keys.append(key)
+        return keys
+
     def previous_subject(self, token: Token) -> int | None:
         """The person last named as a subject before ``token`` (within three sentences)."""
         window_start = token.sent.start
@@ -100,6 +117,12 @@ class People:
             if window_start <= start < token.i:
                 best = key
         return best
+
+
+def _opens_clause(token: Token) -> bool:
+    if token.text == ";" or token.tag_ in ("WP", "WDT", "WRB"):
+        return True
+    return token.pos_ in ("VERB", "AUX") and token.dep_ in ("relcl", "advcl", "ccomp", "xcomp", "conj", "ROOT", "acl")
 
 
 def _conjuncts(token: Token) -> list[Token]:
@@ -146,7 +169,9 @@ def _other_side(trigger: Token, people: People) -> list[Token]:
     """Heads of the phrases naming whom the subject met."""
     heads = []
     for child in trigger.children:
-        if child.dep_ in ("dobj", "obj") and trigger.lemma_ in MEETING_VERBS:
+        # The small model sometimes labels the object of "meeting X" npadvmod/attr/dative.
+        if (child.dep_ in ("dobj", "obj", "npadvmod", "attr", "dative", "oprd") and child.i > trigger.i
+                and trigger.lemma_ in MEETING_VERBS):
             heads.append(child)
         if child.dep_ == "prep" and child.lower_ in WITH_PREPS:
             heads.extend(g for g in child.children if g.dep_ == "pobj")
@@ -184,8 +209,10 @@ def read_verb(token: Token, people: People) -> list[list[int]]:
     side_a = subjects(token, people)
     others = []
     for head in heads:
-        for key in people.phrase(head):
-            if key not in others:
+        named = people.phrase(head)
+        # A list is read on only when it starts with a person ("visited Iran along with X" is no meeting with X).
+        for key in named + (people.listed_after(head.left_edge) if named else []):
+            if key not in others and key not in side_a:
                 others.append(key)
     if others:
         return _one_to_many(side_a, others)
@@ -217,7 +244,8 @@ def read_noun(token: Token, people: People) -> list[list[int]]:
         return [between]
     others = []
     for head in with_heads:
-        others.extend(k for k in people.phrase(head) if k not in others)
+        named = people.phrase(head)
+        others.extend(k for k in named + (people.listed_after(head.left_edge) if named else []) if k not in others)
     if others:
         side_a = owner or _governing_subjects(token, people)
         return _one_to_many(side_a, others)
@@ -265,6 +293,12 @@ def place_for(trigger: Token, participants: list[int], people: People) -> str | 
         place = _place_under(anchor, depth=0)
         if place:
             return place
+    # "a meeting with B in Tehran", "met A and B in Nairobi": the parse may hang "in CITY" off B.
+    for token in trigger.subtree:
+        if token.dep_ == "prep" and token.lower_ in ("in", "at") and not _in_relative_clause(token, trigger):
+            place = _place_under(token.head, depth=2)
+            if place:
+                return place
     # "X, who is in CITY on an official visit, met ..."
     for token in trigger.sent:
         if token.dep_ == "relcl" and token.lemma_ == "be" and token.head.i in people.by_token:
@@ -272,6 +306,16 @@ def place_for(trigger: Token, participants: list[int], people: People) -> str | 
             if place:
                 return place
     return None
+
+
+def _in_relative_clause(token: Token, top: Token) -> bool:
+    """"X, who is in Egypt, ...": a place inside a relative clause is where X is, not the meeting."""
+    for ancestor in [token, *token.ancestors]:
+        if ancestor == top:
+            return False
+        if ancestor.dep_ in ("relcl", "acl", "advcl", "ccomp"):
+            return True
+    return False
 
 
 def _place_under(token: Token, depth: int) -> str | None:

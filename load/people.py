@@ -30,10 +30,11 @@ _CONNECTORS = {"of", "the", "at", "for", "and", "on", "to"}
 _POSSESSIVE = {"'s", "’s"}
 _CLAUSE_END = {",", ".", ";", ":", ")", "(", "!", "?", "\"", "”", "—", "–"}
 # Spelling variants of post words, so "the Chief of the Army" fits "military chief".
-_POST_SYNONYMS = {"military": "army", "defense": "defence", "spokeswoman": "spokesman",
+_POST_SYNONYMS = {"premier": "prime minister", "military": "army", "defense": "defence", "spokeswoman": "spokesman",
                   "spokesperson": "spokesman", "advisor": "adviser", "pm": "prime minister",
                   "fm": "foreign minister", "dg": "director general", "coas": "chief army staff",
                   "director-general": "director general", "gen": "general"}
+_SECOND_IN_COMMAND = {"deputy", "vice", "assistant", "additional", "junior"}
 # Descriptions that stand for a post: "top diplomat" and "diplomatic chief" mean foreign minister.
 _DESCRIBED_POSTS = [({"diplomat"}, ("minister", {"foreign"})),
                     ({"diplomatic", "chief"}, ("minister", {"foreign"}))]
@@ -81,6 +82,8 @@ def _chain_token_ok(tok: Token) -> bool:
     if tok.is_space or tok.ent_type_ in ("PERSON", "DATE", "TIME", "CARDINAL", "MONEY"):
         return False
     low = tok.lower_
+    if low == "and":
+        return False      # "Gen Bajwa and Foreign Minister Zarif": coordination ends a title
     if is_post_word(tok) or low in STATUS_WORDS or low in _CONNECTORS or low in _POSSESSIVE:
         return True
     if country_of(tok.text) or tok.ent_type_ in ("NORP", "GPE", "ORG"):
@@ -107,7 +110,9 @@ def _right_apposition(doc: Doc, start: int, sent_end: int, person_starts: set[in
     i = j = start + 1
     if j < sent_end and doc[j].lower_ in ("the", "his", "her", "their"):
         j += 1
-    while j < sent_end and _chain_token_ok(doc[j]) and doc[j].lower_ != "and" and j not in person_starts:
+    while j < sent_end and j not in person_starts and (
+        _chain_token_ok(doc[j]) or (doc[j].lower_ == "and" and j + 1 < sent_end and is_post_word(doc[j + 1]))
+    ):  # "X, Iraq's deputy prime minister and foreign minister,": two posts
         j += 1
     while j > i and j - 1 in person_starts:    # ran into the next person's rank ("..., Army Commander Major General X")
         j -= 1
@@ -123,6 +128,17 @@ def _right_apposition(doc: Doc, start: int, sent_end: int, person_starts: set[in
     if chain[0].lower_ in ("his", "her", "their") and not any(t.lower_ == "counterpart" for t in chain):
         return None
     return chain
+
+
+def _split_on_and(chain: Span) -> list[Span]:
+    """ "deputy prime minister and foreign minister" -> two posts; the country before the
+    first ("Iraq's") is kept with the first, and read for the second by the caller's country."""
+    cuts = [t.i for t in chain if t.lower_ == "and"]
+    if not cuts:
+        return [chain]
+    doc, bounds = chain.doc, [chain.start] + [c + 1 for c in cuts]
+    ends = cuts + [chain.end]
+    return [doc[b:e] for b, e in zip(bounds, ends) if e > b]
 
 
 @dataclass
@@ -233,6 +249,7 @@ class _Cluster:
     countries: list[str] = field(default_factory=list)
     counterparts: list[tuple[Span, int]] = field(default_factory=list)   # (chain, name token start)
     anchored: bool = False       # a rank, honorific or title vouches that this is a person
+    title_tokens: set[int] = field(default_factory=set)   # tokens read as this person's titles
 
     @property
     def name(self) -> str:
@@ -326,7 +343,8 @@ def _add_name_mention(doc: Doc, span: Span, cluster: _Cluster, sentences: Senten
     right = _right_apposition(doc, end, sent.end, person_starts)
     if right is not None:
         chains.append(right)
-    for chain in chains:
+    cluster.title_tokens.update(i for c in chains for i in range(c.start, c.end))
+    for chain in [part for c in chains for part in _split_on_and(c)]:
         if any(t.lower_ == "counterpart" for t in chain):
             cluster.counterparts.append((chain, span.start))
             cluster.anchored = True
@@ -450,7 +468,8 @@ def _role_signature(role: _Role) -> tuple[str, set[str]]:
     for described, (head, mods) in _DESCRIBED_POSTS:
         if described <= words:
             return head, mods
-    return _POST_SYNONYMS.get(role.head, role.head).split()[-1], role.modifiers
+    *extra, head = _POST_SYNONYMS.get(role.head, role.head).split()
+    return head, role.modifiers | set(extra)
 
 
 def _fits(role: _Role, cluster: _Cluster) -> bool:
@@ -462,6 +481,8 @@ def _fits(role: _Role, cluster: _Cluster) -> bool:
         if title.is_description:
             continue
         words = _post_words(title.post) | _post_words(title.organisation or "")
+        if words & _SECOND_IN_COMMAND - modifiers:
+            continue      # "the Iraqi premier" is not the deputy prime minister
         if head in words and modifiers <= words:
             return True
     return head == "general" and not modifiers and any("general" in rank_words(r) for r in cluster.ranks)
@@ -469,8 +490,15 @@ def _fits(role: _Role, cluster: _Cluster) -> bool:
 
 def _link_role_mentions(doc: Doc, clusters: list[_Cluster], sentences: Sentences) -> None:
     """A role mention belongs to the unique person whose titles fit it; ambiguous ones stay unlinked."""
+    in_titles = {i for c in clusters for i in c.title_tokens}
     for role in _role_mentions(doc):
+        if any(t.i in in_titles for t in role.span):
+            continue      # the title of a named person ("Iranian Ambassador Reza ..."), not a reference
         fits = [c for c in clusters if _fits(role, c)]
+        if len(fits) > 1 and role.country:
+            # "the Pakistani general": someone known to be Pakistani beats someone of unknown country
+            known = [c for c in fits if c.country() == role.country]
+            fits = known or fits
         if len(fits) != 1:
             continue
         cluster = fits[0]

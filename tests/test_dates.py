@@ -1,0 +1,183 @@
+"""Date expressions resolved against the article's own reference (load.dates)."""
+from __future__ import annotations
+
+import pytest
+
+from load.dates import DateContext, classify, explicit_full_dates, parse_published
+from load.records import Article
+
+
+def context(nlp, text, published=None, explicit=()):
+    doc = nlp(text)
+    article = Article(path="t.txt", sha256="", text=text, published=published,
+                      published_precision="day" if published else None, explicit_dates=list(explicit))
+    return doc, DateContext(doc, article)
+
+
+def value_of(ctx, raw):
+    hits = [e.value for e in ctx.expressions if e.span.text == raw]
+    assert hits, [e.span.text for e in ctx.expressions]
+    return hits[0]
+
+
+# ---------------------------------------------------------------- parse_published
+
+@pytest.mark.parametrize("raw, expected", [
+    ("November 22, 2019", ("2019-11-22", "day")),
+    ("November 20th, 2019", ("2019-11-20", "day")),
+    ("2019-11-22", ("2019-11-22", "day")),
+    ("22 Nov 2019", ("2019-11-22", "day")),
+    ("March 2021", ("2021-03-01", "month")),
+])
+def test_parse_published_reads_byline_dates(raw, expected):
+    assert parse_published(raw) == expected
+
+
+@pytest.mark.parametrize("raw", ["February 30, 2019", "February 30", "November 22", "yesterday", "", "two days ago"])
+def test_parse_published_rejects_impossible_or_yearless_dates(raw):
+    assert parse_published(raw) is None
+
+
+# ---------------------------------------------------------------- weekdays
+
+def test_weekday_is_on_or_before_the_publication_date(nlp):
+    # 2021-03-10 is a Wednesday
+    _, ctx = context(nlp, "The minister met the ambassador in Rome on Monday.", "2021-03-10")
+    v = value_of(ctx, "Monday")
+    assert (v.iso, v.precision, v.reference) == ("2021-03-08", "day", "published")
+
+
+def test_weekday_equal_to_reference_is_that_day(nlp):
+    _, ctx = context(nlp, "The two leaders held talks in Ankara on Wednesday.", "2021-03-10")
+    assert value_of(ctx, "Wednesday").iso == "2021-03-10"
+
+
+def test_weekday_with_part_of_day(nlp):
+    _, ctx = context(nlp, "The envoy arrived in Doha on Thursday night to meet officials.", "2021-03-10")
+    assert ctx.expressions[0].value.iso == "2021-03-04"
+
+
+def test_weekday_resolves_against_explicit_date_when_no_publication(nlp):
+    text = ("The foreign minister held talks with his counterpart on Wednesday.\n"
+            "The ministers meet in Ankara on March 10, 2021. (Photo by AFP)")
+    _, ctx = context(nlp, text, explicit=[("2021-03-10", "March 10, 2021")])
+    v = value_of(ctx, "Wednesday")
+    assert (v.iso, v.reference) == ("2021-03-10", "explicit:2021-03-10")
+
+
+def test_no_reference_gives_null_with_raw_kept(nlp):
+    _, ctx = context(nlp, "The minister arrived in Rome on Friday for talks.")
+    v = value_of(ctx, "Friday")
+    assert v.iso is None and v.raw == "Friday"
+
+
+# ---------------------------------------------------------------- calendar dates
+
+def test_full_date_is_absolute(nlp):
+    _, ctx = context(nlp, "The treaty was signed in Vienna on June 3, 2015.")
+    v = value_of(ctx, "June 3, 2015")
+    assert (v.iso, v.precision, v.reference) == ("2015-06-03", "day", "absolute")
+
+
+def test_yearless_date_takes_the_year_on_or_before_reference(nlp):
+    _, ctx = context(nlp, "Protesters were detained on December 28. Talks resumed on March 2.", "2021-03-10")
+    assert value_of(ctx, "December 28").iso == "2020-12-28"
+    assert value_of(ctx, "March 2").iso == "2021-03-02"
+
+
+def test_yearless_date_a_few_days_ahead_keeps_the_year(nlp):
+    _, ctx = context(nlp, "The delegation is due to arrive on March 14.", "2021-03-10")
+    assert value_of(ctx, "March 14").iso == "2021-03-14"
+
+
+def test_month_only_has_month_precision_and_first_day(nlp):
+    _, ctx = context(nlp, "In February, a convoy was attacked near the border.", "2019-11-22")
+    v = value_of(ctx, "February")
+    assert (v.iso, v.precision) == ("2019-02-01", "month")
+
+
+def test_month_this_year(nlp):
+    _, ctx = context(nlp, "The prime minister visited Oman in April this year with his ministers.", "2019-11-20")
+    v = ctx.expressions[0].value
+    assert (v.iso, v.precision) == ("2019-04-01", "month")
+
+
+def test_year_only_has_year_precision(nlp):
+    _, ctx = context(nlp, "The port was completed in 2016 after years of delays.", "2019-11-20")
+    v = ctx.expressions[0].value
+    assert (v.iso, v.precision) == ("2016-01-01", "year")
+
+
+# ---------------------------------------------------------------- not event dates
+
+@pytest.mark.parametrize("text", [
+    "The minister was on a two-day visit to the capital.",
+    "This was his second visit in six months.",
+    "The 52-year-old general took office last year.",
+    "He said the situation today is calm.",
+    "The rally came after he won the 2018 elections.",
+])
+def test_durations_ages_and_labels_are_not_event_dates(nlp, text):
+    doc, ctx = context(nlp, text, "2021-03-10")
+    values = [e for e in ctx.expressions if e.value and e.value.precision == "day"]
+    assert values == []
+    assert all(e.span.text not in ("two-day", "six months", "today", "2018", "the 2018") for e in ctx.expressions)
+
+
+def test_classify_two_day_is_none(nlp):
+    doc = nlp("He was on a two-day trip.")
+    span = next(e for e in doc.ents if e.label_ == "DATE")
+    assert classify(span) is None
+
+
+# ---------------------------------------------------------------- narrative
+
+NARRATIVE = ("ISLAMABAD: The army chief and Turkish leaders agreed on closer cooperation on Tuesday. "
+             "The general was on a two-day trip to Turkey. "
+             "He had commenced his trip a day earlier by meeting the chief of general staff. "
+             "On the second day of his visit, the army chief met the president.")
+
+
+def test_a_day_earlier_counts_from_the_story_date(nlp):
+    _, ctx = context(nlp, NARRATIVE, "2019-11-20")          # a Wednesday
+    assert value_of(ctx, "Tuesday").iso == "2019-11-19"
+    v = value_of(ctx, "a day earlier")
+    assert (v.iso, v.inferred) == ("2019-11-18", "narrative:2019-11-19")
+
+
+def test_second_day_of_visit_counts_from_trip_start(nlp):
+    _, ctx = context(nlp, NARRATIVE, "2019-11-20")
+    assert ctx.trip_start.iso == "2019-11-18"
+    assert value_of(ctx, "the second day").iso == "2019-11-19"
+
+
+def test_date_for_prefers_the_date_attached_to_the_event_verb(nlp):
+    doc, ctx = context(nlp, NARRATIVE, "2019-11-20")
+    met = next(t for t in doc if t.text == "met")
+    assert ctx.date_for(met).iso == "2019-11-19"
+    meeting = next(t for t in doc if t.text == "meeting")
+    assert ctx.date_for(meeting).iso == "2019-11-18"
+
+
+def test_earlier_in_the_day_is_the_same_day(nlp):
+    text = ("The minister met the prime minister on Wednesday. "
+            "Earlier in the day, he met his counterpart at the foreign ministry.")
+    _, ctx = context(nlp, text, "2021-03-12")
+    assert [e.value.iso for e in ctx.expressions] == ["2021-03-10", "2021-03-10"]
+
+
+def test_narrative_without_a_story_date_is_null(nlp):
+    _, ctx = context(nlp, "A day later, police arrested two suspects.", "2021-03-12")
+    v = ctx.expressions[0].value
+    assert v.iso is None and v.raw == "A day later"
+
+
+def test_date_for_sentence_without_date_is_none(nlp):
+    doc, ctx = context(nlp, "The ministers met on Monday. They discussed trade.", "2021-03-10")
+    assert ctx.date_for(1) is None
+    assert ctx.date_for(0).iso == "2021-03-08"
+
+
+def test_explicit_full_dates_from_entities(nlp):
+    doc = nlp("Ministers meet in Islamabad on November 11, 2020. Talks continue in March.")
+    assert explicit_full_dates(doc) == [("2020-11-11", "November 11, 2020")]

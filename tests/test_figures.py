@@ -1,0 +1,201 @@
+"""load.figures: quantities with units as news writes them, and what is not a figure."""
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from load.figures import extract
+from load.records import Article
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+
+def figures_in(nlp, text):
+    doc = nlp(text)
+    return doc, extract(doc, Article(path="test.txt", sha256="0", text=text))
+
+
+def only(nlp, text):
+    doc, found = figures_in(nlp, text)
+    assert len(found) == 1, [(f.text, f.value, f.unit) for f in found]
+    f = found[0]
+    assert doc.text[f.start:f.end] == f.text
+    assert math.isfinite(f.value) and math.isfinite(f.canonical_value)
+    return f
+
+
+# sentence, value, unit, canonical value, canonical unit, a word the subject must contain
+PATTERNS = [
+    ("The 1,420-kilometre Trans-Sahara highway was finished in stages.", 1420, "km", 1420, "km", "highway"),
+    ("Engineers surveyed the 640km frontier last spring.", 640, "km", 640, "km", "frontier"),
+    ("Patrols were stepped up along the 640 km frontier.", 640, "km", 640, "km", "frontier"),
+    ("The outpost lies about 38 km from the provincial capital.", 38, "km", 38, "km", "outpost"),
+    ("The railway line runs 310 miles through the hills.", 310, "mi", 310 * 1.609344, "km", "line"),
+    ("A 400-metre bridge collapsed after the floods.", 400, "m", 0.4, "km", "bridge"),
+    ("The development bank approved a loan worth $2.3 billion.", 2.3e9, "USD", 2.3e9, "USD", "loan"),
+    ("The federal government released Rs35bn for the dams.", 3.5e10, "PKR", 3.5e10, "PKR", None),
+    ("Lawmakers passed a development budget of Rs 2.1 trillion on Monday.", 2.1e12, "PKR", 2.1e12, "PKR", "budget"),
+    ("The utility will add 1,320 MW to the national grid.", 1320, "MW", 1320, "MW", "utility"),
+    ("The wind farm has a capacity of 1.5GW.", 1.5, "GW", 1500, "MW", "capacity"),
+    ("The terminal can import 3.2 bcm of liquefied gas a year.", 3.2, "bcm", 3.2, "bcm", "gas"),
+    ("The offshore field now supplies 420 mmcfd to the network.", 420, "mmcfd", 420, "mmcfd", "field"),
+    ("Car sales dropped 18 percent in the first quarter.", 18, "%", 18, "%", "sales"),
+    ("Inflation eased to 9.4% in March.", 9.4, "%", 9.4, "%", "Inflation"),
+    ("The central bank said inflation stood at 11.2 per cent.", 11.2, "%", 11.2, "%", "inflation"),
+    ("The new refinery will process 60,000 barrels per day.", 60000, "bpd", 60000, "bpd", "refinery"),
+    ("The port handled 4 million tonnes of coal last year.", 4e6, "t", 4e6, "t", "coal"),
+    ("The city council paid €4m for the derelict warehouse.", 4e6, "EUR", 4e6, "EUR", "council"),
+    ("Wildfires burned 14 square kilometres of pine forest.", 14, "km2", 14, "km2", "forest"),
+    ("The reserve covers an area of 820 sq km.", 820, "km2", 820, "km2", "area"),
+    ("Customs officers seized 25 kg of heroin at the crossing.", 25, "kg", 0.025, "t", "heroin"),
+    ("The reservoir holds 2.1 billion cubic metres of water.", 2.1, "bcm", 2.1, "bcm", "water"),
+    ("The charity raised 3 million euros for the victims.", 3e6, "EUR", 3e6, "EUR", None),
+    ("The deal is valued at US$850 million.", 8.5e8, "USD", 8.5e8, "USD", "deal"),
+]
+
+
+@pytest.mark.parametrize("text,value,unit,canonical,canonical_unit,about", PATTERNS)
+def test_reads_news_patterns(nlp, text, value, unit, canonical, canonical_unit, about):
+    f = only(nlp, text)
+    assert f.value == pytest.approx(value)
+    assert f.unit == unit
+    assert f.canonical_value == pytest.approx(canonical)
+    assert f.canonical_unit == canonical_unit
+    if about:
+        assert f.subject and about in f.subject and len(f.subject.split()) <= 10
+
+
+def test_subject_of_a_long_compound_name(nlp):
+    f = only(nlp, "The 1,100-kilometre Kandahar–Herat railway line, financed by a consortium, is delayed.")
+    assert f.subject == "Kandahar–Herat railway line"
+
+
+def test_relative_clause_points_back_to_its_antecedent(nlp):
+    f = only(nlp, "Work started on the northern section of the canal, which runs 210 kilometres across the plain.")
+    assert "section" in f.subject or "canal" in f.subject
+
+
+def test_distance_between_places(nlp):
+    f = only(nlp, "The distance between the two border towns is 85 km.")
+    assert f.subject.startswith("distance between")
+
+
+@pytest.mark.parametrize("text,value,unit,also_value,also_unit", [
+    ("The aqueduct runs 480 kilometers (298 miles) to the coast.", 480, "km", 298, "mi"),
+    ("Crews are laying its 120 km (75 mi) extension.", 120, "km", 75, "mi"),
+    ("The Rs 90 billion ($320 million) scheme was approved.", 9e10, "PKR", 3.2e8, "USD"),
+])
+def test_bracketed_conversion_is_the_same_figure(nlp, text, value, unit, also_value, also_unit):
+    f = only(nlp, text)
+    assert (f.value, f.unit) == (pytest.approx(value), unit)
+    assert (f.also_value, f.also_unit) == (pytest.approx(also_value), also_unit)
+    assert f.also_text and f.also_text in text
+
+
+def test_bracketed_conversion_keeps_the_subject(nlp):
+    f = only(nlp, "Crews are laying its 120 km (75 mi) extension.")
+    assert f.subject == "extension"
+
+
+@pytest.mark.parametrize("text,qualifier", [
+    ("The village is about 15 km from the dam.", "about"),
+    ("The project will cost nearly $4 billion.", "nearly"),
+    ("Prices rose by more than 30 percent.", "more than"),
+    ("The plant will produce up to 600 MW.", "up to"),
+    ("Some 240 km of track were rebuilt.", "some"),
+    ("Exports fell around 12% in June.", "around"),
+    ("The route is over 500 km long.", "over"),
+])
+def test_qualifier_makes_it_approximate(nlp, text, qualifier):
+    f = only(nlp, text)
+    assert f.qualifier == qualifier and f.approximate
+
+
+def test_exact_figure_is_not_approximate(nlp):
+    f = only(nlp, "The tunnel is 12 km long.")
+    assert not f.approximate and f.qualifier is None
+
+
+@pytest.mark.parametrize("text", [
+    "The accord was signed in 2019 after months of talks.",                 # a year
+    "The minister left for a two-day visit to the capital.",                # a duration
+    "The siege lasted six months and ended in March.",                      # a duration
+    "It was his third visit to the country this year.",                     # an ordinal
+    "For details call 0300-1234567 or 021-99201234.",                       # phone numbers
+    "Fifteen soldiers and 12 policemen were wounded in the attack.",        # counts of people
+    "The 62-year-old governor was sworn in on Tuesday.",                    # an age
+    "The committee has 12 members and met 4 times.",                        # plain numbers
+    "He said 10 million people had been displaced.",                        # a count, no unit
+    "The meeting ended at 3pm on November 21, 2024.",                       # times and dates
+])
+def test_not_figures(nlp, text):
+    _, found = figures_in(nlp, text)
+    assert found == [], [(f.text, f.value, f.unit) for f in found]
+
+
+@pytest.mark.parametrize("text", [
+    "Officials claimed a range of 1e309 km.",
+    "A typo listed 999999999999999999999999 km of road.",
+])
+def test_absurd_numbers_are_skipped(nlp, text):
+    _, found = figures_in(nlp, text)
+    assert all(math.isfinite(f.value) and f.value < 1e15 for f in found)
+    assert not found
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(number=st.one_of(st.integers(min_value=0, max_value=10**40).map(str),
+                        st.floats(min_value=0, allow_nan=False, allow_infinity=False).map(lambda x: f"{x:.3f}")),
+       unit=st.sampled_from(["km", "MW", "percent", "bcm", "tonnes"]))
+def test_values_are_always_finite(nlp, number, unit):
+    _, found = figures_in(nlp, f"The figure given was {number} {unit} in total.")
+    for f in found:
+        assert math.isfinite(f.value) and math.isfinite(f.canonical_value)
+
+
+def test_sentence_index_and_offsets(nlp):
+    text = "Talks opened on Monday.\n\nThe 300 km road will cost $1.1 billion."
+    doc, found = figures_in(nlp, text)
+    sentences = list(doc.sents)
+    assert [f.unit for f in found] == ["km", "USD"]
+    for f in found:
+        assert text[f.start:f.end] == f.text
+        assert sentences[f.sentence].start_char <= f.start < sentences[f.sentence].end_char
+    assert found[0].sentence == found[1].sentence != 0
+
+
+# --- seeds: exactly the gold figures, nothing else ---------------------------------------
+
+def seed_figures(nlp, prefix):
+    path = next(SEEDS.glob(prefix + "_*.txt"))
+    _, found = figures_in(nlp, path.read_text())
+    return found
+
+
+def test_seed_003_pipeline_lengths(nlp):
+    found = seed_figures(nlp, "003")
+    got = [(f.value, f.unit, f.also_value, f.also_unit) for f in found]
+    assert got == [(2775, "km", None, None), (900, "km", 559, "mi"), (700, "km", 435, "mi")]
+    assert "pipeline" in found[0].subject
+    assert all(("segment" in f.subject or "pipeline" in f.subject) for f in found[1:])
+
+
+def test_seed_004_border(nlp):
+    found = seed_figures(nlp, "004")
+    assert [(f.value, f.unit) for f in found] == [(950, "km")]
+    assert "border" in found[0].subject
+
+
+def test_seed_000_port_distance(nlp):
+    found = seed_figures(nlp, "000")
+    assert [(f.value, f.unit, f.qualifier) for f in found] == [(72, "km", "about")]
+    assert "port" in found[0].subject
+
+
+@pytest.mark.parametrize("prefix", ["001", "002"])
+def test_seeds_without_figures(nlp, prefix):
+    assert seed_figures(nlp, prefix) == []
