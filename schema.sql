@@ -243,6 +243,10 @@ CREATE TABLE IF NOT EXISTS casualty_counts (
     qualifier TEXT,
     victims TEXT,
     claimed_by TEXT,
+    date TEXT CHECK (date IS NULL OR date(date) = date),  -- the count's own date when it differs from the incident's
+    date_precision TEXT CHECK (date_precision IN ('day', 'month', 'year')),
+    date_raw TEXT,
+    date_reference TEXT,
     start INTEGER NOT NULL,
     "end" INTEGER NOT NULL,
     text TEXT NOT NULL
@@ -297,7 +301,10 @@ JOIN documents d ON d.id = f.document_id;
 DROP VIEW IF EXISTS casualty_facts;
 CREATE VIEW casualty_facts AS
 SELECT c.kind, c.count,
-       CASE i.date_precision WHEN 'month' THEN substr(i.date, 1, 7) WHEN 'year' THEN substr(i.date, 1, 4) ELSE i.date END AS date,
+       CASE WHEN c.date IS NOT NULL THEN
+            CASE c.date_precision WHEN 'month' THEN substr(c.date, 1, 7) WHEN 'year' THEN substr(c.date, 1, 4) ELSE c.date END
+       ELSE CASE i.date_precision WHEN 'month' THEN substr(i.date, 1, 7) WHEN 'year' THEN substr(i.date, 1, 4) ELSE i.date END
+       END AS date,
        i.place, i.perpetrator, d.path AS document,
        c.low, c.high, c.qualifier, c.victims, c.claimed_by, i.attribution,
        c.sentence_id, i.id AS incident_id, c.id AS count_id

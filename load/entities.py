@@ -239,8 +239,9 @@ class PeopleLayer:
             first = span[0]
             if not (first.is_title or first.is_upper):   # "the general said" is not a rank
                 continue
-            if span.start > 0 and doc[span.start - 1].lower_ in _POST_PAIRS.get(plain(span.text), ()):
-                continue
+            before = span.start - 2 if span.start > 1 and doc[span.start - 1].text == "-" else span.start - 1
+            if before >= 0 and doc[before].lower_ in _POST_PAIRS.get(plain(span.text), ()):
+                continue          # "Director-General Analysis": no rank, no name
             found[span.end] = (span.start, span.label_, span.text)
         return found
 
@@ -279,9 +280,14 @@ class PeopleLayer:
             return None
         if start > 0 and doc[start - 1].text == "#":     # a hashtag
             return None
-        while start > 0 and start not in prefixes and _name_like(doc[start - 1]) and doc[start - 1].pos_ == "PROPN":
+        while (start > 0 and start not in prefixes and not doc[start].is_sent_start
+               and _name_like(doc[start - 1]) and doc[start - 1].pos_ == "PROPN"):
             start -= 1                                   # "Muhammad" + model's "Javad Zarif"
-        end = max(end, _name_end(doc, end) if end < len(doc) and _name_like(doc[end]) else end)
+        if end < len(doc) and _name_like(doc[end]) and not doc[end].is_sent_start:
+            end = max(end, _name_end(doc, end))
+        # A mention stays inside its sentence (records point to one sentence).
+        sent_start = doc[end - 1].sent.start
+        start = max(start, sent_start)
         span = Span(doc, start, end, label="PERSON")
         if any(not ((t.is_title and t.is_alpha) or t.lower_ in NAME_PARTICLES or t.text == "-") for t in span):
             return None
@@ -307,6 +313,7 @@ class PeopleLayer:
         full name after a capitalised post word ("Ambassador Reza Amiri Moghadam")."""
         spans = []
         starts = {s for s, _, _ in prefixes.values()}
+        in_prefix = {i for e, (s, _, _) in prefixes.items() for i in range(s, e)}
         for end in prefixes:
             if end < len(doc) and end not in starts:   # "Major General Seyed ...": the name comes later
                 name_end = _name_end(doc, end)
@@ -317,7 +324,7 @@ class PeopleLayer:
             # "Ambassador to Pakistan Reza Amiri Moghadam"
             after_post_place = (tok.i >= 2 and country_of(tok.text) is not None
                                 and doc[tok.i - 1].lower_ in ("to", "of") and doc[tok.i - 2].lower_ in POST_HEADS)
-            if (after_post or after_post_place) and tok.i + 1 not in starts:
+            if (after_post or after_post_place) and tok.i not in in_prefix and tok.i + 1 not in in_prefix:
                 name_end = _name_end(doc, tok.i + 1)
                 if name_end - (tok.i + 1) >= 2:
                     spans.append(Span(doc, tok.i + 1, name_end, label="PERSON"))

@@ -36,26 +36,30 @@ would put numbers in the database that the article never stated). A qualifier
 ("about", "nearly", "over", "more than", "up to", ...) always sets
 ``approximate``: none of them states the exact value.
 
-Measured choice (``benchmarks/figures_choice.py`` on the five seeds, gold has
-five figures; cost per article on top of the spaCy pipeline itself, which takes
-about 135 ms per article with en_core_web_sm)::
+Measured choice (``benchmarks/figures_choice.py``; the five seeds, whose gold
+holds five figures, plus 17 news-style sentences written for the benchmark,
+one unit pattern each; cost per article on top of the spaCy pipeline itself,
+which takes 130-200 ms per article with en_core_web_sm on a shared machine)::
 
-    method                          ms/article  P     R     F1    subject
-    quantulum3 over the whole text  ~15         0.23  1.00  0.37  -
-    spaCy QUANTITY/MONEY/PERCENT    ~0.1        1.00  1.00  1.00  -
-      entities read by this module
-    this module (Matcher + parse)   ~0.6        1.00  1.00  1.00  5/5
+    method                              ms/article  P     R     F1    subject  patterns
+    quantulum3, every quantity          35-55       0.07  1.00  0.12  -        12/17
+    quantulum3, with a unit, not time   35-47       1.00  1.00  1.00  -        12/17
+    spaCy QUANTITY/MONEY/PERCENT ents   0.05        1.00  1.00  1.00  -        10/17
+    this module (Matcher + parse)       1.5         1.00  1.00  1.00  5/5      17/17
 
-quantulum3 costs ~10x the Matcher *after* its first call (which loads its unit
-tables and classifier, ~1 s), finds the seeds' figures but also turns
-"Twenty-seven", "two-day", "2018" and bare counts into dimensionless or wrong
-quantities, so it needs as much filtering as the Matcher needs patterns, and its
-language support would be a heavy dependency the loader does not have. spaCy's
-entities are free but the small model misses units it has not learned (on
-news-style sentences it returns "1,000"/"MW" as CARDINAL/ORG, "2.5 bcm",
-"750 mmcfd", "Rs20bn" and "2.5GW" as CARDINAL or nothing, and "€2m" as
-"2"). Decision: the Matcher over tokens with our own unit table, which costs
-well under 1% of the spaCy model and reads units the model never saw.
+quantulum3 also takes 2-3 s on its first call (it loads its unit tables and
+classifier), reads every "two", "2018" and "Twenty-seven" as a dimensionless
+quantity and "two-day" as a time (71 false figures on the seeds before
+filtering), misreads "bcm", "mmcfd" and "€15m" ("bit centimetre", "euro
+metre") and misses "Rs45bn" and "Rs 2.4 trillion": a quarter of the parse's
+cost for fewer units read. spaCy's entities are free but the small model misses
+units it has not learned: "660 MW" (CARDINAL + ORG), "4.5 bcm", "300 mmcfd",
+"Rs45bn", "€15m" (MONEY "15"), and cuts "barrels per day" to "barrels".
+Decision: the Matcher over tokens with our own unit table, ~1% of the parse
+(one ``Matcher`` pattern per form length, not per spelling: per spelling it
+cost ~11 ms per article), reading every unit in the table and giving the
+parse-based subject. Entities are not needed as candidates: every entity the
+model found on the seeds and the benchmark sentences the Matcher finds too.
 """
 from __future__ import annotations
 
@@ -74,7 +78,6 @@ from .records import Article, Figure
 
 HYPHENS = {"-", "–", "—"}
 NOUNS = {"NOUN", "PROPN"}
-RELATIVE_PRONOUNS = {"which", "that", "who", "whose"}
 # Determiners and possessives before a pre-nominal measure ("the 950km border").
 NP_OPENERS = {"DET", "PRON"}
 MAX_SUBJECT_WORDS = 10
@@ -94,7 +97,7 @@ def _by_length(forms) -> list[list[dict]]:
     """Token specs for a set of multi-token forms, one pattern per form length.
 
     The Matcher tries every pattern at every token, so a pattern per spelling
-    (hundreds) costs ~10 ms per article; one per length costs ~0.3 ms. The
+    (hundreds) costs ~11 ms per article; one per length ~1.5 ms. The
     merged patterns also accept mixes of spellings ("square miles per day"):
     ``_read`` checks the real table and reads only a true form."""
     by_len: dict[int, list[set[str]]] = {}
@@ -114,7 +117,7 @@ def _matcher(vocab: Vocab) -> Matcher:
     # otherwise only runs after a currency prefix has matched.
     num = {"LIKE_NUM": True}
     glued = {"TEXT": {"REGEX": "(?i)" + U.GLUED.pattern}}
-    scale = {"LOWER": {"IN": list(U.SCALES)}, "OP": "?"}
+    scale = {"LOWER": {"IN": [*U.SCALES, "m"]}, "OP": "?"}  # "1.5 m tonnes"
     money_scale = {"LOWER": {"IN": list(U.MONEY_SCALES)}, "OP": "?"}
     hyphen = {"ORTH": {"IN": sorted(HYPHENS)}, "OP": "?"}
     measure_adj = [hyphen, {"LOWER": {"IN": sorted(U.MEASURE_ADJECTIVES)}}]
@@ -158,7 +161,7 @@ def _million_not_metres(doc: Doc, q: _Quantity) -> bool:
 
 def _match_form(tokens: list[Token], i: int, table: dict) -> tuple[object, int] | tuple[None, int]:
     """The longest entry of ``table`` (keyed by lower-cased token tuples) starting at i."""
-    for n in range(min(4, len(tokens) - i), 0, -1):
+    for n in range(min(U.LONGEST_FORM, len(tokens) - i), 0, -1):
         key = tuple(t.lower_ for t in tokens[i:i + n])
         if key in table:
             return table[key], n
@@ -206,6 +209,11 @@ def _read(span: Span) -> _Quantity | None:
     scales = U.MONEY_SCALES if currency else U.SCALES
     while i < len(tokens) and unit is None:
         tok = tokens[i]
+        if (tok.lower_ in U.MONEY_SCALES and tok.lower_ not in U.SCALES
+                and i + 1 < len(tokens) and _match_form(tokens, i + 1, U.UNIT_FORMS)[0]):
+            value *= U.MONEY_SCALES[tok.lower_]  # "1.5 m tonnes": "m" before a unit is million
+            i += 1
+            continue
         if not currency:
             # A unit spelled with a scale word ("billion cubic metres") beats the scale.
             unit, n = _match_form(tokens, i, U.UNIT_FORMS)

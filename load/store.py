@@ -222,7 +222,8 @@ def write_article(db: sqlite_utils.Database, article: Article, sentences: list[t
             db["casualty_counts"].insert_all([{
                 "incident_id": incident_id, "document_id": document_id, "sentence_id": sid(c.sentence),
                 "kind": c.kind, "count": c.count, "low": c.low, "high": c.high, "qualifier": c.qualifier,
-                "victims": c.victims, "claimed_by": c.claimed_by, "start": c.start, "end": c.end, "text": c.text,
+                "victims": c.victims, "claimed_by": c.claimed_by, **_date_columns(c.date),
+                "start": c.start, "end": c.end, "text": c.text,
             } for c in incident.counts])
             counts += len(incident.counts)
     return {

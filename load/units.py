@@ -120,6 +120,8 @@ CURRENCY_WORDS: dict[tuple[str, ...], str] = {
 CURRENCY_UNITS = {code: Unit(code, "money", code, 1.0)
                   for code in {*CURRENCY_PREFIXES.values(), *CURRENCY_WORDS.values()}}
 
+LONGEST_FORM = max(len(f) for table in (UNIT_FORMS, CURRENCY_PREFIXES, CURRENCY_WORDS) for f in table)
+
 # Multipliers. The short forms ("m", "bn", "k") only count after a currency
 # ("€2m"); after a bare number "m" is metres.
 SCALES = {

@@ -55,6 +55,9 @@ PATTERNS = [
     ("The reservoir holds 2.1 billion cubic metres of water.", 2.1, "bcm", 2.1, "bcm", "water"),
     ("The charity raised 3 million euros for the victims.", 3e6, "EUR", 3e6, "EUR", None),
     ("The deal is valued at US$850 million.", 8.5e8, "USD", 8.5e8, "USD", "deal"),
+    ("Output from the field reached 450 million cubic feet per day.", 450, "mmcfd", 450, "mmcfd", "Output"),
+    ("The terminal exported 1.5m tonnes of grain.", 1.5e6, "t", 1.5e6, "t", "grain"),
+    ("The fund provided a loan worth $600m to the utility.", 6e8, "USD", 6e8, "USD", "loan"),
 ]
 
 
@@ -131,6 +134,7 @@ def test_exact_figure_is_not_approximate(nlp):
     "The committee has 12 members and met 4 times.",                        # plain numbers
     "He said 10 million people had been displaced.",                        # a count, no unit
     "The meeting ended at 3pm on November 21, 2024.",                       # times and dates
+    "The floods displaced 3m people across the province.",                  # "m" is million, a count
 ])
 def test_not_figures(nlp, text):
     _, found = figures_in(nlp, text)
