@@ -140,7 +140,7 @@ _POST_PAIRS = {
                 "paymaster", "advocate", "registrar"},
     "justice": {"chief"},
 }
-_POSSESSIVE = {"'s", "’s", "'", "’"}
+POSSESSIVE = {"'s", "’s", "'", "’"}
 _NOT_NAME_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "QUANTITY", "PERCENT"}
 
 
@@ -265,7 +265,7 @@ class PeopleLayer:
         if "\n" in ent.text or any(t.is_upper and len(t) > 1 and t.is_alpha for t in ent):
             return None                                 # boilerplate lines ("RELATED ARTICLES")
         start, end = ent.start, ent.end
-        while end > start and (doc[end - 1].text in _POSSESSIVE or doc[end - 1].is_punct):
+        while end > start and (doc[end - 1].text in POSSESSIVE or doc[end - 1].is_punct):
             end -= 1
         # token index inside a rank or honorific -> where that prefix ends
         prefix_end_at = {i: e for e, (s, _, _) in prefixes.items() for i in range(s, e)}

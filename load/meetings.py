@@ -309,12 +309,14 @@ def place_for(trigger: Token, participants: list[int], people: People) -> str | 
 
 
 def _in_relative_clause(token: Token, top: Token) -> bool:
-    """"X, who is in Egypt, ...": a place inside a relative clause is where X is, not the meeting."""
+    """"X, who is in Egypt, ...": a place inside a relative or coordinated clause is not the meeting's."""
     for ancestor in [token, *token.ancestors]:
         if ancestor == top:
             return False
         if ancestor.dep_ in ("relcl", "acl", "advcl", "ccomp"):
             return True
+        if ancestor.dep_ == "conj" and ancestor.pos_ in ("VERB", "AUX"):
+            return True  # "met A and visited the HQ in Rawalpindi": another clause's place
     return False
 
 

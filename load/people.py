@@ -21,13 +21,12 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from .entities import (
-    DESCRIPTION_HEADS, ORG_WORDS, POST_HEADS, STATUS_WORDS, country_of, is_post_word,
+    DESCRIPTION_HEADS, ORG_WORDS, POSSESSIVE, POST_HEADS, STATUS_WORDS, country_of, is_post_word,
 )
 from .names import name_key, plain, rank_words, same_person, fuller
 from .records import Article, Mention, Person, Title
 
 _CONNECTORS = {"of", "the", "at", "for", "and", "on", "to"}
-_POSSESSIVE = {"'s", "’s"}
 _CLAUSE_END = {",", ".", ";", ":", ")", "(", "!", "?", "\"", "”", "—", "–"}
 # Spelling variants of post words, so "the Chief of the Army" fits "military chief".
 _POST_SYNONYMS = {"premier": "prime minister", "military": "army", "defense": "defence", "spokeswoman": "spokesman",
@@ -84,7 +83,7 @@ def _chain_token_ok(tok: Token) -> bool:
     low = tok.lower_
     if low == "and":
         return False      # "Gen Bajwa and Foreign Minister Zarif": coordination ends a title
-    if is_post_word(tok) or low in STATUS_WORDS or low in _CONNECTORS or low in _POSSESSIVE:
+    if is_post_word(tok) or low in STATUS_WORDS or low in _CONNECTORS or low in POSSESSIVE:
         return True
     if country_of(tok.text) or tok.ent_type_ in ("NORP", "GPE", "ORG"):
         return True
@@ -98,9 +97,26 @@ def _left_chain(doc: Doc, end: int, sent_start: int) -> Span | None:
     i = end
     while i > sent_start and _chain_token_ok(doc[i - 1]):
         i -= 1
-    while i < end and (doc[i].lower_ in _CONNECTORS or doc[i].text in _POSSESSIVE or doc[i].text == "-"):
+    while i < end and (doc[i].lower_ in _CONNECTORS or doc[i].text in POSSESSIVE or doc[i].text == "-"):
         i += 1
     return doc[i:end] if i < end else None
+
+
+def _left_apposition(doc: Doc, name: Span, sent: Span) -> Span | None:
+    """ "Pakistan's army chief, General X, ..." / "his Pakistani counterpart, X": a definite
+    description, a comma, then the name closing the apposition."""
+    p = name._.prefix_start
+    if p - 2 < sent.start or doc[p - 1].text != ",":
+        return None
+    chain = _left_chain(doc, p - 1, sent.start)
+    if chain is None or not any(t.lower_ in POST_HEADS for t in chain):
+        return None
+    before = doc[chain.start - 1].lower_ if chain.start > sent.start else ""
+    if before in ("his", "her", "their") and any(t.lower_ == "counterpart" for t in chain):
+        return doc[chain.start - 1:chain.end]
+    definite = before == "the" or any(t.text in POSSESSIVE for t in chain)
+    closed = name.end >= sent.end or doc[name.end].text in _CLAUSE_END
+    return chain if definite and closed else None
 
 
 def _right_apposition(doc: Doc, start: int, sent_end: int, person_starts: set[int]) -> Span | None:
@@ -170,7 +186,7 @@ def _read_chain(chain: Span) -> _TitleParts:
         if country and not (nxt is not None and nxt.text == "-"):
             parts.country = parts.country or country
             continue
-        if low in _POSSESSIVE or low in ("his", "her", "their"):
+        if low in POSSESSIVE or low in ("his", "her", "their"):
             continue
         if low in STATUS_WORDS and not (nxt is not None and nxt.text == "-" and low != "ex"):
             parts.status = parts.status or STATUS_WORDS[low]
@@ -343,6 +359,9 @@ def _add_name_mention(doc: Doc, span: Span, cluster: _Cluster, sentences: Senten
     right = _right_apposition(doc, end, sent.end, person_starts)
     if right is not None:
         chains.append(right)
+    before_comma = _left_apposition(doc, span, sent)
+    if before_comma is not None:
+        chains.append(before_comma)
     cluster.title_tokens.update(i for c in chains for i in range(c.start, c.end))
     for chain in [part for c in chains for part in _split_on_and(c)]:
         if any(t.lower_ == "counterpart" for t in chain):
@@ -355,14 +374,6 @@ def _add_name_mention(doc: Doc, span: Span, cluster: _Cluster, sentences: Senten
         if title is not None:
             cluster.titles.append(title)
             cluster.anchored = True
-    # "his Pakistani counterpart, X": the chain ends at the comma before the name.
-    p = span._.prefix_start
-    if p >= 2 and doc[p - 1].text == "," and doc[p - 2].lower_ == "counterpart":
-        chain = _left_chain(doc, p - 1, sent.start)
-        if chain is not None:
-            start = chain.start - 1 if chain.start > sent.start and doc[chain.start - 1].lower_ in ("his", "her", "their") else chain.start
-            cluster.counterparts.append((doc[start:p - 1], span.start))
-            cluster.anchored = True
 
 
 def _reported_on(cluster: _Cluster, sentences: Sentences, byline: list[str]) -> bool:
@@ -370,12 +381,7 @@ def _reported_on(cluster: _Cluster, sentences: Sentences, byline: list[str]) -> 
         return False
     if len(cluster.key_words) < 2 and not cluster.anchored:
         return False      # a lone capitalised word the model guessed ("Sistan") is not enough
-    doc_text_positions = [m for m in cluster.mentions]
-    return any(_mention_in_prose(m, sentences) for m in doc_text_positions)
-
-
-def _mention_in_prose(mention: Mention, sentences: Sentences) -> bool:
-    return sentences.is_prose(sentences.sents[mention.sentence].start)
+    return any(sentences.is_prose(sentences.sents[m.sentence].start) for m in cluster.mentions)
 
 
 # --- counterparts -----------------------------------------------------------------------
@@ -383,12 +389,8 @@ def _mention_in_prose(mention: Mention, sentences: Sentences) -> bool:
 
 def _resolve_counterparts(doc: Doc, clusters: list[_Cluster], sentences: Sentences) -> None:
     """ "Zarif met his Pakistani counterpart, Qureshi": Qureshi holds Zarif's post, in Pakistan."""
-    starts = {}
-    for c in clusters:
-        for m in c.mentions:
-            starts[m.start] = c
     for cluster in clusters:
-        for chain, name_start in cluster.counterparts:
+        for chain, _ in cluster.counterparts:
             other = _nearest_person_before(doc, chain.start, clusters, sentences, exclude=cluster)
             post = next((t for t in other.titles if not t.is_description), None) if other else None
             country = _read_chain(chain).country

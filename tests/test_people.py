@@ -151,3 +151,11 @@ def test_seed_people_have_no_ranks_in_names(nlp, name):
     _, people = read(nlp, (SEEDS / name).read_text())
     for p in people:
         assert not p.name.split()[0] in {"Gen", "General", "Maj", "Major", "Dr", "Mr", "Seyed"}
+
+
+def test_description_then_comma_then_name(nlp):
+    _, people = read(nlp, "Pakistan's army chief, General Asim Munir, met Saudi officials in Riyadh. "
+                          "Besides the army chief, Imran Khan also attended the briefing.")
+    munir = by_name(people, "Asim Munir")
+    assert posts(munir) == ["Army Chief"] and munir.country == "Pakistan" and munir.rank == "General"
+    assert posts(by_name(people, "Imran Khan")) == []     # not an apposition: the clause goes on
