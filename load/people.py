@@ -21,12 +21,13 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from .entities import (
-    DESCRIPTION_HEADS, ORG_WORDS, POSSESSIVE, POST_HEADS, STATUS_WORDS, country_of, is_post_word,
+    DESCRIPTION_HEADS, ORG_WORDS, POST_HEADS, STATUS_WORDS, country_of, is_post_word,
 )
 from .names import name_key, plain, rank_words, same_person, fuller
 from .records import Article, Mention, Person, Title
 
 _CONNECTORS = {"of", "the", "at", "for", "and", "on", "to"}
+POSSESSIVE = {"'s", "’s"}     # a bare apostrophe is more often a closing quote
 _CLAUSE_END = {",", ".", ";", ":", ")", "(", "!", "?", "\"", "”", "—", "–"}
 # Spelling variants of post words, so "the Chief of the Army" fits "military chief".
 _POST_SYNONYMS = {"premier": "prime minister", "military": "army", "defense": "defence", "spokeswoman": "spokesman",
