@@ -89,6 +89,13 @@ def _set_published(article: Article, raw: str, source: str) -> None:
         article.published_source = source
 
 
+def _name_and_date(rest: str, max_words: int) -> tuple[str | None, str | None]:
+    """"Jane Doe November 22, 2019" -> ("Jane Doe", "November 22, 2019"); a name too long to be one is None."""
+    date = DATE_IN_LINE.search(rest)
+    name = (rest[: date.start()] if date else rest).strip(" ,|-")
+    return (name if name and len(name.split()) <= max_words else None), (date.group(0) if date else None)
+
+
 def read_metadata(article: Article, cleaned) -> None:
     """Fill title, outlet, author, dateline and publication date from the text."""
     head = cleaned.head
@@ -101,13 +108,10 @@ def read_metadata(article: Article, cleaned) -> None:
             continue
         byline = BYLINE.match(line)
         if byline:
-            rest = byline.group("rest")
-            date = DATE_IN_LINE.search(rest)
-            author = (rest[: date.start()] if date else rest).strip(" ,|-")
-            if author and len(author.split()) <= 6:
-                _set(article, "author", author, "byline")
+            author, date = _name_and_date(byline.group("rest"), max_words=6)
+            _set(article, "author", author, "byline")
             if date:
-                _set_published(article, date.group(0), "byline")
+                _set_published(article, date, "byline")
             continue
         logo = LOGO.match(line)
         if logo:
@@ -123,15 +127,14 @@ def read_metadata(article: Article, cleaned) -> None:
     for line in cleaned.end_lines:
         published = PUBLISHED_LINE.match(line)
         if published:
-            rest = published.group("rest")
-            date = DATE_IN_LINE.search(rest)
-            outlet = (rest[: date.start()] if date else rest).strip(" ,|-")
-            if outlet and len(outlet.split()) <= 5:
-                _set(article, "outlet", outlet, "published-line")
+            outlet, date = _name_and_date(published.group("rest"), max_words=5)
+            _set(article, "outlet", outlet, "published-line")
             if date:
-                _set_published(article, date.group(0), "published-line")
-    first_body_line = article.text.split("\n\n")[1 if article.title_source == "head" else 0] if article.text else ""
-    dateline = DATELINE.match(first_body_line) if first_body_line else None
+                _set_published(article, date, "published-line")
+    paragraphs = article.text.split("\n\n")
+    if article.title_source == "head" and paragraphs and paragraphs[0] == article.title:
+        paragraphs = paragraphs[1:]
+    dateline = DATELINE.match(paragraphs[0]) if paragraphs else None
     if dateline:
         _set(article, "dateline", dateline.group("city").title(), "dateline")
 
