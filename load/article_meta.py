@@ -8,7 +8,9 @@ Sources recorded in ``documents.*_source``:
 - ``page-title``: "Headline - Outlet" (the HTML page title) gives the outlet;
 - ``logo``: "Outlet logo" (an image's alt text) gives the outlet;
 - ``head``: the headline line above the body;
-- ``dateline``: "ISLAMABAD:" / "LONDON (Reuters) -" at the start of the body.
+- ``dateline``: "ISLAMABAD:" / "LONDON (Reuters) -" at the start of the body;
+- ``dateline-agency``: the agency in a dateline ("(Reuters)") gives the outlet;
+- ``published-line`` also covers a head line "Published: <date>" / "Posted on <date>".
 
 Not publication dates, on purpose: a date line *above* the headline (a site
 header's today-date), update stamps ("Last update: ...", "Updated ..."), and
@@ -31,6 +33,7 @@ DATE_IN_LINE = re.compile(
 )
 TIME_TAIL = re.compile(r"^[\s,|-]*(?:\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AP]M)?\s*(?:[A-Z]{2,4}|GMT[+-]?\d*)?)?[\s|]*$", re.I)
 UPDATE_STAMP = re.compile(r"^(?:last\s+)?(?:updated?|modified)\b", re.I)
+PUBLISHED_STAMP = re.compile(r"^(?:first\s+|originally\s+)?(?:published|posted)(?:\s+on)?\s*:?\s", re.I)
 BYLINE = re.compile(r"^By\s+(?P<rest>.+)$")
 LOGO = re.compile(r"^(?P<name>.{2,60}?)\s+logo$", re.I)
 PUBLISHED_LINE = re.compile(r"^(?:first |originally )?published (?:in|on|by)\s+(?P<rest>.+)$", re.I)
@@ -59,6 +62,7 @@ def is_title_candidate(line: str) -> bool:
         and not Line(line, 0).is_menu()
         and not date_only(line)
         and not UPDATE_STAMP.match(line)
+        and not PUBLISHED_STAMP.match(line)
         and not BYLINE.match(line)
         and not LOGO.match(line)
     )
@@ -121,6 +125,12 @@ def read_metadata(article: Article, cleaned) -> None:
             outlet = PAGE_TITLE_SEPARATOR.split(line[len(title):], maxsplit=1)[-1].strip()
             _set(article, "outlet", outlet, "page-title")
             continue
+        if PUBLISHED_STAMP.match(line):
+            # "Published: 11:04 AM EST, Sun January 28, 2024" (not "Updated: ...", skipped above)
+            date = DATE_IN_LINE.search(line)
+            if date:
+                _set_published(article, date.group(0), "published-line")
+            continue
         date = date_only(line)
         if date and title_seen:
             _set_published(article, date.group(0), "date-under-title")
@@ -137,6 +147,9 @@ def read_metadata(article: Article, cleaned) -> None:
     dateline = DATELINE.match(paragraphs[0]) if paragraphs else None
     if dateline:
         _set(article, "dateline", dateline.group("city").title(), "dateline")
+        agency = (dateline.group("agency") or "").strip()
+        if agency and len(agency.split()) <= 3 and not any(c.isdigit() for c in agency):
+            _set(article, "outlet", agency, "dateline-agency")  # "LONDON (Reuters) -"
 
 
 def apply_sidecar(article: Article, sidecar: dict, sidecar_name: str) -> None:

@@ -144,13 +144,15 @@ def subjects(verb: Token, people: People) -> list[int]:
     """People doing the action of ``verb``, inherited through xcomp/advcl/conj/pcomp chains."""
     current = verb
     for _ in range(6):
-        for child in current.children:
-            if child.dep_ in ("nsubj", "nsubjpass"):
-                if child.lower_ in GROUP_PRONOUNS:
-                    found = subjects_of_previous(child, people)
-                    if found:
-                        return found
-                return people.phrase(child)
+        # Several subjects happen when a dateline is parsed into the sentence
+        # ("BAGHDAD, March 14 (Reuters) - X met Y"): the first that names people wins.
+        own_subjects = [c for c in current.children if c.dep_ in ("nsubj", "nsubjpass")]
+        for child in own_subjects:
+            found = subjects_of_previous(child, people) if child.lower_ in GROUP_PRONOUNS else people.phrase(child)
+            if found:
+                return found
+        if own_subjects:
+            return []  # "the two sides met": a subject that is not a person, not the clause above's
         if current.dep_ in ("xcomp", "advcl", "conj", "pcomp", "acl", "ccomp") or current.dep_ == "pobj":
             current = current.head
         elif current.dep_ == "prep":

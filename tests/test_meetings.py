@@ -123,3 +123,9 @@ def test_every_meeting_keeps_its_evidence(seeds_db):
                      "where substr(d.text, r.start + 1, r.\"end\" - r.start) != r.text "
                      "or r.start < s.start or r.\"end\" > s.\"end\"").fetchall()
     assert bad == []
+
+
+def test_a_dateline_parsed_as_a_subject_does_not_hide_the_real_one(nlp):
+    found = read(nlp, "NAIROBI, May 2 (Reuters) - Kenyan Foreign Minister Daniel Mwangi met Ugandan Prime Minister "
+                      "Ruth Nankabirwa in Nairobi on Thursday, officials said.", "2024-05-02")
+    assert [(n, d, p) for n, d, p, _ in found] == [(frozenset({"Mwangi", "Nankabirwa"}), "2024-05-02", "Nairobi")]

@@ -175,3 +175,12 @@ def test_seed_titles_outlets_and_datelines():
     assert (a3.author, a3.outlet) == ("Orkhan Jalilov", "Newsroom")
     a4 = read_article(seed("004"))
     assert (a4.outlet, a4.dateline, a4.title) == ("Dawn", "Islamabad", None)
+
+
+def test_published_stamp_in_the_head_and_agency_in_the_dateline():
+    article = read_article(MESSY / "agency_published_stamp.txt")
+    assert article.title == "Floods cut off villages in northern province"
+    assert (article.published, article.published_source) == ("2024-03-05", "published-line")
+    assert (article.outlet, article.outlet_source) == ("AP", "dateline-agency")
+    assert article.dateline == "Kano"
+    assert "Copyright" not in article.text and "Updated" not in article.text
