@@ -70,6 +70,9 @@ ATTACK_NOUNS = {"attack", "blast", "bombing", "explosion", "ambush", "raid", "as
 
 # ---------------------------------------------------------------- numbers
 
+MAX_COUNT = 10**10  # more people than live on Earth: a misread, not a count
+
+
 def to_int(words: list[str]) -> int | None:
     """A count from its words: digits, word numbers via text2num, "a dozen"."""
     words = [w.lower().replace(",", "") for w in words if w not in ("-",)]
@@ -81,12 +84,15 @@ def to_int(words: list[str]) -> int | None:
     if words[0] in ("a", "an"):
         words = ["one"] + words[1:]
     text = " ".join(words).replace(" - ", "-")
-    if text.isdigit():
-        return int(text) * multiplier
-    try:
-        return text2num(text, "en") * multiplier
-    except ValueError:
-        return None
+    if text.isdecimal():  # not isdigit: int() refuses "²"
+        value = int(text) * multiplier
+    else:
+        try:
+            value = text2num(text, "en") * multiplier
+        except ValueError:
+            return None
+    # More people than live on Earth is a misread, not a count (and would overflow SQLite's INTEGER).
+    return value if 0 <= value <= MAX_COUNT else None
 
 
 def number_spans(doc: Doc) -> list[Span]:
@@ -262,6 +268,8 @@ def perpetrator(sents: list[Span], verbs: list[Token]) -> tuple[str | None, str 
     found: list[tuple[int, str, bool, str]] = []   # (rank, name, is a proper name, attribution)
     for tok in (t for sent in sents for t in sent):
         lemma = tok.lemma_.lower()
+        if _negated(tok):
+            continue  # "No group has claimed responsibility", "did not claim"
         if lemma == "claim":
             for c in tok.children:
                 if c.dep_ == "agent":
@@ -281,7 +289,7 @@ def perpetrator(sents: list[Span], verbs: list[Token]) -> tuple[str | None, str 
                 if c.dep_ == "agent":
                     found += [(2, *_who(p), "stated") for p in c.children if p.dep_ == "pobj"]
                 elif c.dep_ == "nsubj" and tok.pos_ == "VERB" and lemma not in INTRANSITIVE \
-                        and c.pos_ not in ("PRON", "NUM") and not c.like_num:
+                        and c.pos_ not in ("PRON", "NUM") and not c.like_num and not _dateline_word(c):
                     found.append((3, *_who(c), "stated"))
     if not found:
         return None, None
@@ -289,6 +297,18 @@ def perpetrator(sents: list[Span], verbs: list[Token]) -> tuple[str | None, str 
     found.sort(key=lambda f: (not f[2], f[0]))
     _, name, _, attribution = found[0]
     return name, attribution
+
+
+def _negated(verb: Token) -> bool:
+    return any(c.dep_ == "neg" for c in verb.children) or any(
+        c.dep_ in ("nsubj", "nsubjpass") and any(d.dep_ == "det" and d.lower_ in ("no", "neither") for d in c.children)
+        for c in verb.children)
+
+
+def _dateline_word(tok: Token) -> bool:
+    """"JOS, Nigeria (AP) - Gunmen killed ...": the parse may make the dateline city the subject."""
+    return tok.i == tok.sent.start and tok.is_upper and len(tok) > 1 and tok.i + 1 < len(tok.doc) \
+        and tok.nbor().text in (",", "(", ":", "-")
 
 
 def _who(tok: Token) -> tuple[str, bool]:

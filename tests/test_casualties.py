@@ -123,3 +123,16 @@ def test_other_seeds_have_no_casualties(nlp):
     for path in sorted(SEEDS.glob("00[0124]_*.txt")):
         text = path.read_text()
         assert extract(nlp(text), Article(path=path.name, sha256="", text=text)) == [], path.name
+
+
+def test_a_denied_claim_is_no_perpetrator_and_a_dateline_is_no_attacker(nlp):
+    from load import casualties
+    from load.records import Article
+
+    text = ("KADUNA, Nigeria (AP) - Gunmen killed nine people in an attack on a market, police said Sunday. "
+            "No group has claimed responsibility for the attack.")
+    article = Article(path="t.txt", sha256="0" * 64, text=text, published="2024-02-04", published_precision="day")
+    [incident] = casualties.extract(nlp(text), article)
+    assert [(c.kind, c.count) for c in incident.counts] == [("killed", 9)]
+    assert incident.perpetrator in (None, "Gunmen", "gunmen")
+    assert incident.attribution != "claimed"
