@@ -464,6 +464,12 @@ def _is_people_or_unknown(noun: Token, num: Span) -> bool:
     return noun.ent_type_ not in NON_PEOPLE_ENTS or noun.i in range(num.start, num.end)
 
 
+def _headline_sentence(sents: list[Span], article: Article | None) -> int | None:
+    if article is None or not article.title or not sents:
+        return None
+    return 0 if sents[0].text.strip() == article.title.strip() else None
+
+
 def extract(doc: Doc, article: Article | None = None, date_context: DateContext | None = None) -> list[Incident]:
     """Casualty incidents of one article, in text order."""
     ctx = date_context or DateContext(doc, article)
@@ -471,8 +477,11 @@ def extract(doc: Doc, article: Article | None = None, date_context: DateContext 
     incidents: list[Incident] = []
     by_sentence: dict[int, Incident] = {}
     verbs: dict[int, list[Token]] = {}
+    headline = _headline_sentence(sents, article)
     for count, verb, noun in counts_in(doc):
         i = count.sentence
+        if i == headline:
+            continue  # a headline restates the body's counts ("Gunmen kill 7 in ..."): not a second claim
         count.date = ctx.date_for(i, anchor_token=verb)
         verbs.setdefault(id(count), []).append(verb)
         if i in by_sentence:

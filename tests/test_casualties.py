@@ -136,3 +136,15 @@ def test_a_denied_claim_is_no_perpetrator_and_a_dateline_is_no_attacker(nlp):
     assert [(c.kind, c.count) for c in incident.counts] == [("killed", 9)]
     assert incident.perpetrator in (None, "Gunmen", "gunmen")
     assert incident.attribution != "claimed"
+
+
+def test_a_headline_does_not_repeat_the_bodys_count(nlp):
+    from load import casualties
+    from load.records import Article
+
+    text = ("Gunmen kill 9 in market attack\n\n"
+            "Gunmen killed nine people in an attack on a market on Sunday, police said.")
+    article = Article(path="t.txt", sha256="0" * 64, text=text, title="Gunmen kill 9 in market attack",
+                      published="2024-02-05", published_precision="day")
+    incidents = casualties.extract(nlp(text), article)
+    assert [(c.kind, c.count) for i in incidents for c in i.counts] == [("killed", 9)]
