@@ -285,7 +285,14 @@ def _phrase(tok: Token, exclude: range) -> str | None:
         end = stop
     if _words(doc, start, end) > MAX_SUBJECT_WORDS:
         start, end = tok.i, tok.i + 1
-    return doc[start:end].text
+    return doc[start:_trim_end(doc, start, end)].text
+
+
+def _trim_end(doc: Doc, start: int, end: int) -> int:
+    """Drop a dangling conjunction or punctuation ("border and" of "border and water sharing")."""
+    while end - 1 > start and (doc[end - 1].pos_ in ("CCONJ", "PUNCT") or doc[end - 1].dep_ == "cc"):
+        end -= 1
+    return end
 
 
 def _np_end(tok: Token, depth: int = 0) -> int:
@@ -330,7 +337,7 @@ def _following_noun_phrase(doc: Doc, after: int, sent_end: int) -> str | None:
     stop = min(_np_end(head), sent_end)
     if _words(doc, after, stop) <= MAX_SUBJECT_WORDS:
         end = stop
-    return doc[after:end].text
+    return doc[after:_trim_end(doc, after, end)].text
 
 
 def _antecedent(verb: Token, exclude: range) -> str | None:

@@ -203,3 +203,12 @@ def test_seed_000_port_distance(nlp):
 @pytest.mark.parametrize("prefix", ["001", "002"])
 def test_seeds_without_figures(nlp, prefix):
     assert seed_figures(nlp, prefix) == []
+
+
+def test_subject_does_not_end_in_a_dangling_conjunction(nlp):
+    from load import figures
+
+    doc = nlp("The ministers discussed the security of the 510-km frontier and water sharing.")
+    [figure] = figures.extract(doc)
+    assert (figure.value, figure.unit) == (510.0, "km")
+    assert figure.subject == "frontier"
