@@ -26,7 +26,8 @@ CREATE TABLE IF NOT EXISTS documents (
     published_source TEXT,                     -- byline | published-line | date-under-title | sidecar
     text TEXT NOT NULL,
     characters INTEGER NOT NULL CHECK (characters >= 0),
-    loaded_at TEXT NOT NULL
+    loaded_at TEXT NOT NULL,
+    label TEXT GENERATED ALWAYS AS (coalesce(title, path)) VIRTUAL  -- what links to the document show
 );
 CREATE INDEX IF NOT EXISTS documents_outlet ON documents(outlet);
 CREATE INDEX IF NOT EXISTS documents_published ON documents(published);
@@ -41,8 +42,9 @@ CREATE TABLE IF NOT EXISTS sentences (
     UNIQUE (document_id, position)
 );
 
--- Full-text search (FTS5), kept in step by triggers.
-CREATE VIRTUAL TABLE IF NOT EXISTS sentences_fts USING fts5(text, content='sentences', content_rowid='id');
+-- Full-text search (FTS5), kept in step by triggers. content=[table] in brackets, the form
+-- Datasette (and datasette-search-all) detect as the table's full-text index.
+CREATE VIRTUAL TABLE IF NOT EXISTS sentences_fts USING fts5(text, content=[sentences], content_rowid=[id]);
 CREATE TRIGGER IF NOT EXISTS sentences_ai AFTER INSERT ON sentences BEGIN
     INSERT INTO sentences_fts(rowid, text) VALUES (new.id, new.text);
 END;
@@ -54,7 +56,7 @@ CREATE TRIGGER IF NOT EXISTS sentences_au AFTER UPDATE ON sentences BEGIN
     INSERT INTO sentences_fts(rowid, text) VALUES (new.id, new.text);
 END;
 
-CREATE VIRTUAL TABLE IF NOT EXISTS documents_fts USING fts5(title, content='documents', content_rowid='id');
+CREATE VIRTUAL TABLE IF NOT EXISTS documents_fts USING fts5(title, content=[documents], content_rowid=[id]);
 CREATE TRIGGER IF NOT EXISTS documents_ai AFTER INSERT ON documents BEGIN
     INSERT INTO documents_fts(rowid, title) VALUES (new.id, new.title);
 END;
@@ -153,7 +155,10 @@ CREATE TABLE IF NOT EXISTS meetings (
     place TEXT,
     participants TEXT NOT NULL,                -- JSON list of canonical names
     topics TEXT,                               -- JSON list
-    sources INTEGER NOT NULL DEFAULT 1
+    sources INTEGER NOT NULL DEFAULT 1,
+    latitude REAL,                             -- of place, from the offline gazetteer; NULL when unknown
+    longitude REAL,
+    geonames_id INTEGER
 );
 CREATE INDEX IF NOT EXISTS meetings_date ON meetings(date);
 CREATE INDEX IF NOT EXISTS meetings_place ON meetings(place);
@@ -224,7 +229,10 @@ CREATE TABLE IF NOT EXISTS incidents (
     date_reference TEXT,
     place TEXT,
     perpetrator TEXT,
-    attribution TEXT                           -- claimed | blamed | stated
+    attribution TEXT,                          -- claimed | blamed | stated
+    latitude REAL,                             -- of the first city in place the gazetteer knows; NULL when none
+    longitude REAL,
+    geonames_id INTEGER
 );
 CREATE INDEX IF NOT EXISTS incidents_document ON incidents(document_id);
 CREATE INDEX IF NOT EXISTS incidents_sentence ON incidents(sentence_id);
@@ -255,6 +263,19 @@ CREATE INDEX IF NOT EXISTS casualty_counts_incident ON casualty_counts(incident_
 CREATE INDEX IF NOT EXISTS casualty_counts_document ON casualty_counts(document_id);
 CREATE INDEX IF NOT EXISTS casualty_counts_sentence ON casualty_counts(sentence_id);
 CREATE INDEX IF NOT EXISTS casualty_counts_kind ON casualty_counts(kind);
+
+-- Places ------------------------------------------------------------------------------
+
+-- Every meeting or incident place, geocoded with the offline gazetteer (load/places.py);
+-- rebuilt by the resolution step. latitude/longitude are NULL when the gazetteer does not
+-- know the place.
+CREATE TABLE IF NOT EXISTS places (
+    name TEXT PRIMARY KEY,                     -- as the articles give it
+    latitude REAL,
+    longitude REAL,
+    geonames_id INTEGER,
+    kind TEXT                                  -- city or country as the gazetteer knows it; NULL when unknown
+);
 
 -- Public views: the stable SQL surface for saved queries, bookmarks and evaluation.
 -- Dates are cut to their precision. `document` is documents.path.

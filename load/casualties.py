@@ -91,7 +91,7 @@ def to_int(words: list[str]) -> int | None:
             value = text2num(text, "en") * multiplier
         except ValueError:
             return None
-    # More people than live on Earth is a misread, not a count (and would overflow SQLite's INTEGER).
+    # see MAX_COUNT; also keeps counts inside SQLite's INTEGER
     return value if 0 <= value <= MAX_COUNT else None
 
 

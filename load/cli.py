@@ -20,8 +20,12 @@ from .store import TargetError
               help="Start from an empty database instead of updating the existing one.")
 @click.option("--model", default=None, metavar="NAME",
               help=f"Installed spaCy model to use (default: $NEWSFACTS_MODEL or {DEFAULT_MODEL}).")
+@click.option("--workers", "-j", default=1, show_default=True, type=click.IntRange(min=1), metavar="N",
+              help="Parse and extract in N processes (each loads the model once); the database is the "
+                   "same as with one. Worth it for hundreds of articles on a machine with N cores.")
 @click.option("--quiet", "-q", is_flag=True, help="Print only skipped files and errors.")
-def main(paths: tuple[Path, ...], db_path: Path, rebuild: bool, model: str | None, quiet: bool) -> None:
+def main(paths: tuple[Path, ...], db_path: Path, rebuild: bool, model: str | None, workers: int,
+         quiet: bool) -> None:
     """Extract facts from news articles into a SQLite database.
 
     PATHS are article files or folders (searched recursively for *.txt);
@@ -34,7 +38,7 @@ def main(paths: tuple[Path, ...], db_path: Path, rebuild: bool, model: str | Non
     """
     paths = paths or (Path("seeds"),)
     try:
-        summary = _run(list(paths), db_path, rebuild, model, quiet)
+        summary = _run(list(paths), db_path, rebuild, model, quiet, workers)
     except (FileNotFoundError, TargetError) as error:
         click.echo(f"error: {error}", err=True)
         sys.exit(2)
@@ -54,12 +58,12 @@ def main(paths: tuple[Path, ...], db_path: Path, rebuild: bool, model: str | Non
     sys.exit(1 if summary.skipped else 0)
 
 
-def _run(paths, db_path, rebuild, model, quiet) -> pipeline.Summary:
+def _run(paths, db_path, rebuild, model, quiet, workers=1) -> pipeline.Summary:
     files = sum(1 for _ in _count(paths))
     if files > 1 and not quiet:
         with click.progressbar(length=files, label="loading", file=sys.stderr) as bar:
-            return pipeline.run(paths, db_path, rebuild=rebuild, model=model, progress=bar.update)
-    return pipeline.run(paths, db_path, rebuild=rebuild, model=model)
+            return pipeline.run(paths, db_path, rebuild=rebuild, model=model, progress=bar.update, workers=workers)
+    return pipeline.run(paths, db_path, rebuild=rebuild, model=model, workers=workers)
 
 
 def _count(paths):

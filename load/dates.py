@@ -93,7 +93,7 @@ def _iso_at(iso: str, precision: str) -> str:
 
 
 def _has_year(words: list[str]) -> bool:
-    return any(w.isdigit() and len(w) == 4 and 1000 <= int(w) <= 2999 for w in words)
+    return any(w.isdecimal() and len(w) == 4 and 1000 <= int(w) <= 2999 for w in words)
 
 
 def parse_published(raw: str) -> tuple[str, str] | None:
@@ -143,14 +143,14 @@ def _core(words: list[str]) -> list[str]:
 def _ordinal(word: str) -> int | None:
     """"second" -> 2, via text2num's alpha2digit (threshold 0 converts small ordinals too)."""
     converted = alpha2digit(word, "en", threshold=0)
-    digits = "".join(c for c in converted if c.isdigit())
+    digits = "".join(c for c in converted if c.isdecimal())  # not "²": int() refuses it
     return int(digits) if digits and converted.endswith(("st", "nd", "rd", "th")) else None
 
 
 def _cardinal(word: str) -> int | None:
     if word in ("a", "an", "one"):
         return 1
-    if word.isdigit():
+    if word.isdecimal():
         return int(word)
     try:
         return text2num(word, "en")

@@ -2,19 +2,28 @@
 
 Streams: files are read lazily, parsed in batches by ``nlp.pipe`` and written
 one article per transaction, so memory stays flat in corpus size.
+
+With ``workers > 1`` the reading, parsing and extraction run in worker
+processes (each loads the pipeline once) on chunks of files; at most a few
+chunks per worker are in flight. The main process alone writes the database,
+in input order, then resolves across articles, so the database is the same as
+a single-process load's (apart from ``documents.loaded_at``).
 """
 from __future__ import annotations
 
+import multiprocessing
 import time
 import traceback
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import resolve, store
 from .extract import extract_facts, sentence_offsets
 from .reader import SkipFile, file_hash, find_files, read_article, read_bytes, stored_path
+from .records import Article, ArticleFacts
 
 
 @dataclass
@@ -24,6 +33,23 @@ class Summary:
     skipped: list[tuple[str, str]] = field(default_factory=list)   # (path, one-line reason)
     facts: Counter = field(default_factory=Counter)
     seconds: float = 0.0
+
+
+@dataclass
+class Extracted:
+    """One article read and extracted, ready for ``store.write_article`` (picklable)."""
+
+    article: Article
+    sentences: list[tuple[int, int, str]]
+    facts: ArticleFacts
+
+
+@dataclass
+class Skipped:
+    """A file that could not be read or whose extraction failed."""
+
+    path: str
+    reason: str
 
 
 def plan(paths: Iterable[str | Path], db_path: Path, rebuild: bool, summary: Summary,
@@ -48,20 +74,86 @@ def plan(paths: Iterable[str | Path], db_path: Path, rebuild: bool, summary: Sum
     return todo
 
 
-def _articles(todo: list[tuple[Path, bytes]], summary: Summary, tick: Callable[[], None]) -> Iterator:
-    for path, data in todo:
-        try:
-            article = read_article(path, data)
-        except SkipFile as reason:
-            summary.skipped.append((stored_path(path), str(reason)))
-            tick()
-            continue
-        yield article.text, article
+def _failure(path: str, error: Exception) -> Skipped:
+    frame = traceback.extract_tb(error.__traceback__)[-1]
+    where = f"{Path(frame.filename).name}:{frame.lineno}"
+    return Skipped(path, f"extraction failed: {type(error).__name__}: {error} ({where})")
 
+
+def extract_all(nlp, todo: Iterable[tuple[Path, bytes]], batch_size: int = 32) -> Iterator[Extracted | Skipped]:
+    """(path, bytes) -> Extracted or Skipped, one per file, in input order."""
+    pending: deque[Skipped | None] = deque()  # read failures waiting for the docs before them
+
+    def articles():
+        for path, data in todo:
+            try:
+                article = read_article(path, data)
+            except SkipFile as reason:
+                pending.append(Skipped(stored_path(path), str(reason)))
+                continue
+            pending.append(None)  # a placeholder for this article's doc
+            yield article.text, article
+
+    for doc, article in nlp.pipe(articles(), as_tuples=True, batch_size=batch_size):
+        while pending[0] is not None:
+            yield pending.popleft()
+        pending.popleft()
+        try:
+            yield Extracted(article, sentence_offsets(doc), extract_facts(doc, article))
+        except Exception as error:  # a bug in one rule must not lose the other articles
+            yield _failure(article.path, error)
+    yield from pending  # read failures after the last article
+
+
+# --- worker processes ----------------------------------------------------------------------
+
+_worker_nlp = None
+
+
+def _worker_init(model: str | None) -> None:
+    global _worker_nlp
+    from .nlp import load_pipeline
+
+    _worker_nlp = load_pipeline(model)
+
+
+def _worker_chunk(chunk: list[tuple[Path, bytes]], batch_size: int) -> list[Extracted | Skipped]:
+    return list(extract_all(_worker_nlp, chunk, batch_size))
+
+
+def _chunks(items: list, size: int) -> Iterator[list]:
+    for start in range(0, len(items), size):
+        yield items[start:start + size]
+
+
+def extract_parallel(todo: list[tuple[Path, bytes]], model: str | None, workers: int,
+                     chunk_size: int = 8, batch_size: int = 32) -> Iterator[Extracted | Skipped]:
+    """``extract_all`` in ``workers`` processes; results in input order, at most
+    ``2 * workers`` chunks in flight (submitted but not yet consumed)."""
+    context = multiprocessing.get_context("spawn")  # no inherited threads or locks; same on every OS
+    with ProcessPoolExecutor(workers, mp_context=context, initializer=_worker_init, initargs=(model,)) as pool:
+        chunks = _chunks(todo, chunk_size)
+        in_flight: deque = deque()
+        try:
+            for chunk in chunks:
+                in_flight.append(pool.submit(_worker_chunk, chunk, batch_size))
+                if len(in_flight) >= 2 * workers:
+                    yield from in_flight.popleft().result()
+            while in_flight:
+                yield from in_flight.popleft().result()
+        finally:
+            for future in in_flight:
+                future.cancel()
+
+
+# --- the load --------------------------------------------------------------------------------
 
 def run(paths: Iterable[str | Path], db_path: str | Path, rebuild: bool = False, model: str | None = None,
-        progress: Callable[[int], object] | None = None, batch_size: int = 32) -> Summary:
-    """Load the given files and folders into ``db_path``; return what happened."""
+        progress: Callable[[int], object] | None = None, batch_size: int = 32, workers: int = 1) -> Summary:
+    """Load the given files and folders into ``db_path``; return what happened.
+
+    ``workers`` > 1 parses and extracts in that many processes; the database is the same.
+    """
     started = time.perf_counter()
     db_path = Path(db_path)
     summary = Summary()
@@ -71,18 +163,25 @@ def run(paths: Iterable[str | Path], db_path: str | Path, rebuild: bool = False,
         summary.seconds = time.perf_counter() - started
         return summary  # nothing changed: the database is not touched at all
 
-    from .nlp import load_pipeline
-
-    nlp = load_pipeline(model)
+    workers = max(1, min(workers, len(todo)))
     with store.transaction_file(db_path, rebuild=rebuild) as db:
-        for doc, article in nlp.pipe(_articles(todo, summary, tick), as_tuples=True, batch_size=batch_size):
+        if workers > 1:
+            results = extract_parallel(todo, model, workers, batch_size=batch_size)
+        else:
+            from .nlp import load_pipeline
+
+            results = extract_all(load_pipeline(model), todo, batch_size)
+        for result in results:
+            if isinstance(result, Skipped):
+                summary.skipped.append((result.path, result.reason))
+                tick()
+                continue
+            article = result.article
             try:
-                facts = extract_facts(doc, article)
-                counts = store.write_article(db, article, sentence_offsets(doc), facts)
+                counts = store.write_article(db, article, result.sentences, result.facts)
             except Exception as error:  # a bug in one rule must not lose the other articles
-                frame = traceback.extract_tb(error.__traceback__)[-1]
-                where = f"{Path(frame.filename).name}:{frame.lineno}"
-                summary.skipped.append((article.path, f"extraction failed: {type(error).__name__}: {error} ({where})"))
+                failure = _failure(article.path, error)
+                summary.skipped.append((failure.path, failure.reason))
             else:
                 summary.loaded.append(article.path)
                 summary.facts.update(counts)

@@ -51,3 +51,65 @@ def geocode(name: str | None) -> tuple[float, float, int] | None:
         return None
     best = max(matches, key=lambda c: c.get("population", 0))
     return best["latitude"], best["longitude"], best["geonameid"]
+
+
+@lru_cache(maxsize=1)
+def _cities_by_primary_name() -> dict[str, list[dict]]:
+    index: dict[str, list[dict]] = {}
+    for city in _gazetteer().get_cities().values():
+        index.setdefault(city["name"].lower(), []).append(city)
+        ascii_name = city.get("asciiname")
+        if ascii_name and ascii_name.lower() != city["name"].lower():
+            index.setdefault(ascii_name.lower(), []).append(city)
+    return index
+
+
+@lru_cache(maxsize=4096)
+def geocode_city(name: str | None) -> tuple[float, float, int] | None:
+    """Like ``geocode``, but a city's own name wins over another city's alternate name.
+
+    ``geocode("Islamabad")`` picks Chittagong (which lists "Islamabad" among its
+    alternate names and is more populous); here the city called Islamabad wins, and
+    alternate names are used only when no city has the name as its own.
+    """
+    if not name:
+        return None
+    matches = _cities_by_primary_name().get(name.strip().lower())
+    if not matches:
+        return geocode(name)
+    best = max(matches, key=lambda c: c.get("population", 0))
+    return best["latitude"], best["longitude"], best["geonameid"]
+
+
+def place_parts(place: str) -> list[str]:
+    """The parts of a place as written, most specific first:
+    "Zahedan and Khash, Sistan and Baluchestan" -> "Zahedan and Khash", Zahedan, Khash,
+    "Sistan and Baluchestan", Sistan, Baluchestan."""
+    parts: list[str] = []
+    for chunk in (c.strip() for c in place.split(",")):
+        if chunk:
+            parts.append(chunk)   # whole first: a region may be called "X and Y"
+            parts.extend(p.strip() for p in chunk.replace(" & ", " and ").split(" and ") if p.strip())
+    return list(dict.fromkeys(parts))
+
+
+@lru_cache(maxsize=4096)
+def locate(place: str | None) -> dict | None:
+    """Where a meeting or incident place is: the first part of it that the gazetteer knows.
+
+    Returns {"latitude", "longitude", "geonames_id", "kind"} (kind "city" or "country";
+    a country has a GeoNames id but no coordinates here) or None when nothing is known.
+    """
+    if not place or not place.strip():
+        return None
+    for part in place_parts(place):
+        found = geocode_city(part)
+        if found:
+            latitude, longitude, geonames_id = found
+            return {"latitude": latitude, "longitude": longitude, "geonames_id": geonames_id, "kind": "city"}
+    for part in place_parts(place):
+        if is_country(part):
+            country = _gazetteer().get_countries_by_names().get(part.strip())
+            return {"latitude": None, "longitude": None,
+                    "geonames_id": country["geonameid"] if country else None, "kind": "country"}
+    return None

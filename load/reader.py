@@ -64,19 +64,28 @@ def find_files(paths: list[str | Path]) -> Iterator[Path]:
                     if not name.lower().endswith(".txt"):
                         continue
                     path = Path(folder) / name
-                    real = path.resolve()
-                    if path.is_symlink() and not real.is_relative_to(allowed):
+                    real = _resolve(path)
+                    if path.is_symlink() and real is not None and not real.is_relative_to(allowed):
                         continue
+                    real = real or path  # a symlink loop: read_bytes skips it with a reason
                     if real not in seen:
                         seen.add(real)
                         yield path
         elif root.exists() or root.is_symlink():
-            real = root.resolve()
+            real = _resolve(root) or root
             if real not in seen:
                 seen.add(real)
                 yield root
         else:
             raise FileNotFoundError(f"{given}: no such file or folder")
+
+
+def _resolve(path: Path) -> Path | None:
+    """The real path, or None for a symlink loop (Python 3.11 raises RuntimeError, later OSError)."""
+    try:
+        return path.resolve()
+    except (RuntimeError, OSError):
+        return None
 
 
 def stored_path(path: Path) -> str:

@@ -27,7 +27,7 @@ from datetime import date
 
 import sqlite_utils
 
-from . import names
+from . import names, places
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
@@ -55,8 +55,35 @@ class UnionFind:
 
 
 def resolve(db: sqlite_utils.Database) -> None:
+    ensure_columns(db)
     resolve_people(db)
     resolve_meetings(db)
+    resolve_places(db)
+
+
+# Columns added to schema.sql after a database was first written: CREATE TABLE IF NOT
+# EXISTS leaves an existing table alone, so an incremental load adds them here.
+ADDED_COLUMNS = {
+    "documents": [("label", "TEXT GENERATED ALWAYS AS (coalesce(title, path)) VIRTUAL")],
+    "meetings": [("latitude", "REAL"), ("longitude", "REAL"), ("geonames_id", "INTEGER")],
+    "incidents": [("latitude", "REAL"), ("longitude", "REAL"), ("geonames_id", "INTEGER")],
+}
+
+
+def ensure_columns(db: sqlite_utils.Database) -> None:
+    for table, columns in ADDED_COLUMNS.items():
+        have = {row[1] for row in db.conn.execute(f"PRAGMA table_xinfo([{table}])")}
+        for name, declaration in columns:
+            if have and name not in have:
+                db.conn.execute(f"ALTER TABLE [{table}] ADD COLUMN [{name}] {declaration}")
+    # Full-text indexes written as content='table' are not detected by Datasette's
+    # search-all page: recreate them as content=[table] (schema.sql) and rebuild.
+    for fts, column, table in (("sentences_fts", "text", "sentences"), ("documents_fts", "title", "documents")):
+        row = db.conn.execute("SELECT sql FROM sqlite_master WHERE name = ?", [fts]).fetchone()
+        if row and f"content='{table}'" in row[0]:
+            db.conn.execute(f"DROP TABLE [{fts}]")
+            db.conn.execute(f"CREATE VIRTUAL TABLE [{fts}] USING fts5([{column}], content=[{table}], content_rowid=[id])")
+            db.conn.execute(f"INSERT INTO [{fts}]([{fts}]) VALUES ('rebuild')")
 
 
 # People ---------------------------------------------------------------------------------
@@ -225,3 +252,67 @@ def _split_conflicting(groups: dict, reports: dict) -> list[list[int]]:
             by_day[reports[m]["date"] or days[0]].append(m)
         clusters.extend(by_day.values())
     return clusters
+
+
+# Places ---------------------------------------------------------------------------------
+
+def resolve_places(db: sqlite_utils.Database) -> None:
+    """Geocode meeting and incident places with the offline gazetteer (``places.locate``).
+
+    Fills latitude, longitude and geonames_id of meetings and incidents (NULL when the
+    gazetteer knows no part of the place) and rebuilds the ``places`` table: one row per
+    place name as the articles give it.
+    """
+    conn = db.conn
+    names_used = set()
+    for table in ("meetings", "incidents"):
+        rows = conn.execute(f"SELECT id, place FROM [{table}]").fetchall()
+        updates = []
+        for row_id, place in rows:
+            found = places.locate(place) if place else None
+            if place:
+                names_used.add(place)
+            updates.append((found and found["latitude"], found and found["longitude"],
+                            found and found["geonames_id"], row_id))
+        conn.executemany(f"UPDATE [{table}] SET latitude = ?, longitude = ?, geonames_id = ? WHERE id = ?", updates)
+    conn.execute("DELETE FROM places")
+    rows = []
+    for name in sorted(names_used):
+        found = places.locate(name) or {}
+        rows.append({"name": name, "latitude": found.get("latitude"), "longitude": found.get("longitude"),
+                     "geonames_id": found.get("geonames_id"), "kind": found.get("kind")})
+    if rows:
+        db["places"].insert_all(rows)
+
+
+# Command line ---------------------------------------------------------------------------
+
+def main(argv: list[str] | None = None) -> int:
+    """``python -m load.resolve DB``: bring an existing database up to schema.sql (columns
+    added since it was written) and re-run resolution and geocoding, atomically (the same
+    temporary copy and swap as a load). A load with nothing new to read leaves the file
+    untouched, so this is how a database built by an older version gets the new columns."""
+    import sys
+    from pathlib import Path
+
+    from . import store
+
+    args = sys.argv[1:] if argv is None else argv
+    if len(args) != 1 or args[0].startswith("-"):
+        print("usage: python -m load.resolve DB", file=sys.stderr)
+        return 2
+    path = Path(args[0])
+    if not path.is_file():
+        print(f"{path}: no such database", file=sys.stderr)
+        return 2
+    try:
+        with store.transaction_file(path) as db:
+            resolve(db)
+    except store.TargetError as error:
+        print(error, file=sys.stderr)
+        return 2
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,151 @@
+"""How fast is a load, and what does it cost over the bare spaCy model?
+
+    .venv/bin/python benchmarks/load_speed.py --articles 1000 [--rss-articles 100] [--workers 2] [--profile]
+
+Builds a corpus with make_corpus.py in a temporary folder, then prints:
+
+- words/second of a full load (``pipeline.run``: read, parse, extract, write, resolve)
+  beside bare ``nlp.pipe`` of the same texts with the bare model, and their ratio;
+- the time of reloading the unchanged corpus as a share of the first load;
+- the speedup of ``--workers N`` over one process (same corpus, same output);
+- peak RSS of a load (``python -m load`` in a subprocess) at 1x and 10x ``--rss-articles``;
+- with ``--profile``: the top functions by cumulative time of a one-process load (cProfile).
+"""
+from __future__ import annotations
+
+import argparse
+import cProfile
+import io
+import os
+import pstats
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import make_corpus  # noqa: E402
+
+from load import pipeline  # noqa: E402
+from load.nlp import DEFAULT_MODEL, load_pipeline  # noqa: E402
+from load.reader import SkipFile, find_files, read_article  # noqa: E402
+
+RSS_CHILD = ("import resource, subprocess, sys; subprocess.run(sys.argv[1:], check=True, "
+             "stdout=subprocess.DEVNULL); print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
+
+
+def texts_of(folder: Path) -> list[str]:
+    texts = []
+    for path in find_files([folder]):
+        try:
+            texts.append(read_article(path).text)
+        except SkipFile:
+            pass
+    return texts
+
+
+def timed(function, *args, **kwargs):
+    started = time.perf_counter()
+    result = function(*args, **kwargs)
+    return time.perf_counter() - started, result
+
+
+def peak_rss_mb(folder: Path, db: Path, workers: int = 1) -> float:
+    """Peak resident memory (MB) of ``python -m load FOLDER`` run in a fresh process."""
+    output = subprocess.run(
+        [sys.executable, "-c", RSS_CHILD, sys.executable, "-m", "load", str(folder), "--db", str(db),
+         "--rebuild", "-q", "--workers", str(workers)],
+        cwd=ROOT, capture_output=True, text=True, check=True).stdout
+    return int(output.split()[-1]) / 1024  # Linux reports KiB
+
+
+def memoize_names() -> None:
+    """Wrap the pure str -> str functions of load.names in lru_cache, where they are used."""
+    from functools import lru_cache
+
+    from load import entities, names, people
+
+    for name in ("plain", "strip_titles", "name_key", "_fold_word"):
+        cached = lru_cache(maxsize=65536)(getattr(names, name))
+        setattr(names, name, cached)
+        for module in (people, entities):
+            if getattr(module, name, None) is not None:
+                setattr(module, name, cached)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--articles", type=int, default=1000)
+    parser.add_argument("--rss-articles", type=int, default=None,
+                        help="corpus size for the 1x RSS figure (10x is also measured); default --articles")
+    parser.add_argument("--workers", type=int, default=2, help="processes for the speedup figure (0: skip)")
+    parser.add_argument("--profile", action="store_true", help="also profile a one-process load")
+    parser.add_argument("--memo-names", action="store_true",
+                        help="also time a load with load/names.py's pure string functions memoized "
+                             "(an experiment: what caching them would save)")
+    parser.add_argument("--keep", type=Path, default=None, help="build the corpus here and keep it")
+    args = parser.parse_args()
+
+    with tempfile.TemporaryDirectory(prefix="newsfacts-bench-") as scratch:
+        scratch = Path(scratch)
+        corpus = args.keep or scratch / "corpus"
+        make_corpus.build(corpus, args.articles)
+        texts = texts_of(corpus)
+        words = sum(len(text.split()) for text in texts)
+        print(f"corpus: {len(texts)} articles, {words} words (cleaned text), {os.cpu_count()} CPUs")
+
+        import spacy
+
+        bare = spacy.load(DEFAULT_MODEL)
+        load_pipeline()  # model loading is not part of either figure
+        bare_seconds, _ = timed(lambda: sum(1 for _ in bare.pipe(texts, batch_size=32)))
+        db = scratch / "facts.db"
+        load_seconds, summary = timed(pipeline.run, [corpus], db, rebuild=True)
+        assert not summary.skipped, summary.skipped[:3]
+        print(f"bare nlp.pipe ({DEFAULT_MODEL}): {bare_seconds:7.1f} s  {words / bare_seconds:8.0f} words/s")
+        print(f"full load (pipeline.run):       {load_seconds:7.1f} s  {words / load_seconds:8.0f} words/s")
+        print(f"ratio full load / bare model:   {load_seconds / bare_seconds:7.2f}x the time")
+
+        reload_seconds, again = timed(pipeline.run, [corpus], db)
+        assert not again.loaded and len(again.unchanged) == len(texts)
+        print(f"reload of the unchanged corpus: {reload_seconds:7.2f} s  "
+              f"= {100 * reload_seconds / load_seconds:.1f}% of the first load")
+
+        if args.workers > 1:
+            parallel_seconds, parallel = timed(pipeline.run, [corpus], scratch / "parallel.db", rebuild=True,
+                                               workers=args.workers)
+            assert parallel.loaded == summary.loaded
+            print(f"--workers {args.workers}: {parallel_seconds:7.1f} s  {words / parallel_seconds:8.0f} words/s  "
+                  f"speedup {load_seconds / parallel_seconds:.2f}x over 1 process (incl. worker start-up)")
+
+        if args.memo_names:
+            memoize_names()
+            memo_seconds, _ = timed(pipeline.run, [corpus], scratch / "memo.db", rebuild=True)
+            print(f"full load, names.* memoized:    {memo_seconds:7.1f} s  {words / memo_seconds:8.0f} words/s  "
+                  f"({100 * (1 - memo_seconds / load_seconds):.0f}% less time)")
+
+        if args.profile:
+            profiler = cProfile.Profile()
+            profiler.enable()
+            pipeline.run([corpus], scratch / "profile.db", rebuild=True)
+            profiler.disable()
+            out = io.StringIO()
+            pstats.Stats(profiler, stream=out).sort_stats("cumulative").print_stats(35)
+            print(out.getvalue())
+
+        base = args.rss_articles or args.articles
+        for factor in (1, 10):
+            folder = scratch / f"rss{factor}"
+            make_corpus.build(folder, base * factor)
+            started = time.perf_counter()
+            rss = peak_rss_mb(folder, scratch / f"rss{factor}.db")
+            print(f"peak RSS of a load of {base * factor:6d} articles ({factor:2d}x): {rss:7.0f} MB "
+                  f"({time.perf_counter() - started:.0f} s)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,195 @@
+"""Issue 7 (reliability): fuzz the reader and every extractor with random and adversarial news-like text.
+
+Properties: no crash (the reader may only refuse with SkipFile); every figure value finite; every
+casualty count a non-negative int or None; every date None or a real ISO date.
+"""
+from __future__ import annotations
+
+import math
+from datetime import date
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from load import casualties, dates, figures, people, reader
+from load.cleaning import clean_lines
+from load.extract import extract_facts, sentence_offsets
+from load.records import Article, DateValue
+
+FUZZ = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+
+ADVERSARIAL = [
+    "1e309 km", "$99999999999999999999999 billion", "((((", "))))", "[[[(", "February 30, 2019",
+    "On February 30", "the 31st of April", "on the 0th of May", "in the year 99999", "on Monday",
+    "last Friday", "-5 km", "nan km", "inf MW", "1e-400 miles", "0.000000000000001 percent",
+    "10^1000 tonnes", "9" * 400 + " people were killed", "minus 3 people were injured",
+    "between 10 and 5 people were killed", "dozens were abducted", "at least 1e308 people were killed",
+    "two hundred trillion trillion were killed", "Rs 1,000,000,000,000,000,000,000 crore",
+    "Prime Minister Imran Khan met President Hassan Rouhani in Tehran on February 29, 2019",
+    "General Qamar Javed Bajwa met Mohammad Javad Zarif on the 32nd day of his visit",
+    "(559 miles (900 km (1e309 km)))", "By Jane Doe November 31, 2019", "Published in Dawn, April 31st, 2019",
+    "ISLAMABAD:", "\u00a0\u2014\u201c\u201d\u2019", "\u0627\u0633\u0644\u0627\u0645 \u0622\u0628\u0627\u062f",
+    "\U0001F4A5\U0001F4A5", "\u200b\u200b", "e\u0301", "\r\n\r", "\t", "...", "%%%", "$", "km km km",
+    "Militants killed \u00b2 people", "in \u00b2\u2070\u00b9\u2079", "on March \u00b2\u2070\u00b9\u2079",
+    "\u0661\u0662 people were killed", "\u2168 soldiers were injured", "\u00bd km",
+    "12 km (", ") 12 km", "1,2,3,4,5,6 km", "3.4.5 MW", "$.5 billion", "1/0 km", "0x1F km",
+]
+
+WORDS = ["the", "minister", "said", "met", "killed", "injured", "abducted", "in", "Islamabad", "on",
+         "Friday", "km", "billion", "percent", "people", "soldiers", "militants", "attack", "talks", ","]
+
+
+def _number():
+    return st.one_of(
+        st.integers(min_value=-10**30, max_value=10**30).map(str),
+        st.floats(allow_nan=True, allow_infinity=True).map(repr),
+        st.integers(min_value=0, max_value=10**6).map(lambda n: f"{n:,}"),
+    )
+
+
+fragment = st.one_of(
+    st.sampled_from(ADVERSARIAL),
+    st.sampled_from(WORDS),
+    _number(),
+    st.builds(lambda n, u: f"{n} {u}", _number(), st.sampled_from(["km", "miles", "MW", "bcm", "$", "percent",
+                                                                   "people were killed", "billion dollars"])),
+    st.text(max_size=20),
+)
+news_text = st.lists(fragment, min_size=1, max_size=30).map(" ".join)
+any_text = st.one_of(news_text, st.text(max_size=400))
+published = st.one_of(st.none(), st.dates(min_value=date(1900, 1, 1), max_value=date(2100, 12, 31)).map(str))
+
+
+def _iso_ok(value: DateValue | None) -> None:
+    if value is None or value.iso is None:
+        return
+    assert isinstance(value.iso, str)
+    date.fromisoformat(value.iso)   # raises on "2019-02-30"
+
+
+def _count_ok(value) -> None:
+    assert value is None or (isinstance(value, int) and not isinstance(value, bool) and value >= 0), value
+    assert value is None or value < 2**63, value   # fits SQLite's INTEGER
+
+
+# --- the reader -------------------------------------------------------------------------
+
+@FUZZ
+@given(text=st.text(max_size=2000))
+def test_normalize_text_is_idempotent_and_unix(text):
+    out = reader.normalize_text(text)
+    assert isinstance(out, str)
+    assert "\r" not in out
+    assert reader.normalize_text(out) == out   # idempotent
+
+
+@FUZZ
+@given(text=any_text)
+def test_clean_lines_never_crashes(text):
+    cleaned = clean_lines(reader.normalize_text(text))
+    assert isinstance(cleaned.text, str)
+
+
+@FUZZ
+@given(data=st.one_of(st.binary(max_size=3000), any_text.map(lambda t: t.encode("utf-8")),
+                      any_text.map(lambda t: t.encode("utf-16")),
+                      any_text.map(lambda t: t.encode("cp1252", errors="replace"))))
+def test_read_article_only_refuses_with_a_reason(data, tmp_path):
+    path = tmp_path / "fuzz.txt"
+    path.write_bytes(data)
+    try:
+        article = reader.read_article(path, data)
+    except reader.SkipFile as reason:
+        assert str(reason).strip() and "\n" not in str(reason)
+        return
+    assert article.text.strip()
+    if article.published:
+        date.fromisoformat(article.published)
+
+
+# --- the extractors -----------------------------------------------------------------------
+
+def _check_facts(doc, article):
+    facts = extract_facts(doc, article)
+    offsets = sentence_offsets(doc)
+    for f in facts.figures:
+        assert math.isfinite(f.value) and math.isfinite(f.canonical_value), f
+        assert f.also_value is None or math.isfinite(f.also_value), f
+        assert 0 <= f.start <= f.end <= len(doc.text)
+        assert 0 <= f.sentence < len(offsets)
+    for incident in facts.incidents:
+        _iso_ok(incident.date)
+        for c in incident.counts:
+            _count_ok(c.count), _count_ok(c.low), _count_ok(c.high)
+            _iso_ok(c.date)
+            assert 0 <= c.sentence < len(offsets)
+    for meeting in facts.meetings:
+        _iso_ok(meeting.date)
+        assert len(set(meeting.participants)) >= 1
+    for person in facts.people:
+        for m in person.mentions:
+            assert doc.text[m.start:m.end] == m.text
+    return facts
+
+
+@FUZZ
+@given(text=any_text, published=published)
+def test_every_extractor_survives_random_text(nlp, text, published):
+    text = reader.normalize_text(text)
+    article = Article(path="fuzz.txt", sha256="0", text=text, published=published,
+                      published_precision="day" if published else None)
+    doc = nlp(text)
+    _check_facts(doc, article)
+
+
+@FUZZ
+@given(text=news_text, published=published)
+def test_each_extractor_alone_on_adversarial_text(nlp, text, published):
+    text = reader.normalize_text(text)
+    article = Article(path="fuzz.txt", sha256="0", text=text, published=published,
+                      published_precision="day" if published else None)
+    doc = nlp(text)
+    people.extract(doc, article)
+    for f in figures.extract(doc, article):
+        assert math.isfinite(f.value) and math.isfinite(f.canonical_value), f
+    context = dates.DateContext(doc, article)
+    for expression in context.expressions:
+        _iso_ok(expression.value)
+    for incident in casualties.extract(doc, article, context):
+        for c in incident.counts:
+            _count_ok(c.count), _count_ok(c.low), _count_ok(c.high)
+
+
+@pytest.mark.parametrize("text", [
+    "On February 30, 2019 the minister met his counterpart. The pipeline is 1e309 km long.",
+    "The project costs $99999999999999999999999 billion, officials said on the 31st of April.",
+    "((((((((((( 12 km ))))))))))) and [[[[ 5 MW ]]]] were reported On February 30.",
+    "Militants killed " + "9" * 500 + " people and injured 1e309 soldiers in Quetta on Friday.",
+    "At least -5 people were killed and between 30 and 10 were injured.",
+    "Militants killed \u00b2 people in Quetta on Friday.",
+    "The talks were held on March \u00b2\u2070\u00b9\u2079 in Tehran. Prices rose in \u00b2\u2070\u00b9\u2079.",
+    "Militants killed " + "9" * 30 + " people and a dozen dozen dozen were abducted.",
+])
+def test_adversarial_examples(nlp, text):
+    for published in (None, "2019-02-28"):
+        article = Article(path="fuzz.txt", sha256="0", text=text, published=published,
+                          published_precision="day" if published else None)
+        _check_facts(nlp(text), article)
+
+
+@FUZZ
+@given(text=news_text, published=published)
+def test_extracted_facts_can_always_be_stored(nlp, text, published):
+    """What the extractors return fits the schema (no int too large for SQLite, no NaN in NOT NULL)."""
+    from load import store
+
+    text = reader.normalize_text(text)
+    article = Article(path="fuzz.txt", sha256="0" * 64, text=text, published=published,
+                      published_precision="day" if published else None)
+    doc = nlp(text)
+    facts = _check_facts(doc, article)
+    db = store.connect(":memory:")
+    store.apply_schema(db)
+    store.write_article(db, article, sentence_offsets(doc), facts)
+    assert db.conn.execute("PRAGMA foreign_key_check").fetchall() == []

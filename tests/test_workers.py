@@ -1,0 +1,83 @@
+"""--workers N: parallel extraction writes exactly the database a single-process load writes."""
+from __future__ import annotations
+
+import os
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from load import pipeline
+
+from .conftest import ROOT, SEEDS
+
+# Names swapped in the copies, so content hashes differ and resolution meets new people.
+SWAPS = [
+    {"Zarif": "Ahmadi", "Qureshi": "Siddiqui", "Bajwa": "Malik", "Rouhani": "Karimi"},
+    {"Zarif": "Rahimi", "Qureshi": "Chaudhry", "Bajwa": "Durrani", "Islamabad": "Lahore"},
+    {"Zarif": "Hosseini", "Bajwa": "Niazi", "Friday": "Monday", "November": "October"},
+]
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("workers") / "articles"
+    folder.mkdir()
+    for seed in sorted(SEEDS.glob("*.txt")):
+        shutil.copy(seed, folder / seed.name)
+        text = seed.read_text(encoding="utf-8")
+        for number, swaps in enumerate(SWAPS):
+            copy = text
+            for old, new in swaps.items():
+                copy = copy.replace(old, new)
+            (folder / f"{seed.stem}_copy{number}.txt").write_text(copy, encoding="utf-8")
+    (folder / "empty.txt").write_bytes(b"")  # a skipped file keeps its place in the order
+    return folder
+
+
+def tables(db_path: Path) -> dict[str, list[tuple]]:
+    db = sqlite3.connect(db_path)
+    names = [name for (name,) in db.execute(
+        "select name from sqlite_master where type = 'table' and name not like 'sqlite_%' "
+        "and sql not like '%VIRTUAL%' order by name")]
+    result = {}
+    for name in names:
+        columns = [row[1] for row in db.execute(f"pragma table_info([{name}])") if row[1] != "loaded_at"]
+        select = ", ".join(f"[{column}]" for column in columns)
+        order = ", ".join(str(i + 1) for i in range(len(columns)))  # some tables have no rowid
+        result[name] = db.execute(f"select {select} from [{name}] order by {order}").fetchall()
+    db.close()
+    return result
+
+
+def load(corpus: Path, db: Path, workers: int) -> pipeline.Summary:
+    cwd = os.getcwd()
+    os.chdir(ROOT)
+    try:
+        return pipeline.run([corpus], db, workers=workers, batch_size=4)
+    finally:
+        os.chdir(cwd)
+
+
+def test_two_workers_write_exactly_the_rows_one_worker_writes(corpus, tmp_path):
+    one = load(corpus, tmp_path / "one.db", workers=1)
+    two = load(corpus, tmp_path / "two.db", workers=2)
+    assert len(one.loaded) == 20
+    assert one.loaded == two.loaded
+    assert one.skipped == two.skipped and [path for path, _ in one.skipped] == [
+        Path(corpus / "empty.txt").as_posix()]
+    assert one.facts == two.facts
+    expected, actual = tables(tmp_path / "one.db"), tables(tmp_path / "two.db")
+    assert expected.keys() == actual.keys()
+    assert sum(map(len, expected.values())) > 500
+    for name in expected:
+        assert actual[name] == expected[name], name
+
+
+def test_workers_reload_of_unchanged_files_loads_nothing(corpus, tmp_path):
+    db = tmp_path / "facts.db"
+    load(corpus, db, workers=2)
+    again = load(corpus, db, workers=2)
+    assert again.loaded == [] and len(again.unchanged) == 20
+    assert [path for path, _ in again.skipped] == [Path(corpus / "empty.txt").as_posix()]
