@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
+from functools import lru_cache
 
 # Military and police ranks as news writes them (lowercased, without dots).
 # Multi-word ranks come first so that the longest reading wins when a name is stripped.
@@ -42,6 +43,7 @@ _RANK_WORDS = {"gen": "general", "maj": "major", "lt": "lieutenant", "lieut": "l
                "sgt": "sergeant", "cpl": "corporal", "pte": "private"}
 
 
+@lru_cache(maxsize=65536)
 def plain(text: str) -> str:
     """Lowercase ASCII letters, digits and spaces: accents, dots and apostrophes folded away."""
     text = unicodedata.normalize("NFKD", text or "")
@@ -61,8 +63,7 @@ def _strip_prefixes(words: list[str], phrases: list[str]) -> tuple[list[str], li
     changed = True
     while changed and len(words) > 1:
         changed = False
-        for phrase in sorted(phrases, key=lambda p: -len(p.split())):
-            parts = phrase.split()
+        for parts in _longest_first(tuple(phrases)):
             if words[: len(parts)] == parts and len(words) > len(parts):
                 taken.extend(parts)
                 words = words[len(parts):]
@@ -71,6 +72,14 @@ def _strip_prefixes(words: list[str], phrases: list[str]) -> tuple[list[str], li
     return taken, words
 
 
+@lru_cache(maxsize=8)
+def _longest_first(phrases: tuple[str, ...]) -> list[list[str]]:
+    """Phrases split into words, longest first (sorted once, not on every name)."""
+    return [p.split() for p in sorted(phrases, key=lambda p: -len(p.split()))]
+
+
+# Names are pure strings and the same few recur thousands of times in a corpus: cache them.
+@lru_cache(maxsize=65536)
 def strip_titles(name: str) -> str:
     """ "Maj Gen Mohammad Baqeri" -> "Mohammad Baqeri" (keeps the original spelling)."""
     original = (name or "").split()
@@ -89,6 +98,7 @@ _FRONT_VOWELS = set("aei")    # a/e/i alternate freely ("Mohammad"/"Mohammed", "
 _BACK_VOWELS = set("ou")      # o/u alternate ("Mohammad"/"Muhammad", "Mousavi"/"Musavi")
 
 
+@lru_cache(maxsize=65536)
 def _fold_word(word: str) -> str:
     w = plain(word).replace(" ", "")  # lowercase, so the placeholders below cannot clash
     if not w:
@@ -117,6 +127,7 @@ def _fold_word(word: str) -> str:
     return "".join(out)
 
 
+@lru_cache(maxsize=65536)
 def name_key(name: str) -> str:
     """A comparison key: ranks and honorifics dropped, each word phonetically folded.
 

@@ -12,6 +12,7 @@ a single-process load's (apart from ``documents.loaded_at``).
 from __future__ import annotations
 
 import multiprocessing
+import sqlite3
 import time
 import traceback
 from collections import Counter, deque
@@ -53,8 +54,11 @@ class Skipped:
 
 
 def plan(paths: Iterable[str | Path], db_path: Path, rebuild: bool, summary: Summary,
-         tick: Callable[[], None]) -> list[tuple[Path, bytes]]:
-    """The files whose content differs from what the database holds (all of them on --rebuild)."""
+         tick: Callable[[], None]) -> list[Path]:
+    """The files whose content differs from what the database holds (all of them on --rebuild).
+
+    Only paths are kept: the bytes are read again when the file is parsed, so memory
+    does not grow with the corpus (a file rewritten in between is loaded as it is then)."""
     known = {} if rebuild else store.loaded_hashes(db_path)
     todo = []
     for path in find_files(list(paths)):
@@ -70,7 +74,7 @@ def plan(paths: Iterable[str | Path], db_path: Path, rebuild: bool, summary: Sum
             summary.unchanged.append(name)
             tick()
         else:
-            todo.append((path, data))
+            todo.append(path)
     return todo
 
 
@@ -80,14 +84,14 @@ def _failure(path: str, error: Exception) -> Skipped:
     return Skipped(path, f"extraction failed: {type(error).__name__}: {error} ({where})")
 
 
-def extract_all(nlp, todo: Iterable[tuple[Path, bytes]], batch_size: int = 32) -> Iterator[Extracted | Skipped]:
-    """(path, bytes) -> Extracted or Skipped, one per file, in input order."""
+def extract_all(nlp, todo: Iterable[Path], batch_size: int = 32) -> Iterator[Extracted | Skipped]:
+    """path -> Extracted or Skipped, one per file, in input order."""
     pending: deque[Skipped | None] = deque()  # read failures waiting for the docs before them
 
     def articles():
-        for path, data in todo:
+        for path in todo:
             try:
-                article = read_article(path, data)
+                article = read_article(path)
             except SkipFile as reason:
                 pending.append(Skipped(stored_path(path), str(reason)))
                 continue
@@ -117,7 +121,7 @@ def _worker_init(model: str | None) -> None:
     _worker_nlp = load_pipeline(model)
 
 
-def _worker_chunk(chunk: list[tuple[Path, bytes]], batch_size: int) -> list[Extracted | Skipped]:
+def _worker_chunk(chunk: list[Path], batch_size: int) -> list[Extracted | Skipped]:
     return list(extract_all(_worker_nlp, chunk, batch_size))
 
 
@@ -126,7 +130,7 @@ def _chunks(items: list, size: int) -> Iterator[list]:
         yield items[start:start + size]
 
 
-def extract_parallel(todo: list[tuple[Path, bytes]], model: str | None, workers: int,
+def extract_parallel(todo: list[Path], model: str | None, workers: int,
                      chunk_size: int = 8, batch_size: int = 32) -> Iterator[Extracted | Skipped]:
     """``extract_all`` in ``workers`` processes; results in input order, at most
     ``2 * workers`` chunks in flight (submitted but not yet consumed)."""
@@ -179,6 +183,8 @@ def run(paths: Iterable[str | Path], db_path: str | Path, rebuild: bool = False,
             article = result.article
             try:
                 counts = store.write_article(db, article, result.sentences, result.facts)
+            except (sqlite3.OperationalError, OSError):
+                raise  # disk full, I/O error: the database, not this article; the old file stays
             except Exception as error:  # a bug in one rule must not lose the other articles
                 failure = _failure(article.path, error)
                 summary.skipped.append((failure.path, failure.reason))

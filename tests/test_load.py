@@ -206,3 +206,17 @@ def test_cli_defaults_to_seeds(tmp_path):
                             timeout=300, env={**os.environ, "PYTHONPATH": str(ROOT)})
     assert result.returncode == 0, result.stderr
     assert "5 loaded" in result.stderr
+
+
+def test_disk_full_during_a_load_is_a_database_error_not_an_article_skip(corpus, tmp_path, monkeypatch):
+    db_path = tmp_path / "facts.db"
+    pipeline.run([corpus / "windows_1252.txt"], db_path)
+    before = db_path.read_bytes()
+
+    def full(*args, **kwargs):
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(store, "write_article", full)
+    with pytest.raises(store.TargetError, match="disk is full"):
+        pipeline.run([corpus], db_path)
+    assert db_path.read_bytes() == before
