@@ -159,7 +159,10 @@ def _kind_of(tok: Token) -> str | None:
 
 
 def _negated(tok: Token) -> bool:
-    return any(c.dep_ == "neg" for c in tok.children)
+    """"were not injured", "No group has claimed", "Neither guard was hurt"."""
+    return any(c.dep_ == "neg" for c in tok.children) or any(
+        c.dep_ in ("nsubj", "nsubjpass") and any(d.dep_ == "det" and d.lower_ in ("no", "neither") for d in c.children)
+        for c in tok.children)
 
 
 def _is_passive(verb: Token) -> bool:
@@ -299,12 +302,6 @@ def perpetrator(sents: list[Span], verbs: list[Token]) -> tuple[str | None, str 
     return name, attribution
 
 
-def _negated(verb: Token) -> bool:
-    return any(c.dep_ == "neg" for c in verb.children) or any(
-        c.dep_ in ("nsubj", "nsubjpass") and any(d.dep_ == "det" and d.lower_ in ("no", "neither") for d in c.children)
-        for c in verb.children)
-
-
 def _dateline_word(tok: Token) -> bool:
     """"JOS, Nigeria (AP) - Gunmen killed ...": the parse may make the dateline city the subject."""
     return tok.i == tok.sent.start and tok.is_upper and len(tok) > 1 and tok.i + 1 < len(tok.doc) \
@@ -373,17 +370,15 @@ def place(sents: list[Span]) -> str | None:
 def _names_in(prep: Token) -> list[str]:
     """Proper-name runs in a PP, joining "A and B"; dates and nationalities are skipped."""
     tokens = [t for t in prep.subtree if t != prep and not (t.dep_ == "prep" and t.head.lemma_.lower() in BASE_VERBS)]
-    names, run, pending_and = [], [], False
+    names, run = [], []
     for t in tokens:
         # (NORP is not skipped: the small model tags some province names NORP;
         # nationality adjectives are ADJ, not PROPN, and drop out anyway)
         is_name = t.pos_ == "PROPN" and t.ent_type_ not in ("DATE", "TIME", "CARDINAL")
         if is_name:
             run.append(t.text)
-            pending_and = False
         elif t.lower_ == "and" and run:
             run.append("and")
-            pending_and = True
         elif t.text == "-" and run:
             run.append("-")
         else:
@@ -391,7 +386,7 @@ def _names_in(prep: Token) -> list[str]:
                 while run and run[-1] in ("and", "-"):
                     run.pop()
                 names.append(" ".join(run).replace(" - ", "-"))
-            run, pending_and = [], False
+            run = []
     if run:
         while run and run[-1] in ("and", "-"):
             run.pop()

