@@ -31,6 +31,23 @@ CREATE TABLE IF NOT EXISTS documents (
 );
 CREATE INDEX IF NOT EXISTS documents_outlet ON documents(outlet);
 CREATE INDEX IF NOT EXISTS documents_published ON documents(published);
+-- Every facet, sort and foreign key (child side) that metadata.yml configures has an index:
+-- a facet's GROUP BY scans the small index instead of the table, and a click on a facet
+-- value (WHERE col = ?) is a search (tests/test_query_plans.py checks every one).
+CREATE INDEX IF NOT EXISTS documents_published_source ON documents(published_source);
+-- sort_desc: Datasette orders by published DESC, id (and pages with WHERE published < ? OR ...):
+-- an index in exactly that order reads each page in order, with no sort of the rest of the table.
+CREATE INDEX IF NOT EXISTS documents_published_sort ON documents(published DESC, id);
+
+-- Files a load skipped for their content (empty, binary, no sentences): an unchanged file
+-- is recognized by its hash and not read again, so the next load need not rewrite the database.
+CREATE TABLE IF NOT EXISTS skipped_files (
+    path TEXT PRIMARY KEY,
+    sha256 TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    skipped_at TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS skipped_files_sort ON skipped_files(skipped_at DESC, path);  -- sort_desc
 
 CREATE TABLE IF NOT EXISTS sentences (
     id INTEGER PRIMARY KEY,
@@ -84,6 +101,8 @@ CREATE TABLE IF NOT EXISTS people (
 );
 CREATE INDEX IF NOT EXISTS people_name ON people(name);
 CREATE INDEX IF NOT EXISTS people_country ON people(country);
+CREATE INDEX IF NOT EXISTS people_rank ON people(rank);
+CREATE INDEX IF NOT EXISTS people_documents_sort ON people(documents DESC, id);  -- sort_desc
 
 CREATE TABLE IF NOT EXISTS person_aliases (
     person_id INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,
@@ -105,6 +124,8 @@ CREATE TABLE IF NOT EXISTS article_people (
     UNIQUE (document_id, local_key)
 );
 CREATE INDEX IF NOT EXISTS article_people_person ON article_people(person_id);
+CREATE INDEX IF NOT EXISTS article_people_country ON article_people(country);
+CREATE INDEX IF NOT EXISTS article_people_rank ON article_people(rank);
 
 CREATE TABLE IF NOT EXISTS person_mentions (
     id INTEGER PRIMARY KEY,
@@ -119,6 +140,7 @@ CREATE TABLE IF NOT EXISTS person_mentions (
 CREATE INDEX IF NOT EXISTS person_mentions_person ON person_mentions(article_person_id);
 CREATE INDEX IF NOT EXISTS person_mentions_document ON person_mentions(document_id);
 CREATE INDEX IF NOT EXISTS person_mentions_sentence ON person_mentions(sentence_id);
+CREATE INDEX IF NOT EXISTS person_mentions_kind ON person_mentions(kind);
 
 -- A post held, the way Wikidata models "position held": the post apart from the
 -- country it belongs to and the organisation, true as of the article's date.
@@ -143,6 +165,9 @@ CREATE INDEX IF NOT EXISTS titles_person ON titles(article_person_id);
 CREATE INDEX IF NOT EXISTS titles_document ON titles(document_id);
 CREATE INDEX IF NOT EXISTS titles_sentence ON titles(sentence_id);
 CREATE INDEX IF NOT EXISTS titles_post ON titles(post);
+CREATE INDEX IF NOT EXISTS titles_country ON titles(country);
+CREATE INDEX IF NOT EXISTS titles_organisation ON titles(organisation);
+CREATE INDEX IF NOT EXISTS titles_status ON titles(status);
 
 -- Meetings ----------------------------------------------------------------------------
 
@@ -162,6 +187,8 @@ CREATE TABLE IF NOT EXISTS meetings (
 );
 CREATE INDEX IF NOT EXISTS meetings_date ON meetings(date);
 CREATE INDEX IF NOT EXISTS meetings_place ON meetings(place);
+CREATE INDEX IF NOT EXISTS meetings_sources ON meetings(sources);
+CREATE INDEX IF NOT EXISTS meetings_date_sort ON meetings(date DESC, id);  -- sort_desc
 
 -- One article's report of a meeting.
 CREATE TABLE IF NOT EXISTS meeting_reports (
@@ -182,6 +209,8 @@ CREATE TABLE IF NOT EXISTS meeting_reports (
 CREATE INDEX IF NOT EXISTS meeting_reports_document ON meeting_reports(document_id);
 CREATE INDEX IF NOT EXISTS meeting_reports_sentence ON meeting_reports(sentence_id);
 CREATE INDEX IF NOT EXISTS meeting_reports_meeting ON meeting_reports(meeting_id);
+CREATE INDEX IF NOT EXISTS meeting_reports_place ON meeting_reports(place);
+CREATE INDEX IF NOT EXISTS meeting_reports_date_reference ON meeting_reports(date_reference);
 
 CREATE TABLE IF NOT EXISTS meeting_report_participants (
     meeting_report_id INTEGER NOT NULL REFERENCES meeting_reports(id) ON DELETE CASCADE,
@@ -215,6 +244,7 @@ CREATE INDEX IF NOT EXISTS figures_document ON figures(document_id);
 CREATE INDEX IF NOT EXISTS figures_sentence ON figures(sentence_id);
 CREATE INDEX IF NOT EXISTS figures_unit ON figures(unit);
 CREATE INDEX IF NOT EXISTS figures_subject ON figures(subject);
+CREATE INDEX IF NOT EXISTS figures_dimension ON figures(dimension);
 
 -- Casualties --------------------------------------------------------------------------
 
@@ -238,6 +268,8 @@ CREATE INDEX IF NOT EXISTS incidents_document ON incidents(document_id);
 CREATE INDEX IF NOT EXISTS incidents_sentence ON incidents(sentence_id);
 CREATE INDEX IF NOT EXISTS incidents_perpetrator ON incidents(perpetrator);
 CREATE INDEX IF NOT EXISTS incidents_date ON incidents(date);
+CREATE INDEX IF NOT EXISTS incidents_place ON incidents(place);
+CREATE INDEX IF NOT EXISTS incidents_attribution ON incidents(attribution);
 
 CREATE TABLE IF NOT EXISTS casualty_counts (
     id INTEGER PRIMARY KEY,
@@ -263,6 +295,7 @@ CREATE INDEX IF NOT EXISTS casualty_counts_incident ON casualty_counts(incident_
 CREATE INDEX IF NOT EXISTS casualty_counts_document ON casualty_counts(document_id);
 CREATE INDEX IF NOT EXISTS casualty_counts_sentence ON casualty_counts(sentence_id);
 CREATE INDEX IF NOT EXISTS casualty_counts_kind ON casualty_counts(kind);
+CREATE INDEX IF NOT EXISTS casualty_counts_qualifier ON casualty_counts(qualifier);
 
 -- Places ------------------------------------------------------------------------------
 
@@ -276,6 +309,7 @@ CREATE TABLE IF NOT EXISTS places (
     geonames_id INTEGER,
     kind TEXT                                  -- city or country as the gazetteer knows it; NULL when unknown
 );
+CREATE INDEX IF NOT EXISTS places_kind ON places(kind);
 
 -- Public views: the stable SQL surface for saved queries, bookmarks and evaluation.
 -- Dates are cut to their precision. `document` is documents.path.

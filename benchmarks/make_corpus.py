@@ -49,7 +49,8 @@ CITY_RE = _word_pattern(CITIES)
 MONTH_RE = _word_pattern(MONTHS)
 WEEKDAY_RE = _word_pattern(WEEKDAYS)
 YEAR_RE = re.compile(r"\b(20[12]\d)\b")
-NUMBER_RE = re.compile(r"(?<![\d.,])(\d{1,3})(?![\d.,]\d)")  # small numbers: counts, days, amounts
+# Small numbers (counts, days, amounts), whole: never the first digits of a year or of "2,775".
+NUMBER_RE = re.compile(r"(?<![\d.,])(\d{1,3})(?!\d|[.,]\d)")
 
 
 def vary(text: str, rng: random.Random) -> str:

