@@ -16,7 +16,7 @@ SERVE_SETTINGS := --setting sql_time_limit_ms 3000 --setting max_returned_rows 1
 	--setting facet_time_limit_ms 500 --setting allow_download off --setting num_sql_threads 1 \
 	--setting suggest_facets off
 
-.PHONY: install serve test db clean
+.PHONY: install serve test bench db clean
 
 install: $(VENV)/.installed
 
@@ -38,6 +38,12 @@ serve: facts.db
 
 test: $(VENV)/.installed
 	$(BIN)/python -m pytest -q
+
+# The figures in the README's Performance section (about 20 minutes on 2 cores).
+bench: $(VENV)/.installed
+	$(BIN)/python benchmarks/load_speed.py --articles 1000 --rss-articles 100 --workers 2
+	$(BIN)/python benchmarks/datasette_scale.py
+	$(BIN)/python benchmarks/serve_load.py
 
 clean:
 	rm -rf $(VENV) facts.db .pytest_cache

@@ -346,14 +346,18 @@ def sql_timings(target: Path, repeat: int) -> list[tuple[str, float]]:
             out.append((f"facet {label}", timed(sql)))
         if config.get("sort_desc"):
             column = config["sort_desc"]
-            order = f"order by [{column}] desc, id"
+            key_column = next((row[1] for row in conn.execute(f"PRAGMA table_info([{table}])") if row[5]), "rowid")
+            order = f"order by [{column}] desc, [{key_column}]"
             out.append((f"sort {table} {column} desc, first page", timed(f"select * from [{table}] {order} limit 101")))
             total = conn.execute(f"select count(*) from [{table}]").fetchone()[0]
-            value, key = conn.execute(f"select [{column}], id from [{table}] {order} limit 1 offset ?",
+            if not total:
+                continue
+            value, key = conn.execute(f"select [{column}], [{key_column}] from [{table}] {order} limit 1 offset ?",
                                       [total // 2]).fetchone()
             out.append((f"sort {table} {column} desc, a middle page (keyset)",
                         timed(f"select * from [{table}] where ([{column}] < :v or [{column}] is null or "
-                              f"([{column}] = :v and id > :k)) {order} limit 1001", {"v": value, "k": key})))
+                              f"([{column}] = :v and [{key_column}] > :k)) {order} limit 1001",
+                              {"v": value, "k": key})))
     conn.close()
     return out
 

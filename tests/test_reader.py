@@ -112,6 +112,22 @@ def test_find_files_recurses_sorted_and_ignores_other_extensions(tmp_path):
     assert len(found) == 2
 
 
+def test_a_symlink_out_of_the_given_folder_is_not_read(tmp_path):
+    """Only the given files and folders are read: a link inside the folder to a file or a
+    folder elsewhere is not followed out of it."""
+    outside = tmp_path / "elsewhere"
+    outside.mkdir()
+    (outside / "secret.txt").write_text("Not part of the corpus.")
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "article.txt").write_text("x")
+    (corpus / "leak.txt").symlink_to(outside / "secret.txt")
+    (corpus / "more").symlink_to(outside, target_is_directory=True)
+    (corpus / "alias.txt").symlink_to(corpus / "article.txt")   # inside: the same file once
+    found = [p.name for p in find_files([corpus])]
+    assert len(found) == 1 and found[0] in ("article.txt", "alias.txt")
+
+
 # --- metadata and where it came from --------------------------------------------------
 
 def test_byline_gives_author_and_publication_date():

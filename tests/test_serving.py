@@ -107,6 +107,43 @@ def test_robots_txt_disallows_everything(seeds_db):
     assert "user-agent: *" in groups and "disallow: /" in [line.lower() for line in lines], response.text
 
 
+# --- limits: a runaway query, and no way to write -------------------------------------------
+
+RUNAWAY = ("with recursive n(i) as (select 1 union all select i + 1 from n) "
+           "select count(*) from n")   # counts forever
+
+
+def test_a_runaway_query_is_cut_off_and_the_server_keeps_answering(seeds_db):
+    with datasette_server(seeds_db) as url, httpx.Client(timeout=60) as client:
+        started = time.monotonic()
+        response = client.get(f"{url}/facts.json", params={"sql": RUNAWAY})
+        took = time.monotonic() - started
+        assert response.status_code == 400 and "too long" in response.text.lower(), response.text[:300]
+        assert took < 30   # sql_time_limit_ms 3000 (plus a busy machine's slack), not forever
+        assert client.get(f"{url}/facts/documents.json?_shape=array").status_code == 200
+
+
+@pytest.mark.parametrize("sql", [
+    "delete from documents",
+    "update documents set title = 'x'",
+    "insert into skipped_files values ('a', 'b', 'c', 'd')",
+    "drop table documents",
+    "attach database '/tmp/other.db' as other",
+    "pragma writable_schema = 1",
+])
+def test_served_sql_cannot_write(seeds_db, sql):
+    before = seeds_db.read_bytes()
+    with datasette_server(seeds_db) as url, httpx.Client(timeout=30) as client:
+        response = client.get(f"{url}/facts.json", params={"sql": sql})
+        assert response.status_code == 400, (sql, response.status_code)
+        # Datasette 0.65 has no write API and no canned query here writes: a POST is refused
+        # (0.65.5 answers a POST to a table with a 500, "You may only POST to a canned query").
+        for path in ("/facts/documents", "/facts/documents/-/insert", "/facts/-/create"):
+            post = client.post(url + path, json={"row": {"path": "x"}})
+            assert post.status_code >= 400, (path, post.status_code)
+    assert seeds_db.read_bytes() == before
+
+
 # --- serving while loading -------------------------------------------------------------------
 
 CANNED = "/facts/evidence.json?sentence_id=1&_shape=array"
