@@ -30,14 +30,13 @@ CREATE TABLE IF NOT EXISTS documents (
     label TEXT GENERATED ALWAYS AS (coalesce(title, path)) VIRTUAL  -- what links to the document show
 );
 CREATE INDEX IF NOT EXISTS documents_outlet ON documents(outlet);
-CREATE INDEX IF NOT EXISTS documents_published ON documents(published);
 -- Every facet, sort and foreign key (child side) that metadata.yml configures has an index:
 -- a facet's GROUP BY scans the small index instead of the table, and a click on a facet
 -- value (WHERE col = ?) is a search (tests/test_query_plans.py checks every one).
 CREATE INDEX IF NOT EXISTS documents_published_source ON documents(published_source);
 -- sort_desc: Datasette orders by published DESC, id (and pages with WHERE published < ? OR ...):
 -- an index in exactly that order reads each page in order, with no sort of the rest of the table.
-CREATE INDEX IF NOT EXISTS documents_published_sort ON documents(published DESC, id);
+CREATE INDEX IF NOT EXISTS documents_published_sort ON documents(published DESC, id);  -- also the published facet and filters
 
 -- Files a load skipped for their content (empty, binary, no sentences): an unchanged file
 -- is recognized by its hash and not read again, so the next load need not rewrite the database.
@@ -185,10 +184,9 @@ CREATE TABLE IF NOT EXISTS meetings (
     longitude REAL,
     geonames_id INTEGER
 );
-CREATE INDEX IF NOT EXISTS meetings_date ON meetings(date);
 CREATE INDEX IF NOT EXISTS meetings_place ON meetings(place);
 CREATE INDEX IF NOT EXISTS meetings_sources ON meetings(sources);
-CREATE INDEX IF NOT EXISTS meetings_date_sort ON meetings(date DESC, id);  -- sort_desc
+CREATE INDEX IF NOT EXISTS meetings_date_sort ON meetings(date DESC, id);  -- sort_desc, and the date facet and filters
 
 -- One article's report of a meeting.
 CREATE TABLE IF NOT EXISTS meeting_reports (
