@@ -37,7 +37,6 @@ import argparse
 import asyncio
 import math
 import os
-import re
 import shutil
 import sqlite3
 import statistics
@@ -51,22 +50,15 @@ from pathlib import Path
 
 import yaml
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from served import serve_settings  # noqa: E402
+
 ROOT = Path(__file__).resolve().parent.parent
 METADATA = yaml.safe_load((ROOT / "metadata.yml").read_text())
 CONFIG = METADATA["databases"]["facts"]
 
 
-def serve_settings() -> dict:
-    """The Makefile's SERVE_SETTINGS (what ``make serve`` passes to datasette), as Datasette settings."""
-    text = (ROOT / "Makefile").read_text().replace("\\\n", " ")
-    line = re.search(r"^SERVE_SETTINGS\s*:?=(.*)$", text, re.M)
-    pairs = re.findall(r"--setting\s+(\S+)\s+(\S+)", line.group(1)) if line else []
-    return {name: {"on": True, "off": False}.get(value, int(value) if value.isdigit() else value)
-            for name, value in pairs}
-
-
-SETTINGS = serve_settings() or {"sql_time_limit_ms": 3000, "max_returned_rows": 1000, "facet_time_limit_ms": 500,
-                                "allow_download": False}
+SETTINGS = serve_settings()
 FACT_TABLES = ["people", "person_aliases", "article_people", "person_mentions", "titles", "meetings",
                "meeting_reports", "meeting_report_participants", "figures", "incidents",
                "casualty_counts", "places"]

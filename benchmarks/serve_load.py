@@ -20,30 +20,20 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import re
-import shlex
-import socket
 import subprocess
 import sys
 import tempfile
-import threading
 import time
-import urllib.request
 from pathlib import Path
 from urllib.parse import quote
 
 import httpx
 import yaml
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from served import datasette_server, serve_arguments  # noqa: E402
+
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def serve_settings() -> list[str]:
-    text = (ROOT / "Makefile").read_text().replace("\\\n", " ")
-    match = re.search(r"^SERVE_SETTINGS\s*:?=(.*)$", text, re.M)
-    if not match:
-        raise SystemExit("no SERVE_SETTINGS in the Makefile")
-    return shlex.split(match.group(1))
 
 
 def meetings_facets_url(database: str) -> str:
@@ -63,33 +53,6 @@ def urls(database: str) -> list[str]:
     """The URLs to load; ``database`` is the served file's stem (facts for facts.db)."""
     return ["/", meetings_facets_url(database), f"/{database}/person_dossier?name=Zarif",
             f"/{database}/casualty_facts.csv?_stream=on"]
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def start_server(db: Path, extra: list[str]) -> tuple[subprocess.Popen, str]:
-    port = free_port()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "datasette", "serve", "-i", str(db), "-m", str(ROOT / "metadata.yml"),
-         "-h", "127.0.0.1", "-p", str(port), *serve_settings(), *extra],
-        stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-    # the access log is drained and dropped, so the server never blocks on a full pipe
-    threading.Thread(target=lambda: [None for _ in process.stdout], daemon=True).start()
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while True:
-        try:
-            with urllib.request.urlopen(f"{url}/-/versions.json", timeout=2):
-                return process, url
-        except OSError:
-            if process.poll() is not None or time.monotonic() > deadline:
-                process.kill()
-                raise SystemExit(f"datasette did not start on {url}")
-            time.sleep(0.2)
 
 
 def percentile(values: list[float], fraction: float) -> float:
@@ -145,9 +108,8 @@ def main(argv=None) -> int:
             link.symlink_to(db.resolve())
             db = link
         extra = [part for name, value in args.setting for part in ("--setting", name, value)]
-        process, base = start_server(db, extra)
-        try:
-            print(f"datasette serve -i {db} {' '.join(serve_settings() + extra)}")
+        with datasette_server(db, extra) as base:
+            print(f"datasette serve -i {db} {' '.join(serve_arguments() + extra)}")
             print(f"{args.connections} connections, {args.duration:g} s per URL, latency in ms")
             print(f"{'url':<60} {'requests':>8} {'errors':>6} {'req/s':>7} {'p50':>7} {'p90':>7} {'p99':>7} {'max':>7}")
             total_errors = 0
@@ -161,13 +123,6 @@ def main(argv=None) -> int:
                       f"{percentile(ms, 0.99):>7.1f} {max(ms):>7.1f}")
                 for error in sorted(set(errors))[:5]:
                     print(f"    error: {error}")
-        finally:
-            process.terminate()
-            try:
-                process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
     return 1 if total_errors else 0
 
 

@@ -13,7 +13,7 @@ import pytest
 from load import pipeline
 
 from .conftest import ROOT, SEEDS
-from .test_workers import tables
+from .test_workers import seeds_with_copies, tables
 
 distributed = pytest.importorskip("distributed")  # the `dask` extra (also in `test`)
 
@@ -21,16 +21,8 @@ distributed = pytest.importorskip("distributed")  # the `dask` extra (also in `t
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory) -> Path:
     """The seeds, one renamed copy of each (new people for resolution) and a file that is skipped."""
-    folder = tmp_path_factory.mktemp("dask") / "articles"
-    folder.mkdir()
-    for seed in sorted(SEEDS.glob("*.txt")):
-        shutil.copy(seed, folder / seed.name)
-        text = seed.read_text(encoding="utf-8")
-        for old, new in {"Zarif": "Ahmadi", "Qureshi": "Siddiqui", "Bajwa": "Malik", "Islamabad": "Lahore"}.items():
-            text = text.replace(old, new)
-        (folder / f"{seed.stem}_copy.txt").write_text(text, encoding="utf-8")
-    (folder / "empty.txt").write_bytes(b"")  # skipped, and keeps its place in the order
-    return folder
+    return seeds_with_copies(tmp_path_factory.mktemp("dask") / "articles",
+                             [{"Zarif": "Ahmadi", "Qureshi": "Siddiqui", "Bajwa": "Malik", "Islamabad": "Lahore"}])
 
 
 @pytest.fixture(scope="module")

@@ -17,20 +17,17 @@ no query sees a half-written file.
 """
 from __future__ import annotations
 
-import contextlib
-import re
-import shlex
-import socket
 import subprocess
 import sys
 import threading
 import time
-import urllib.request
 from collections import Counter
 from pathlib import Path
 
 import httpx
 import pytest
+
+from benchmarks.served import datasette_server, serve_arguments
 
 from .conftest import ROOT
 from .test_faults import check_database, make_corpus
@@ -38,57 +35,7 @@ from .test_faults import check_database, make_corpus
 PYTHON = sys.executable
 
 
-def makefile_serve_settings() -> list[str]:
-    """SERVE_SETTINGS from the Makefile, as arguments (continuation lines joined)."""
-    text = (ROOT / "Makefile").read_text().replace("\\\n", " ")
-    match = re.search(r"^SERVE_SETTINGS\s*:?=(.*)$", text, re.M)
-    assert match, "no SERVE_SETTINGS in the Makefile"
-    return shlex.split(match.group(1))
-
-
-SERVE_SETTINGS = makefile_serve_settings()
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-@contextlib.contextmanager
-def datasette_server(db: Path, extra: list[str] = ()):
-    """`datasette serve -i DB -m metadata.yml` with the Makefile's settings on a free port; yields its URL."""
-    port = free_port()
-    process = subprocess.Popen(
-        [PYTHON, "-m", "datasette", "serve", "-i", str(db), "-m", str(ROOT / "metadata.yml"),
-         "-h", "127.0.0.1", "-p", str(port), *SERVE_SETTINGS, *extra],
-        stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-    # drain the access log so a chatty server never blocks on a full pipe
-    log: list[bytes] = []
-    drain = threading.Thread(target=lambda: log.extend(process.stdout), daemon=True)
-    drain.start()
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                with urllib.request.urlopen(f"{url}/-/versions.json", timeout=2):
-                    break
-            except OSError:
-                if process.poll() is not None or time.monotonic() > deadline:
-                    process.kill()
-                    drain.join(timeout=5)
-                    pytest.fail(f"datasette did not start on {url}: {b''.join(log).decode(errors='replace')}")
-                time.sleep(0.2)
-        yield url
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
-        drain.join(timeout=5)
+SERVE_SETTINGS = serve_arguments()
 
 
 def test_makefile_serve_settings_are_read():

@@ -20,20 +20,24 @@ SWAPS = [
 ]
 
 
-@pytest.fixture(scope="module")
-def corpus(tmp_path_factory) -> Path:
-    folder = tmp_path_factory.mktemp("workers") / "articles"
+def seeds_with_copies(folder: Path, swaps: list[dict[str, str]]) -> Path:
+    """The seeds, one copy of each per swap set (names replaced), and an empty file that is skipped."""
     folder.mkdir()
     for seed in sorted(SEEDS.glob("*.txt")):
         shutil.copy(seed, folder / seed.name)
         text = seed.read_text(encoding="utf-8")
-        for number, swaps in enumerate(SWAPS):
+        for number, replacements in enumerate(swaps):
             copy = text
-            for old, new in swaps.items():
+            for old, new in replacements.items():
                 copy = copy.replace(old, new)
             (folder / f"{seed.stem}_copy{number}.txt").write_text(copy, encoding="utf-8")
     (folder / "empty.txt").write_bytes(b"")  # a skipped file keeps its place in the order
     return folder
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory) -> Path:
+    return seeds_with_copies(tmp_path_factory.mktemp("workers") / "articles", SWAPS)
 
 
 WHEN_WRITTEN = {"loaded_at", "skipped_at"}  # clock times, the only columns two loads may differ in
