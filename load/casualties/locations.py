@@ -1,0 +1,178 @@
+"""Where: the finest place an incident's sentences give.
+
+Places are the proper names inside locative phrases ("in", "near", "at",
+"on", "off", "between" ...) and the places an attack or a disaster hits
+("attacked the village of X", "struck the X district"). Each name gets a level
+from the place noun the text puts with it ("the village of X", "X district",
+"X province", "Y province's X town"), else from the offline gazetteer (a city
+it knows, a country), else a level between a town and a district. The finest
+name wins; the coarser names of the same sentence follow it ("Kisima, Rwenzori,
+North Kivu"), countries only when nothing finer is given.
+
+Not places: names that describe a thing ("a Russian Orthodox church", "a UN
+convoy", "the Patu attack"), dates, nationalities, persons, and phrases that
+place the perpetrator ("a group based in X") or the speaker ("officials in X
+said"). The dateline is never read here: it says where the story was filed.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from .. import places
+from .words import (BASE_VERBS, CITY_LEVEL, COUNTRY_LEVEL, EVENT_NOUNS, HAPPEN_VERBS, PEOPLE_NOUNS,
+                    PLACE_LEVELS, SAY_VERBS, UNKNOWN_LEVEL)
+
+PREPS = {"in", "near", "between", "at", "outside", "inside", "across", "along", "on", "off", "around"}
+# The verbs whose object is where it happened: "attacked the village of X".
+OBJECT_VERBS = HAPPEN_VERBS | {"attack", "raid", "storm", "ambush", "hit", "strike", "flood", "bomb", "shell"}
+SKIP_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
+MAX_PARTS = 4
+
+
+@dataclass
+class Place:
+    name: str
+    level: float
+    sentence: int
+    order: int        # position in the text, to keep the text's order among equals
+
+
+def _level_noun(tok: Token) -> Token | None:
+    """The place noun a name goes with: its head ("X district", "Y province's"), or the
+    noun whose "of" it completes ("the village of X")."""
+    head = tok.head
+    if tok.dep_ in ("compound", "poss", "nmod", "amod") and head.lemma_.lower() in PLACE_LEVELS:
+        return head
+    if tok.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in PLACE_LEVELS:
+        return head.head
+    for c in tok.children:                       # "X, a town in ...": an apposition
+        if c.dep_ == "appos" and c.lemma_.lower() in PLACE_LEVELS:
+            return c
+    return None
+
+
+def _level(name: str, tok: Token) -> float:
+    if places.is_country(name):
+        return COUNTRY_LEVEL
+    noun = _level_noun(tok)
+    if noun is not None:
+        # "Sulu's Simisa island", "Y province's X town", "the Y region of X": the possessor
+        # or modifier of a place noun that has its own name contains that place
+        container = tok.dep_ == "poss" or (tok.dep_ in ("compound", "nmod", "amod") and any(
+            c.dep_ == "prep" and c.lower_ == "of" for c in noun.children))
+        return PLACE_LEVELS[noun.lemma_.lower()] + (0.5 if container else 0)
+    if places.is_country(name):
+        return COUNTRY_LEVEL
+    if places.geocode(name):
+        return CITY_LEVEL
+    return UNKNOWN_LEVEL
+
+
+def _describes_a_thing(tok: Token) -> bool:
+    """"a Russian Orthodox church", "a UN convoy", "the Patu attack": a name that
+    modifies a noun that is no place."""
+    head = tok
+    while head.dep_ in ("compound", "amod", "nmod", "poss") and head.head != head:
+        head = head.head
+    if head == tok:
+        return False
+    lemma = head.lemma_.lower()
+    return lemma not in PLACE_LEVELS and (head.pos_ == "NOUN" or lemma in EVENT_NOUNS)
+
+
+def _units(tokens: list[Token]) -> list[tuple[str, Token]]:
+    """Name units among tokens: entity spans and proper-noun runs; "A and B" stay one unit."""
+    units: list[tuple[str, Token]] = []
+    run: list[Token] = []
+    tokset = {t.i for t in tokens}
+
+    def close() -> None:
+        while run and (run[-1].lower_ in ("and", "-", "of", "du", "de", "al")):
+            run.pop()
+        if run:
+            text = " ".join(t.text for t in run).replace(" - ", "-")
+            root = max(run, key=lambda t: (t.head.i not in {r.i for r in run}, t.pos_ == "PROPN"))
+            units.append((text, root))
+        run.clear()
+
+    for t in sorted(tokens, key=lambda t: t.i):
+        good = t.pos_ == "PROPN" and t.ent_type_ not in SKIP_ENTS
+        if good:
+            if run and run[-1].i != t.i - 1:
+                close()
+            run.append(t)
+        elif run and t.text == "-" and t.i + 1 in tokset:
+            run.append(t)
+        elif run and t.lower_ == "and" and t.i + 1 in tokset and t.doc[t.i + 1].pos_ == "PROPN":
+            run.append(t)                          # "between the cities of A and B", "Sistan and Baluchestan"
+        elif run and t.lower_ in ("of", "du", "de", "al") and t.ent_type_ and t.ent_type_ == run[-1].ent_type_:
+            run.append(t)                          # "Democratic Republic of Congo", "Boucle du Mouhoun"
+        else:
+            close()
+    close()
+    return units
+
+
+def _ok(name: str, tok: Token) -> bool:
+    if tok.ent_type_ == "PERSON" and not (places.is_country(name) or places.geocode(name) or _level_noun(tok) is not None):
+        return False
+    if tok.ent_type_ == "NORP" and _level_noun(tok) is None and not places.geocode(name):
+        return False
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in PEOPLE_NOUNS:
+        return False                              # "eight jawans of DRG": who they are, not where
+    return not _describes_a_thing(tok)
+
+
+def _speaker_side(tok: Token) -> bool:
+    """Inside the subject of a verb of saying, or hanging off the verb itself."""
+    for a in [tok, *tok.ancestors]:
+        if a.dep_ in ("nsubj", "nsubjpass") and a.head.lemma_.lower() in SAY_VERBS:
+            return True
+        if a.dep_ == "prep" and a.head.lemma_.lower() in SAY_VERBS:
+            return True
+    return False
+
+
+def in_sentence(sent: Span, index: int, order_base: int = 0) -> list[Place]:
+    """Every place name a sentence gives for what happens in it."""
+    found: list[Place] = []
+    seen: set[int] = set()
+    for tok in sent:
+        phrase: list[Token] = []
+        if tok.dep_ == "prep" and tok.lower_ in PREPS:
+            if tok.head.lemma_.lower() in BASE_VERBS or _speaker_side(tok):
+                continue
+            if any(a.dep_ == "prep" and a.lower_ in PREPS for a in tok.ancestors):
+                continue                          # nested in a bigger locative phrase
+            phrase = [t for t in tok.subtree if t != tok and not any(
+                a.dep_ == "relcl" and a in tok.subtree for a in t.ancestors)]
+        elif tok.dep_ == "dobj" and tok.head.lemma_.lower() in OBJECT_VERBS and (
+                tok.lemma_.lower() in PLACE_LEVELS or tok.ent_type_ in ("GPE", "LOC", "FAC")):
+            phrase = list(tok.subtree)
+        if not phrase:
+            continue
+        phrase = [t for t in phrase if not any(a.lemma_.lower() in BASE_VERBS and a in phrase for a in t.ancestors)
+                  and t.i not in seen]
+        seen |= {t.i for t in phrase}
+        for name, root in _units(phrase):
+            if _ok(name, root):
+                found.append(Place(name, _level(name, root), index, order_base + root.i))
+    return found
+
+
+def finest(candidates: list[Place]) -> str | None:
+    """The finest place, then the coarser places of its sentence ("Dounkou, Toeni
+    Commune, Boucle du Mouhoun"); a country only when nothing finer is given."""
+    if not candidates:
+        return None
+    best = min(candidates, key=lambda p: (p.level, p.order))
+    parts = [best]
+    for p in sorted((p for p in candidates if p.sentence == best.sentence and p.level >= best.level),
+                    key=lambda p: (p.level, p.order)):
+        if p.level >= COUNTRY_LEVEL and best.level < COUNTRY_LEVEL:
+            continue
+        if all(p.name.lower() not in q.name.lower() and q.name.lower() not in p.name.lower() for q in parts):
+            parts.append(p)
+    return ", ".join(p.name for p in parts[:MAX_PARTS])
