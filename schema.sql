@@ -257,7 +257,7 @@ CREATE TABLE IF NOT EXISTS incidents (
     date_reference TEXT,
     place TEXT,
     perpetrator TEXT,
-    attribution TEXT,                          -- claimed | blamed | suspected | stated
+    attribution TEXT,                          -- claimed | blamed | suspected | stated | inferred
     latitude REAL,                             -- of the first city in place the gazetteer knows; NULL when none
     longitude REAL,
     geonames_id INTEGER,

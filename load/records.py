@@ -153,7 +153,7 @@ class Incident:
     date: DateValue | None = None
     place: str | None = None
     perpetrator: str | None = None
-    attribution: str | None = None    # claimed | blamed | suspected | stated
+    attribution: str | None = None    # claimed | blamed | suspected | stated | inferred
     role: str = "reported"            # reported | recalled | total | statistic
 
 

@@ -45,18 +45,21 @@ def extract(doc: Doc, article: Article | None = None, date_context: DateContext 
         return []
     groups = group(found, sents, ctx, skip)
     attributions = perpetrators.normalise(perpetrators.attributions(doc, sentence_index), doc)
-    incidents = [_incident(g, sents, ctx) for g in groups]
+    dateline = article.dateline if article is not None else None
+    incidents = [_incident(g, sents, ctx, dateline) for g in groups]
     _perpetrators(groups, incidents, attributions, doc)
     return incidents
 
 
-def _incident(g: Group, sents: list[Span], ctx: DateContext) -> Incident:
+def _incident(g: Group, sents: list[Span], ctx: DateContext, dateline: str | None) -> Incident:
     """Date and place of a group's incident, and of each count where its own differ."""
     counts = [f.count for f in g.found]
     incident = Incident(counts=counts, sentences=sorted(g.sentences), role=g.role)
     primary = g.found[0].count.kind
     incident.date = _date_for(g, primary, ctx, sents)
     incident.place = _place_for(g, primary, sents)
+    if incident.place is None and dateline and any(locations.here(sents[s]) for s in g.sentences):
+        incident.place = dateline        # "KARVELA - ... in the city": the text puts it where it was filed
     for f in g.found:
         c = f.count
         own = event_date(ctx, c.sentence, f.verb)
@@ -134,7 +137,7 @@ def _perpetrators(groups: list[Group], incidents: list[Incident], found: list[At
         name, how = perpetrators.choose(tied[i])
         named = any(a.named and a.name == name for a, _ in tied[i])
         if not named and fallback is not None and g.role != "recalled":
-            name, how = fallback
+            name, how = fallback[0], "inferred"   # the article's one group; the text does not say
         incident.perpetrator, incident.attribution = name, how
 
 

@@ -79,6 +79,8 @@ def number_spans(doc: Doc) -> list[Span]:
         misread = (e.label_ == "DATE" and classify(e) is None and any(t.like_num for t in e)
                    and not any(t.lower_ in TIME_UNITS or "-" in t.text for t in e))
         if e.label_ == "CARDINAL" or misread:
+            if e[0].lower_ == "dozen" and e.start > 0 and doc[e.start - 1].lower_ in ("a", "an"):
+                e = doc[e.start - 1: e.end]      # "A dozen soldiers": the NER leaves the article out
             spans.append(e)
             covered |= set(range(e.start, e.end))
     for t in doc:
@@ -94,7 +96,7 @@ def read_count(span: Span) -> tuple[int | None, int | None, int | None, str | No
     "Between 10 and 12", "10 to 12", "Twenty-seven", "no fewer than 19", "dozens"."""
     nums, groups, current, qualifier = [], [], [], []
     for t in span:
-        if t.like_num or t.lower_ in ("dozen", "-") and current or (t.lower_ in ("a", "an") and not current):
+        if t.like_num or t.lower_ == "dozen" or t.lower_ == "-" and current or (t.lower_ in ("a", "an") and not current):
             current.append(t.text)
         else:
             if current:
@@ -205,8 +207,9 @@ def _head_predicate(noun: Token) -> Token | None:
         return None
     if noun.dep_ == "nsubjpass":
         return head
-    if noun.dep_ == "nsubj" and (_intransitive(head) or head.pos_ == "ADJ" or _is_passive(head)
-                                 or head.lower_ in ADJ_KINDS):     # "were missing" parsed as a verb
+    if noun.dep_ == "nsubj" and (_intransitive(head) or head.pos_ == "ADJ" or _is_passive(head) or (
+            head.lower_ in ADJ_KINDS and head.tag_ != "VBD"   # "(were) still missing" parsed as a verb
+            and (head.tag_ == "VBG" or any(c.dep_ == "aux" and c.lemma_ == "be" for c in head.children)))):
         return head
     if noun.dep_ == "dobj" and not _intransitive(head):
         return head
@@ -294,6 +297,9 @@ def claimed_by(verb: Token) -> str | None:
     for anc in verb.ancestors:
         if anc.lemma_.lower() in SAY_VERBS:
             subj = next((c for c in anc.children if c.dep_ == "nsubj"), None)
+            if subj is None and anc.dep_ in ("advcl", "xcomp", "conj"):
+                # "a councilman gave a higher toll, saying 15 were killed": the speaker is the clause's
+                subj = next((c for c in anc.head.children if c.dep_ == "nsubj"), None)
             if anc.lemma_.lower() == "tell":
                 # "an official told state television": the outlet carries the
                 # number, unless it is a named source telling "reporters"

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from .. import places
+from ..dates import MONTHS, WEEKDAYS
 from .words import (BASE_VERBS, CITY_LEVEL, COUNTRY_LEVEL, EVENT_NOUNS, HAPPEN_VERBS, PEOPLE_NOUNS,
                     PLACE_LEVELS, SAY_VERBS, UNKNOWN_LEVEL)
 
@@ -82,6 +83,17 @@ def _describes_a_thing(tok: Token) -> bool:
     return lemma not in PLACE_LEVELS and (head.pos_ == "NOUN" or lemma in EVENT_NOUNS)
 
 
+def _name_like(t: Token) -> bool:
+    """A proper noun (the small model tags some place names DATE: "the district of X"),
+    or a capitalised word naming a place noun the tagger took for an adjective ("X territory")."""
+    if t.ent_type_ in SKIP_ENTS and (t.ent_type_ != "DATE" or t.like_num or t.lower_ in MONTHS | WEEKDAYS):
+        return False
+    if t.pos_ == "PROPN":
+        return True
+    return t.is_title and t.i > t.sent.start and t.dep_ in ("compound", "amod") \
+        and t.head.lemma_.lower() in PLACE_LEVELS and t.ent_type_ != "NORP"
+
+
 def _units(tokens: list[Token]) -> list[tuple[str, Token]]:
     """Name units among tokens: entity spans and proper-noun runs; "A and B" stay one unit."""
     units: list[tuple[str, Token]] = []
@@ -98,14 +110,14 @@ def _units(tokens: list[Token]) -> list[tuple[str, Token]]:
         run.clear()
 
     for t in sorted(tokens, key=lambda t: t.i):
-        good = t.pos_ == "PROPN" and t.ent_type_ not in SKIP_ENTS
+        good = _name_like(t)
         if good:
             if run and run[-1].i != t.i - 1:
                 close()
             run.append(t)
         elif run and t.text == "-" and t.i + 1 in tokset:
             run.append(t)
-        elif run and t.lower_ == "and" and t.i + 1 in tokset and t.doc[t.i + 1].pos_ == "PROPN":
+        elif run and t.lower_ == "and" and t.i + 1 in tokset and _name_like(t.doc[t.i + 1]):
             run.append(t)                          # "between the cities of A and B", "Sistan and Baluchestan"
         elif run and t.lower_ in ("of", "du", "de", "al") and t.ent_type_ and t.ent_type_ == run[-1].ent_type_:
             run.append(t)                          # "Democratic Republic of Congo", "Boucle du Mouhoun"
@@ -153,13 +165,29 @@ def in_sentence(sent: Span, index: int, order_base: int = 0) -> list[Place]:
             phrase = list(tok.subtree)
         if not phrase:
             continue
-        phrase = [t for t in phrase if not any(a.lemma_.lower() in BASE_VERBS and a in phrase for a in t.ancestors)
-                  and t.i not in seen]
+        # not the perpetrator's base ("a group based in X") nor the agent ("an attack by the X Front")
+        phrase = [t for t in phrase if not any((a.lemma_.lower() in BASE_VERBS or a.dep_ == "agent" or (
+            a.dep_ == "prep" and a.lower_ == "by")) and a in phrase for a in t.ancestors) and t.i not in seen]
         seen |= {t.i for t in phrase}
         for name, root in _units(phrase):
             if _ok(name, root):
                 found.append(Place(name, _level(name, root), index, order_base + root.i))
     return found
+
+
+def here(sent: Span) -> bool:
+    """"in the city", "in the capital", "here": the place the dateline names, when the
+    sentence names no other."""
+    for tok in sent:
+        if tok.dep_ == "prep" and tok.lower_ in ("in", "near", "outside") and not _speaker_side(tok):
+            pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+            if pobj is not None and pobj.lemma_.lower() in ("city", "town", "capital") and not any(
+                    c.pos_ == "PROPN" or c.dep_ == "prep" for c in pobj.children) and any(
+                    c.dep_ == "det" and c.lower_ == "the" for c in pobj.children):
+                return True
+        if tok.lower_ == "here" and tok.dep_ == "advmod" and not _speaker_side(tok):
+            return True
+    return False
 
 
 def finest(candidates: list[Place]) -> str | None:

@@ -89,8 +89,10 @@ _STEMS: list[str] | None = None
 
 
 def _name_token(t: Token) -> bool:
-    if t.ent_type_ in PLACE_ENTS or t.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL", "PERSON"):
+    if t.ent_type_ in PLACE_ENTS or t.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL"):
         return False
+    if t.ent_type_ == "PERSON" and not (t.dep_ == "compound" and t.head.pos_ == "NOUN"):
+        return False                          # a person; but "Kordan gunmen" names a group
     if _is_nationality(t) or t.lower_ in WEAPON_WORDS:
         return False
     return t.pos_ == "PROPN" or (t.ent_type_ == "ORG" and t.is_title) or (t.is_upper and len(t) > 1 and t.is_alpha)
@@ -114,7 +116,9 @@ def proper_name(tok: Token) -> str | None:
             run = []
     if run:
         runs.append(run)
-    runs = [r for r in runs if any(_name_token(t) for t in r)]
+    # a lone common noun capitalised ("Police said", "Troops killed") is no name
+    runs = [r for r in runs if any(_name_token(t) for t in r) and not (
+        len(r) == 1 and (r[0].lower_ in PEOPLE_NOUNS | GROUP_NOUNS or r[0].lemma_.lower() in PEOPLE_NOUNS | GROUP_NOUNS))]
     if not runs:
         return None
     best = max(runs, key=len)
@@ -174,6 +178,11 @@ def _called(tok: Token) -> Token | None:
     for c in tok.children:
         if c.dep_ == "appos" and proper_name(c):
             return c
+        if c.dep_ == "prep" and c.lower_ == "of" and (tok.lemma_.lower() in ATTACKER_NOUNS | GROUP_NOUNS
+                                                       or tok.lemma_.lower() == "member"):
+            pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
+            if pobj is not None and proper_name(pobj):
+                return pobj                   # "fighters of the X Army"
         if c.dep_ == "acl" and c.lemma_.lower() in ("call", "know", "name"):
             for d in c.subtree:
                 if d != c and d.dep_ in ("oprd", "attr", "dobj", "pobj", "xcomp", "appos") and proper_name(d):
@@ -187,7 +196,9 @@ def who(tok: Token) -> tuple[str, bool] | None:
     if tok.pos_ == "PRON" or tok.like_num or _dateline(tok):
         return None
     if tok.ent_type_ == "PERSON" and tok.pos_ == "PROPN" or tok.lemma_.lower() in SPOKES_NOUNS | STATEMENT_NOUNS:
-        return _speaker(tok)
+        spoke = _speaker(tok)              # "Taliban spokesman X", "a statement from X"
+        if spoke is not None or tok.ent_type_ == "PERSON" or tok.lemma_.lower() in STATEMENT_NOUNS:
+            return spoke
     called = _called(tok)
     if called is not None:
         return who(called)
@@ -199,7 +210,9 @@ def who(tok: Token) -> tuple[str, bool] | None:
             or (lemma in PEOPLE_NOUNS and lemma not in ("people", "person", "other")):
         if lemma in EVENT_NOUNS:
             return None
-        return phrase(tok), False
+        words = [t for t in tok.subtree if t.i <= tok.i and t.dep_ != "det" and not _is_nationality(t)
+                 and t.lower_ not in WEAPON_WORDS]
+        return "".join(t.text_with_ws for t in words).strip() or tok.text, False
     return None
 
 
@@ -270,6 +283,9 @@ def attributions(doc: Doc, sentence_index: dict[int, int]) -> list[Attribution]:
         if lemma == "claim" and tok.pos_ == "VERB":
             responsibility = [c for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() in CLAIM_NOUNS]
             event = _event_of(responsibility[0]) if responsibility else _event_of(tok)
+            # a headline's "X claims deadly shooting": the event itself is claimed
+            responsibility += [c for c in tok.children if c.dep_ in ("dobj", "xcomp") and
+                               (c.lower_ in EVENT_NOUNS or c.lemma_.lower() in EVENT_NOUNS)]
             for p in _pobjs(tok, ("by",), ("agent",)):
                 add(p, "claimed", event or (tok.head if tok.head.lemma_.lower() in EVENT_NOUNS else None))
             if responsibility:
@@ -329,6 +345,14 @@ def attributions(doc: Doc, sentence_index: dict[int, int]) -> list[Attribution]:
                 add(p, "stated")
             if lemma in ("die", "perish", "disappear", "succumb", "drown") or _victims_are_attackers(tok):
                 continue
+            if VERB_KINDS.get(lemma) in ("released", "arrested"):
+                # "Abu X militants freed two hostages": the captors; "Police rescued 12": not them
+                for c in tok.children:
+                    if c.dep_ == "nsubj" and lemma not in ("rescue", "liberate") and not VERB_KINDS.get(lemma) == "arrested":
+                        got = who(c)
+                        if got and (got[1] or c.lemma_.lower() in ATTACKER_NOUNS) and c.lemma_.lower() not in PEOPLE_NOUNS - ATTACKER_NOUNS:
+                            found.append(Attribution(got[0], got[1], "stated", sentence_index[c.sent.start], None))
+                continue
             for c in tok.children:
                 if c.dep_ == "nsubj" and not _dateline(c):
                     add(c, "stated")
@@ -348,7 +372,7 @@ def choose(candidates: list[tuple[Attribution, int]]) -> tuple[str | None, str |
 
 def article_group(found: list[Attribution]) -> tuple[str, str] | None:
     """The one group the article attributes attacks to (the most often named), with
-    the strongest way it does so."""
+    the strongest way it does so (its incidents without an attribution are "inferred")."""
     named = [a for a in found if a.named]
     if not named:
         return None
