@@ -385,3 +385,42 @@ def test_tolls_add_parts_take_one_claim_and_leave_out_statistics_recalled_and_at
                      "abducted": 0, "released": 0, "missing": 0}]
     chart = metadata["plugins"]["datasette-dashboards"]["facts"]["charts"]["casualties-by-perpetrator"]["query"]
     assert sorted(db.execute(chart).fetchall()) == [("Sabre Front", "injured", 4), ("Sabre Front", "killed", 9)]
+
+
+def test_the_date_of_the_event_a_toll_is_of(nlp):
+    [inc] = incidents(nlp, "The death toll from Saturday's bombing in the city of Marat has risen to 60, "
+                           "the health ministry said on Monday.")
+    assert (inc.date.iso, inc.place) == ("2021-03-06", "Marat")
+
+
+def test_a_toll_put_at_a_number_and_another_sources_figure(nlp):
+    [inc] = incidents(nlp, "The health ministry put the toll at 45, while the rebels said more than 100 people "
+                           "had died in the shelling of Ubar on Thursday.")
+    assert [(c.count, c.claimed_by) for c in inc.counts] == [(45, None), (100, "rebels")]
+
+
+def test_the_same_number_of_other_people_elsewhere_is_another_incident(nlp):
+    text = ("Two soldiers were killed in the town of Ravi on Monday, the army said. "
+            "Two farmers were killed by a landmine in the village of Sem.")
+    assert [i.place for i in incidents(nlp, text)] == ["Ravi", "Sem"]
+
+
+def test_the_other_side_and_a_base_are_no_place_but_a_place_inside_them_is(nlp):
+    [inc] = incidents(nlp, "Three jawans were killed and two injured in an encounter with Naxals in Sorba district on Tuesday.")
+    assert (inc.place, inc.perpetrator) == ("Sorba", "Naxals")
+    [inc] = incidents(nlp, "Kel Tamar fighters killed nine soldiers in an attack on an army base in Gao region on Sunday.")
+    assert (inc.place, inc.perpetrator) == ("Gao", "Kel Tamar")
+
+
+def test_a_group_named_only_for_other_attacks_is_not_the_articles_group(nlp):
+    text = ("A suicide bomber blew himself up at a mosque in the town of Ferin on Friday, killing 25 worshippers "
+            "and wounding 40 others, officials said. No group immediately claimed responsibility, but the Dawn "
+            "Legion has carried out similar attacks in the past.")
+    [inc] = incidents(nlp, text)
+    assert "Dawn" not in (inc.perpetrator or "") and inc.attribution in (None, "stated")
+
+
+def test_a_subject_the_parse_hangs_on_the_dateline(nlp):
+    text = "KORA, Norland - Tamar militants in the north have freed three aid workers, the army said on Monday."
+    [inc] = incidents(nlp, text, dateline="Kora")
+    assert counts([inc]) == [("released", 3)] and inc.perpetrator == "Tamar"

@@ -47,7 +47,7 @@ def extract(doc: Doc, article: Article | None = None, date_context: DateContext 
     attributions = perpetrators.normalise(perpetrators.attributions(doc, sentence_index), doc)
     dateline = article.dateline if article is not None else None
     incidents = [_incident(g, sents, ctx, dateline) for g in groups]
-    _perpetrators(groups, incidents, attributions, doc)
+    _perpetrators(groups, incidents, attributions, headline)
     return incidents
 
 
@@ -116,21 +116,24 @@ def _supersede(g: Group) -> None:
                 c.superseded = True
 
 
-def _perpetrators(groups: list[Group], incidents: list[Incident], found: list[Attribution], doc: Doc) -> None:
-    """Who did each incident: its own sentences' attributions, claims tied to it, else
-    the article's one group."""
+def _perpetrators(groups: list[Group], incidents: list[Incident], found: list[Attribution],
+                  headline: int | None) -> None:
+    """Who did each incident: its own sentences' attributions, claims tied to it (and what
+    the headline says), else the article's one group."""
     own_sentences = {s for g in groups for s in g.sentences}
     tied: dict[int, list[tuple[Attribution, int]]] = {i: [] for i in range(len(groups))}
     for a in found:
         for i, g in enumerate(groups):
             if a.sentence in g.sentences and g.role != "statistic":
                 tied[i].append((a, abs(a.sentence - min(f.count.sentence for f in g.found))))
-        if a.sentence in own_sentences or a.how == "stated":
+        if a.sentence in own_sentences or (a.how == "stated" and a.sentence != headline):
             continue
         target = _claim_target(a, groups, incidents)
         if target is not None:
             tied[target].append((a, 1000 + abs(a.sentence - min(groups[target].sentences))))
-    fallback = perpetrators.article_group(found)
+    # the article's one group: among the attributions that are about its incidents (not "the
+    # X group has carried out similar attacks")
+    fallback = perpetrators.article_group([a for i in tied for a, _ in tied[i]])
     for i, (g, incident) in enumerate(zip(groups, incidents)):
         if g.role == "statistic":
             continue

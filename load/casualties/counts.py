@@ -325,11 +325,11 @@ def claimed_by(verb: Token) -> str | None:
 
 
 def _toll_verb(noun: Token) -> Token | None:
-    """"The death toll rose to 35" / "stands at 35": the verb whose subject is a toll."""
+    """"The death toll rose to 35" / "stands at 35" / "put the toll at 45": the verb of a toll."""
     head = noun.head
     if noun.dep_ == "pobj" and head.lower_ in ("to", "at") and head.dep_ == "prep":
         verb = head.head
-        if any(c.dep_ == "nsubj" and c.lemma_.lower() in TOLL_NOUNS for c in verb.children):
+        if any(c.dep_ in ("nsubj", "dobj", "nsubjpass") and c.lemma_.lower() in TOLL_NOUNS for c in verb.children):
             return verb
     return None
 

@@ -41,6 +41,8 @@ from .words import (ATTACK_VERBS, COUNTABLE_EVENTS, EVENT_NOUNS, NEW_EVENT_WORDS
 # Causes whose tolls are running totals: "the war has killed more than 10,000".
 CONFLICT_NOUNS = {"war", "conflict", "insurgency", "unrest", "crisis", "campaign", "epidemic", "pandemic"}
 RECALL_DAYS = 7
+# Nouns that say nothing about who the people were: "12 people" may restate "12 soldiers".
+GENERIC_PEOPLE = {"people", "person", "other", "others", "individual", "victim", "casualty"}
 
 
 @dataclass
@@ -75,6 +77,9 @@ def dates_a_report(span: Span) -> bool:
     verb = _clause_verb(root)
     if verb is None:
         return False
+    if any(a.lemma_.lower() in EVENT_NOUNS and a.pos_ == "NOUN" for a in root.ancestors if a.i != verb.i
+           and verb in a.ancestors):
+        return False                 # "the toll from Saturday's bombing rose": the bombing's date
     lemma = verb.lemma_.lower()
     if lemma in SAY_VERBS:
         return True
@@ -205,9 +210,16 @@ def _bare(sent: Span, index: int, ctx: DateContext) -> bool:
 
 
 def _same_count(a: Found, b: Found) -> bool:
+    """The same kind and number of the same people: "12 soldiers" told again ("the two
+    hostages" may name them anew; "two farmers" after "two soldiers" are others)."""
     x, y = a.count, b.count
-    return (x.kind == y.kind and x.side == y.side and x.count is not None and x.count == y.count
-            and (x.count >= 2 or a.restates))
+    if not (x.kind == y.kind and x.side == y.side and x.count is not None and x.count == y.count
+            and (x.count >= 2 or a.restates)):
+        return False
+    if a.restates:
+        return True
+    who = {f.noun.lemma_.lower() for f in (a, b) if f.count.victims and f.noun.lemma_.lower() not in GENERIC_PEOPLE}
+    return len(who) <= 1
 
 
 # ---------------------------------------------------------------- grouping
@@ -215,6 +227,13 @@ def _same_count(a: Found, b: Found) -> bool:
 def group(found: list[Found], sents: list[Span], ctx: DateContext, skip: set[int]) -> list[Group]:
     """Counts into incidents, sentences without counts joined to the incidents they tell."""
     groups: list[Group] = []
+    places: dict[int, set[str]] = {}
+
+    def named(s: int) -> set[str]:
+        if s not in places:
+            places[s] = {p.name.lower() for p in locations.in_sentence(sents[s], s)}
+        return places[s]
+
     by_sentence: dict[int, list[Found]] = {}
     for f in found:
         by_sentence.setdefault(f.count.sentence, []).append(f)
@@ -232,8 +251,10 @@ def group(found: list[Found], sents: list[Span], ctx: DateContext, skip: set[int
         live = [g for g in groups if g.role != "statistic"]
         target = None
         if live and not opens_new_event(sent):
+            # told again, unless somewhere else ("two soldiers in A" ... "two soldiers in B")
             same = [g for g in reversed(live) if any(_same_count(f, h) for f in rest for h in g.found)
-                    and _same_date(g.date, own_date)]
+                    and _same_date(g.date, own_date) and (rest[0].restates or not named(i) or not (
+                        g_places := set().union(*(named(s) for s in g.sentences))) or named(i) & g_places)]
             if same:
                 target = same[0]
             elif rest[0].refers_back:      # (a later count's "others" points inside its own sentence)

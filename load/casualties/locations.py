@@ -137,14 +137,30 @@ def _ok(name: str, tok: Token) -> bool:
     return not _describes_a_thing(tok)
 
 
-def _speaker_side(tok: Token) -> bool:
-    """Inside the subject of a verb of saying, or hanging off the verb itself."""
-    for a in [tok, *tok.ancestors]:
-        if a.dep_ in ("nsubj", "nsubjpass") and a.head.lemma_.lower() in SAY_VERBS:
+def _aside(tok: Token, top: Token) -> bool:
+    """Under a phrase that is not about the place: the agent ("an attack by the X Front"), the
+    other side ("an encounter with X rebels"), the perpetrator's base ("gunmen based in X"),
+    a relative clause ("the road on which ..."). The nearest preposition decides: "an
+    encounter with rebels in X district" still places it in X."""
+    for a in tok.ancestors:
+        if a == top:
+            return False
+        if a.dep_ == "relcl" or _based(a):
             return True
-        if a.dep_ == "prep" and a.head.lemma_.lower() in SAY_VERBS:
-            return True
+        if a.dep_ in ("prep", "agent"):
+            return a.dep_ == "agent" or a.lower_ in ("by", "with", "against") or _based(a.head)
     return False
+
+
+def _based(tok: Token) -> bool:
+    return tok.pos_ == "VERB" and tok.lemma_.lower() in BASE_VERBS
+
+
+def _speaker_side(prep: Token) -> bool:
+    """A phrase on a verb of saying or on its subject: "officials in X said", "said in X"."""
+    head = prep.head
+    return head.lemma_.lower() in SAY_VERBS and head.pos_ == "VERB" or (
+        head.dep_ in ("nsubj", "nsubjpass") and head.head.lemma_.lower() in SAY_VERBS)
 
 
 def in_sentence(sent: Span, index: int, order_base: int = 0) -> list[Place]:
@@ -154,20 +170,17 @@ def in_sentence(sent: Span, index: int, order_base: int = 0) -> list[Place]:
     for tok in sent:
         phrase: list[Token] = []
         if tok.dep_ == "prep" and tok.lower_ in PREPS:
-            if tok.head.lemma_.lower() in BASE_VERBS or _speaker_side(tok):
+            if _based(tok.head) or _speaker_side(tok):
                 continue
             if any(a.dep_ == "prep" and a.lower_ in PREPS for a in tok.ancestors):
                 continue                          # nested in a bigger locative phrase
-            phrase = [t for t in tok.subtree if t != tok and not any(
-                a.dep_ == "relcl" and a in tok.subtree for a in t.ancestors)]
+            phrase = [t for t in tok.subtree if t != tok]
         elif tok.dep_ == "dobj" and tok.head.lemma_.lower() in OBJECT_VERBS and (
                 tok.lemma_.lower() in PLACE_LEVELS or tok.ent_type_ in ("GPE", "LOC", "FAC")):
             phrase = list(tok.subtree)
         if not phrase:
             continue
-        # not the perpetrator's base ("a group based in X") nor the agent ("an attack by the X Front")
-        phrase = [t for t in phrase if not any((a.lemma_.lower() in BASE_VERBS or a.dep_ == "agent" or (
-            a.dep_ == "prep" and a.lower_ == "by")) and a in phrase for a in t.ancestors) and t.i not in seen]
+        phrase = [t for t in phrase if not _aside(t, tok) and t.i not in seen]
         seen |= {t.i for t in phrase}
         for name, root in _units(phrase):
             if _ok(name, root):

@@ -37,7 +37,7 @@ from .words import (ATTACK_VERBS, ATTACKER_NOUNS, BLAME_VERBS, CLAIM_NOUNS, EVEN
 RANK = {"claimed": 0, "blamed": 1, "suspected": 2, "stated": 3}
 # Lower-case particles inside names: "Jaish al-Adl", "Boucle du Mouhoun", "Front for the ...".
 NAME_PARTICLES = {"al", "el", "ul", "ad", "ud", "bin", "ibn", "de", "du", "des", "la", "le", "of", "for",
-                  "and", "the", "-", "e", "i", "wal", "ash", "as", "an", "ar"}
+                  "and", "the", "e", "i", "wal", "ash", "as", "an", "ar"}
 # Words that describe a name rather than belong to it.
 DESCRIPTORS = {"so", "called", "so-called", "suspected", "alleged", "notorious", "banned", "outlawed",
                "the", "a", "an", "group", "militants", "militant", "fighters", "fighter", "men", "gunmen",
@@ -106,10 +106,12 @@ def proper_name(tok: Token) -> str | None:
     runs: list[list[Token]] = []
     run: list[Token] = []
     for t in sorted(left, key=lambda t: t.i):
+        if run and t.i != run[-1].i + 1:
+            runs.append(run)
+            run = []
         if _name_token(t) and t.lower_ not in DESCRIPTORS:
             run.append(t)
-        elif run and (t.lower_ in NAME_PARTICLES or t.text == "-") and t.i + 1 <= tok.i \
-                and _name_token(t.doc[t.i + 1]) or (run and t.text in ("-",)):
+        elif run and _joins_a_name(t) and t.i + 1 <= tok.i and _name_token(t.doc[t.i + 1]):
             run.append(t)
         elif run:
             runs.append(run)
@@ -121,11 +123,15 @@ def proper_name(tok: Token) -> str | None:
         len(r) == 1 and (r[0].lower_ in PEOPLE_NOUNS | GROUP_NOUNS or r[0].lemma_.lower() in PEOPLE_NOUNS | GROUP_NOUNS))]
     if not runs:
         return None
-    best = max(runs, key=len)
-    while best and (best[-1].lower_ in NAME_PARTICLES or best[-1].text == "-"):
-        best.pop()
-    text = "".join(t.text_with_ws for t in best).strip()
-    return text.replace(" - ", "-").replace("- ", "-").replace(" -", "-") or None
+    best = runs[-1]                          # the run nearest the head: "Norland - Tamar militants"
+    return "".join(t.text_with_ws for t in best).strip() or None
+
+
+def _joins_a_name(t: Token) -> bool:
+    """"al" of "Jaish al-Adl", a hyphen written without spaces (" - " is a dash)."""
+    if t.text == "-":
+        return not t.nbor(-1).whitespace_ and not t.whitespace_
+    return t.lower_ in NAME_PARTICLES
 
 
 def _is_place_name(name: str, tok: Token) -> bool:
@@ -193,7 +199,11 @@ def _called(tok: Token) -> Token | None:
 def who(tok: Token) -> tuple[str, bool] | None:
     """(name, is a group's name) for a perpetrator phrase, or None when it names
     nobody who could have done it (a place, a nationality, a weapon, an event)."""
-    if tok.pos_ == "PRON" or tok.like_num or _dateline(tok):
+    if _dateline(tok):
+        # "ZAMBOANGA, Country - X militants have freed ...": the parse hangs the subject on the dateline
+        subject = next((c for c in tok.children if c.dep_ == "appos" and c.nbor(-1).text != "("), None)
+        return who(subject) if subject is not None and not _dateline(subject) else None
+    if tok.pos_ == "PRON" or tok.like_num:
         return None
     if tok.ent_type_ == "PERSON" and tok.pos_ == "PROPN" or tok.lemma_.lower() in SPOKES_NOUNS | STATEMENT_NOUNS:
         spoke = _speaker(tok)              # "Taliban spokesman X", "a statement from X"
@@ -356,6 +366,8 @@ def attributions(doc: Doc, sentence_index: dict[int, int]) -> list[Attribution]:
             for c in tok.children:
                 if c.dep_ == "nsubj" and not _dateline(c):
                     add(c, "stated")
+            if tok.dep_ == "acl" and tok.tag_ in ("VBD", "VBN") and any(c.dep_ == "dobj" for c in tok.children):
+                add(tok.head, "stated")          # "Bandits killed 30 villagers" parsed as "bandits (who were) killed"
     return found
 
 

@@ -71,8 +71,8 @@ EVENT_NOUNS = {
     "avalanche", "eruption", "collapse", "derailment", "disaster", "tragedy", "ied",
 }
 # Events that come one at a time: their plural ("died in attacks") is several incidents.
-COUNTABLE_EVENTS = {"attack", "raid", "bombing", "ambush", "strike", "blast", "explosion",
-                    "shooting", "massacre", "assault", "incident", "killing", "airstrike"}
+COUNTABLE_EVENTS = {"attack", "raid", "bombing", "ambush", "blast", "explosion", "shooting", "massacre",
+                    "assault", "incident", "killing"}
 # Modifiers that open a new incident: "a second attack", "in a separate incident".
 NEW_EVENT_WORDS = {"second", "third", "another", "separate", "different", "earlier", "previous",
                    "similar", "other", "fresh", "new", "latest", "last", "recent"}
