@@ -424,3 +424,28 @@ def test_a_subject_the_parse_hangs_on_the_dateline(nlp):
     text = "KORA, Norland - Tamar militants in the north have freed three aid workers, the army said on Monday."
     [inc] = incidents(nlp, text, dateline="Kora")
     assert counts([inc]) == [("released", 3)] and inc.perpetrator == "Tamar"
+
+
+def test_killing_needs_people_or_a_kind_of_person(nlp):
+    assert incidents(nlp, "Floods killed 300 cattle and destroyed 40 houses in the district of Ramu.") == []
+    [inc] = incidents(nlp, "A truck ploughed into a crowd, killing nine pedestrians and injuring 14 bystanders.")
+    assert counts([inc]) == [("killed", 9), ("injured", 14)] and inc.perpetrator is None
+
+
+def test_an_article_with_background_a_statistic_a_recalled_attack_and_arrests(nlp):
+    title = "Gunmen kill 14 in attack on village in central Merra"
+    text = (title + "\n\nZANDO, Merra (AP) - Gunmen on motorcycles attacked a village in central Merra on Monday, "
+            "killing at least 14 people and burning dozens of homes, local officials said Tuesday.\n\n"
+            "The attack happened in the village of Koro in Bandi district, said district chief Amadou Sane. "
+            "Seven people were wounded and taken to hospital, he said.\n\n"
+            "No group has claimed responsibility, but jihadists linked to the Sahel Brotherhood have carried out "
+            "similar attacks in the region.\n\n"
+            "Violence in central Merra has killed more than 2,000 people since 2019, according to the United Nations. "
+            "In January, 35 people were killed in an attack on a market in the town of Tessi.\n\n"
+            "Police arrested three suspects on Monday night, the regional governor said.")
+    main, statistic, recalled = incidents(nlp, text, published="2021-03-09", title=title, dateline="Zando")
+    assert counts([main]) == [("killed", 14), ("injured", 7), ("arrested", 3)]
+    assert (main.role, main.place, main.perpetrator, main.date.iso) == ("reported", "Koro, Bandi", "Gunmen", "2021-03-08")
+    assert main.counts[2].side == "attackers"
+    assert (statistic.role, counts([statistic])) == ("statistic", [("killed", 2000)])
+    assert (recalled.role, recalled.place, recalled.date.iso) == ("recalled", "Tessi", "2021-01-01")

@@ -31,6 +31,8 @@ MAX_COUNT = 10**10  # more people than live on Earth: a misread, not a count
 # Singular nouns for many people: "a police" or "his family" is no count of one.
 COLLECTIVE = {"police", "staff", "personnel", "security", "crew", "force", "family", "people", "other",
               "youth", "militia", "group", "army", "public", "population", "community"}
+# Endings of nouns for kinds of person, for the ones PEOPLE_NOUNS does not list.
+PERSON_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent", "man", "men", "ee", "ier", "eer", "ar", "ic", "ite")
 # Determiners that make a singular person a count of one.
 ONE_DETS = {"a", "an", "another", "one"}
 
@@ -243,6 +245,15 @@ def is_people(noun: Token, num: Span) -> bool:
             or any(c.ent_type_ == "NORP" for c in noun.children if c.dep_ in ("amod", "compound")))
 
 
+def could_be_people(noun: Token, num: Span) -> bool:
+    """Killing and wounding need people, or a noun that looks like a kind of person
+    ("bystanders", "motorcyclists", "pedestrians"): "killed 300 cattle" is no casualty count."""
+    if is_people(noun, num) or noun.lower_ in ADJ_KINDS or noun.tag_ == "NN" and noun.lemma_.lower() == "toll":
+        return True
+    word = noun.lemma_.lower()
+    return noun.pos_ != "NOUN" or word.endswith(PERSON_ENDINGS)
+
+
 def victims(noun: Token, num: Span) -> str | None:
     """The people counted, without the number, articles or brackets: "IRGC members"."""
     if _in(noun, num) or noun.lower_ in ADJ_KINDS:
@@ -396,7 +407,8 @@ def counts_in(doc: Doc, sentence_index: dict[int, int]) -> list[Found]:
         for verb in verbs:
             kind = "killed" if toll else kind_of(verb)
             if kind is None or (kind in NEEDS_PEOPLE and not is_people(noun, num)) \
-                    or (noun.ent_type_ in NON_PEOPLE_ENTS and not _in(noun, num)):
+                    or (noun.ent_type_ in NON_PEOPLE_ENTS and not _in(noun, num)) \
+                    or not (toll or could_be_people(noun, num)):
                 continue
             if singular:
                 count, low, high, qualifier = 1, None, None, None

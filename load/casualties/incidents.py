@@ -209,6 +209,12 @@ def _bare(sent: Span, index: int, ctx: DateContext) -> bool:
         t.lemma_.lower() in EVENT_NOUNS and t.pos_ == "NOUN" for t in sent)
 
 
+def _follows_up(found: list[Found], sent: Span, index: int, ctx: DateContext) -> bool:
+    """Arrests or releases with no place of their own after an incident: "Police arrested
+    three suspects on Monday night" belongs to the attack told before."""
+    return all(f.count.kind in ("arrested", "released") for f in found) and not locations.in_sentence(sent, index)
+
+
 def _same_count(a: Found, b: Found) -> bool:
     """The same kind and number of the same people: "12 soldiers" told again ("the two
     hostages" may name them anew; "two farmers" after "two soldiers" are others)."""
@@ -259,8 +265,14 @@ def group(found: list[Found], sents: list[Span], ctx: DateContext, skip: set[int
                 target = same[0]
             elif rest[0].refers_back:      # (a later count's "others" points inside its own sentence)
                 target = live[-1]            # "Five of them were later freed on March 8": its own date is fine
-            elif (definite_event(sent) is not None or _bare(sent, i, ctx)) and _same_date(live[-1].date, own_date):
-                target = live[-1]
+            elif _bare(sent, i, ctx) and _same_date(live[-1].date, own_date):
+                target = live[-1]            # "Seven are missing," it said.
+            elif definite_event(sent) is not None or _follows_up(rest, sent, i, ctx):
+                # "... in the attack", "Police arrested three suspects": the latest incident
+                # reported (one recalled for context is not what "the attack" means)
+                reported = [g for g in live if g.role in ("reported", "total")] or live
+                if _same_date(reported[-1].date, own_date):
+                    target = reported[-1]
         if target is None:
             target = Group([], _role(rest, own_date, ctx, first=not live), date=own_date)
             groups.append(target)
