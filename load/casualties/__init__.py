@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span
 from ..dates import DateContext
 from ..records import Article, DateValue, Incident
 from . import locations, perpetrators
-from .counts import counts_in, read_count, to_int
+from .counts import Sentences, counts_in, read_count, to_int
 from .incidents import Group, event_date, group
 from .perpetrators import Attribution
 
@@ -34,17 +34,20 @@ def _headline_sentence(sents: list[Span], article: Article | None) -> int | None
 
 def extract(doc: Doc, article: Article | None = None, date_context: DateContext | None = None) -> list[Incident]:
     """Casualty incidents of one article, in text order."""
+    sentence_of = Sentences(doc)
+    found = counts_in(doc, sentence_of)
+    if not found:
+        return []
     ctx = date_context or DateContext(doc, article)
-    sents = list(doc.sents)
-    sentence_index = {s.start: i for i, s in enumerate(sents)}
+    sents = sentence_of.spans(doc)
     headline = _headline_sentence(sents, article)
     skip = {headline} if headline is not None else set()
     # a headline restates the body's counts ("Gunmen kill 7 in ..."): not a second claim
-    found = [f for f in counts_in(doc, sentence_index) if f.count.sentence not in skip]
+    found = [f for f in found if f.count.sentence not in skip]
     if not found:
         return []
     groups = group(found, sents, ctx, skip)
-    attributions = perpetrators.normalise(perpetrators.attributions(doc, sentence_index), doc)
+    attributions = perpetrators.normalise(perpetrators.attributions(doc, sentence_of), doc)
     dateline = article.dateline if article is not None else None
     incidents = [_incident(g, sents, ctx, dateline) for g in groups]
     _perpetrators(groups, incidents, attributions, headline)

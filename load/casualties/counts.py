@@ -13,6 +13,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from bisect import bisect_right
+
+import numpy
+from spacy.attrs import ENT_IOB, ENT_TYPE, LEMMA, LIKE_NUM, LOWER, SENT_START, TAG
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 from text_to_num import text2num
 
@@ -35,6 +40,52 @@ COLLECTIVE = {"police", "staff", "personnel", "security", "crew", "force", "fami
 PERSON_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent", "man", "men", "ee", "ier", "eer", "ar", "ic", "ite")
 # Determiners that make a singular person a count of one.
 ONE_DETS = {"a", "an", "another", "one"}
+
+
+class Sentences:
+    """The number of the sentence a token is in (its position in ``doc.sents``), read off the
+    Doc's sentence starts without walking ``doc.sents``."""
+
+    def __init__(self, doc: Doc):
+        flags = doc.to_array([SENT_START]).tolist()
+        self.starts = [0] + [i for i, flag in enumerate(flags) if flag == 1 and i > 0]
+
+    def __call__(self, token: Token) -> int:
+        return bisect_right(self.starts, token.i) - 1
+
+    def spans(self, doc: Doc) -> list[Span]:
+        """The sentences, as ``list(doc.sents)`` gives them."""
+        return [doc[a:b] for a, b in zip(self.starts, self.starts[1:] + [len(doc)])]
+
+
+def string_ids(words) -> numpy.ndarray:
+    """Hashes of words as spaCy stores them (sorted), to pick candidate tokens off the Doc's
+    arrays: making a Token object for every token of every article costs more than the rest."""
+    return numpy.array(sorted({get_string_id(w) for w in words}), dtype="uint64")
+
+
+def columns(doc: Doc) -> numpy.ndarray:
+    """(lower, lemma, tag, like_num) of every token."""
+    return doc.to_array([LOWER, LEMMA, TAG, LIKE_NUM])
+
+
+def _member(values: numpy.ndarray, ids: numpy.ndarray) -> numpy.ndarray:
+    at = numpy.minimum(numpy.searchsorted(ids, values), len(ids) - 1)
+    return ids[at] == values
+
+
+def candidates(arr: numpy.ndarray, lowers: numpy.ndarray, lemmas: numpy.ndarray | None = None,
+               tag: str | None = None, like_num: bool = False) -> list[int]:
+    """Indexes of the tokens (rows of ``columns(doc)``) whose lower form is in ``lowers`` or
+    lemma in ``lemmas`` (with the tag ``tag``, if given), or that look like numbers."""
+    hit = _member(arr[:, 0], lowers)
+    if lemmas is not None:
+        hit |= _member(arr[:, 1], lemmas)
+    if tag is not None:
+        hit &= arr[:, 2] == get_string_id(tag)
+    if like_num:
+        hit |= arr[:, 3] == 1
+    return numpy.flatnonzero(hit).tolist()
 
 
 @dataclass
@@ -73,10 +124,25 @@ def to_int(words: list[str]) -> int | None:
     return value if 0 <= value <= MAX_COUNT else None
 
 
-def number_spans(doc: Doc) -> list[Span]:
+def entity_spans(doc: Doc, labels: tuple[str, ...]) -> list[Span]:
+    """The entities with these labels, read off the Doc's arrays (``doc.ents`` makes a
+    Span for every entity of the article)."""
+    arr = doc.to_array([ENT_IOB, ENT_TYPE])
+    wanted = numpy.array(sorted(get_string_id(label) for label in labels), dtype="uint64")
+    iob, types = arr[:, 0].tolist(), arr[:, 1].tolist()
+    out = []
+    for start in numpy.flatnonzero((arr[:, 0] == 3) & _member(arr[:, 1], wanted)).tolist():
+        end = start + 1
+        while end < len(iob) and iob[end] == 1:
+            end += 1
+        out.append(Span(doc, start, end, label=types[start]))
+    return out
+
+
+def number_spans(doc: Doc, arr: numpy.ndarray | None = None) -> list[Span]:
     """Cardinal numbers (NER's CARDINAL, else number-like tokens) and vague counts."""
     spans, covered = [], set()
-    for e in doc.ents:
+    for e in entity_spans(doc, ("CARDINAL", "DATE")):
         # the small model sometimes calls a bare range a DATE ("Between 10 and 12")
         misread = (e.label_ == "DATE" and classify(e) is None and any(t.like_num for t in e)
                    and not any(t.lower_ in TIME_UNITS or "-" in t.text for t in e))
@@ -85,12 +151,16 @@ def number_spans(doc: Doc) -> list[Span]:
                 e = doc[e.start - 1: e.end]      # "A dozen soldiers": the NER leaves the article out
             spans.append(e)
             covered |= set(range(e.start, e.end))
-    for t in doc:
+    for i in candidates(columns(doc) if arr is None else arr, _VAGUE_IDS, like_num=True):
+        t = doc[i]
         if t.i in covered or (t.ent_type_ and t.ent_type_ in NON_PEOPLE_ENTS):
             continue
         if t.like_num and t.pos_ == "NUM" or t.lower_ in VAGUE or (t.lower_ == "dozen" and t.i > 0 and t.nbor(-1).lower_ == "a"):
             spans.append(doc[t.i - (t.lower_ == "dozen"): t.i + 1])
     return sorted(spans, key=lambda s: s.start)
+
+
+_VAGUE_IDS = string_ids(VAGUE | {"dozen"})
 
 
 def read_count(span: Span) -> tuple[int | None, int | None, int | None, str | None]:
@@ -279,9 +349,14 @@ def side(noun: Token, num: Span, before: list[Found]) -> str:
         who = _of_pobj(noun) or noun              # "Five of them": them is whoever came before
     word = who.lemma_.lower()
     if word in ("other", "others", "another", "they", "them") or who.lower_ in ("others", "another"):
-        same_sentence = [f for f in before if f.noun.sent == noun.sent]
+        same_sentence = [f for f in before if _same_sentence(f.noun, noun)]
         return same_sentence[-1].count.side if same_sentence else "victims"
     return "attackers" if word in ATTACKER_NOUNS or who.lower_ in ATTACKER_NOUNS else "victims"
+
+
+def _same_sentence(a: Token, b: Token) -> bool:
+    first, last = (a, b) if a.i < b.i else (b, a)
+    return not any(t.is_sent_start for t in first.doc[first.i + 1: last.i + 1])
 
 
 def _refers_back(noun: Token, num: Span, verb: Token) -> tuple[bool, bool]:
@@ -358,10 +433,11 @@ def _in_apposition(noun: Token) -> bool:
     return t.dep_ == "appos"
 
 
-def _singular_people(doc: Doc, covered: set[int]) -> list[tuple[Span, Token]]:
+def _singular_people(doc: Doc, covered: set[int], arr: numpy.ndarray) -> list[tuple[Span, Token]]:
     """Counts of one: "a civilian driver", "his wife", "an ADF fighter", "another wounded"."""
     out = []
-    for t in doc:
+    for i in sorted(set(candidates(arr, _PEOPLE_IDS, _PEOPLE_IDS, tag="NN")) | set(candidates(arr, _ANOTHER_ID))):
+        t = doc[i]
         if t.i in covered:
             continue
         if t.lower_ == "another" and t.dep_ in ("det", "nsubj", "nsubjpass", "dobj") and kind_of(t.head) \
@@ -383,13 +459,18 @@ def _singular_people(doc: Doc, covered: set[int]) -> list[tuple[Span, Token]]:
     return out
 
 
-def counts_in(doc: Doc, sentence_index: dict[int, int]) -> list[Found]:
+_PEOPLE_IDS = string_ids(PEOPLE_NOUNS)
+_ANOTHER_ID = string_ids(["another"])
+
+
+def counts_in(doc: Doc, sentence_of: Sentences) -> list[Found]:
     """Every casualty count of the article, in text order."""
     out: list[Found] = []
-    spans = number_spans(doc)
+    arr = columns(doc)
+    spans = number_spans(doc, arr)
     covered = {t.i for s in spans for t in s} | {counted_noun(s).i for s in spans}
     anchors = [(s, counted_noun(s), False) for s in spans]
-    anchors += [(s, noun, True) for s, noun in _singular_people(doc, covered)]
+    anchors += [(s, noun, True) for s, noun in _singular_people(doc, covered, arr)]
     anchors.sort(key=lambda a: a[0].start)
     for num, noun, singular in anchors:
         if _in_apposition(noun):
@@ -422,7 +503,7 @@ def counts_in(doc: Doc, sentence_index: dict[int, int]) -> list[Found]:
             back, restates = _refers_back(noun, num, verb)
             record = CasualtyCount(
                 kind=kind, count=count, text=num.text, start=num.start_char, end=num.end_char,
-                sentence=sentence_index[num.sent.start], low=low, high=high, qualifier=qualifier,
+                sentence=sentence_of(num[0]), low=low, high=high, qualifier=qualifier,
                 victims=victims(noun, num) if not singular else _singular_victims(noun),
                 claimed_by=claimed_by(verb), side=who, claim=verb.i)
             out.append(Found(record, verb, noun, back, restates, toll or _is_toll_rise(verb)))

@@ -146,7 +146,10 @@ def is_statistic(f: Found) -> bool:
                                        for d in t.subtree if d != t):
             return True
         if t.ent_type_ == "DATE" and t.ent_iob_ == "B":
-            ent = next(e for e in sent.ents if e.start == t.i)
+            end = t.i + 1
+            while end < sent.end and t.doc[end].ent_iob_ == "I":
+                end += 1
+            ent = t.doc[t.i:end]
             words = {w.lower_ for w in ent}
             text = ent.text.lower()
             if "old" in words or "-old" in text:

@@ -4,8 +4,9 @@ Places are the proper names inside locative phrases ("in", "near", "at",
 "on", "off", "between" ...) and the places an attack or a disaster hits
 ("attacked the village of X", "struck the X district"). Each name gets a level
 from the place noun the text puts with it ("the village of X", "X district",
-"X province", "Y province's X town"), else from the offline gazetteer (a city
-it knows, a country), else a level between a town and a district. The finest
+"X province", "Y province's X town"), else a country the offline gazetteer
+knows, else a level between a district and a province (the gazetteer's cities
+are not loaded here: resolution geocodes the place once it is chosen). The finest
 name wins; the coarser names of the same sentence follow it ("Kisima, Rwenzori,
 North Kivu"), countries only when nothing finer is given.
 
@@ -22,10 +23,9 @@ from spacy.tokens import Span, Token
 
 from .. import places
 from ..dates import MONTHS, WEEKDAYS
-from .words import (BASE_VERBS, CITY_LEVEL, COUNTRY_LEVEL, EVENT_NOUNS, HAPPEN_VERBS, PEOPLE_NOUNS,
-                    PLACE_LEVELS, SAY_VERBS, UNKNOWN_LEVEL)
+from .words import (BASE_VERBS, COUNTRY_LEVEL, EVENT_NOUNS, HAPPEN_VERBS, PEOPLE_NOUNS, PLACE_LEVELS,
+                    PLACE_PREPS, SAY_VERBS, UNKNOWN_LEVEL)
 
-PREPS = {"in", "near", "between", "at", "outside", "inside", "across", "along", "on", "off", "around"}
 # The verbs whose object is where it happened: "attacked the village of X".
 OBJECT_VERBS = HAPPEN_VERBS | {"attack", "raid", "storm", "ambush", "hit", "strike", "flood", "bomb", "shell"}
 SKIP_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
@@ -66,8 +66,6 @@ def _level(name: str, tok: Token) -> float:
         return PLACE_LEVELS[noun.lemma_.lower()] + (0.5 if container else 0)
     if places.is_country(name):
         return COUNTRY_LEVEL
-    if places.geocode(name):
-        return CITY_LEVEL
     return UNKNOWN_LEVEL
 
 
@@ -90,7 +88,7 @@ def _name_like(t: Token) -> bool:
         return False
     if t.pos_ == "PROPN":
         return True
-    return t.is_title and t.i > t.sent.start and t.dep_ in ("compound", "amod") \
+    return t.is_title and not t.is_sent_start and t.dep_ in ("compound", "amod") \
         and t.head.lemma_.lower() in PLACE_LEVELS and t.ent_type_ != "NORP"
 
 
@@ -127,10 +125,16 @@ def _units(tokens: list[Token]) -> list[tuple[str, Token]]:
     return units
 
 
+def _located(tok: Token) -> bool:
+    """Named right after a locative preposition ("in X", "near X"): a place whatever the
+    tagger calls it (it takes some towns for persons)."""
+    return tok.dep_ == "pobj" and tok.head.lower_ in PLACE_PREPS
+
+
 def _ok(name: str, tok: Token) -> bool:
-    if tok.ent_type_ == "PERSON" and not (places.is_country(name) or places.geocode(name) or _level_noun(tok) is not None):
+    if tok.ent_type_ == "PERSON" and not (places.is_country(name) or _level_noun(tok) is not None or _located(tok)):
         return False
-    if tok.ent_type_ == "NORP" and _level_noun(tok) is None and not places.geocode(name):
+    if tok.ent_type_ == "NORP" and _level_noun(tok) is None and not _located(tok):
         return False
     if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in PEOPLE_NOUNS:
         return False                              # "eight jawans of DRG": who they are, not where
@@ -169,10 +173,10 @@ def in_sentence(sent: Span, index: int, order_base: int = 0) -> list[Place]:
     seen: set[int] = set()
     for tok in sent:
         phrase: list[Token] = []
-        if tok.dep_ == "prep" and tok.lower_ in PREPS:
+        if tok.dep_ == "prep" and tok.lower_ in PLACE_PREPS:
             if _based(tok.head) or _speaker_side(tok):
                 continue
-            if any(a.dep_ == "prep" and a.lower_ in PREPS for a in tok.ancestors):
+            if any(a.dep_ == "prep" and a.lower_ in PLACE_PREPS for a in tok.ancestors):
                 continue                          # nested in a bigger locative phrase
             phrase = [t for t in tok.subtree if t != tok]
         elif tok.dep_ == "dobj" and tok.head.lemma_.lower() in OBJECT_VERBS and (

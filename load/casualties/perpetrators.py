@@ -24,13 +24,15 @@ group the article attributes attacks to.
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from .. import places
-from .counts import negated
+from .counts import Sentences, candidates, columns, negated, string_ids
 from .words import (ATTACK_VERBS, ATTACKER_NOUNS, BLAME_VERBS, CLAIM_NOUNS, EVENT_NOUNS, GROUP_NOUNS,
                     PEOPLE_NOUNS, SAY_VERBS, SPOKES_NOUNS, SUSPECT_WORDS, VERB_KINDS, WEAPON_WORDS)
 
@@ -66,9 +68,11 @@ def phrase(tok: Token) -> str:
 
 def _is_nationality(tok: Token) -> bool:
     """"Pakistani", "Afghan", "Congolese": a country's name with a demonym ending."""
-    word = tok.lower_
-    if tok.ent_type_ != "NORP" and tok.pos_ != "ADJ":
-        return False
+    return (tok.ent_type_ == "NORP" or tok.pos_ == "ADJ") and _demonym(tok.lower_)
+
+
+@lru_cache(maxsize=4096)
+def _demonym(word: str) -> bool:
     for country in _country_stems():
         n = 0
         while n < min(len(word), len(country)) and word[n] == country[n]:
@@ -138,13 +142,18 @@ def _is_place_name(name: str, tok: Token) -> bool:
     return places.is_country(name) or any(t.ent_type_ in PLACE_ENTS for t in tok.subtree if t.text in name.split())
 
 
+BRACKETED_ACRONYM = re.compile(r"\(([A-Z]{2,8})\)")
+
+
 def acronyms(doc: Doc) -> dict[str, str]:
     """"Allied Democratic Forces (ADF)" -> {"ADF": "Allied Democratic Forces"}: the
     capitalised words before a bracketed acronym whose initials it is."""
     out = {}
-    for t in doc:
-        if not (t.is_upper and t.is_alpha and 2 <= len(t) <= 8 and t.i > 1 and t.nbor(-1).text == "("):
+    for match in BRACKETED_ACRONYM.finditer(doc.text):
+        span = doc.char_span(match.start(1), match.end(1))
+        if span is None or len(span) != 1 or span.start < 2:
             continue
+        t = span[0]
         words, i = [], t.i - 2
         while i >= 0 and len(words) < len(t.text) + 4:
             w = doc[i]
@@ -246,8 +255,8 @@ def _speaker(tok: Token) -> tuple[str, bool] | None:
 
 def _dateline(tok: Token) -> bool:
     """"JOS, Nigeria (AP) - Gunmen killed ...": the parse may make the dateline city the subject."""
-    sent_start = tok.sent.start
-    return tok.i <= sent_start + 1 and tok.is_upper and len(tok) > 1 and tok.i + 1 < len(tok.doc) \
+    at_start = tok.is_sent_start or (tok.i > 0 and tok.nbor(-1).is_sent_start)
+    return at_start and tok.is_upper and len(tok) > 1 and tok.i + 1 < len(tok.doc) \
         and tok.nbor().text in (",", "(", ":", "-")
 
 
@@ -277,16 +286,22 @@ def _victims_are_attackers(verb: Token) -> bool:
     return bool(objs) and all(o.lemma_.lower() in ATTACKER_NOUNS or o.lower_ in ATTACKER_NOUNS for o in objs)
 
 
-def attributions(doc: Doc, sentence_index: dict[int, int]) -> list[Attribution]:
+# The words an attribution hangs on (by lemma or lower form): only their tokens are read.
+_CUE_IDS = string_ids({"claim"} | BLAME_VERBS | SUSPECT_WORDS | SAY_VERBS | EVENT_NOUNS | ATTACK_VERBS
+                      | set(VERB_KINDS) | {"seize", "capture", "clash", "shooting", "shootings"})
+
+
+def attributions(doc: Doc, sentence_of: Sentences) -> list[Attribution]:
     """Every attribution of an attack in the article, in text order."""
     found: list[Attribution] = []
 
     def add(tok: Token, how: str, event: Token | None = None) -> None:
         got = who(tok)
         if got:
-            found.append(Attribution(got[0], got[1], how, sentence_index[tok.sent.start], event))
+            found.append(Attribution(got[0], got[1], how, sentence_of(tok), event))
 
-    for tok in doc:
+    for i in candidates(columns(doc), _CUE_IDS, _CUE_IDS):
+        tok = doc[i]
         lemma = tok.lemma_.lower()
         if tok.pos_ not in ("VERB", "NOUN", "ADJ", "AUX") or negated(tok):
             continue  # "No group has claimed responsibility", "did not claim"
@@ -319,7 +334,7 @@ def attributions(doc: Doc, sentence_index: dict[int, int]) -> list[Attribution]:
             if head.lemma_.lower() in EVENT_NOUNS:
                 name = proper_name(head)
                 if name and not _is_place_name(name, head):
-                    found.append(Attribution(name, True, "suspected", sentence_index[tok.sent.start], head))
+                    found.append(Attribution(name, True, "suspected", sentence_of(tok), head))
             else:
                 add(head, "suspected")
         elif lemma in SAY_VERBS and tok.pos_ == "VERB":
@@ -337,8 +352,8 @@ def attributions(doc: Doc, sentence_index: dict[int, int]) -> list[Attribution]:
                 if c.dep_ in ("compound", "poss") and c.i < tok.i:
                     name = proper_name(tok)
                     if name and not _is_place_name(name, tok) and not any(
-                            a.name == name and a.sentence == sentence_index[tok.sent.start] for a in found):
-                        found.append(Attribution(name, True, "stated", sentence_index[tok.sent.start], tok))
+                            a.name == name and a.sentence == sentence_of(tok) for a in found):
+                        found.append(Attribution(name, True, "stated", sentence_of(tok), tok))
                         break
             for p in _pobjs(tok, ("by", "with")):
                 add(p, "stated", tok)
@@ -361,7 +376,7 @@ def attributions(doc: Doc, sentence_index: dict[int, int]) -> list[Attribution]:
                     if c.dep_ == "nsubj" and lemma not in ("rescue", "liberate") and not VERB_KINDS.get(lemma) == "arrested":
                         got = who(c)
                         if got and (got[1] or c.lemma_.lower() in ATTACKER_NOUNS) and c.lemma_.lower() not in PEOPLE_NOUNS - ATTACKER_NOUNS:
-                            found.append(Attribution(got[0], got[1], "stated", sentence_index[c.sent.start], None))
+                            found.append(Attribution(got[0], got[1], "stated", sentence_of(c), None))
                 continue
             for c in tok.children:
                 if c.dep_ == "nsubj" and not _dateline(c):
@@ -405,12 +420,3 @@ def normalise(found: list[Attribution], doc: Doc) -> list[Attribution]:
             a.name = expand(a.name, acr, names)
     return found
 
-
-def event_text(event: Token | None) -> str:
-    if event is None:
-        return ""
-    return " ".join(t.text for t in event.subtree if t.i <= event.i)
-
-
-def about(span: Span | None) -> str:
-    return span.text if span is not None else ""

@@ -110,16 +110,15 @@ PLACE_LEVELS = {
     "province": 3, "state": 3, "region": 3, "department": 3, "governorate": 3, "prefecture": 3,
     "oblast": 3, "county-level": 2, "country": 4, "border": 4,
 }
-# The level of a name the text gives no place noun for: a city the gazetteer knows, else
-# between a town and a district.
-CITY_LEVEL, UNKNOWN_LEVEL, COUNTRY_LEVEL = 1, 2.5, 4
+# The level of a name the text gives no place noun for (between a district and a province),
+# and of a country.
+UNKNOWN_LEVEL, COUNTRY_LEVEL = 2.5, 4
 # Weapons and methods: "an IED blast", "a suicide car bomb attack" name no one.
 WEAPON_WORDS = {"ied", "ieds", "vbied", "svbied", "rpg", "rpgs", "uav", "drone", "suicide", "car", "truck",
                 "machete", "knife", "gun", "rifle", "grenade", "mortar", "rocket", "missile", "mine",
                 "bomb", "bombs", "explosive", "explosives", "ak-47", "ak"}
 # Prepositions that introduce where an incident happened.
-PLACE_PREPS = {"in", "near", "between", "at", "outside", "inside", "across", "along", "on", "off",
-               "around", "under", "from", "into", "within"}
+PLACE_PREPS = {"in", "near", "between", "at", "outside", "inside", "across", "along", "on", "off", "around"}
 # Participles that place the perpetrator, not the incident ("a group based in X").
 BASE_VERBS = {"base", "headquarter", "locate", "operate", "originate", "belong"}
 
