@@ -16,7 +16,8 @@ from spacy.tokens import Doc, Span
 from ..dates import DateContext
 from ..records import Article, DateValue, Incident
 from . import locations, perpetrators
-from .counts import Sentences, counts_in, read_count, to_int
+from .counts import counts_in, read_count, to_int
+from .docarrays import Sentences
 from .incidents import Group, event_date, group
 from .perpetrators import Attribution
 

@@ -32,7 +32,8 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 
 from .. import places
-from .counts import Sentences, candidates, columns, negated, string_ids
+from .counts import negated
+from .docarrays import Sentences, candidates, columns, string_ids
 from .words import (ATTACK_VERBS, ATTACKER_NOUNS, BLAME_VERBS, CLAIM_NOUNS, EVENT_NOUNS, GROUP_NOUNS,
                     PEOPLE_NOUNS, SAY_VERBS, SPOKES_NOUNS, SUSPECT_WORDS, VERB_KINDS, WEAPON_WORDS)
 
