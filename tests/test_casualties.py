@@ -449,3 +449,14 @@ def test_an_article_with_background_a_statistic_a_recalled_attack_and_arrests(nl
     assert main.counts[2].side == "attackers"
     assert (statistic.role, counts([statistic])) == ("statistic", [("killed", 2000)])
     assert (recalled.role, recalled.place, recalled.date.iso) == ("recalled", "Tessi", "2021-01-01")
+
+
+def test_lives_claimed_compound_people_and_each_arrest_its_own_date(nlp):
+    [inc] = incidents(nlp, "A landslide claimed the lives of 20 people in the village of Moro on Monday.")
+    assert (counts([inc]), inc.date.iso, inc.place) == ([("killed", 20)], "2021-03-08", "Moro")
+    [inc] = incidents(nlp, "Kelo Front fighters abducted 30 schoolgirls from a school in Dara district on Monday. "
+                           "The army said it had rescued 13 of the girls.")
+    assert counts([inc]) == [("abducted", 30), ("released", 13)] and inc.perpetrator == "Kelo Front"
+    [inc] = incidents(nlp, "A 32-year-old man was arrested in connection with the attack, police said. "
+                           "The gunman's wife was detained on Monday.")
+    assert [(c.victims, c.date and c.date.iso) for c in inc.counts] == [("32-year-old man", None), ("wife", "2021-03-08")]

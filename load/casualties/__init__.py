@@ -23,7 +23,7 @@ from .perpetrators import Attribution
 
 __all__ = ["extract", "to_int", "read_count"]
 
-# Acts that follow an incident: undated, they are not dated by it.
+# Acts of their own (each arrest, each release): undated, they are not dated by the incident.
 LATER_ACTS = {"released", "arrested"}
 
 
@@ -69,9 +69,8 @@ def _incident(g: Group, sents: list[Span], ctx: DateContext, dateline: str | Non
         own = event_date(ctx, c.sentence, f.verb)
         if own is None and c.kind != primary:
             own = _date_for(g, c.kind, ctx, sents, kind_only=True)
-        # a release or an arrest after the incident happens when the text says, not on its day
-        later_act = c.kind in LATER_ACTS and c.kind != primary
-        c.date = own if own is not None else (None if later_act else incident.date)
+        # a release or an arrest happens when the text says, not on the incident's day
+        c.date = own if own is not None else (None if c.kind in LATER_ACTS else incident.date)
         place = _place_for(g, c.kind, sents) if c.kind != primary else None
         c.place = place if place and place != incident.place else None
     _supersede(g)

@@ -145,8 +145,8 @@ def kind_of(tok: Token) -> str | None:
             return "abducted"          # or arrested: decided by who was taken (see counts_in)
         if tok.lemma_.lower() == "shoot" and any(c.lower_ == "dead" for c in tok.children):
             return "killed"            # "shot dead three people"
-        if tok.lemma_.lower() == "lose" and any(c.lemma_.lower() == "life" for c in tok.children):
-            return "killed"            # "15 people lost their lives"
+        if tok.lemma_.lower() in ("lose", "claim") and any(c.lemma_.lower() == "life" for c in tok.children):
+            return "killed"            # "15 people lost their lives", "claimed the lives of 20 people"
     return ADJ_KINDS.get(tok.lower_) if tok.pos_ in ("ADJ", "VERB") else None
 
 
@@ -184,6 +184,9 @@ def predicates(noun: Token) -> list[Token]:
 
 def _head_predicate(noun: Token) -> Token | None:
     head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() == "life" \
+            and kind_of(head.head.head) and head.head.dep_ == "dobj":
+        return head.head.head                    # "claimed the lives of 20 people"
     # "Between 10 and 12 soldiers were wounded": the noun sits inside a PP
     if noun.dep_ == "pobj" and head.lower_ in ("between", "to", "of") and head.head != head:
         if head.dep_ == "prep" and kind_of(head.head) and not negated(head.head) \
@@ -246,9 +249,15 @@ def is_people(noun: Token, num: Span) -> bool:
         return True
     if noun.ent_type_ in NON_PEOPLE_ENTS:
         return False
-    return (noun.lemma_.lower() in PEOPLE_NOUNS or noun.lower_ in PEOPLE_NOUNS
+    lemma = noun.lemma_.lower()
+    return (lemma in PEOPLE_NOUNS or noun.lower_ in PEOPLE_NOUNS or lemma.endswith(PERSON_WORDS)
             or noun.pos_ in ("PROPN", "PRON") or noun.ent_type_ == "NORP"
             or any(c.ent_type_ == "NORP" for c in noun.children if c.dep_ in ("amod", "compound")))
+
+
+# Compounds that end in a person: "schoolgirls", "tribesmen", "townspeople", "policewoman".
+PERSON_WORDS = ("girl", "boy", "man", "men", "woman", "women", "people", "child", "children", "person",
+                "worker", "soldier", "officer", "guard", "fighter")
 
 
 def could_be_people(noun: Token, num: Span) -> bool:
@@ -449,5 +458,7 @@ def counts_in(doc: Doc, sentence_of: Sentences) -> list[Found]:
 def _singular_victims(noun: Token) -> str | None:
     if noun.lower_ == "another":
         return None
-    words = [t for t in noun.subtree if t.i <= noun.i and t.dep_ in ("amod", "compound") or t == noun]
-    return " ".join(t.text for t in words)
+    # "a 32-year-old man", "his wife", "the gunman's wife": the words after the determiner
+    skip = {t.i for c in noun.children if c.dep_ in ("det", "poss") for t in c.subtree}
+    words = [t for t in noun.subtree if t.i <= noun.i and t.i not in skip]
+    return noun.doc[words[0].i: noun.i + 1].text if words else noun.text

@@ -81,8 +81,8 @@ def dates_a_report(span: Span) -> bool:
            and verb in a.ancestors):
         return False                 # "the toll from Saturday's bombing rose": the bombing's date
     lemma = verb.lemma_.lower()
-    if lemma in SAY_VERBS:
-        return True
+    if lemma in SAY_VERBS and not any(c.lemma_.lower() == "life" for c in verb.children):
+        return True                  # (but "claimed the lives of 20 people on Monday" dates the deaths)
     return lemma in RISE_VERBS | {"stand"} and any(
         c.dep_ == "nsubj" and c.lemma_.lower() in TOLL_NOUNS for c in verb.children)
 
