@@ -114,14 +114,13 @@ def test_year_only_has_year_precision(nlp):
     "The minister was on a two-day visit to the capital.",
     "This was his second visit in six months.",
     "The 52-year-old general took office last year.",
-    "He said the situation today is calm.",
     "The rally came after he won the 2018 elections.",
 ])
 def test_durations_ages_and_labels_are_not_event_dates(nlp, text):
     doc, ctx = context(nlp, text, "2021-03-10")
     values = [e for e in ctx.expressions if e.value and e.value.precision == "day"]
     assert values == []
-    assert all(e.span.text not in ("two-day", "six months", "today", "2018", "the 2018") for e in ctx.expressions)
+    assert all(e.span.text not in ("two-day", "six months", "2018", "the 2018") for e in ctx.expressions)
 
 
 def test_classify_two_day_is_none(nlp):
