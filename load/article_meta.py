@@ -25,7 +25,7 @@ from .records import Article
 
 MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 # Full weekday names only: "Sun" could be a newspaper's name ("The Daily Sun, June 13th").
-# Any comma will do after it (Arabic pages write "Sunday، 03 December 2017").
+# Any comma will do after it (Arabic pages write "Wednesday، 14 June 2023").
 WEEKDAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day[,\u060c]?\s+)?"
 NUMERIC = r"\d{1,2}([./-])\d{1,2}\1\d{4}|\d{4}([./-])\d{1,2}\2\d{1,2}"
 DATE_IN_LINE = re.compile(
@@ -34,8 +34,8 @@ DATE_IN_LINE = re.compile(
     rf"|{NUMERIC})(?!\d)",
     re.I,
 )
-TIME = r"(?:at\s+)?\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?\s?m\.?)?(?:\s*(?:[A-Z]{2,4}|(?:GMT|UTC)\s?[+-]?\d*))?"
-# After a date: a time, and a short labelled segment ("| Updated 10:28 pm IST - New Delhi").
+TIME = r"(?:at\s+|T)?\d{1,2}[:.]\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?\s*(?:[ap]\.?\s?m\.?)?(?:\s*(?:[A-Z]{2,4}|(?:GMT|UTC)\s?[+-]?\d*))?"
+# After a date: a time, and a short labelled segment ("| Updated 9:05 pm IST - City").
 TIME_TAIL = re.compile(rf"^[\s,|-]*(?P<time>{TIME})?\s*(?:(?:[|\u2022\u00b7]|\s-\s)\s*(?:\S+\s*){{0,8}})?$", re.I)
 UPDATE_STAMP = re.compile(r"^(?:last\s+)?(?:updated?|modified)\b", re.I)
 PUBLISHED_STAMP = re.compile(r"^(?:first\s+|originally\s+)?(?:published|posted)(?:\s+on)?\s*:?\s", re.I)
@@ -56,8 +56,8 @@ DATELINE = re.compile(
     r"(?:,\s*[A-Za-z .]{2,30}?)?(?:,?\s*" + MONTH + r"\s+\d{1,2})?"
     r"\s*(?:\((?P<agency>[^)]{2,40})\))?\s*(?::|-{1,2}|\u2014)\s"
 )
-# The date of an agency dateline: "KABUL, June 12 (Xinhua) --", "MOSCOW, October 6. /TASS/.",
-# "Ouagadougou [Burkina Faso], August 9 (ANI):", "LONDON, 12 June 2023 (Reuters) -".
+# The date of an agency dateline: "KABUL, June 12 (Xinhua) --", "CITY, March 3. /AGENCY/.",
+# "Town [Country], May 2 (AGENCY):", "LONDON, 12 June 2023 (Reuters) -".
 DATELINE_DATE = re.compile(
     r"^[A-Z][^\n:()]{1,60}?,\s*(?P<date>" + MONTH + r"\s+\d{1,2}|\d{1,2}\s+" + MONTH + r")(?:,?\s+(?P<year>\d{4}))?"
     r"\s*(?:\.\s*)?(?:(?:\([^)]{2,40}\)|/[^/\s][^/]{0,20}/)\s*[.:]?\s*(?:-{1,2}|\u2014)?|[.:]|-{1,2}|\u2014)\s",
@@ -66,13 +66,18 @@ DATELINE_DATE = re.compile(
 DATELINE_YEAR_WINDOW = 7
 
 
+# An abbreviated weekday may open a date line ("Wed, 14 Jun 2023"); elsewhere "Sun" may be a paper's name.
+SHORT_WEEKDAY = re.compile(r"^(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.?,?$", re.I)
+
+
 def date_only(line: str) -> re.Match | None:
     """The date when the line is a date and nothing else: a time and a short
-    labelled segment may follow ("August 11, 2023 10:28 pm | Updated 10:28 pm IST")."""
+    labelled segment may follow ("June 14, 2023 9:05 pm | Updated 9:40 pm IST")."""
     match = DATE_IN_LINE.search(line)
-    if match and not line[: match.start()].strip(" ,|-") and TIME_TAIL.match(line[match.end():]):
-        return match
-    return None
+    if not match or not TIME_TAIL.match(line[match.end():]):
+        return None
+    before = line[: match.start()].strip(" ,|-")
+    return match if not before or SHORT_WEEKDAY.match(before) else None
 
 
 def is_timestamp(line: str) -> bool:
@@ -238,9 +243,9 @@ def _dateline_date(article: Article, first_paragraph: str, texts: list[str]) -> 
 
     With its year, it is the date. Without one, the year comes from a full date
     the page states up to a week before the dateline's day (the event it
-    reports, "on Aug. 15, 2017"), when exactly one year fits; else there is no
+    reports, "on June 10, 2023"), when exactly one year fits; else there is no
     publication date (never the current year). Also gives the dateline city
-    when the plain dateline pattern did not ("Ouagadougou [Burkina Faso], August 9 (ANI):")."""
+    when the plain dateline pattern did not ("Town [Country], May 2 (AGENCY):")."""
     from .dateparse import parse_expression
 
     match = DATELINE_DATE.match(first_paragraph)

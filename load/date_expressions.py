@@ -3,13 +3,13 @@
 ``find_expressions`` collects them: spaCy's DATE entities, weekday tokens
 (and TIME entities holding one, "Sunday night"), and what the small model's
 NER misses, matched on tokens: narrative day phrases ("later that day"),
-numeric dates ("2/12/2017", "14.06.2023"), "overnight", "earlier today".
+numeric dates ("4/3/2023", "14.06.2023"), "overnight", "earlier today".
 ``classify`` says how each resolves (see ``dates.DateContext``):
 
 | kind | examples | against |
 | --- | --- | --- |
 | absolute | "June 3, 2015", "in 2016" | nothing |
-| numeric | "2/12/2017", "Saturday 2/12/2017" | the page's evidence of day/month order |
+| numeric | "4/3/2023", "Saturday 4/3/2023" | the page's evidence of day/month order |
 | calendar | "December 28", "in February", "mid-March" | the publication year (past unless the clause is future) |
 | weekday | "on Monday", "Thursday night", "last Friday" | the publication date (on or before; after in a future clause) |
 | today | "today", "earlier today", "tonight", "this morning" | the publication date |
@@ -205,7 +205,7 @@ NARRATIVE_PATTERNS = [
 ]
 
 
-# Numeric dates the NER labels CARDINAL or misses ("14.06.2023", "2/12/2017", "2023-06-14").
+# Numeric dates the NER labels CARDINAL or misses ("14.06.2023", "4/3/2023", "2023-06-14").
 NUMERIC_PATTERNS = [
     [{"TEXT": {"REGEX": r"^(?:\d{1,2}([./-])\d{1,2}\1\d{4}|\d{4}([./-])\d{1,2}\2\d{1,2})$"}}],
 ]

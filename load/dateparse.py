@@ -4,10 +4,10 @@ The layer under ``dates`` (which finds expressions in a Doc and resolves them
 against the article's own anchor) and ``article_meta`` (which finds the
 publication date on the page). Nothing here knows about spaCy.
 
-Numeric dates ("2/12/2017", "14.06.2023") are read here, not by dateparser,
+Numeric dates ("4/3/2023", "14.06.2023") are read here, not by dateparser,
 because their order is a question of evidence (``numeric_reading``):
 - a part above 12 tells the order by itself ("14.06.2023", "10/15/2025");
-- otherwise a weekday named with it ("on Saturday 2/12/2017": only one
+- otherwise a weekday named with it ("on Saturday 4/3/2023": only one
   reading falls on a Saturday), else the order of the page's other numeric
   dates (an outlet writes all its dates one way), else the dotted form's
   convention (day first: "02.06.2023"; US month-first dates use slashes);

@@ -15,8 +15,8 @@ API (stable; other modules call it):
   governing an event. ``target`` is the event's sentence index, span or
   token; ``anchor_token`` its verb or noun. A date attached to the anchor in
   the parse wins, then one in the anchor's clause, then the sentence's
-  nearest date; a date in a clause of the other tense (a forecast "at the end
-  of 2023 will reach" beside a past event) is never taken from another clause.
+  nearest date; a date in a clause of the other tense (a forecast "will reach ... by
+  the end of the year" beside a past event) is never taken from another clause.
 - ``ctx.resolve(span) -> DateValue | None``: the value of one expression span.
 - ``ctx.in_sentence(i) -> list[DateExpr]``, ``ctx.expressions``: every
   expression with its ``kind`` (see ``date_expressions``) and value.
@@ -33,7 +33,7 @@ What resolves against what, and why (an invented date is the worst error):
 - Weekdays, "today", "overnight", "yesterday", "last month", "earlier this
   month" need the publication date. Without one, a weekday takes an explicit
   full date of the article only when that date falls on the named weekday
-  (the text names the same day twice, as a caption "Aug. 17, 2017" beside
+  (the text names the same day twice, as a caption "Sept. 14, 2023" beside
   "on Thursday"); a photo caption's other date (a file photo from 2013) never
   anchors them.
 - A weekday counts back from the publication date (on or before it: "on
@@ -42,7 +42,7 @@ What resolves against what, and why (an invented date is the worst error):
   Monday" strictly after.
 - "overnight" is the night before the publication day, dated by its evening
   (as "Sunday night" is Sunday).
-- A weekday next to a date ("on Saturday (Dec. 10)", "Saturday 2/12/2017")
+- A weekday next to a date ("on Tuesday (Mar. 7)", "Saturday 4/3/2023")
   checks it: they agree, or the weekday is NULL, and a year-less date that
   disagrees with its weekday is NULL too (its inferred year is wrong).
 - A year-less date ("December 28", "in June") takes the publication year, the
@@ -188,7 +188,7 @@ class DateContext:
         return DateValue(raw=span.text, iso=day.isoformat(), precision="day", reference="published", inferred=inferred)
 
     def _numeric(self, span: Span) -> DateValue:
-        """"2/12/2017": the order from a weekday beside it or the page's other dates, else year precision."""
+        """"4/3/2023": the order from a weekday beside it or the page's other dates, else year precision."""
         near = self.doc[max(0, span.start - 3): min(len(self.doc), span.end + 3)]
         weekday = next((t.lower_ for t in near if t.lower_ in WEEKDAYS), None)
         read = read_numeric(span.text, weekday, self._order)
@@ -380,7 +380,7 @@ class DateContext:
                         other.value = DateValue(raw=stated.raw)
 
     def _beside(self, a: Span, b: Span) -> bool:
-        """Two spans with only punctuation between them: "Saturday (Dec. 10)", "Dec. 10, Saturday"."""
+        """Two spans with only punctuation between them: "Tuesday (Mar. 7)", "Mar. 7, Tuesday"."""
         first, second = (a, b) if a.start < b.start else (b, a)
         return first.end <= second.start and all(t.is_punct for t in self.doc[first.end: second.start]) \
             and second.start - first.end <= 2
@@ -410,13 +410,18 @@ class DateContext:
     def in_sentence(self, index: int) -> list[DateExpr]:
         return [e for e in self.expressions if e.sentence == index]
 
-    def date_for(self, target: int | Span | Token, anchor_token: Token | None = None) -> DateValue | None:
+    def date_for(self, target: int | Span | Token, anchor_token: Token | None = None,
+                 precision: str | None = None) -> DateValue | None:
         """The date governing an event, or None when its sentence gives none.
 
         ``target`` is the event's sentence index, span or token;
         ``anchor_token`` the event's verb or noun (defaults to the span's
         root). A date attached to the anchor in the parse wins, then one in
-        the anchor's clause, then the sentence's nearest date."""
+        the anchor's clause, then the sentence's nearest date; a date in a
+        clause of the other tense is taken only when it hangs off the anchor.
+        ``precision="day"`` (or "month") asks for a date at least that fine:
+        a coarser winner comes back with ``iso`` None and its raw text (a
+        meeting "last month" is not dated by the month)."""
         if isinstance(target, int):
             index, anchor = target, anchor_token
         else:
@@ -429,13 +434,24 @@ class DateContext:
         if not candidates:
             return None
         if anchor is None:
-            return candidates[0].value
+            return _at_least(candidates[0].value, precision)
         # A forecast beside a past event (or the reverse) dates only its own clause.
         tense = is_future(anchor)
         candidates = [e for e in candidates if _attachment(e.span, anchor) < 2 or is_future(e.span.root) == tense]
         if not candidates:
             return None
-        return min(candidates, key=lambda e: (_attachment(e.span, anchor), abs(e.span.root.i - anchor.i))).value
+        best = min(candidates, key=lambda e: (_attachment(e.span, anchor), abs(e.span.root.i - anchor.i)))
+        return _at_least(best.value, precision)
+
+
+FINENESS = {"day": 3, "month": 2, "year": 1}
+
+
+def _at_least(value: DateValue | None, precision: str | None) -> DateValue | None:
+    """The value, or its raw text alone when it is coarser than ``precision``."""
+    if value is None or precision is None or value.iso is None or FINENESS[value.precision] >= FINENESS[precision]:
+        return value
+    return DateValue(raw=value.raw, reference=value.reference)
 
 
 def _replace_year(d: date, year: int) -> date | None:
