@@ -143,6 +143,15 @@ class DateExpr:
         return self.span.root
 
 
+def _is_a_title(span: Span) -> bool:
+    """A capitalized "Today" right after a capitalized word inside a sentence names something."""
+    first = span[0]
+    if first.text != "Today" or first.i == span.sent.start:
+        return False
+    before = span.doc[first.i - 1]
+    return before.text[:1].isupper() and before.is_alpha
+
+
 def classify(span: Span) -> str | None:
     """What kind of date expression a span is (the table in the module
     docstring); None when it is no event date (durations, ages, "this week",
@@ -181,6 +190,8 @@ def classify(span: Span) -> str | None:
     if "yesterday" in flat:
         return "relative"
     if not (has_month or has_weekday or has_year):
+        if _is_a_title(span):
+            return None                  # "India Today", "Pakistan Today": a publication's name
         if any(w in TODAY_WORDS for w in flat) or ("this" in flat and any(w in PARTS_OF_DAY for w in flat)):
             return "today"               # "today", "earlier today", "tonight", "this morning"
         return None                      # "this week", "recent", "now"
@@ -290,6 +301,8 @@ def is_future(tok: Token) -> bool:
         return True
     if head.lower_ in ("will", "shall"):
         return True
+    if head.dep_ == "ROOT" and any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children):
+        return True                      # a headline's "Ministers to meet on Monday"
     governor = head.head if head.dep_ in ("xcomp", "ccomp") else None
     return bool(governor is not None and head.dep_ == "xcomp" and governor.lemma_.lower() in FUTURE_GOVERNORS
                 and any(c.lower_ == "to" for c in head.children))

@@ -232,6 +232,11 @@ def test_last_weekday_is_strictly_before_and_future_weekday_after(nlp):
     assert value_of(ctx, "Monday").iso == "2021-03-15"
 
 
+def test_a_headline_infinitive_is_future(nlp):
+    _, ctx = context(nlp, "Ministers to meet in Geneva on Monday", "2021-03-10")
+    assert value_of(ctx, "Monday").iso == "2021-03-15"
+
+
 def test_last_month_and_earlier_this_month_have_month_precision(nlp):
     _, ctx = context(nlp, "The president met the envoy last month in the capital. "
                           "Earlier this month, he visited the port.", "2021-03-10")
@@ -331,3 +336,10 @@ def test_date_for_can_ask_for_day_precision(nlp):
     assert ctx.date_for(met).precision == "month"
     coarse = ctx.date_for(met, precision="day")
     assert coarse.iso is None and coarse.raw == "last month"
+
+
+def test_a_publication_named_today_is_no_date(nlp):
+    _, ctx = context(nlp, "The minister told Oman Today that the talks went well.", "2021-03-10")
+    assert [e.value for e in ctx.expressions if e.span.text == "Today"] == []
+    _, ctx = context(nlp, "Today, the minister met the envoy in the capital.", "2021-03-10")
+    assert value_of(ctx, "Today").iso == "2021-03-10"
