@@ -270,10 +270,13 @@ def _dateline_date(article: Article, first_paragraph: str, texts: list[str]) -> 
                 if day and 0 <= (date.fromisoformat(day[0]) - parsed).days <= DATELINE_YEAR_WINDOW:
                     years.add(year)
     if len(years) == 1:
-        year = years.pop()
-        _set_published(article, f"{match['date']} {year}", "dateline+year-from-text")
-        if article.published_source == "dateline+year-from-text":
-            article.published_raw = match["date"]
+        _set_published(article, f"{match['date']} {years.pop()}", "dateline+year-from-text")
+    if article.published is None:
+        # The page's own day and month without a year: kept as raw text (published stays NULL),
+        # and it tells ``dates`` that no other full date of the page is the article's time.
+        article.published_raw, article.published_source = match["date"], "dateline-without-year"
+    elif article.published_source == "dateline+year-from-text":
+        article.published_raw = match["date"]
 
 
 def _full_date(raw: str) -> date | None:

@@ -35,7 +35,8 @@ What resolves against what, and why (an invented date is the worst error):
   full date of the article only when that date falls on the named weekday
   (the text names the same day twice, as a caption "Sept. 14, 2023" beside
   "on Thursday"); a photo caption's other date (a file photo from 2013) never
-  anchors them.
+  anchors them, and no explicit date does when the dateline gives a day and
+  month that none of them fits ("dateline-without-year").
 - A weekday counts back from the publication date (on or before it: "on
   Monday" in a Wednesday paper is two days before), forward in a future
   clause ("will meet on Monday"); "last Monday" is strictly before, "next
@@ -103,7 +104,10 @@ class DateContext:
                 self._sent_of[t.i] = i
         a = article
         self.published = a.published[:10] if a and a.published and a.published_precision in (None, "day") else None
-        self._explicit = self._locate_explicit()
+        # A dateline's day and month without a year ("BEIJING, Aug. 17 (Xinhua)"): no full date the
+        # page states fell in its week (the reader would have taken its year), so none is the article's time.
+        undated_dateline = bool(a and a.published is None and a.published_source == "dateline-without-year")
+        self._explicit = [] if undated_dateline else self._locate_explicit()
         self._order = numeric_order([doc.text, a.published_raw if a else None])
         self._captions: dict[int, bool] = {}
         self.expressions: list[DateExpr] = []

@@ -313,6 +313,17 @@ def test_a_caption_date_on_another_weekday_does_not_date_the_article(nlp):
     assert value_of(ctx, "A day later").iso is None   # the caption is no narrative anchor either
 
 
+def test_no_explicit_date_anchors_an_article_whose_dateline_has_no_year(nlp):
+    text = ("The president addresses students in the old capital, Thursday, May 9, 2019. (AP Photo/Jane Roe)\n"
+            "PORTVILLE, Sept. 14 (AFP) - The president on Thursday met the visiting army chief at the palace.")
+    doc = nlp(text)
+    article = Article(path="t.txt", sha256="", text=text, published_raw="Sept. 14", published_source="dateline-without-year",
+                      explicit_dates=[("2019-05-09", "Thursday, May 9, 2019")])
+    ctx = DateContext(doc, article)
+    body = [e.value for e in ctx.expressions if e.sentence > 0 and e.span.text == "Thursday"]
+    assert body and body[0].iso is None
+
+
 def test_a_caption_date_on_the_named_weekday_dates_it(nlp):
     text = ("The president meets the visiting army chief at the palace, Sept. 14, 2023.\n"
             "The president on Thursday met the visiting army chief at the palace.")

@@ -285,6 +285,7 @@ def test_agency_dateline_takes_its_year_from_a_date_of_the_same_week(tmp_path):
     alone = read_text(tmp_path, "PORTVILLE, June 12 (AFP) -- The harbour authority said the quay had handled its "
                                 "first ships.\n\nOfficials said more berths would follow soon.\n", "b.txt")
     assert alone.published is None                    # no year in evidence: never the current year
+    assert (alone.published_raw, alone.published_source) == ("June 12", "dateline-without-year")
 
 
 def test_an_old_caption_date_does_not_give_the_dateline_its_year(tmp_path):
