@@ -129,6 +129,7 @@ def read_numeric(text: str, weekday: str | None = None, order: str | None = None
 
 # ---------------------------------------------------------------- publication dates
 
+@lru_cache(maxsize=4096)
 def parse_published(raw: str, order: str | None = None) -> tuple[str, str] | None:
     """A stated publication date ("November 22, 2019", "November 20th, 2019",
     "2019-11-22", "22 Nov 2019", "14.06.2023") as (ISO, precision), or None.
@@ -137,7 +138,7 @@ def parse_published(raw: str, order: str | None = None) -> tuple[str, str] | Non
     anchor it to, and dateparser would borrow the current year. Impossible
     dates ("February 30, 2019") are rejected by dateparser itself; a numeric
     date whose day and month cannot be told apart (``order`` is the page's
-    evidence) is no publication date."""
+    evidence) is no publication date. Cached on (raw, order)."""
     if not raw or not raw.strip():
         return None
     weekday = next((w for w in re.findall(r"[A-Za-z]+", raw) if w.lower() in WEEKDAY_INDEX), None)
