@@ -189,3 +189,24 @@ def test_missing_extra_names_the_install_command(monkeypatch):
     monkeypatch.setitem(sys.modules, "distributed", None)  # import distributed -> ImportError
     with pytest.raises(dask_path.DaskError, match=r"pip install 'newsfacts\[dask\]'"):
         dask_path._import_distributed()
+
+
+def test_the_records_of_one_file_are_spread_over_the_workers(client, tmp_path):
+    """One JSON-lines file: its records, not the file, are the units the cluster shares."""
+    import json
+
+    from distributed import get_task_stream
+
+    from load.distributed import extract_dask
+    from load.reader import sources
+
+    texts = [seed.read_text(encoding="utf-8") for seed in sorted(SEEDS.glob("*.txt"))]
+    path = tmp_path / "seeds.jsonl"
+    path.write_text("".join(json.dumps({"maintext": text, "title": f"Seed {n}"}) + "\n"
+                            for n, text in enumerate(texts * 2)), encoding="utf-8")
+    todo = list(sources(path))
+    with get_task_stream(client) as stream:
+        records = list(extract_dask(todo, client, chunk_size=2, batch_size=2))
+    assert [record.article.path for record in records] == [source.name for source in todo]
+    workers = {task["worker"] for task in stream.data if "_extract_chunk" in str(task["key"])}
+    assert len(workers) == 2

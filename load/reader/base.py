@@ -47,7 +47,7 @@ class UnsupportedFile(ValueError):
     """A file named on the command line is of a type no reader reads."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Source:
     """One unit of work: a whole file, or one record in a file.
 

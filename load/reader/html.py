@@ -54,6 +54,7 @@ CALL_TO_ACTION = re.compile(
     r"|advertisement)\b|©", re.I)
 SHORT_LINE = 15  # words: a call to action inside the body is dropped only when this short
 TAIL_LINE = 40   # words: at the end of the body, longer ones too
+NOT_A_NAME = re.compile(r"copyright|©|\(c\)|\b(?:19|20)\d\d\b", re.I)
 URL_DATE = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)[/_-]?(?P<m>[01]\d)[/_-]?(?P<d>[0-3]\d)(?!\d)")
 
 
@@ -124,6 +125,8 @@ def _article(tree, document, source: Source, fmt: str, given_url: str | None) ->
     elif document.url:
         article.url, article.url_source = document.url, markup.source_of(document.url, ("link:canonical", "meta:og:url"))
     sitename = _clean(document.sitename)
+    if sitename and NOT_A_NAME.search(sitename):
+        sitename = None  # "Copyright 2014": a notice, not the site's name
     if sitename:
         article.outlet, article.outlet_source = sitename, markup.source_of(
             sitename, ("meta:og:site_name", "json-ld", "meta:application-name"))
