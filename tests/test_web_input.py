@@ -410,3 +410,22 @@ def test_source_names_round_trip():
     assert split_name("crawl.warc.gz#@1234") == ("crawl.warc.gz", "@1234")
     assert split_name("notes/issue#5.txt") == ("notes/issue#5.txt", None)   # a '#' in a file name stays
     assert Source("/x/a.jsonl", "a.jsonl", "0" * 64, "3", 10).name == "a.jsonl#3"
+
+
+def test_page_furniture_lines_go_and_article_lines_stay():
+    from load.reader.html import clean_body
+
+    url = "https://news.example.org/2024/03/05/water-plan"
+    body = "\n".join([
+        "Kenya", url, "Council approves new water plan", "Updated: March 6, 2024 10:00",
+        "The county council approved a plan on Friday to build two dams.",
+        "Subscribers will pay 5 shillings more a month for water.",
+        "CLICK HERE TO GET THE NEWS APP",
+        "The copyright to the design belongs to the county, officials said in a statement on Friday afternoon.",
+        "Peter Kamau contributed to this report.", "Subscribe to our newsletter for the day's top stories.",
+    ])
+    assert clean_body(body, "Council approves new water plan", url).split("\n\n") == [
+        "The county council approved a plan on Friday to build two dams.",
+        "Subscribers will pay 5 shillings more a month for water.",
+        "The copyright to the design belongs to the county, officials said in a statement on Friday afternoon.",
+    ]

@@ -9,7 +9,11 @@ line rules: the page's own URL, the headline (it is ``documents.title``; the sto
 text starts with the body) and the short labels above it, update and publication
 stamps, and short calls to action (subscribe, follow us on, click here, contributed
 to this report). Paragraphs are joined by a blank line, like the text reader's
-output; offsets point into this stored text.
+output; offsets point into this stored text. The text reader's own cleaning
+(``load.cleaning.clean_lines``) is not applied to the extracted body: measured on
+html-dev it lowers F1 from 0.967 to 0.951 (it ends a body at any "©" line and drops
+short last lines, which cuts list items and whole non-English bodies); its
+metadata reading is kept for the dateline.
 
 Metadata, each with its source (``documents.*_source``):
 - title, author, site name (``outlet``), canonical URL: trafilatura's metadata
@@ -47,11 +51,12 @@ DATE_PARAMS = {"original_date": True, "extensive_search": False}
 
 # Calls to action and credits in any outlet's template (whole words, case-insensitive).
 CALL_TO_ACTION = re.compile(
-    r"\b(?:subscrib\w*|newsletters?|sign(?:ing)? up|click here|download (?:the|our)|get the (?:\w+ ){0,3}app"
+    r"\b(?:subscribe|subscription|subscribing|newsletters?|sign(?:ing)? up|click here|download (?:the|our)|get the (?:\w+ ){0,3}app"
     r"|follow\b.{0,60}\bon (?:facebook|twitter|instagram|linkedin|youtube|tiktok)"
     r"|contributed (?:to )?(?:this report|reporting)|may be reached at|have a (?:news )?tip|read more|see also"
-    r"|related:|you (?:may|might) also like|also read|filed under|all rights reserved|copyright|share this"
-    r"|advertisement)\b|©", re.I)
+    r"|related:|you (?:may|might) also like|also read|filed under|all rights reserved|share this"
+    r"|advertisement)\b", re.I)
+NOTICE = re.compile(r"^\W*(?:©|\(c\)|copyright\b)", re.I)  # "© 2024 Example News", "Copyright Example 2019"
 SHORT_LINE = 15  # words: a call to action inside the body is dropped only when this short
 TAIL_LINE = 40   # words: at the end of the body, longer ones too
 NOT_A_NAME = re.compile(r"copyright|©|\(c\)|\b(?:19|20)\d\d\b", re.I)
@@ -249,7 +254,11 @@ def clean_body(text: str, title: str | None, url: str | None) -> str:
                 break
     lines = [line for line in lines
              if not ((UPDATE_STAMP.match(line) or PUBLISHED_STAMP.match(line.lstrip("-* "))) and len(line.split()) <= 10)]
-    while lines and CALL_TO_ACTION.search(lines[-1]) and len(lines[-1].split()) <= TAIL_LINE:
+    while lines and _furniture(lines[-1]) and len(lines[-1].split()) <= TAIL_LINE:
         lines.pop()
-    lines = [line for line in lines if not (CALL_TO_ACTION.search(line) and len(line.split()) <= SHORT_LINE)]
+    lines = [line for line in lines if not (_furniture(line) and len(line.split()) <= SHORT_LINE)]
     return "\n\n".join(lines)
+
+
+def _furniture(line: str) -> bool:
+    return bool(CALL_TO_ACTION.search(line) or NOTICE.match(line))
