@@ -88,3 +88,23 @@ def test_every_page_has_text_and_its_language(articles):
     assert all(len(a.text) > 200 and a.format == "html" for a in articles.values())
     languages = {a.language.split("-")[0].lower() for a in articles.values() if a.language}
     assert {"en", "pt", "ru", "ko"} <= languages
+
+
+def test_a_warc_of_real_pages_reads_like_the_saved_pages(truth, articles, tmp_path):
+    """A WARC written here with warcio from three real pages: each response is the page's article, with the
+    crawl's target URI as its URL and the crawl's date as the fetch time, never the publication date."""
+    from load.reader import read_source, sources
+
+    from .test_web_input import write_warc
+
+    keys = sorted(truth)[:3]
+    crawl = tmp_path / "real.warc.gz"
+    write_warc(crawl, [(truth[k]["url"], (HTML_DEV / "pages" / f"{k}.html").read_bytes()) for k in keys],
+               fetched="2025-01-15T08:30:00Z")
+    read = [read_source(source) for source in sources(crawl)]
+    assert len(read) == 3
+    for key, article in zip(keys, read):
+        saved = articles[key]
+        assert article.text == saved.text and article.title == saved.title
+        assert (article.url, article.url_source, article.fetched_at) == (truth[key]["url"], "warc", "2025-01-15T08:30:00Z")
+        assert article.published == saved.published and article.published != "2025-01-15"
