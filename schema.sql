@@ -18,18 +18,25 @@ CREATE TABLE IF NOT EXISTS documents (
     author TEXT,
     author_source TEXT,
     url TEXT,
+    url_source TEXT,                           -- link:canonical | meta:og:url | warc (WARC-Target-URI) | record:FIELD | sidecar
+    file TEXT,                                 -- the file read: path without its "#LOCATOR" (FILE#LINE, FILE#N, FILE#@OFFSET)
+    format TEXT CHECK (format IS NULL OR format IN ('txt', 'html', 'jsonl', 'json', 'warc')),  -- the reader that read it
+    language TEXT,                             -- as the page or record states it ("en", "en-US")
+    language_source TEXT,                      -- html-lang | meta:content-language | meta:og:locale | record:language
+    fetched_at TEXT,                           -- when a crawler fetched it (WARC-Date, date_download): never the publication date
     dateline TEXT,                             -- the city of "ISLAMABAD:" at the start of the body
     dateline_source TEXT,
     published TEXT CHECK (published IS NULL OR date(published) = published),
     published_precision TEXT CHECK (published_precision IN ('day', 'month', 'year')),
     published_raw TEXT,
-    published_source TEXT,                     -- byline | published-line | date-under-title | sidecar
+    published_source TEXT,                     -- byline | published-line | date-under-title | sidecar (text); url | meta:NAME | json-ld | time | htmldate (HTML); record:FIELD (JSON)
     text TEXT NOT NULL,
     characters INTEGER NOT NULL CHECK (characters >= 0),
     loaded_at TEXT NOT NULL,
     label TEXT GENERATED ALWAYS AS (coalesce(title, path)) VIRTUAL  -- what links to the document show
 );
 CREATE INDEX IF NOT EXISTS documents_outlet ON documents(outlet);
+CREATE INDEX IF NOT EXISTS documents_file ON documents(file);  -- the documents read from one file (its records)
 -- Every facet, sort and foreign key (child side) that metadata.yml configures has an index:
 -- a facet's GROUP BY scans the small index instead of the table, and a click on a facet
 -- value (WHERE col = ?) is a search (tests/test_query_plans.py checks every one).

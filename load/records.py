@@ -36,6 +36,12 @@ class Article:
     published_raw: str | None = None
     published_source: str | None = None
     url: str | None = None
+    url_source: str | None = None
+    language: str | None = None           # BCP 47 tag as the page states it ("en", "en-US")
+    language_source: str | None = None
+    fetched_at: str | None = None         # when a crawler fetched the page (WARC-Date), never a publication date
+    format: str | None = None             # txt | html | jsonl | json | warc: the reader that read it
+    file: str | None = None               # the file it came from, as stored (path without "#LOCATOR")
     # Full dates the article states explicitly (ISO, raw) other than the
     # publication date, e.g. a photo caption's "November 11, 2020"; a weaker
     # reference for relative dates when there is no publication date.
