@@ -1,38 +1,44 @@
 """Figures: measured quantities with a unit, as news writes them.
 
 ``extract(doc, article) -> list[Figure]`` finds distances, areas, money,
-power, gas and oil volumes and flows, masses and percentages, e.g.
-"The 2,775-kilometre ... pipeline", "900 kilometers (559 miles)", "the 950km
-border", "about 72 km", "$7.5 billion", "Rs20bn", "1,000 MW", "40%".
+power, energy, voltage, speed, gas and oil volumes and flows, masses and
+percentages, e.g. "The 2,775-kilometre ... pipeline", "900 kilometers (559
+miles)", "the 950km border", "$7.5 billion", "USD3.6 billion", "Rs20bn", "₹865
+crore", "€2,5 bn", "three hundred and fifty million dollars", "half a tonne",
+"1,000 MW", "3 billion cu m/year", "350 kph", "40 to 45 per cent".
 
 How it works
 ------------
-1. Candidates: a spaCy ``Matcher`` built from the unit table (``load.units``)
-   proposes token spans "number [scale] [-] unit", "currency number [scale]",
-   "number [scale] currency-word" and single glued tokens ("950km", "Rs20bn",
-   "2.5GW"; a regex on that one token's text splits it). The longest
+1. Candidates: a spaCy ``Matcher`` built from the unit and currency tables
+   (``load.units``, ``load.currency``) proposes token spans "number [scale] [-]
+   unit", "currency number [scale]", "number [scale] [nationality] currency-word",
+   ranges "number to|-|and number unit", and single glued tokens ("950km",
+   "Rs20bn", "USD3.6"; a regex on that one token's text splits it). The longest
    non-overlapping spans win.
 2. Reading: each span is read left to right into an absolute value (7.5e9 for
-   "$7.5 billion") and a normalized unit; a span with no unit or currency
-   ("10 million", "2019", "15 soldiers", "six months") is dropped, which is
-   what keeps years, durations, ordinals, phone numbers and head counts out:
-   none of them is followed by a unit from the table. Non-finite values and
+   "$7.5 billion") and a unit; a span with no unit or currency ("10 million",
+   "2019", "15 soldiers", "six months", "10 facts") is dropped, which is what
+   keeps years, durations, ordinals, ages, phone numbers and head counts out:
+   none of them is followed by a unit from the tables. Non-finite values and
    values above ``units.MAX_VALUE`` are skipped.
-3. A figure directly followed by a bracketed figure of the same dimension
-   ("900 kilometers (559 miles)") is one figure; the bracket goes to
-   ``also_*``.
-4. Subject, from the dependency parse (see ``_subject``): the noun phrase a
-   pre-nominal measure modifies ("the 950km border" -> "border"), the noun an
-   "of" phrase attaches it to ("a budget of Rs 1.2 trillion" -> "budget", "3
-   million tonnes of ore" -> "ore"), else the subject of the governing verb
-   ("The port is about 72 km from ..." -> "port"), with a relative pronoun
-   resolved to its antecedent ("segment of the pipeline, which runs 900 km").
+3. Currency: a sign that names one currency decides it ("₹", "Tk", "USD");
+   one that names several ("Rs", "¥", "dinars") is resolved from the article's
+   own evidence by ``load.currency.resolve``; when that is not evident the surface
+   currency stays the unit ("Rs") and ``note`` says so.
+4. A range ("40 to 45 per cent", "$1-2 billion", "between 3 and 5 km") is two
+   figures, its ends, marked ``range_part`` "low" and "high"; the low end takes
+   the high end's unit and scale. So is "40 per cent to 45 per cent".
+5. A figure directly followed by a bracketed figure of the same dimension
+   ("900 kilometers (559 miles)") is one figure; the bracket goes to ``also_*``.
+6. A headline figure repeated in the body is one figure: the body's (its
+   sentence says what it measures); so is a figure in a sentence printed twice.
+7. Subject: see ``load.figure_subjects``.
 
 Values and units: ``value``/``unit`` are what the article wrote (absolute
 number, normalized unit); ``canonical_value``/``canonical_unit`` convert to
-one unit per dimension (km, km2, t, MW, MWh, bcm, mmcfd, bpd, %). Money stays
-in its own currency: no exchange rates (they need a rate source and a date, and
-would put numbers in the database that the article never stated). A qualifier
+one unit per dimension (km, km2, t, MW, MWh, bcm, mmcfd, bpd, km/h, kV, %). Money
+stays in its own currency: no exchange rates (they need a rate source and a date,
+and would put numbers in the database that the article never stated). A qualifier
 ("about", "nearly", "over", "more than", "up to", ...) always sets
 ``approximate``: none of them states the exact value.
 
@@ -73,22 +79,33 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 from spacy.vocab import Vocab
 
+from . import currency as C
 from . import units as U
+from .figure_subjects import subject_of
 from .records import Article, Figure
 
 HYPHENS = {"-", "–", "—"}
-NOUNS = {"NOUN", "PROPN"}
-# Determiners and possessives before a pre-nominal measure ("the 950km border").
-NP_OPENERS = {"DET", "PRON"}
-MAX_SUBJECT_WORDS = 10
+RANGE_JOINERS = {"to", "-", "–", "—", "and"}
+NUMBER_JOINERS = {"and", "-"}   # "three hundred and fifty", "twenty-five"
+NATIONALITY_TAGS = {"ADJ", "PROPN"}
 
 
 @dataclass
 class _Quantity:
     value: float
-    unit: U.Unit
-    start: int          # token indices into the doc, end exclusive
+    unit: U.Unit | None          # a physical unit; None for money
+    start: int                   # token indices into the doc, end exclusive
     end: int
+    money: C.Money | None = None
+    nationality: str | None = None   # "Kenyan" in "10 million Kenyan shillings"
+    note: str | None = None
+    low: float | None = None     # the low end of a range read in one span
+    low_end: int | None = None   # where the low end's tokens stop
+    range_part: str | None = None
+
+    @property
+    def key(self) -> str:
+        return self.unit.key if self.unit else (self.money.code or self.money.default or self.money.label)
 
 
 # --- candidates ----------------------------------------------------------------
@@ -108,29 +125,50 @@ def _by_length(forms) -> list[list[dict]]:
     return [[{"LOWER": {"IN": sorted(slot)}} for slot in slots] for _, slots in sorted(by_len.items())]
 
 
+def _with_dots(words) -> list[str]:
+    """"m" and "m." (a scale that ends the sentence keeps its full stop)."""
+    return sorted({w for word in words for w in (word, word + ".")})
+
+
 @lru_cache(maxsize=8)
 def _matcher(vocab: Vocab) -> Matcher:
-    """Patterns generated from the unit table; cached per vocab (one per model)."""
+    """Patterns generated from the unit and currency tables; cached per vocab (one per model)."""
     # LIKE_NUM ("2,775", "7.5", "seven") is a lexeme attribute and cheap; a REGEX
     # spec costs a Python call per token per pattern, so the regex for glued
     # tokens ("950km", "Rs20bn", "$", "7.5bn") only starts one pattern and
     # otherwise only runs after a currency prefix has matched.
     num = {"LIKE_NUM": True}
+    words = {"LOWER": {"IN": sorted({*U.WORD_NUMBERS, *NUMBER_JOINERS})}, "OP": "*"}
     glued = {"TEXT": {"REGEX": "(?i)" + U.GLUED.pattern}}
-    scale = {"LOWER": {"IN": [*U.SCALES, "m"]}, "OP": "?"}  # "1.5 m tonnes"
-    money_scale = {"LOWER": {"IN": list(U.MONEY_SCALES)}, "OP": "?"}
+    scale = {"LOWER": {"IN": _with_dots([*U.SCALES, "m"])}, "OP": "?"}  # "1.5 m tonnes"
+    money_scale_words = _with_dots([*U.MONEY_SCALES, *U.MISPRINTED_SCALES])
+    money_scale = {"LOWER": {"IN": money_scale_words}, "OP": "?"}
     hyphen = {"ORTH": {"IN": sorted(HYPHENS)}, "OP": "?"}
+    joiner = {"LOWER": {"IN": sorted(RANGE_JOINERS)}}
+    title = {"IS_TITLE": True, "POS": {"IN": sorted(NATIONALITY_TAGS)}, "OP": "?"}
     measure_adj = [hyphen, {"LOWER": {"IN": sorted(U.MEASURE_ADJECTIVES)}}]
-    patterns = [[glued]]  # glued tokens alone; plain numbers among them are dropped when read
+    # "half a tonne", "a million dollars", "half a billion"
+    fraction = [{"LOWER": {"IN": sorted(U.FRACTIONS)}}, {"LOWER": {"IN": ["a", "an"]}}]
+    a_scale = [{"LOWER": {"IN": ["a", "an"]}}, {"LOWER": {"IN": ["thousand", "million", "billion", "trillion"]}}]
+    numbers = [[num, words, scale, scale], [num, words, scale, joiner, num, words, scale, scale],
+               [*fraction, scale], a_scale]
+    prefix = {"LOWER": {"IN": sorted(C.prefixes())}}
+    us_prefix = [{"LOWER": {"IN": ["us", "u.s."]}}, {"ORTH": "$"}]
+    patterns = [[glued], [glued, {"LOWER": {"IN": money_scale_words}}]]  # glued alone or "USD3.6 billion"
     for form in _by_length(U.UNIT_FORMS):
         patterns.append([glued, *form])  # "1.5m tonnes", "2bn barrels"
-        patterns.append([num, scale, scale, hyphen, *form])
-        patterns.append([num, scale, scale, hyphen, *form, *measure_adj])
-    for form in _by_length(U.CURRENCY_WORDS):
-        patterns.append([num, scale, scale, *form])
-    for form in _by_length(U.CURRENCY_PREFIXES):
-        patterns.append([*form, num, money_scale])
-        patterns.append([*form, glued, money_scale])
+        for number in numbers:
+            patterns.append([*number, hyphen, *form])
+            patterns.append([*number, hyphen, *form, *measure_adj])
+    currency_forms = [*C.currency_words(), *((code.lower(),) for code in C.iso_codes())]
+    for form in _by_length(currency_forms):
+        for number in numbers:
+            patterns.append([*number, title, title, *form])
+            patterns.append([*number, {"ORTH": "["}, *form, {"ORTH": "]"}])  # "12 billion [dollars]"
+    for start in ([prefix], us_prefix):
+        for number in ([num, words], [glued]):
+            patterns.append([*start, *number, hyphen, money_scale])
+            patterns.append([*start, *number, joiner, {**prefix, "OP": "?"}, num, hyphen, money_scale])
     matcher = Matcher(vocab)
     matcher.add("QUANTITY", patterns)
     return matcher
@@ -141,7 +179,7 @@ def _quantities(doc: Doc) -> list[_Quantity]:
     found = []
     for span in sorted(spans, key=lambda s: s.start):
         q = _read(span)
-        if q is None or not (math.isfinite(q.value) and 0 <= q.value <= U.MAX_VALUE):
+        if q is None or not _sane(q.value) or (q.low is not None and not _sane(q.low)):
             continue
         if _million_not_metres(doc, q):
             continue
@@ -149,11 +187,16 @@ def _quantities(doc: Doc) -> list[_Quantity]:
     return found
 
 
+def _sane(value: float) -> bool:
+    return math.isfinite(value) and 0 <= value <= U.MAX_VALUE
+
+
 def _million_not_metres(doc: Doc, q: _Quantity) -> bool:
     """"3m people", "2 m refugees": a short "m" before a plural noun is "million",
     and a million people is a count, not a figure."""
     last = doc[q.end - 1]
-    return (q.unit.key == "m" and last.lower_.endswith("m") and not last.lower_.endswith("metre")
+    return (q.unit is not None and q.unit.key == "m" and last.lower_.endswith("m")
+            and not last.lower_.endswith("metre")
             and q.end < len(doc) and doc[q.end].tag_ in ("NNS", "NNPS"))
 
 
@@ -168,79 +211,207 @@ def _match_form(tokens: list[Token], i: int, table: dict) -> tuple[object, int] 
     return None, 0
 
 
-def _number(token: Token) -> tuple[float, str | None, str | None] | None:
-    """(number, currency code, suffix) of one token: "2,775", "seven", "Rs20bn"."""
+def _prefix_at(tokens: list[Token], i: int) -> tuple[C.Money | None, int]:
+    """A currency sign or code before the number: "$", "US $", "Rs.", "USD" (in capitals)."""
+    if i + 1 < len(tokens) and tokens[i].lower_ in ("us", "u.s.") and tokens[i + 1].text == "$":
+        return C.prefixes()["us$"], 2
+    money = _prefix(tokens[i].text) if i < len(tokens) else None
+    return money, (1 if money else 0)
+
+
+def _prefix(text: str) -> C.Money | None:
+    money = C.prefixes().get(text.lower())
+    if money and money.code and money.label == money.code and not C.is_code_text(text):
+        return None  # "usd" or "Inr" in running text is not a code
+    return money
+
+
+def _currency_word_at(tokens: list[Token], i: int) -> tuple[C.Money | None, int]:
+    money, n = _match_form(tokens, i, C.currency_words())
+    if money:
+        return money, n
+    if i < len(tokens) and C.is_code_text(tokens[i].text):   # "5 billion USD"
+        return C.prefixes()[tokens[i].lower_], 1
+    return None, 0
+
+
+def _number(token: Token) -> tuple[float, C.Money | None, str | None] | None:
+    """(number, currency, suffix) of one token: "2,775", "2,5", "seven", "Rs20bn", "USD3.6"."""
     if token.lower_ in U.WORD_NUMBERS:
         return float(U.WORD_NUMBERS[token.lower_]), None, None
     m = U.GLUED.match(token.text)
     if not m:
         return None
-    currency = U.CURRENCY_PREFIXES.get((m["cur"].lower(),)) if m["cur"] else None
-    return float(m["num"].replace(",", "")), currency, m["suf"]
+    money = None
+    if m["cur"]:
+        money = _prefix(m["cur"])
+        if money is None:
+            return None  # "abc5"
+    return U.to_number(m["num"]), money, m["suf"]
+
+
+def _words_number(tokens: list[Token], i: int) -> tuple[float, int] | None:
+    """A number in words from token i: "three hundred and fifty", "twenty-five".
+    "and" only after "hundred", a hyphen only between tens and units."""
+    total, k, last = 0.0, i, None
+    while k < len(tokens):
+        low = tokens[k].lower_
+        if low in U.WORD_NUMBERS:
+            n = U.WORD_NUMBERS[low]
+            if n == 100:
+                total = (total or 1) * 100
+            elif last is not None and last != "and" and last != "-" and U.WORD_NUMBERS.get(last, 0) < 100:
+                break  # "five six": not one number
+            else:
+                total += n
+            last = low
+        elif low == "and" and last == "hundred" and k + 1 < len(tokens) and tokens[k + 1].lower_ in U.WORD_NUMBERS:
+            last = low
+        elif low == "-" and U.WORD_NUMBERS.get(last or "", 0) in range(20, 100, 10) and k + 1 < len(tokens) \
+                and U.WORD_NUMBERS.get(tokens[k + 1].lower_, 100) < 10:
+            last = low
+        else:
+            break
+        k += 1
+    return (total, k) if k > i else None
+
+
+def _number_at(tokens: list[Token], i: int) -> tuple[float, int, C.Money | None, str | None] | None:
+    """(value, next index, glued currency, glued suffix) of the number starting at token i."""
+    if i >= len(tokens):
+        return None
+    low = tokens[i].lower_
+    if low in U.FRACTIONS and i + 1 < len(tokens) and tokens[i + 1].lower_ in ("a", "an"):
+        return U.FRACTIONS[low], i + 2, None, None           # "half a tonne"
+    if low in ("a", "an") and i + 1 < len(tokens) and tokens[i + 1].lower_ in U.SCALES:
+        return 1.0, i + 1, None, None                         # "a million dollars"
+    if low in U.WORD_NUMBERS:
+        words = _words_number(tokens, i)
+        return (words[0], words[1], None, None) if words else None
+    parsed = _number(tokens[i])
+    if parsed is None:
+        return None
+    value, money, suffix = parsed
+    return value, i + 1, money, suffix
+
+
+def _scale_word(token: Token) -> str:
+    low = token.lower_
+    return low[:-1] if len(low) > 2 and low.endswith(".") else low
 
 
 def _read(span: Span) -> _Quantity | None:
     """Read a candidate span into a value and unit, or None when it has no unit."""
     tokens = list(span)
-    currency, n = _match_form(tokens, 0, U.CURRENCY_PREFIXES)
-    i = n
-    if i >= len(tokens):
+    doc = span.doc
+    money, i = _prefix_at(tokens, 0)
+    number = _number_at(tokens, i)
+    if number is None:
         return None
-    parsed = _number(tokens[i])
-    if parsed is None:
-        return None
-    value, glued_currency, suffix = parsed
-    currency = currency or glued_currency
+    value, i, glued_money, suffix = number
+    money = money or glued_money
     unit = None
+    low = low_end = None
+    scale = 1.0                   # the scale words read after the current number
+    low_scaled = False
+    note = None
+    nationality: list[str] = []
     if suffix:
-        low = suffix.lower()
-        if currency and low in U.MONEY_SCALES:
-            value *= U.MONEY_SCALES[low]
-        elif not currency and low in U.SCALES:
-            value *= U.SCALES[low]
-        elif not currency and low in U.MONEY_SCALES and i + 1 < len(tokens) and (
-                _match_form(tokens, i + 1, U.UNIT_FORMS)[0] or _match_form(tokens, i + 1, U.CURRENCY_WORDS)[0]):
-            value *= U.MONEY_SCALES[low]  # "1.5m tonnes": a unit follows, so "m" is million
-        elif not currency and U.unit_for_suffix(low):
-            unit = U.unit_for_suffix(low)
+        s = suffix.lower()
+        if money and s in U.MONEY_SCALES:
+            value *= U.MONEY_SCALES[s]
+        elif not money and s in U.SCALES:
+            value *= U.SCALES[s]
+        elif not money and s in U.MONEY_SCALES and i < len(tokens) and (
+                _match_form(tokens, i, U.UNIT_FORMS)[0] or _currency_word_at(tokens, i)[0]):
+            value *= U.MONEY_SCALES[s]  # "1.5m tonnes": a unit follows, so "m" is million
+        elif not money and U.unit_for_suffix(s):
+            unit = U.unit_for_suffix(s)
         else:
             return None  # "3pm", "2nd", "Rs20xyz"
-    i += 1
-    scales = U.MONEY_SCALES if currency else U.SCALES
     while i < len(tokens) and unit is None:
         tok = tokens[i]
-        if (tok.lower_ in U.MONEY_SCALES and tok.lower_ not in U.SCALES
+        word = _scale_word(tok)
+        if (word in U.MONEY_SCALES and word not in U.SCALES and not money
                 and i + 1 < len(tokens) and _match_form(tokens, i + 1, U.UNIT_FORMS)[0]):
-            value *= U.MONEY_SCALES[tok.lower_]  # "1.5 m tonnes": "m" before a unit is million
+            value *= U.MONEY_SCALES[word]  # "1.5 m tonnes": "m" before a unit is million
+            scale *= U.MONEY_SCALES[word]
             i += 1
             continue
-        if not currency:
+        if not money and not nationality:
             # A unit spelled with a scale word ("billion cubic metres") beats the scale.
             unit, n = _match_form(tokens, i, U.UNIT_FORMS)
-            if unit is None:
-                currency, n = _match_form(tokens, i, U.CURRENCY_WORDS)
-            if unit or currency:
+            if unit:
                 i += n
                 break
-        if tok.lower_ in scales:
-            value *= scales[tok.lower_]
-        elif tok.text not in HYPHENS:  # "2,775-kilometre"
+        if not money:
+            money, n = _currency_word_at(tokens, i)
+            if money:
+                i += n
+                break
+        scales = U.MONEY_SCALES if money else U.SCALES
+        if word in scales:
+            value *= scales[word]
+            scale *= scales[word]
+        elif money and word in U.MISPRINTED_SCALES and _crore_misprint(doc, tok, money):
+            read_as, factor = U.MISPRINTED_SCALES[word]
+            value *= factor
+            scale *= factor
+            note = f'"{tok.text}" read as {read_as}'
+        elif (tok.text in HYPHENS or tok.lower_ in RANGE_JOINERS) and low is None and not nationality \
+                and _range_follows(tokens, i, money):
+            # "40 to 45 per cent", "40-45%", "$1-2 billion", "between 3 and 5 km"
+            if tok.lower_ == "and" and not (span.start > 0 and doc[span.start - 1].lower_ == "between"):
+                return None
+            second_sign, skip = _prefix_at(tokens, i + 1)
+            money = money or second_sign
+            low, low_end, low_scaled = value, tok.i, scale != 1.0
+            value, i = _number_at(tokens, i + 1 + skip)[:2]
+            scale = 1.0
+            continue
+        elif tok.text in HYPHENS or tok.text == "[":      # "2,775-kilometre", "12 billion [dollars]"
+            pass
+        elif tok.is_title and tok.pos_ in NATIONALITY_TAGS and not money:
+            nationality.append(tok.text)                  # "10 million Kenyan shillings"
+        else:
             break
         i += 1
     end = i
-    # "-long" in "a 40-km-long road" belongs to the measure, not to its subject.
     if unit:
+        # "-long" in "a 40-km-long road" belongs to the measure, not to its subject.
         j = i + 1 if i < len(tokens) and tokens[i].text in HYPHENS else i
         if j < len(tokens) and tokens[j].lower_ in U.MEASURE_ADJECTIVES:
             end = j + 1
-    if currency:
-        unit = U.CURRENCY_UNITS[currency]
-    if unit is None:
+    elif money and i < len(tokens) and tokens[i].text == "]":
+        end = i + 1
+    if unit is None and money is None:
         return None
-    return _Quantity(value, unit, span.start, span.start + end)
+    if money and money.label in C.NEEDS_NATIONALITY and not nationality:
+        return None   # "won", "real", "pound" alone are words, not currencies
+    if low is not None:
+        if not low_scaled:
+            low *= scale        # "$1-2 billion": the low end shares the high end's scale
+        if low >= value:
+            return None         # "from 2019 to 40%" is not a range
+    return _Quantity(value, unit, span.start, span.start + end, money=money,
+                     nationality=" ".join(nationality) or None, note=note, low=low, low_end=low_end)
 
 
-# --- qualifiers, brackets ----------------------------------------------------------
+def _range_follows(tokens: list[Token], i: int, money: C.Money | None) -> bool:
+    """A second number follows the joiner at i: "40 to 45", "$1-$2", "1-2"."""
+    j = i + 1 + _prefix_at(tokens, i + 1)[1]
+    return j < len(tokens) and _number_at(tokens, j) is not None
+
+
+def _crore_misprint(doc: Doc, tok: Token, money: C.Money) -> bool:
+    """"₹2,722 core": "core" after a rupee or taka amount, ending the phrase, is crore."""
+    crore_money = money.code in U.CRORE_CURRENCIES or money.label in U.CRORE_CURRENCIES \
+        or set(money.codes) & U.CRORE_CURRENCIES
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    return bool(crore_money) and (nxt is None or nxt.pos_ not in ("NOUN", "PROPN", "ADJ"))
+
+
+# --- qualifiers, brackets, repeats -------------------------------------------------
 
 def _qualifier(doc: Doc, start: int) -> str | None:
     for n in (3, 2, 1):
@@ -252,151 +423,38 @@ def _qualifier(doc: Doc, start: int) -> str | None:
     return None
 
 
+def _dimension(q: _Quantity) -> str:
+    return q.unit.dimension if q.unit else "money"
+
+
 def _bracketed(doc: Doc, main: _Quantity, other: _Quantity) -> bool:
     """``other`` is a conversion of ``main`` written in brackets right after it."""
     return (other.start == main.end + 1 and doc[main.end].text == "("
             and other.end < len(doc) and doc[other.end].text == ")"
-            and other.unit.dimension == main.unit.dimension)
+            and _dimension(other) == _dimension(main) and main.low is None and other.low is None)
 
 
-# --- subject -------------------------------------------------------------------------
-
-def _words(doc: Doc, start: int, end: int) -> int:
-    return len(doc[start:end].text.split())
-
-
-def _phrase(tok: Token, exclude: range) -> str | None:
-    """The noun phrase headed by ``tok``: its compound/adjective modifiers, and an
-    "of"/"between" phrase when the whole stays short; never the figure itself."""
-    doc = tok.doc
-    start = tok.i
-    while start - 1 >= 0 and start - 1 not in exclude:
-        left = doc[start - 1]
-        if left.dep_ in ("compound", "amod", "nmod") or (left.text in HYPHENS and start - 2 >= 0
-                                                          and doc[start - 2].pos_ in NOUNS):
-            start -= 1
-        else:
-            break
-    while start < tok.i and doc[start].text in HYPHENS:
-        start += 1
-    end = tok.i + 1
-    stop = _np_end(tok)
-    if not any(i in exclude for i in range(end, stop)) and _words(doc, start, stop) <= MAX_SUBJECT_WORDS:
-        end = stop
-    if _words(doc, start, end) > MAX_SUBJECT_WORDS:
-        start, end = tok.i, tok.i + 1
-    return doc[start:_trim_end(doc, start, end)].text
+def _is_heading(sentence: Span) -> bool:
+    """A headline or caption line: no sentence-final punctuation."""
+    words = [t for t in sentence if not t.is_space]
+    return bool(words) and words[-1].text not in (".", "!", "?", '"', "”", "'", "’", ")", "…")
 
 
-def _trim_end(doc: Doc, start: int, end: int) -> int:
-    """Drop a dangling conjunction or punctuation ("border and" of "border and water sharing")."""
-    while end - 1 > start and (doc[end - 1].pos_ in ("CCONJ", "PUNCT") or doc[end - 1].dep_ == "cc"):
-        end -= 1
-    return end
-
-
-def _np_end(tok: Token, depth: int = 0) -> int:
-    """Where the noun phrase of ``tok`` ends when it takes in an "of"/"between" phrase
-    ("segment of the pipeline", "distance between X and Y") but no relative clause,
-    apposition or anything after a comma."""
-    end = tok.i + 1
-    if depth > 3:
-        return end
-    for child in tok.rights:
-        if child.i != end:
-            break
-        if child.dep_ == "prep" and child.lower_ in ("of", "between"):
-            objects = [c for c in child.children if c.dep_ == "pobj"]
-            if not objects:
-                break
-            end = _np_end(objects[0], depth + 1)
-        elif child.dep_ in ("cc", "conj") and tok.dep_ == "pobj":
-            end = _np_end(child, depth + 1) if child.dep_ == "conj" else child.i + 1
-        else:
-            break
-    return end
-
-
-def _following_noun_phrase(doc: Doc, after: int, sent_end: int) -> str | None:
-    """The noun phrase right after a pre-nominal measure: "Iran–Pakistan gas pipeline"
-    in "The 2,775-kilometre Iran–Pakistan gas pipeline, known as ...". Read linearly
-    because the parser often hangs such a measure on the wrong word of a long name."""
-    j = after
-    last_noun = None
-    while j < sent_end and j - after < MAX_SUBJECT_WORDS:
-        tok = doc[j]
-        if tok.pos_ in NOUNS:
-            last_noun = j
-        elif not (tok.pos_ == "ADJ" or tok.text in HYPHENS):
-            break
-        j += 1
-    if last_noun is None:
-        return None
-    end = last_noun + 1
-    head = doc[last_noun]
-    stop = min(_np_end(head), sent_end)
-    if _words(doc, after, stop) <= MAX_SUBJECT_WORDS:
-        end = stop
-    return doc[after:_trim_end(doc, after, end)].text
-
-
-def _antecedent(verb: Token, exclude: range) -> str | None:
-    """What a relative clause ("..., which runs 900 km") is about. When it hangs on
-    the object of an "of" ("its segment of the pipeline, which"), keep both nouns."""
-    noun = verb.head
-    if noun.pos_ not in NOUNS:
-        return None
-    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ in NOUNS:
-        noun = noun.head.head
-    return _phrase(noun, exclude)
-
-
-def _subject(doc: Doc, q: _Quantity, after: int, sent_end: int) -> str | None:
-    exclude = range(q.start, after)
-    anchor = doc[q.start:q.end].root
-    nxt = doc[after] if after < sent_end else None
-    before = doc[q.start - 1] if q.start > 0 else None
-    # Pre-nominal: "the 950km border", "its 700 km (435 mi) segment".
-    if nxt is not None and nxt.pos_ in NOUNS | {"ADJ"} and (
-            anchor.head.i >= after or (before is not None and before.pos_ in NP_OPENERS)):
-        phrase = _following_noun_phrase(doc, after, sent_end)
-        if phrase:
-            return phrase
-    # "the pipeline's length, 900 km": an apposition names what it measures.
-    if anchor.dep_ == "appos" and anchor.head.pos_ in NOUNS:
-        return _phrase(anchor.head, exclude)
-    # "3 million tonnes of ore", "40 percent of the budget".
-    for child in anchor.rights:
-        if child.dep_ == "prep" and child.lower_ == "of":
-            objects = [c for c in child.children if c.dep_ == "pobj" and c.pos_ in NOUNS]
-            if objects:
-                return _phrase(objects[0], exclude)
-    # "a budget of Rs 1.2 trillion", "an area of 5 square kilometres".
-    if anchor.head.lower_ == "of" and anchor.head.head.pos_ in NOUNS:
-        return _phrase(anchor.head.head, exclude)
-    # Otherwise climb to what the figure depends on: a noun on the way ("a loan
-    # worth $2.3 billion") is what it measures; else the subject of the verb.
-    verb = anchor
-    for _ in range(6):
-        if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
-            break
-        verb = verb.head
-        if verb.pos_ in NOUNS and verb.i not in exclude:
-            return _phrase(verb, exclude)
-    for _ in range(3):
-        if verb.pos_ not in ("VERB", "AUX"):
-            return None
-        if verb.dep_ in ("relcl", "acl"):
-            return _antecedent(verb, exclude)
-        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-        if subjects:
-            subj = subjects[0]
-            return None if subj.pos_ == "PRON" else _phrase(subj, exclude)
-        if verb.dep_ in ("xcomp", "conj", "advcl", "ccomp") and verb.head.i != verb.i:
-            verb = verb.head
-            continue
-        return None
-    return None
+def _drop_repeats(figures: list[Figure], sentences: list[Span]) -> list[Figure]:
+    """One figure for a headline figure that the body repeats, and for a figure in a
+    sentence printed twice (a headline repeated over the body)."""
+    keep = []
+    for f in figures:
+        same = [g for g in figures if g is not f and g.unit == f.unit and math.isclose(g.value, f.value)
+                and g.range_part == f.range_part]
+        heading = _is_heading(sentences[f.sentence])
+        if any(not _is_heading(sentences[g.sentence]) for g in same) and heading:
+            continue   # the body states it too
+        if any(g.sentence < f.sentence and sentences[g.sentence].text.strip() == sentences[f.sentence].text.strip()
+               for g in same):
+            continue   # the same sentence again
+        keep.append(f)
+    return keep
 
 
 # --- public ----------------------------------------------------------------------------
@@ -404,9 +462,14 @@ def _subject(doc: Doc, q: _Quantity, after: int, sent_end: int) -> str | None:
 def extract(doc: Doc, article: Article | None = None) -> list[Figure]:
     """Every figure with a unit in ``doc`` (parsed from ``article.text``), in text order."""
     quantities = _quantities(doc)
-    sent_starts = [s.start for s in doc.sents]
-    sent_ends = [s.end for s in doc.sents]
-    figures = []
+    sentences = list(doc.sents)
+    sent_starts = [s.start for s in sentences]
+    votes = None
+    if any(q.money and not q.money.code for q in quantities):
+        votes = C.evidence(doc, article)
+    figure_tokens = {i for q in quantities for i in range(q.start, q.end)}
+    figures: list[Figure] = []
+    subjects: dict[int, str | None] = {}      # token index -> subject of the figure there
     k = 0
     while k < len(quantities):
         q = quantities[k]
@@ -416,24 +479,58 @@ def extract(doc: Doc, article: Article | None = None) -> list[Figure]:
             k += 1
         k += 1
         sentence = bisect_right(sent_starts, q.start) - 1
+        sent = sentences[sentence]
         after = also.end + 1 if also else q.end
-        span = doc[q.start:q.end]
+        unit, note = _unit(q, votes)
+        also_unit = _unit(also, votes)[0] if also else None
+        subject = subject_of(doc, q.start, q.end, after, sent, figure_tokens, subjects)
+        for i in range(q.start, after):
+            subjects[i] = subject
         qualifier = _qualifier(doc, q.start)
-        figures.append(Figure(
-            value=q.value,
-            unit=q.unit.key,
-            canonical_value=q.value * q.unit.factor,
-            canonical_unit=q.unit.canonical,
-            dimension=q.unit.dimension,
-            text=span.text,
-            start=span.start_char,
-            end=span.end_char,
-            sentence=sentence,
-            subject=_subject(doc, q, after, sent_ends[sentence]),
-            approximate=qualifier is not None,
-            qualifier=qualifier,
-            also_value=also.value if also else None,
-            also_unit=also.unit.key if also else None,
-            also_text=doc[also.start:also.end].text if also else None,
-        ))
-    return figures
+        ends = [("low", q.low, q.start, q.low_end), ("high", q.value, q.low_end + 1, q.end)] \
+            if q.low is not None else [(None, q.value, q.start, q.end)]
+        for part, value, start, end in ends:
+            span = doc[start:end]
+            figures.append(Figure(
+                value=value,
+                unit=unit.key,
+                canonical_value=value * unit.factor,
+                canonical_unit=unit.canonical,
+                dimension=unit.dimension,
+                text=span.text,
+                start=span.start_char,
+                end=span.end_char,
+                sentence=sentence,
+                subject=subject,
+                approximate=qualifier is not None,
+                qualifier=qualifier,
+                also_value=also.value if also else None,
+                also_unit=also_unit.key if also_unit else None,
+                also_text=doc[also.start:also.end].text if also else None,
+                note=note,
+                range_part=part,
+            ))
+    _pair_ranges(doc, quantities, figures)
+    return _drop_repeats(figures, sentences)
+
+
+def _unit(q: _Quantity, votes) -> tuple[U.Unit, str | None]:
+    if q.unit:
+        return q.unit, q.note
+    key, note = C.resolve(q.money, q.nationality, votes)
+    notes = "; ".join(n for n in (q.note, note) if n) or None
+    return U.Unit(key, "money", key, 1.0), notes
+
+
+def _pair_ranges(doc: Doc, quantities: list[_Quantity], figures: list[Figure]) -> None:
+    """"40 per cent to 45 per cent": two figures written whole on both sides of "to"
+    are the ends of one range."""
+    by_start = {f.start: f for f in figures}
+    for a, b in zip(quantities, quantities[1:]):
+        if (b.start == a.end + 1 and doc[a.end].lower_ in ("to", "-", "–") and a.low is None and b.low is None
+                and _dimension(a) == _dimension(b) and a.value < b.value):
+            fa, fb = by_start.get(doc[a.start].idx), by_start.get(doc[b.start].idx)
+            if fa and fb and fa.unit == fb.unit:
+                fa.range_part, fb.range_part = "low", "high"
+                fa.subject = fa.subject or fb.subject   # "40 per cent to 45 per cent of the value"
+                fb.subject = fb.subject or fa.subject

@@ -1,0 +1,332 @@
+"""What a figure measures, as a short noun phrase read from the dependency parse.
+
+``subject_of`` tries, in order:
+
+1. pre-nominal: the noun phrase a measure modifies ("the 950km border" ->
+   "border", "a $3.87-billion project" -> "project");
+2. post-nominal with a measure adjective: "a crater around 12 ft deep" -> "crater";
+3. apposition: "the pipeline's length, 900 km" -> "pipeline's length";
+4. an "of" phrase: "3 million tonnes of ore" -> "ore"; "a budget of Rs 1.2
+   trillion" -> "budget";
+5. a compass bearing: "in X, 31 km southwest of Y" -> "X, southwest of Y";
+6. a change "by" a figure: "cut the distance between A and B by 100 km" ->
+   "cut in the distance between A and B"; "we are growing by 20%" -> "growth";
+7. the clause: a noun on the way up ("a loan worth $2.3 billion" -> "loan"),
+   the antecedent of a relative clause, else the subject of the verb ("The port
+   is about 72 km from ..." -> "port"). When that subject is a person, an
+   organisation, a place, a nationality or a pronoun, it is the one who spends,
+   owns or grows, not what is measured: money paid, spent or invested is named
+   by the verb ("expenditure on the projects", "investment in the plant"), a
+   change by its noun ("growth"), and otherwise there is no subject;
+8. ellipsis: "5.46 km of the line falls in A while 6.78 km is in B": a figure that
+   is itself the subject, with no "of", measures what the figure before it in the
+   sentence measures; so does "of which X had been spent".
+
+Never the figure itself, another figure's words, or a unit or scale word ("km",
+"crore"). At most ``MAX_SUBJECT_WORDS`` words.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from . import currency as C
+from . import units as U
+
+HYPHENS = {"-", "–", "—"}
+NOUNS = {"NOUN", "PROPN"}
+# Determiners and possessives before a pre-nominal measure ("the 950km border").
+NP_OPENERS = {"DET", "PRON"}
+MAX_SUBJECT_WORDS = 10
+# Who acts rather than what is measured.
+AGENT_ENTITIES = {"PERSON", "ORG", "GPE", "NORP", "LOC"}
+# Heads of agent phrases the small model leaves untagged ("the Indian government").
+AGENT_NOUNS = {"government", "ministry", "authorities", "authority", "officials", "minister", "company",
+               "firm", "administration", "state", "country", "side", "we", "they"}
+# Verbs of money changing hands, and the noun for what they measure.
+TRANSFER_NOUNS = {
+    "spend": "spending", "incur": "expenditure", "invest": "investment", "pay": "payment",
+    "allocate": "allocation", "earmark": "allocation", "lend": "loan", "loan": "loan",
+    "borrow": "borrowing", "grant": "grant", "donate": "donation", "pledge": "pledge",
+    "release": "funds released", "sell": "sale", "buy": "purchase", "purchase": "purchase",
+    "export": "exports", "import": "imports", "earn": "earnings", "owe": "debt", "raise": "funds raised",
+    "provide": "funding", "seek": "request", "approve": "approval", "disburse": "disbursement",
+    "own": "stake", "hold": "stake", "acquire": "stake", "receive": "receipts", "save": "savings",
+}
+# Verbs of change ("grew by 20%"), and their noun.
+CHANGE_NOUNS = {
+    "grow": "growth", "rise": "rise", "increase": "increase", "fall": "fall", "drop": "drop",
+    "decline": "decline", "jump": "jump", "surge": "surge", "climb": "rise", "soar": "rise",
+    "slump": "fall", "plunge": "fall", "shrink": "contraction", "contract": "contraction",
+    "expand": "expansion", "cut": "cut", "reduce": "reduction", "slash": "cut", "lower": "cut",
+    "raise": "increase", "boost": "increase", "widen": "widening", "narrow": "narrowing",
+    "shorten": "shortening", "extend": "extension", "gain": "gain", "lose": "loss", "dip": "dip",
+}
+DIRECTIONS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+              "north-east", "north-west", "south-east", "south-west", "northeastern", "northwestern",
+              "southeastern", "southwestern"}
+
+
+def _words(doc: Doc, start: int, end: int) -> int:
+    return len(doc[start:end].text.split())
+
+
+def _is_unit_word(text: str) -> bool:
+    key = tuple(text.lower().split())
+    return bool(key) and (key in U.UNIT_FORMS or key in C.currency_words() or text.lower() in C.prefixes()
+                          or (len(key) == 1 and (key[0] in U.MONEY_SCALES or key[0] in U.MISPRINTED_SCALES)))
+
+
+def _phrase(tok: Token, exclude) -> str | None:
+    """The noun phrase headed by ``tok``: its compound/adjective modifiers, and an
+    "of"/"between" phrase when the whole stays short; never a figure."""
+    doc = tok.doc
+    start = tok.i
+    while start - 1 >= 0 and start - 1 not in exclude:
+        left = doc[start - 1]
+        if left.dep_ in ("compound", "amod", "nmod", "poss", "case") or (
+                left.text in HYPHENS and start - 2 >= 0 and doc[start - 2].pos_ in NOUNS):
+            start -= 1
+        else:
+            break
+    while start < tok.i and (doc[start].text in HYPHENS or doc[start].dep_ == "case"):
+        start += 1
+    end = tok.i + 1
+    stop = _np_end(tok)
+    if not any(i in exclude for i in range(end, stop)) and _words(doc, start, stop) <= MAX_SUBJECT_WORDS:
+        end = stop
+    if _words(doc, start, end) > MAX_SUBJECT_WORDS:
+        start, end = tok.i, tok.i + 1
+    text = doc[start:_trim_end(doc, start, end)].text
+    return None if _is_unit_word(text) else text
+
+
+def _trim_end(doc: Doc, start: int, end: int) -> int:
+    """Drop a dangling conjunction or punctuation ("border and" of "border and water sharing")."""
+    while end - 1 > start and (doc[end - 1].pos_ in ("CCONJ", "PUNCT") or doc[end - 1].dep_ == "cc"):
+        end -= 1
+    return end
+
+
+def _np_end(tok: Token, depth: int = 0) -> int:
+    """Where the noun phrase of ``tok`` ends when it takes in an "of"/"between" phrase
+    ("segment of the pipeline", "distance between X and Y") but no relative clause,
+    apposition or anything after a comma."""
+    end = tok.i + 1
+    if depth > 3:
+        return end
+    for child in tok.rights:
+        if child.i != end:
+            break
+        if child.dep_ == "prep" and child.lower_ in ("of", "between"):
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if not objects:
+                break
+            end = _np_end(objects[0], depth + 1)
+        elif child.dep_ in ("cc", "conj") and tok.dep_ == "pobj":
+            end = _np_end(child, depth + 1) if child.dep_ == "conj" else child.i + 1
+        else:
+            break
+    return end
+
+
+def _following_noun_phrase(doc: Doc, after: int, sent_end: int) -> str | None:
+    """The noun phrase right after a pre-nominal measure: "Iran–Pakistan gas pipeline"
+    in "The 2,775-kilometre Iran–Pakistan gas pipeline, known as ...". Read linearly
+    because the parser often hangs such a measure on the wrong word of a long name."""
+    j = after
+    last_noun = None
+    while j < sent_end and j - after < MAX_SUBJECT_WORDS:
+        tok = doc[j]
+        if tok.pos_ in NOUNS:
+            last_noun = j
+        elif not (tok.pos_ == "ADJ" or tok.text in HYPHENS):
+            break
+        j += 1
+    if last_noun is None:
+        return None
+    end = last_noun + 1
+    head = doc[last_noun]
+    stop = min(_np_end(head), sent_end)
+    if _words(doc, after, stop) <= MAX_SUBJECT_WORDS:
+        end = stop
+    text = doc[after:_trim_end(doc, after, end)].text
+    return None if _is_unit_word(text) else text
+
+
+def _is_agent(tok: Token) -> bool:
+    """A person, organisation, place, nationality or pronoun: who acts, not what is measured."""
+    return tok.pos_ == "PRON" or tok.ent_type_ in AGENT_ENTITIES or tok.lower_ in AGENT_NOUNS
+
+
+def _prep_phrase(verb: Token, exclude) -> str | None:
+    """ "on the projects" of "incurred ₹X on the projects"."""
+    for child in verb.rights:
+        if child.dep_ == "prep" and child.lower_ in ("on", "for", "in", "to", "into", "of"):
+            objects = [c for c in child.children if c.dep_ == "pobj" and c.pos_ in NOUNS]
+            if objects and objects[0].i not in exclude:
+                phrase = _phrase(objects[0], exclude)
+                if phrase:
+                    return f"{child.text} {phrase}"
+    return None
+
+
+def _named_by_verb(verb: Token, exclude) -> str | None:
+    """What money moved by a verb measures: "expenditure on the projects", "investment"."""
+    noun = TRANSFER_NOUNS.get(verb.lemma_.lower())
+    if noun is None:
+        return None
+    prep = _prep_phrase(verb, exclude)
+    return f"{noun} {prep}" if prep else noun
+
+
+def _direction(doc: Doc, anchor: Token, start: int, exclude) -> str | None:
+    """ "X, 31 km southwest of Y": the bearing of X from Y."""
+    bearing = anchor.head
+    if bearing.lower_ not in DIRECTIONS or anchor.dep_ not in ("npadvmod", "nmod", "advmod", "pobj", "compound"):
+        return None
+    places = [c for c in bearing.children if c.dep_ == "prep" and c.lower_ in ("of", "from")]
+    objects = [o for p in places for o in p.children if o.dep_ == "pobj"]
+    if not objects:
+        return None
+    where = f"{bearing.text} {places[0].text} {doc[objects[0].left_edge.i:objects[0].i + 1].text}"
+    j = _skip_qualifier(doc, start)
+    located = None
+    if j >= 1 and doc[j].text == "," and doc[j - 1].pos_ in NOUNS:
+        located = _phrase(doc[j - 1], exclude)
+    elif bearing.head.pos_ in NOUNS and bearing.head.i not in exclude:
+        located = _phrase(bearing.head, exclude)
+    if located and len(located.split()) + len(where.split()) <= MAX_SUBJECT_WORDS:
+        return f"{located}, {where}"
+    return where if len(where.split()) <= MAX_SUBJECT_WORDS else None
+
+
+def _skip_qualifier(doc: Doc, start: int) -> int:
+    """The token before a figure and its qualifier ("a crater [around] 12 ft deep")."""
+    j = start - 1
+    for n in (3, 2, 1):
+        if j - n + 1 >= 0 and tuple(t.lower_ for t in doc[j - n + 1:j + 1]) in U.QUALIFIERS:
+            return j - n
+    return j
+
+
+def _changed_by(anchor: Token, exclude) -> str | None:
+    """ "increase GDP by 1.3 per cent" -> "increase in GDP"; "we grow by 20%" -> "growth"."""
+    by = anchor.head
+    if not (anchor.dep_ == "pobj" and by.lower_ == "by" and by.head.pos_ == "VERB"):
+        return None
+    verb = by.head
+    noun = CHANGE_NOUNS.get(verb.lemma_.lower())
+    objects = [c for c in verb.children if c.dep_ == "dobj" and c.pos_ in NOUNS and c.i not in exclude]
+    if objects and not _is_agent(objects[0]):
+        phrase = _phrase(objects[0], exclude)
+        if phrase and noun and len(phrase.split()) + 2 <= MAX_SUBJECT_WORDS:
+            return f"{noun} in {phrase}"
+        return phrase
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if subjects and not _is_agent(subjects[0]):
+        return _phrase(subjects[0], exclude)
+    return noun
+
+
+def _clause_subject(anchor: Token, exclude, figure_tokens, known) -> str | None:
+    """Climb to what the figure depends on: a noun on the way up, a relative clause's
+    antecedent, else the verb's subject (or the verb's own noun when that is an agent)."""
+    verb = anchor
+    for _ in range(6):
+        if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
+            break
+        verb = verb.head
+        if verb.pos_ in NOUNS and verb.i not in exclude:
+            if verb.i in figure_tokens:
+                return known.get(verb.i)
+            return None if _is_agent(verb) else _phrase(verb, exclude)
+    for _ in range(3):
+        if verb.pos_ not in ("VERB", "AUX"):
+            return None
+        if verb.dep_ in ("relcl", "acl"):
+            return _antecedent(verb, exclude, figure_tokens, known)
+        # "X spent / invested / paid $Y": X is the payer whatever it is; the verb names the money.
+        if anchor.head == verb and anchor.dep_ == "dobj" and verb.lemma_.lower() in TRANSFER_NOUNS:
+            return _named_by_verb(verb, exclude)
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subjects:
+            subj = subjects[0]
+            if subj.i in exclude:
+                return None
+            if _is_agent(subj):
+                return _named_by_verb(verb, exclude) if anchor.head == verb else None
+            if subj.i in figure_tokens:
+                return known.get(subj.i)
+            return _phrase(subj, exclude)
+        if verb.dep_ in ("xcomp", "conj", "advcl", "ccomp") and verb.head.i != verb.i:
+            verb = verb.head
+            continue
+        return None
+    return None
+
+
+def _antecedent(verb: Token, exclude, figure_tokens, known) -> str | None:
+    """What a relative clause ("..., which runs 900 km") is about. When it hangs on
+    the object of an "of" ("its segment of the pipeline, which"), keep both nouns;
+    when it hangs on another figure ("₹865 crore, of which ₹781 crore had been
+    spent"), it measures part of what that figure measures."""
+    noun = verb.head
+    if noun.i in figure_tokens:
+        return known.get(noun.i)
+    if noun.pos_ not in NOUNS:
+        return None
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ in NOUNS:
+        noun = noun.head.head
+    return None if _is_agent(noun) and noun.pos_ == "PROPN" else _phrase(noun, exclude)
+
+
+def _previous_in_sentence(sentence: Span, start: int, known: dict) -> str | None:
+    for i in range(start - 1, sentence.start - 1, -1):
+        if known.get(i):
+            return known[i]
+    return None
+
+
+def subject_of(doc: Doc, start: int, end: int, after: int, sentence: Span,
+               figure_tokens: set[int], known: dict[int, str | None]) -> str | None:
+    """The subject of the figure on tokens [start, end) (its bracketed conversion
+    runs to ``after``). ``figure_tokens`` are every figure's tokens; ``known`` maps
+    the tokens of figures already read to their subjects."""
+    exclude = set(range(start, after)) | figure_tokens
+    anchor = doc[start:end].root
+    sent_end = sentence.end
+    nxt = doc[after] if after < sent_end else None
+    before = doc[start - 1] if start > 0 else None
+    # Pre-nominal: "the 950km border", "its 700 km (435 mi) segment".
+    if nxt is not None and nxt.pos_ in NOUNS | {"ADJ"} and (
+            anchor.head.i >= after or (before is not None and before.pos_ in NP_OPENERS)):
+        phrase = _following_noun_phrase(doc, after, sent_end)
+        if phrase:
+            return phrase
+    # Post-nominal: "a crater around 12 ft deep". Read linearly too: the parser often
+    # hangs "12 ft deep" on the verb.
+    last = doc[end - 1]
+    if last.lower_ in U.MEASURE_ADJECTIVES:
+        if last.dep_ == "amod" and last.head.pos_ in NOUNS and last.head.i not in exclude:
+            return _phrase(last.head, exclude)
+        j = _skip_qualifier(doc, start)
+        if j >= 0 and doc[j].pos_ == "NOUN" and j not in exclude:
+            return _phrase(doc[j], exclude)
+    # "the pipeline's length, 900 km": an apposition names what it measures.
+    if anchor.dep_ == "appos" and anchor.head.pos_ in NOUNS and anchor.head.i not in exclude \
+            and not _is_agent(anchor.head):
+        return _phrase(anchor.head, exclude)
+    # "3 million tonnes of ore", "40 percent of the budget".
+    for child in anchor.rights:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            objects = [c for c in child.children if c.dep_ == "pobj" and c.pos_ in NOUNS]
+            if objects:
+                return _phrase(objects[0], exclude)
+    # "a budget of Rs 1.2 trillion", "an area of 5 square kilometres".
+    if anchor.head.lower_ == "of" and anchor.head.head.pos_ in NOUNS and anchor.head.head.i not in exclude:
+        return _phrase(anchor.head.head, exclude)
+    found = _direction(doc, anchor, start, exclude) or _changed_by(anchor, exclude) \
+        or _clause_subject(anchor, exclude, figure_tokens, known)
+    if found is None and anchor.dep_ in ("nsubj", "nsubjpass"):
+        found = _previous_in_sentence(sentence, start, known)
+    return found
