@@ -14,13 +14,14 @@ in this order:
 
 1. a nationality or country written before the word ("Indian rupees", "Saudi
    riyals", "Hong Kong dollars");
-2. the countries the article names (countries, nationality words, and cities the
+2. the sign's news-wide default, where there is one: "$" and "dollars" are US
+   dollars unless the text says otherwise ("C$", "Canadian dollars"), as wire
+   copy writes them;
+3. the countries the article names (countries, nationality words, and cities the
    gazetteer knows, each giving its country), its dateline and its URL's
    country domain, counted; a candidate whose country has more mentions than all
    the other candidates together wins ("Rs 5,900 crore" in a report that names
    India and its towns is INR);
-3. the sign's news-wide default, where there is one ("$" and "dollars" are
-   US dollars unless the text says otherwise: "C$", "Canadian dollars");
 4. otherwise the surface currency is kept as the unit ("Rs", "rupee", "¥") with a
    note saying the country is not evident: no guess.
 
@@ -226,6 +227,8 @@ def resolve(money: Money, nationality: str | None, votes: Counter | None) -> tup
         code = _code_by_iso().get(iso) if iso else None
         if code in money.codes:
             return code, None
+    if money.default:
+        return money.default, None
     if votes:
         by_code: Counter = Counter()
         for iso, n in votes.items():
@@ -236,6 +239,4 @@ def resolve(money: Money, nationality: str | None, votes: Counter | None) -> tup
             (best, n), *rest = by_code.most_common()
             if n > sum(m for _, m in rest):
                 return best, f"{money.label} read as {best} from the countries the article names"
-    if money.default:
-        return money.default, None
     return money.label, f"{money.label}: the article does not make its country evident ({', '.join(money.codes)})"

@@ -49,8 +49,8 @@ TRANSFER_NOUNS = {
     "borrow": "borrowing", "grant": "grant", "donate": "donation", "pledge": "pledge",
     "release": "funds released", "sell": "sale", "buy": "purchase", "purchase": "purchase",
     "export": "exports", "import": "imports", "earn": "earnings", "owe": "debt", "raise": "funds raised",
-    "provide": "funding", "seek": "request", "approve": "approval", "disburse": "disbursement",
-    "own": "stake", "hold": "stake", "acquire": "stake", "receive": "receipts", "save": "savings",
+    "provide": "funding", "give": "funding", "seek": "request", "approve": "approval", "disburse": "disbursement",
+    "own": "stake", "hold": "stake", "acquire": "stake", "save": "savings",
 }
 # Verbs of change ("grew by 20%"), and their noun.
 CHANGE_NOUNS = {
@@ -61,6 +61,13 @@ CHANGE_NOUNS = {
     "raise": "increase", "boost": "increase", "widen": "widening", "narrow": "narrowing",
     "shorten": "shortening", "extend": "extension", "gain": "gain", "lose": "loss", "dip": "dip",
 }
+# Verbs that describe their subject by the figure ("the bridge is 6 km long", "X
+# spans 40 km"): a named subject is what is measured, even a place or a company.
+DESCRIBING_VERBS = {"be", "become", "remain", "measure", "span", "stretch", "run", "cover", "weigh",
+                    "cost", "total", "stand", "extend", "lie", "reach", "have", "rate", "price", "value"}
+# "6.78 km is in B", "the rest lies in C": a figure as the subject of these states
+# where part of something is, and measures what the figure before it measured.
+STATE_VERBS = {"be", "lie", "fall", "remain", "stand", "run", "stretch", "pass", "sit", "belong"}
 DIRECTIONS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
               "north-east", "north-west", "south-east", "south-west", "northeastern", "northwestern",
               "southeastern", "southwestern"}
@@ -154,28 +161,33 @@ def _following_noun_phrase(doc: Doc, after: int, sent_end: int) -> str | None:
 
 
 def _is_agent(tok: Token) -> bool:
-    """A person, organisation, place, nationality or pronoun: who acts, not what is measured."""
-    return tok.pos_ == "PRON" or tok.ent_type_ in AGENT_ENTITIES or tok.lower_ in AGENT_NOUNS
+    """A person, organisation, place, nationality or pronoun: who acts, not what is
+    measured. Entity labels count on proper nouns only: the small model tags common
+    nouns ("Households") as ORG now and then."""
+    return (tok.pos_ == "PRON" or (tok.ent_type_ in AGENT_ENTITIES and tok.pos_ == "PROPN")
+            or tok.lower_ in AGENT_NOUNS)
 
 
-def _prep_phrase(verb: Token, exclude) -> str | None:
-    """ "on the projects" of "incurred ₹X on the projects"."""
-    for child in verb.rights:
-        if child.dep_ == "prep" and child.lower_ in ("on", "for", "in", "to", "into", "of"):
-            objects = [c for c in child.children if c.dep_ == "pobj" and c.pos_ in NOUNS]
-            if objects and objects[0].i not in exclude:
-                phrase = _phrase(objects[0], exclude)
-                if phrase:
-                    return f"{child.text} {phrase}"
+def _prep_phrase(heads: list[Token], exclude) -> str | None:
+    """ "on the projects" of "incurred ₹X on the projects" (on the verb or on the figure)."""
+    for head in heads:
+        for child in head.rights:
+            if child.dep_ == "prep" and child.lower_ in ("on", "for", "in", "to", "into"):
+                objects = [c for c in child.children if c.dep_ == "pobj" and c.pos_ in NOUNS]
+                if objects and objects[0].i not in exclude:
+                    phrase = _phrase(objects[0], exclude)
+                    if phrase:
+                        det = [c.text for c in objects[0].lefts if c.dep_ == "det" and c.lower_ in ("the", "a", "an")]
+                        return " ".join([child.text, *det[:1], phrase])
     return None
 
 
-def _named_by_verb(verb: Token, exclude) -> str | None:
+def _named_by_verb(verb: Token, anchor: Token, exclude) -> str | None:
     """What money moved by a verb measures: "expenditure on the projects", "investment"."""
     noun = TRANSFER_NOUNS.get(verb.lemma_.lower())
     if noun is None:
         return None
-    prep = _prep_phrase(verb, exclude)
+    prep = _prep_phrase([anchor, verb], exclude)
     return f"{noun} {prep}" if prep else noun
 
 
@@ -210,27 +222,36 @@ def _skip_qualifier(doc: Doc, start: int) -> int:
 
 
 def _changed_by(anchor: Token, exclude) -> str | None:
-    """ "increase GDP by 1.3 per cent" -> "increase in GDP"; "we grow by 20%" -> "growth"."""
-    by = anchor.head
-    if not (anchor.dep_ == "pobj" and by.lower_ == "by" and by.head.pos_ == "VERB"):
+    """A change: "increase GDP by 1.3 per cent" -> "increase in GDP"; "the index fell
+    0.5%" -> "index" (whatever changed, a place or a company included: its change is
+    what is measured); "we grow by 20%" -> "growth"."""
+    if anchor.dep_ == "pobj" and anchor.head.lower_ == "by" and anchor.head.head.pos_ == "VERB":
+        verb = anchor.head.head
+    elif anchor.head.pos_ == "VERB" and anchor.dep_ in ("dobj", "npadvmod", "advmod") \
+            and anchor.head.lemma_.lower() in CHANGE_NOUNS:
+        verb = anchor.head
+    else:
         return None
-    verb = by.head
     noun = CHANGE_NOUNS.get(verb.lemma_.lower())
     objects = [c for c in verb.children if c.dep_ == "dobj" and c.pos_ in NOUNS and c.i not in exclude]
-    if objects and not _is_agent(objects[0]):
+    if objects and objects[0].pos_ != "PRON":
         phrase = _phrase(objects[0], exclude)
         if phrase and noun and len(phrase.split()) + 2 <= MAX_SUBJECT_WORDS:
             return f"{noun} in {phrase}"
         return phrase
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-    if subjects and not _is_agent(subjects[0]):
+    if subjects and subjects[0].pos_ != "PRON" and subjects[0].i not in exclude:
         return _phrase(subjects[0], exclude)
     return noun
 
 
 def _clause_subject(anchor: Token, exclude, figure_tokens, known) -> str | None:
     """Climb to what the figure depends on: a noun on the way up, a relative clause's
-    antecedent, else the verb's subject (or the verb's own noun when that is an agent)."""
+    antecedent, else the verb's subject (or the verb's own noun when that is an agent).
+    A conjunct ("a $750m bond and $2.9bn in loans") climbs from the first conjunct:
+    the two stand side by side, neither measures the other."""
+    while anchor.dep_ == "conj" and anchor.head.i != anchor.i and anchor.pos_ != "VERB":
+        anchor = anchor.head
     verb = anchor
     for _ in range(6):
         if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
@@ -247,14 +268,14 @@ def _clause_subject(anchor: Token, exclude, figure_tokens, known) -> str | None:
             return _antecedent(verb, exclude, figure_tokens, known)
         # "X spent / invested / paid $Y": X is the payer whatever it is; the verb names the money.
         if anchor.head == verb and anchor.dep_ == "dobj" and verb.lemma_.lower() in TRANSFER_NOUNS:
-            return _named_by_verb(verb, exclude)
+            return _named_by_verb(verb, anchor, exclude)
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
         if subjects:
             subj = subjects[0]
             if subj.i in exclude:
                 return None
-            if _is_agent(subj):
-                return _named_by_verb(verb, exclude) if anchor.head == verb else None
+            if _is_agent(subj) and (subj.pos_ == "PRON" or verb.lemma_.lower() not in DESCRIBING_VERBS):
+                return _named_by_verb(verb, anchor, exclude) if anchor.head == verb else None
             if subj.i in figure_tokens:
                 return known.get(subj.i)
             return _phrase(subj, exclude)
@@ -287,16 +308,30 @@ def _previous_in_sentence(sentence: Span, start: int, known: dict) -> str | None
     return None
 
 
+def _anchor(doc: Doc, start: int, end: int) -> Token:
+    """The token that ties the figure to the sentence. When the parser hangs several
+    of its tokens outside ("Tk" and "crore" of "Tk 12,500 crore" both objects of the
+    verb), the rightmost noun or number: English puts the head last."""
+    outside = [t for t in doc[start:end] if not start <= t.head.i < end or t.head.i == t.i]
+    nominal = [t for t in outside if t.pos_ in ("NOUN", "PROPN", "NUM")]
+    return nominal[-1] if len(outside) > 1 and nominal else doc[start:end].root
+
+
 def subject_of(doc: Doc, start: int, end: int, after: int, sentence: Span,
                figure_tokens: set[int], known: dict[int, str | None]) -> str | None:
     """The subject of the figure on tokens [start, end) (its bracketed conversion
     runs to ``after``). ``figure_tokens`` are every figure's tokens; ``known`` maps
     the tokens of figures already read to their subjects."""
     exclude = set(range(start, after)) | figure_tokens
-    anchor = doc[start:end].root
+    anchor = _anchor(doc, start, end)
     sent_end = sentence.end
     nxt = doc[after] if after < sent_end else None
     before = doc[start - 1] if start > 0 else None
+    # "₹865 crore, of which ₹781 crore had been spent": a part of what the figure before measures.
+    if start >= 2 and doc[start - 2].lower_ == "of" and doc[start - 1].lower_ == "which":
+        previous = _previous_in_sentence(sentence, start, known)
+        if previous:
+            return previous
     # Pre-nominal: "the 950km border", "its 700 km (435 mi) segment".
     if nxt is not None and nxt.pos_ in NOUNS | {"ADJ"} and (
             anchor.head.i >= after or (before is not None and before.pos_ in NP_OPENERS)):
@@ -322,11 +357,14 @@ def subject_of(doc: Doc, start: int, end: int, after: int, sentence: Span,
             objects = [c for c in child.children if c.dep_ == "pobj" and c.pos_ in NOUNS]
             if objects:
                 return _phrase(objects[0], exclude)
-    # "a budget of Rs 1.2 trillion", "an area of 5 square kilometres".
+    # "a budget of Rs 1.2 trillion", "an area of 5 square kilometres", "a range of up to 4km".
     if anchor.head.lower_ == "of" and anchor.head.head.pos_ in NOUNS and anchor.head.head.i not in exclude:
         return _phrase(anchor.head.head, exclude)
+    j = _skip_qualifier(doc, start)
+    if j >= 1 and doc[j].lower_ == "of" and doc[j - 1].pos_ == "NOUN" and j - 1 not in exclude:
+        return _phrase(doc[j - 1], exclude)
     found = _direction(doc, anchor, start, exclude) or _changed_by(anchor, exclude) \
         or _clause_subject(anchor, exclude, figure_tokens, known)
-    if found is None and anchor.dep_ in ("nsubj", "nsubjpass"):
+    if found is None and anchor.dep_ == "nsubj" and anchor.head.lemma_ in STATE_VERBS:
         found = _previous_in_sentence(sentence, start, known)
     return found

@@ -76,7 +76,6 @@ from functools import lru_cache
 
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
-from spacy.util import filter_spans
 from spacy.vocab import Vocab
 
 from . import currency as C
@@ -175,16 +174,23 @@ def _matcher(vocab: Vocab) -> Matcher:
 
 
 def _quantities(doc: Doc) -> list[_Quantity]:
-    spans = filter_spans(_matcher(doc.vocab)(doc, as_spans=True))
+    """The longest candidates that read as figures, without overlaps. A longer span
+    that does not read ("RMB 80 million and 12 billion yuan" is no range) gives way
+    to the shorter ones inside it."""
+    spans = sorted(_matcher(doc.vocab)(doc, as_spans=True), key=lambda s: (s.start - s.end, s.start))
+    taken: set[int] = set()
     found = []
-    for span in sorted(spans, key=lambda s: s.start):
+    for span in spans:
+        if any(i in taken for i in range(span.start, span.end)):
+            continue
         q = _read(span)
         if q is None or not _sane(q.value) or (q.low is not None and not _sane(q.low)):
             continue
         if _million_not_metres(doc, q):
             continue
+        taken.update(range(span.start, span.end))
         found.append(q)
-    return found
+    return sorted(found, key=lambda q: q.start)
 
 
 def _sane(value: float) -> bool:
@@ -376,7 +382,13 @@ def _read(span: Span) -> _Quantity | None:
         else:
             break
         i += 1
+    if money and i < len(tokens) and not nationality:
+        again, n = _currency_word_at(tokens, i)
+        if again and again.code and again.code in money.codes:
+            i += n          # "$7.9 million dollars"
     end = i
+    while end > 1 and tokens[end - 1].text in HYPHENS:
+        end -= 1            # "$6.99-a-month": the hyphen joins the next words
     if unit:
         # "-long" in "a 40-km-long road" belongs to the measure, not to its subject.
         j = i + 1 if i < len(tokens) and tokens[i].text in HYPHENS else i
@@ -388,12 +400,14 @@ def _read(span: Span) -> _Quantity | None:
         return None
     if money and money.label in C.NEEDS_NATIONALITY and not nationality:
         return None   # "won", "real", "pound" alone are words, not currencies
+    first = span.start
     if low is not None:
         if not low_scaled:
             low *= scale        # "$1-2 billion": the low end shares the high end's scale
-        if low >= value:
-            return None         # "from 2019 to 40%" is not a range
-    return _Quantity(value, unit, span.start, span.start + end, money=money,
+        if low >= value or low == 0:
+            # "from 2019 to 40%", "0-62 mph": not a range; the figure is the second number.
+            first, low, low_end = low_end + 1, None, None
+    return _Quantity(value, unit, first, span.start + end, money=money,
                      nationality=" ".join(nationality) or None, note=note, low=low, low_end=low_end)
 
 
