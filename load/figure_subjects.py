@@ -68,6 +68,8 @@ DESCRIBING_VERBS = {"be", "become", "remain", "measure", "span", "stretch", "run
 # "6.78 km is in B", "the rest lies in C": a figure as the subject of these states
 # where part of something is, and measures what the figure before it measured.
 STATE_VERBS = {"be", "lie", "fall", "remain", "stand", "run", "stretch", "pass", "sit", "belong"}
+TIME_NOUNS = {"year", "years", "month", "months", "week", "weeks", "day", "days", "quarter", "decade",
+              "hour", "hours", "minute", "minutes", "time", "times", "period", "annually", "night"}
 DIRECTIONS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
               "north-east", "north-west", "south-east", "south-west", "northeastern", "northwestern",
               "southeastern", "southwestern"}
@@ -333,8 +335,12 @@ def subject_of(doc: Doc, start: int, end: int, after: int, sentence: Span,
         if previous:
             return previous
     # Pre-nominal: "the 950km border", "its 700 km (435 mi) segment".
+    # A common noun right after the figure starts what it measures even when the parser
+    # makes the figure the verb's object ("Utility signs $2.6 bln turbine deal"), unless
+    # it says when ("$3 million a year" has no noun there; "5% next year" an adjective).
     if nxt is not None and nxt.pos_ in NOUNS | {"ADJ"} and (
-            anchor.head.i >= after or (before is not None and before.pos_ in NP_OPENERS)):
+            anchor.head.i >= after or (before is not None and before.pos_ in NP_OPENERS)
+            or (nxt.pos_ == "NOUN" and nxt.lower_ not in TIME_NOUNS)):
         phrase = _following_noun_phrase(doc, after, sent_end)
         if phrase:
             return phrase

@@ -70,10 +70,11 @@ model found on the seeds and the benchmark sentences the Matcher finds too.
 from __future__ import annotations
 
 import math
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
+from spacy.attrs import LIKE_NUM, LOWER, SHAPE
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
@@ -121,6 +122,7 @@ def _by_length(forms) -> list[list[dict]]:
         slots = by_len.setdefault(len(form), [set() for _ in form])
         for slot, word in zip(slots, form):
             slot.add(word)
+        slots[-1].add(form[-1] + ".")   # "250 km/h." keeps the full stop on "h."
     return [[{"LOWER": {"IN": sorted(slot)}} for slot in slots] for _, slots in sorted(by_len.items())]
 
 
@@ -131,43 +133,46 @@ def _with_dots(words) -> list[str]:
 
 @lru_cache(maxsize=8)
 def _matcher(vocab: Vocab) -> Matcher:
-    """Patterns generated from the unit and currency tables; cached per vocab (one per model)."""
+    """Patterns generated from the unit and currency tables; cached per vocab (one per model).
+
+    The Matcher evaluates every pattern at every token it is given, so there are few
+    patterns (one per form length, not per spelling) and the rarer shapes are read
+    around a match instead: a number in words ends the span and ``_read`` takes in
+    the words before it ("three hundred and fifty | million dollars"), as it takes
+    in "a"/"half a" before a scale ("a | million dollars") and the low end of a
+    range before the span ("40 to | 45 per cent")."""
     # LIKE_NUM ("2,775", "7.5", "seven") is a lexeme attribute and cheap; a REGEX
     # spec costs a Python call per token per pattern, so the regex for glued
-    # tokens ("950km", "Rs20bn", "$", "7.5bn") only starts one pattern and
-    # otherwise only runs after a currency prefix has matched.
+    # tokens ("950km", "Rs20bn", "7.5bn") only starts a few patterns and otherwise
+    # only runs after a currency prefix has matched.
     num = {"LIKE_NUM": True}
-    words = {"LOWER": {"IN": sorted({*U.WORD_NUMBERS, *NUMBER_JOINERS})}, "OP": "*"}
     glued = {"TEXT": {"REGEX": "(?i)" + U.GLUED.pattern}}
     scale = {"LOWER": {"IN": _with_dots([*U.SCALES, "m"])}, "OP": "?"}  # "1.5 m tonnes"
-    money_scale_words = _with_dots([*U.MONEY_SCALES, *U.MISPRINTED_SCALES])
-    money_scale = {"LOWER": {"IN": money_scale_words}, "OP": "?"}
+    money_scale_word = {"LOWER": {"IN": _with_dots([*U.MONEY_SCALES, *U.MISPRINTED_SCALES])}}
+    money_scale = {**money_scale_word, "OP": "?"}
     hyphen = {"ORTH": {"IN": sorted(HYPHENS)}, "OP": "?"}
     joiner = {"LOWER": {"IN": sorted(RANGE_JOINERS)}}
     title = {"IS_TITLE": True, "POS": {"IN": sorted(NATIONALITY_TAGS)}, "OP": "?"}
-    measure_adj = [hyphen, {"LOWER": {"IN": sorted(U.MEASURE_ADJECTIVES)}}]
-    # "half a tonne", "a million dollars", "half a billion"
-    fraction = [{"LOWER": {"IN": sorted(U.FRACTIONS)}}, {"LOWER": {"IN": ["a", "an"]}}]
-    a_scale = [{"LOWER": {"IN": ["a", "an"]}}, {"LOWER": {"IN": ["thousand", "million", "billion", "trillion"]}}]
-    numbers = [[num, words, scale, scale], [num, words, scale, joiner, num, words, scale, scale],
-               [*fraction, scale], a_scale]
+    measure_adj = [hyphen, {"LOWER": {"IN": sorted(U.MEASURE_ADJECTIVES)}, "OP": "?"}]  # "40-km-long"
+    fraction = [{"LOWER": {"IN": sorted(U.FRACTIONS)}}, {"LOWER": {"IN": ["a", "an"]}}, scale]  # "half a"
     prefix = {"LOWER": {"IN": sorted(C.prefixes())}}
-    us_prefix = [{"LOWER": {"IN": ["us", "u.s."]}}, {"ORTH": "$"}]
-    patterns = [[glued], [glued, {"LOWER": {"IN": money_scale_words}}]]  # glued alone or "USD3.6 billion"
+    patterns = [[glued], [glued, money_scale_word]]  # glued alone or "USD3.6 billion"
     for form in _by_length(U.UNIT_FORMS):
-        patterns.append([glued, *form])  # "1.5m tonnes", "2bn barrels"
-        for number in numbers:
-            patterns.append([*number, hyphen, *form])
-            patterns.append([*number, hyphen, *form, *measure_adj])
+        patterns.append([num, scale, scale, hyphen, *form, *measure_adj])
+        if len(form) <= 3:
+            patterns.append([glued, *form])  # "1.5m tonnes", "2bn barrels"
+        if len(form) <= 2:
+            patterns.append([*fraction, *form])  # "half a tonne"
     currency_forms = [*C.currency_words(), *((code.lower(),) for code in C.iso_codes())]
     for form in _by_length(currency_forms):
-        for number in numbers:
-            patterns.append([*number, title, title, *form])
-            patterns.append([*number, {"ORTH": "["}, *form, {"ORTH": "]"}])  # "12 billion [dollars]"
-    for start in ([prefix], us_prefix):
-        for number in ([num, words], [glued]):
-            patterns.append([*start, *number, hyphen, money_scale])
-            patterns.append([*start, *number, joiner, {**prefix, "OP": "?"}, num, hyphen, money_scale])
+        patterns.append([num, scale, scale, title, title, *form])   # "10 million Kenyan shillings"
+        if len(form) == 1:
+            patterns.append([num, scale, scale, {"ORTH": "["}, *form, {"ORTH": "]"}])  # "12 billion [dollars]"
+    us_prefix = [{"LOWER": {"IN": ["us", "u.s."]}}, {"ORTH": "$"}]
+    for number in (num, glued):
+        patterns.append([prefix, number, hyphen, money_scale])
+        patterns.append([*us_prefix, number, hyphen, money_scale])
+        patterns.append([prefix, number, joiner, {**prefix, "OP": "?"}, num, hyphen, money_scale])  # "$3-4 bn"
     matcher = Matcher(vocab)
     matcher.add("QUANTITY", patterns)
     return matcher
@@ -177,7 +182,9 @@ def _quantities(doc: Doc) -> list[_Quantity]:
     """The longest candidates that read as figures, without overlaps. A longer span
     that does not read ("RMB 80 million and 12 billion yuan" is no range) gives way
     to the shorter ones inside it."""
-    spans = sorted(_matcher(doc.vocab)(doc, as_spans=True), key=lambda s: (s.start - s.end, s.start))
+    matcher = _matcher(doc.vocab)
+    spans = sorted((span for window in _windows(doc) for span in matcher(window, as_spans=True)),
+                   key=lambda s: (s.start - s.end, s.start))
     taken: set[int] = set()
     found = []
     for span in spans:
@@ -188,9 +195,73 @@ def _quantities(doc: Doc) -> list[_Quantity]:
             continue
         if _million_not_metres(doc, q):
             continue
-        taken.update(range(span.start, span.end))
+        if any(i in taken for i in range(q.start, span.start)):
+            continue
+        taken.update(range(q.start, q.end))
         found.append(q)
     return sorted(found, key=lambda q: q.start)
+
+
+# Every pattern holds a number (digits, a number word, "half") and a unit, currency or
+# scale word within a few tokens of it ("US $", "half a" before; "billion cubic metres
+# per year" after). The Matcher runs only on windows around numbers that have such a
+# word near them: most of an article has no figure in it, and matching every token
+# against every pattern cost several times as much.
+WINDOW_BEFORE, WINDOW_AFTER = 4, 12
+
+
+def _windows(doc: Doc) -> list[Span]:
+    """Token windows around the numbers that have a unit, currency or scale word near
+    them, or that carry one glued on ("950km", "Rs20bn"), ending just after the last
+    such word. This runs on every token of every article: lexeme hashes only."""
+    strings = doc.vocab.strings
+    triggers, fractions = _trigger_hashes(), _fraction_hashes()
+    rows = doc.to_array([LOWER, LIKE_NUM, SHAPE]).tolist()
+    near = [i for i, row in enumerate(rows) if row[0] in triggers]
+    n = len(rows)
+    windows: list[list[int]] = []
+    for i, (lower, like_num, shape) in enumerate(rows):
+        kind = _shape_kind(strings[shape])
+        if not (like_num or kind or lower in fractions):
+            continue
+        start = max(0, i - WINDOW_BEFORE)
+        k = bisect_left(near, i + WINDOW_AFTER) - 1       # the last unit word in reach
+        if k >= 0 and near[k] >= start:
+            end = min(n, max(near[k], i) + 3)              # "-long", "]" after the unit
+        elif kind == 2:
+            end = min(n, i + 3)                            # "950km", "USD3.6 billion"
+        else:
+            continue    # a bare number with no unit, currency or scale near it: a year, a count
+        if windows and start <= windows[-1][1]:
+            windows[-1][1] = max(end, windows[-1][1])
+        else:
+            windows.append([start, end])
+    return [doc[start:end] for start, end in windows]
+
+
+@lru_cache(maxsize=4096)
+def _shape_kind(shape: str) -> int:
+    """0: no digit ("Xxxxx"); 1: digits as numbers are written ("dd,ddd", "d.d");
+    2: digits glued to letters or a sign ("dddxx" for "950km", "Xxdd" for "Rs20", "$d")."""
+    if "d" not in shape:
+        return 0
+    return 1 if set(shape) <= {"d", ",", "."} else 2
+
+
+@lru_cache(maxsize=1)
+def _trigger_hashes():
+    """Hashes of the lower-cased words that make a number a figure: units, currencies, scales."""
+    from spacy.strings import hash_string
+    words = {w for table in (U.UNIT_FORMS, C.currency_words()) for form in table for w in form}
+    words |= {*U.SCALES, *U.MONEY_SCALES, *U.MISPRINTED_SCALES, *C.prefixes(), *U.FRACTIONS, "$", "us"}
+    words |= {w + "." for w in list(words)}
+    return frozenset(hash_string(w) for w in words)
+
+
+@lru_cache(maxsize=1)
+def _fraction_hashes():
+    from spacy.strings import hash_string
+    return frozenset(hash_string(w) for w in U.FRACTIONS)
 
 
 def _sane(value: float) -> bool:
@@ -214,6 +285,8 @@ def _match_form(tokens: list[Token], i: int, table: dict) -> tuple[object, int] 
         key = tuple(t.lower_ for t in tokens[i:i + n])
         if key in table:
             return table[key], n
+        if len(key[-1]) > 1 and key[-1].endswith(".") and key[:-1] + (key[-1][:-1],) in table:
+            return table[key[:-1] + (key[-1][:-1],)], n     # "km/h." at the end of a sentence
     return None, 0
 
 
@@ -310,11 +383,21 @@ def _read(span: Span) -> _Quantity | None:
     """Read a candidate span into a value and unit, or None when it has no unit."""
     tokens = list(span)
     doc = span.doc
+    first = span.start            # where the figure starts in the doc: may be before the span
     money, i = _prefix_at(tokens, 0)
     number = _number_at(tokens, i)
+    if number is None and i == 0 and tokens[0].lower_ in U.SCALES:
+        lead = _article_before(doc, span.start)      # "a | million dollars", "half a | billion"
+        if lead is None:
+            return None
+        number, first = (lead[0], 0, None, None), lead[1]
     if number is None:
         return None
     value, i, glued_money, suffix = number
+    if i == 1 and not money and tokens[0].lower_ in U.WORD_NUMBERS:
+        words = _words_before(doc, span.start)       # "three hundred and | fifty million dollars"
+        if words:
+            value, first = words
     money = money or glued_money
     unit = None
     low = low_end = None
@@ -400,15 +483,70 @@ def _read(span: Span) -> _Quantity | None:
         return None
     if money and money.label in C.NEEDS_NATIONALITY and not nationality:
         return None   # "won", "real", "pound" alone are words, not currencies
-    first = span.start
+    if low is None and not money_before_number(tokens):
+        before = _low_end_before(doc, first)          # "40 to | 45 per cent"
+        if before:
+            low, low_scaled, first, low_end = before
     if low is not None:
         if not low_scaled:
             low *= scale        # "$1-2 billion": the low end shares the high end's scale
         if low >= value or low == 0:
             # "from 2019 to 40%", "0-62 mph": not a range; the figure is the second number.
-            first, low, low_end = low_end + 1, None, None
+            first, low, low_end = (low_end + 1 if low_end >= span.start else span.start), None, None
     return _Quantity(value, unit, first, span.start + end, money=money,
                      nationality=" ".join(nationality) or None, note=note, low=low, low_end=low_end)
+
+
+def money_before_number(tokens: list[Token]) -> bool:
+    return _prefix_at(tokens, 0)[0] is not None
+
+
+def _article_before(doc: Doc, start: int) -> tuple[float, int] | None:
+    """ "a million", "half a billion": the number a scale word stands for, and where it starts."""
+    if start >= 1 and doc[start - 1].lower_ in ("a", "an"):
+        if start >= 2 and doc[start - 2].lower_ in U.FRACTIONS:
+            return U.FRACTIONS[doc[start - 2].lower_], start - 2
+        return 1.0, start - 1
+    return None
+
+
+def _words_before(doc: Doc, start: int) -> tuple[float, int] | None:
+    """A number in words that ends at token ``start``: "three hundred and fifty", "twenty-five"."""
+    j = start
+    while j >= 1 and (doc[j - 1].lower_ in U.WORD_NUMBERS or doc[j - 1].lower_ in NUMBER_JOINERS):
+        j -= 1
+    tokens = list(doc[j:start + 1])
+    for k in range(len(tokens) - 1):        # the longest run that reads as one number
+        read = _words_number(tokens, k)
+        if read and read[1] == len(tokens):
+            return read[0], j + k
+    return None
+
+
+def _low_end_before(doc: Doc, start: int) -> tuple[float, bool, int, int] | None:
+    """The low end of a range written before the figure: "40 to | 45 per cent", "10- | 15%",
+    "between 5 and | 8 km", "1.5 million to | 2 million tonnes". Returns (value, whether it
+    has its own scale, where it starts, where the joiner is)."""
+    j = start - 1
+    if j < 1 or doc[j].lower_ not in RANGE_JOINERS:
+        return None
+    k = j - 1
+    factor, scaled = 1.0, False
+    if doc[k].lower_ in U.SCALES and k >= 1:
+        factor, scaled, k = U.SCALES[doc[k].lower_], True, k - 1
+    parsed = _number(doc[k])
+    if parsed is None or parsed[1] is not None or (parsed[2] and parsed[2].lower() not in U.SCALES):
+        return None
+    value = parsed[0] * (U.SCALES[parsed[2].lower()] if parsed[2] else 1.0) * factor
+    scaled = scaled or bool(parsed[2])
+    begin = k
+    if doc[k].lower_ in U.WORD_NUMBERS:
+        words = _words_before(doc, k)
+        if words:
+            value, begin = words[0] * factor, words[1]
+    if doc[j].lower_ == "and" and not (begin >= 1 and doc[begin - 1].lower_ == "between"):
+        return None
+    return value, scaled, begin, j
 
 
 def _range_follows(tokens: list[Token], i: int, money: C.Money | None) -> bool:
@@ -546,5 +684,5 @@ def _pair_ranges(doc: Doc, quantities: list[_Quantity], figures: list[Figure]) -
             fa, fb = by_start.get(doc[a.start].idx), by_start.get(doc[b.start].idx)
             if fa and fb and fa.unit == fb.unit:
                 fa.range_part, fb.range_part = "low", "high"
-                fa.subject = fa.subject or fb.subject   # "40 per cent to 45 per cent of the value"
-                fb.subject = fb.subject or fa.subject
+                # "40 per cent to 45 per cent of the value": what follows the high end names both.
+                fa.subject = fb.subject = fb.subject or fa.subject
