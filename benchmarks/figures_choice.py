@@ -96,7 +96,7 @@ def by_entities(text, doc):
             start += 1
         q = figures._read(doc[start:ent.end]) if start < ent.end else None
         if q is not None:
-            out.append((q.value, q.unit.key, None))
+            out.append((q.value, q.key, None))
     return out
 
 

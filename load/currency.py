@@ -13,7 +13,7 @@ holds the candidates and ``resolve`` picks one from the article's own evidence,
 in this order:
 
 1. a nationality or country written before the word ("Indian rupees", "Saudi
-   riyals", "Hong Kong dollars");
+   riyals", "Hong Kong dollars", "Lebanese lira");
 2. the sign's news-wide default, where there is one: "$" and "dollars" are US
    dollars unless the text says otherwise ("C$", "Canadian dollars"), as wire
    copy writes them;
@@ -136,8 +136,9 @@ PREFIXES: dict[str, Money] = {
 }
 RUPEE_SIGNS = ("rs", "rs.", "re", "re.")
 # ISO codes that are also English words are not read as currencies ("ALL", "TOP", "PEN").
+# So are codes that news uses for something else ("AMD" chips, "PHP 8", "NPR" radio).
 CODES_THAT_ARE_WORDS = {"ALL", "TOP", "CUP", "MOP", "PEN", "SOS", "TRY", "BOB", "MAD", "GEL", "BAM",
-                        "AOA", "ANG", "CVE", "XCG", "ZWG", "SLE", "STN", "MRU", "ERN"}
+                        "AOA", "ANG", "CVE", "XCG", "ZWG", "SLE", "STN", "MRU", "ERN", "AMD", "PHP", "NPR"}
 
 
 @lru_cache(maxsize=1)
@@ -220,13 +221,15 @@ def evidence(doc, article=None) -> Counter:
 def resolve(money: Money, nationality: str | None, votes: Counter | None) -> tuple[str, str | None]:
     """(unit, note) for a currency: its code when the sign, a nationality before it
     or the article's countries decide it; otherwise its default or its surface label."""
-    if money.code:
-        return money.code, None
     if nationality:
+        # "Lebanese lira", "Syrian pounds": the country decides, even where the
+        # gazetteer gives the word to another currency.
         iso = country_iso(nationality)
         code = _code_by_iso().get(iso) if iso else None
-        if code in money.codes:
+        if code:
             return code, None
+    if money.code:
+        return money.code, None
     if money.default:
         return money.default, None
     if votes:

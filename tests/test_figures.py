@@ -233,6 +233,8 @@ def test_subject_does_not_end_in_a_dangling_conjunction(nlp):
     ("The court imposed a fine of 30 million Egyptian pounds.", 3e7, "EGP"),
     ("The fund gave 40 million Canadian dollars to the province.", 4e7, "CAD"),
     ("The city paid ₹640 crore for the flyover.", 6.4e9, "INR"),                   # ₹ is only INR
+    ("The plan will cost ₹2 lakh crore over ten years.", 2e12, "INR"),             # lakh crore
+    ("The port needs 50 billion Lebanese lira for repairs.", 5e10, "LBP"),        # the nationality decides
 ])
 def test_currency_signs_and_words(nlp, text, value, unit):
     f = only(nlp, text)
@@ -284,6 +286,7 @@ def test_crore_misprint(nlp):
 @pytest.mark.parametrize("text", [
     "He said 20 million pounds of waste was dumped.",      # pounds alone: weight as often as money
     "The party won 3 seats and 2 real estate deals.",
+    "The RS 28 missile was tested as the firm shipped 12 AMD chips.",  # a model name, a company
 ])
 def test_currency_words_that_are_english_words(nlp, text):
     _, found = figures_in(nlp, text)
