@@ -7,8 +7,8 @@ A currency is written as a sign or code before the number ("$", "US$", "Rs",
 it knows is read, with no table of countries here.
 
 Many signs and words name several currencies: "Rs"/"rupees" is the currency of
-India, Pakistan, Nepal, Sri Lanka, Mauritius and the Seychelles; "¥" is the yuan
-or the yen; "dinars", "shillings", "pesos", "riyals" likewise. ``Money.codes``
+India, Pakistan, Nepal, Sri Lanka, Mauritius and the Seychelles; "Sh"/"shillings"
+of Kenya, Tanzania, Uganda and Somalia; "¥" is the yuan or the yen; "dinars", "shillings", "pesos", "riyals" likewise. ``Money.codes``
 holds the candidates and ``resolve`` picks one from the article's own evidence,
 in this order:
 
@@ -134,6 +134,7 @@ PREFIXES: dict[str, Money] = {
     "rp": Money("Rp", ("IDR",)), "rp.": Money("Rp", ("IDR",)),
     "ksh": Money("KSh", ("KES",)), "tsh": Money("TSh", ("TZS",)), "ush": Money("USh", ("UGX",)),
 }
+SHILLING_SIGNS = ("sh", "sh.", "shs", "shs.")
 RUPEE_SIGNS = ("rs", "rs.", "re", "re.")
 # ISO codes that are also English words are not read as currencies ("ALL", "TOP", "PEN").
 # So are codes that news uses for something else ("AMD" chips, "PHP 8", "NPR" radio).
@@ -148,6 +149,8 @@ def prefixes() -> dict[str, Money]:
     rupee = codes_by_currency_name()["rupee"]
     for sign in RUPEE_SIGNS:
         table[sign] = Money("Rs", rupee)
+    for sign in SHILLING_SIGNS:
+        table[sign] = Money("Sh", codes_by_currency_name()["shilling"])
     for code in iso_codes():
         table.setdefault(code.lower(), Money(code, (code,)))
     return table
@@ -165,7 +168,7 @@ def is_code_text(text: str) -> bool:
 
 
 # A currency glued to its number: "USD3.6", "Rs20bn", "Tk5,000", "US$500m", "₹2,722".
-GLUED_PREFIX = r"(?:[A-Z]{3}|rs\.?|re\.?|tk\.?|rp\.?|rmb|ksh|tsh|ush|(?:us|u\.s\.|c|a|au|hk|s|nz|nt)?\$|[€£₹¥₦₱₩₽₺৳₪₴₸])"
+GLUED_PREFIX = r"(?:[A-Z]{3}|rs\.?|re\.?|tk\.?|rp\.?|shs?\.?|rmb|ksh|tsh|ush|(?:us|u\.s\.|c|a|au|hk|s|nz|nt)?\$|[€£₹¥₦₱₩₽₺৳₪₴₸])"
 
 
 # --- which country an article is about ------------------------------------------------

@@ -49,7 +49,7 @@ TRANSFER_NOUNS = {
     "borrow": "borrowing", "grant": "grant", "donate": "donation", "pledge": "pledge",
     "release": "funds released", "sell": "sale", "buy": "purchase", "purchase": "purchase",
     "export": "exports", "import": "imports", "earn": "earnings", "owe": "debt", "raise": "funds raised",
-    "provide": "funding", "give": "funding", "seek": "request", "approve": "approval", "disburse": "disbursement",
+    "provide": "funding", "give": "funding", "deposit": "deposit", "contribute": "contribution", "seek": "request", "approve": "approval", "disburse": "disbursement",
     "own": "stake", "hold": "stake", "acquire": "stake", "save": "savings",
 }
 # Verbs of change ("grew by 20%"), and their noun.
@@ -68,8 +68,11 @@ DESCRIBING_VERBS = {"be", "become", "remain", "measure", "span", "stretch", "run
 # "6.78 km is in B", "the rest lies in C": a figure as the subject of these states
 # where part of something is, and measures what the figure before it measured.
 STATE_VERBS = {"be", "lie", "fall", "remain", "stand", "run", "stretch", "pass", "sit", "belong"}
+# Nouns that name a measure, not a thing: they need "of what" ("cost of the plant").
+MEASURE_NOUNS = {"cost", "price", "value", "length", "capacity", "area", "height", "depth", "width",
+                 "distance", "total", "size", "volume", "speed", "budget", "investment", "outlay"}
 TIME_NOUNS = {"year", "years", "month", "months", "week", "weeks", "day", "days", "quarter", "decade",
-              "hour", "hours", "minute", "minutes", "time", "times", "period", "annually", "night"}
+              "hour", "hours", "minute", "minutes", "time", "times", "period", "annually", "night", "date"}
 DIRECTIONS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
               "north-east", "north-west", "south-east", "south-west", "northeastern", "northwestern",
               "southeastern", "southwestern"}
@@ -92,8 +95,10 @@ def _phrase(tok: Token, exclude) -> str | None:
     start = tok.i
     while start - 1 >= 0 and start - 1 not in exclude:
         left = doc[start - 1]
-        if left.dep_ in ("compound", "amod", "nmod", "poss", "case") or (
-                left.text in HYPHENS and start - 2 >= 0 and doc[start - 2].pos_ in NOUNS):
+        if left.text in HYPHENS and start - 2 >= 0 and start - 2 not in exclude \
+                and doc[start - 2].pos_ in NOUNS | {"ADJ"}:
+            start -= 2      # "coal-fired plant"
+        elif left.dep_ in ("compound", "amod", "nmod", "poss", "case"):
             start -= 1
         else:
             break
@@ -148,7 +153,8 @@ def _following_noun_phrase(doc: Doc, after: int, sent_end: int) -> str | None:
         tok = doc[j]
         if tok.pos_ in NOUNS:
             last_noun = j
-        elif not (tok.pos_ == "ADJ" or tok.text in HYPHENS):
+        elif not (tok.pos_ == "ADJ" or tok.text in HYPHENS
+                  or (tok.tag_ in ("VBN", "VBG") and doc[j - 1].text in HYPHENS)):   # "coal-fired"
             break
         j += 1
     if last_noun is None:
@@ -214,6 +220,30 @@ def _direction(doc: Doc, anchor: Token, start: int, exclude) -> str | None:
     return where if len(where.split()) <= MAX_SUBJECT_WORDS else None
 
 
+def _measure_of(noun: Token, exclude) -> str | None:
+    """The phrase of a noun that holds a figure ("a cost of $2.1 billion"); a bare
+    measure noun says of what when the clause names it: "built at a cost of $2.1
+    billion" -> "cost of the coal-fired plant"."""
+    phrase = _phrase(noun, exclude)
+    owned = any(c.dep_ == "prep" and c.lower_ == "of" and not any(o.i in exclude for o in c.children)
+                for c in noun.rights)     # "the cost of the plant" already says of what
+    if not phrase or noun.lower_ not in MEASURE_NOUNS or owned:
+        return phrase
+    head = noun
+    for _ in range(4):
+        if head.pos_ in ("VERB", "AUX") or head.head.i == head.i:
+            break
+        head = head.head
+    subjects = [c for c in _subjects(head) if not _is_agent(c) and c.i not in exclude
+                and c.lower_ not in TIME_NOUNS] if head.pos_ in ("VERB", "AUX") else []
+    if subjects:
+        owner = _phrase(subjects[0], exclude)
+        if owner and len(phrase.split()) + len(owner.split()) + 2 <= MAX_SUBJECT_WORDS:
+            the = "the " if any(c.dep_ == "det" and c.lower_ == "the" for c in subjects[0].lefts) else ""
+            return f"{phrase} of {the}{owner}"
+    return phrase
+
+
 def _skip_qualifier(doc: Doc, start: int) -> int:
     """The token before a figure and its qualifier ("a crater [around] 12 ft deep")."""
     j = start - 1
@@ -227,6 +257,14 @@ def _changed_by(anchor: Token, exclude) -> str | None:
     """A change: "increase GDP by 1.3 per cent" -> "increase in GDP"; "the index fell
     0.5%" -> "index" (whatever changed, a place or a company included: its change is
     what is measured); "we grow by 20%" -> "growth"."""
+    if anchor.dep_ == "pobj" and anchor.head.lower_ in ("to", "from") and anchor.head.head.pos_ == "VERB" \
+            and anchor.head.head.lemma_.lower() in CHANGE_NOUNS:
+        # "raise the budget by 13% to Rs X": the level reached is the budget's
+        verb = anchor.head.head
+        objects = [c for c in verb.children if c.dep_ == "dobj" and c.pos_ in NOUNS and c.i not in exclude]
+        subjects = [c for c in _subjects(verb) if c.pos_ != "PRON" and c.i not in exclude]
+        chosen = objects or subjects
+        return _phrase(chosen[0], exclude) if chosen else None
     if anchor.dep_ == "pobj" and anchor.head.lower_ == "by" and anchor.head.head.pos_ == "VERB":
         verb = anchor.head.head
     elif anchor.head.pos_ == "VERB" and anchor.dep_ in ("dobj", "npadvmod", "advmod") \
@@ -241,10 +279,21 @@ def _changed_by(anchor: Token, exclude) -> str | None:
         if phrase and noun and len(phrase.split()) + 2 <= MAX_SUBJECT_WORDS:
             return f"{noun} in {phrase}"
         return phrase
-    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    subjects = _subjects(verb)
     if subjects and subjects[0].pos_ != "PRON" and subjects[0].i not in exclude:
         return _phrase(subjects[0], exclude)
     return noun
+
+
+def _subjects(verb: Token) -> list[Token]:
+    """The verb's subject, or that of the verb it completes ("the economy is expected
+    to grow": the economy grows)."""
+    for _ in range(3):
+        found = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if found or verb.dep_ != "xcomp":
+            return found
+        verb = verb.head
+    return []
 
 
 def _clause_subject(anchor: Token, exclude, figure_tokens, known) -> str | None:
@@ -254,6 +303,12 @@ def _clause_subject(anchor: Token, exclude, figure_tokens, known) -> str | None:
     the two stand side by side, neither measures the other."""
     while anchor.dep_ == "conj" and anchor.head.i != anchor.i and anchor.pos_ != "VERB":
         anchor = anchor.head
+    # "buy a stake for $1.2 billion": the price of what is bought.
+    if anchor.dep_ == "pobj" and anchor.head.lower_ == "for" and anchor.head.head.pos_ == "VERB":
+        objects = [c for c in anchor.head.head.children
+                   if c.dep_ == "dobj" and c.pos_ in NOUNS and not _is_agent(c)]
+        if objects:
+            return _phrase(objects[0], exclude)
     verb = anchor
     for _ in range(6):
         if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
@@ -365,10 +420,10 @@ def subject_of(doc: Doc, start: int, end: int, after: int, sentence: Span,
                 return _phrase(objects[0], exclude)
     # "a budget of Rs 1.2 trillion", "an area of 5 square kilometres", "a range of up to 4km".
     if anchor.head.lower_ == "of" and anchor.head.head.pos_ in NOUNS and anchor.head.head.i not in exclude:
-        return _phrase(anchor.head.head, exclude)
+        return _measure_of(anchor.head.head, exclude)
     j = _skip_qualifier(doc, start)
     if j >= 1 and doc[j].lower_ == "of" and doc[j - 1].pos_ == "NOUN" and j - 1 not in exclude:
-        return _phrase(doc[j - 1], exclude)
+        return _measure_of(doc[j - 1], exclude)
     found = _direction(doc, anchor, start, exclude) or _changed_by(anchor, exclude) \
         or _clause_subject(anchor, exclude, figure_tokens, known)
     if found is None and anchor.dep_ == "nsubj" and anchor.head.lemma_ in STATE_VERBS:

@@ -382,7 +382,7 @@ def _number_at(tokens: list[Token], i: int) -> tuple[float, int, C.Money | None,
 
 def _scale_word(token: Token) -> str:
     low = token.lower_
-    return low[:-1] if len(low) > 2 and low.endswith(".") else low
+    return low[:-1] if len(low) >= 2 and low.endswith(".") else low
 
 
 def _read(span: Span) -> _Quantity | None:
@@ -649,15 +649,18 @@ def extract(doc: Doc, article: Article | None = None) -> list[Figure]:
             if q.low is not None else [(None, q.value, q.start, q.end)]
         for part, value, start, end in ends:
             span = doc[start:end]
+            text, end_char = span.text, span.end_char
+            if len(span) > 1 and text.endswith(".") and span[-1].lower_ != ".":
+                text, end_char = text[:-1], end_char - 1     # "$500m." ends a sentence
             figures.append(Figure(
                 value=value,
                 unit=unit.key,
                 canonical_value=value * unit.factor,
                 canonical_unit=unit.canonical,
                 dimension=unit.dimension,
-                text=span.text,
+                text=text,
                 start=span.start_char,
-                end=span.end_char,
+                end=end_char,
                 sentence=sentence,
                 subject=subject,
                 approximate=qualifier is not None,

@@ -390,12 +390,27 @@ def test_a_headline_printed_twice_gives_one_figure(nlp):
     ("We are expanding by 8% a year, the chief executive said.", "expansion", None),
     ("The Tarbela reservoir is 80 km long.", "Tarbela reservoir", None),       # a name that is measured
     ("The main index fell 0.7% on Friday.", "index", None),
+    ("The country's economy is expected to grow by 4.5 percent this year.", "economy", None),
 ])
 def test_subject_is_the_thing_measured(nlp, text, wanted, unwanted):
     f = only(nlp, text)
     assert f.subject and wanted in f.subject, f.subject
     assert unwanted is None or unwanted not in f.subject
     assert len(f.subject.split()) <= 10
+
+
+@pytest.mark.parametrize("text,figure,wanted,unwanted", [
+    ("The 660-megawatt gas-fired plant was built at a cost of $900 million.", "$900 million",
+     "cost of the gas-fired plant", None),
+    ("Doha will buy a 30 percent stake in the port for $900 million.", "$900 million", "stake", "Doha"),
+    ("The council plans to raise its roads budget by 9% to Rs 40 billion.", "Rs 40 billion", "budget", "council"),
+    ("The lender will provide $1.5bn, while the fund will contribute $500m.", "$500m", "contribution", "fund"),
+])
+def test_subject_among_several_figures(nlp, text, figure, wanted, unwanted):
+    _, found = figures_in(nlp, text)
+    [f] = [f for f in found if f.text == figure]
+    assert f.subject and wanted in f.subject, f.subject
+    assert unwanted is None or unwanted not in f.subject
 
 
 def test_subject_is_never_the_unit(nlp):
