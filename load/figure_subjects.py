@@ -324,7 +324,7 @@ def _clause_subject(anchor: Token, exclude, figure_tokens, known) -> str | None:
         if verb.dep_ in ("relcl", "acl"):
             return _antecedent(verb, exclude, figure_tokens, known)
         # "X spent / invested / paid $Y": X is the payer whatever it is; the verb names the money.
-        if anchor.head == verb and anchor.dep_ == "dobj" and verb.lemma_.lower() in TRANSFER_NOUNS:
+        if anchor.head == verb and anchor.dep_ in ("dobj", "npadvmod") and verb.lemma_.lower() in TRANSFER_NOUNS:
             return _named_by_verb(verb, anchor, exclude)
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
         if subjects:
