@@ -113,11 +113,6 @@ def currency_words() -> dict[tuple[str, ...], Money]:
     return table
 
 
-def standalone(money: Money) -> bool:
-    """A currency word that can be read without a nationality before it."""
-    return money.label not in NEEDS_NATIONALITY
-
-
 # Signs and abbreviations written before the number. "Rs" is any rupee; "R" (rand)
 # and "N" (naira) are left out: alone they are initials more often than money.
 PREFIXES: dict[str, Money] = {
