@@ -7,12 +7,12 @@ A currency is written as a sign or code before the number ("$", "US$", "Rs",
 it knows is read, with no table of countries here.
 
 Many signs and words name several currencies: "Rs"/"rupees" is the currency of
-India, Pakistan, Nepal, Sri Lanka, Mauritius and the Seychelles; "Sh"/"shillings"
-of Kenya, Tanzania, Uganda and Somalia; "¥" is the yuan or the yen; "dinars", "shillings", "pesos", "riyals" likewise. ``Money.codes``
+six countries (the gazetteer's "Rupee"); "Sh"/"shillings" of four (its
+"Shilling"); "¥" is the yuan or the yen; "dinars", "shillings", "pesos", "riyals" likewise. ``Money.codes``
 holds the candidates and ``resolve`` picks one from the article's own evidence,
 in this order:
 
-1. a nationality or country written before the word ("Indian rupees", "Saudi
+1. a nationality or country written before the word ("Kenyan shillings", "Saudi
    riyals", "Hong Kong dollars", "Lebanese lira");
 2. the sign's news-wide default, where there is one: "$" and "dollars" are US
    dollars unless the text says otherwise ("C$", "Canadian dollars"), as wire
@@ -20,13 +20,12 @@ in this order:
 3. the countries the article names (countries, nationality words, and cities the
    gazetteer knows, each giving its country), its dateline and its URL's
    country domain, counted; a candidate whose country has more mentions than all
-   the other candidates together wins ("Rs 5,900 crore" in a report that names
-   India and its towns is INR);
+   the other candidates together wins ("Rs 4,300 crore" in a report that names
+   one rupee country and its towns is read in its rupee);
 4. otherwise the surface currency is kept as the unit ("Rs", "rupee", "¥") with a
    note saying the country is not evident: no guess.
 
-Crore and lakh do not decide the country: India, Pakistan, Bangladesh and Nepal
-all write them.
+Crore and lakh do not decide the country: four countries of South Asia write them.
 """
 from __future__ import annotations
 
@@ -162,7 +161,7 @@ def is_code_text(text: str) -> bool:
     return text.isupper() and text in iso_codes()
 
 
-# A currency glued to its number: "USD3.6", "Rs20bn", "Tk5,000", "US$500m", "₹2,722".
+# A currency glued to its number: "USD4.2", "Rs20bn", "Tk5,000", "US$750m", "₹1,480".
 GLUED_PREFIX = r"(?:[A-Z]{3}|rs\.?|re\.?|tk\.?|rp\.?|shs?\.?|rmb|ksh|tsh|ush|(?:us|u\.s\.|c|a|au|hk|s|nz|nt)?\$|[€£₹¥₦₱₩₽₺৳₪₴₸])"
 
 
@@ -181,7 +180,7 @@ def _iso_by_tld() -> dict[str, str]:
 @lru_cache(maxsize=8192)
 def country_iso(name: str) -> str | None:
     """ISO code of the country a written name points to: a country, a nationality
-    ("Indian"), or a city the gazetteer knows ("Guwahati")."""
+    ("Kenyan"), or a city the gazetteer knows ("Mombasa")."""
     name = name.strip()
     if not name:
         return None

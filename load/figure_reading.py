@@ -5,7 +5,7 @@ a decimal comma, a number in words, "a"/"half a" before a scale), scale words
 ("billion", "crore", "lakh crore", a misprinted "core" after a rupee amount),
 then a unit or a currency word, with a nationality before it ("Kenyan
 shillings"). A range's low end is read inside the span ("$3-4 billion") or just
-before it ("40 to | 45 per cent"). A span with no unit and no currency is not a
+before it ("30 to | 35 per cent"). A span with no unit and no currency is not a
 figure (``None``).
 """
 from __future__ import annotations
@@ -19,7 +19,7 @@ from . import units as U
 
 HYPHENS = {"-", "–", "—"}
 RANGE_JOINERS = {"to", "-", "–", "—", "and"}
-NUMBER_JOINERS = {"and", "-"}   # "three hundred and fifty", "twenty-five"
+NUMBER_JOINERS = {"and", "-"}   # "two hundred and forty", "twenty-five"
 NATIONALITY_TAGS = {"ADJ", "PROPN"}
 
 @dataclass
@@ -78,7 +78,7 @@ def _currency_word_at(tokens: list[Token], i: int) -> tuple[C.Money | None, int]
 
 
 def number(token: Token) -> tuple[float, C.Money | None, str | None] | None:
-    """(number, currency, suffix) of one token: "2,775", "2,5", "seven", "Rs20bn", "USD3.6"."""
+    """(number, currency, suffix) of one token: "2,775", "2,5", "seven", "Rs20bn", "USD4.2"."""
     if token.lower_ in U.WORD_NUMBERS:
         return float(U.WORD_NUMBERS[token.lower_]), None, None
     m = U.GLUED.match(token.text)
@@ -93,7 +93,7 @@ def number(token: Token) -> tuple[float, C.Money | None, str | None] | None:
 
 
 def _words_number(tokens: list[Token], i: int) -> tuple[float, int] | None:
-    """A number in words from token i: "three hundred and fifty", "twenty-five".
+    """A number in words from token i: "two hundred and forty", "twenty-five".
     "and" only after "hundred", a hyphen only between tens and units."""
     total, k, last = 0.0, i, None
     while k < len(tokens):
@@ -212,7 +212,7 @@ def read(span: Span) -> Quantity | None:
             note = f'"{tok.text}" read as {read_as}'
         elif (tok.text in HYPHENS or tok.lower_ in RANGE_JOINERS) and low is None and not nationality \
                 and _range_follows(tokens, i, money):
-            # "40 to 45 per cent", "40-45%", "$1-2 billion", "between 3 and 5 km"
+            # "30 to 35 per cent", "30-35%", "$1-2 billion", "between 3 and 5 km"
             if tok.lower_ == "and" and not (span.start > 0 and doc[span.start - 1].lower_ == "between"):
                 return None
             second_sign, skip = _prefix_at(tokens, i + 1)
@@ -221,7 +221,7 @@ def read(span: Span) -> Quantity | None:
             value, i = _number_at(tokens, i + 1 + skip)[:2]
             scale = 1.0
             continue
-        elif tok.text in HYPHENS or tok.text == "[":      # "2,775-kilometre", "12 billion [dollars]"
+        elif tok.text in HYPHENS or tok.text == "[":      # "2,775-kilometre", "9 billion [dollars]"
             pass
         elif tok.is_title and tok.pos_ in NATIONALITY_TAGS and not money:
             nationality.append(tok.text)                  # "10 million Kenyan shillings"
@@ -247,14 +247,14 @@ def read(span: Span) -> Quantity | None:
     if money and money.label in C.NEEDS_NATIONALITY and not nationality:
         return None   # "won", "real", "pound" alone are words, not currencies
     if low is None and not _money_before_number(tokens):
-        before = _low_end_before(doc, first)          # "40 to | 45 per cent"
+        before = _low_end_before(doc, first)          # "30 to | 35 per cent"
         if before:
             low, low_scaled, first, low_end = before
     if low is not None:
         if not low_scaled:
             low *= scale        # "$1-2 billion": the low end shares the high end's scale
         if low >= value or low == 0:
-            # "from 2019 to 40%", "0-62 mph": not a range; the figure is the second number.
+            # "from 2017 to 35%", "0-62 mph": not a range; the figure is the second number.
             first, low, low_end = (low_end + 1 if low_end >= span.start else span.start), None, None
     return Quantity(value, unit, first, span.start + end, money=money,
                      nationality=" ".join(nationality) or None, note=note, low=low, low_end=low_end)
@@ -274,7 +274,7 @@ def _article_before(doc: Doc, start: int) -> tuple[float, int] | None:
 
 
 def _words_before(doc: Doc, start: int) -> tuple[float, int] | None:
-    """A number in words that ends at token ``start``: "three hundred and fifty", "twenty-five"."""
+    """A number in words that ends at token ``start``: "two hundred and forty", "twenty-five"."""
     j = start
     while j >= 1 and (doc[j - 1].lower_ in U.WORD_NUMBERS or doc[j - 1].lower_ in NUMBER_JOINERS):
         j -= 1
@@ -287,7 +287,7 @@ def _words_before(doc: Doc, start: int) -> tuple[float, int] | None:
 
 
 def _low_end_before(doc: Doc, start: int) -> tuple[float, bool, int, int] | None:
-    """The low end of a range written before the figure: "40 to | 45 per cent", "10- | 15%",
+    """The low end of a range written before the figure: "30 to | 35 per cent", "10- | 15%",
     "between 5 and | 8 km", "1.5 million to | 2 million tonnes". Returns (value, whether it
     has its own scale, where it starts, where the joiner is)."""
     j = start - 1
@@ -313,13 +313,13 @@ def _low_end_before(doc: Doc, start: int) -> tuple[float, bool, int, int] | None
 
 
 def _range_follows(tokens: list[Token], i: int, money: C.Money | None) -> bool:
-    """A second number follows the joiner at i: "40 to 45", "$1-$2", "1-2"."""
+    """A second number follows the joiner at i: "30 to 35", "$1-$2", "1-2"."""
     j = i + 1 + _prefix_at(tokens, i + 1)[1]
     return j < len(tokens) and _number_at(tokens, j) is not None
 
 
 def _crore_misprint(doc: Doc, tok: Token, money: C.Money) -> bool:
-    """"₹2,722 core": "core" after a rupee or taka amount, ending the phrase, is crore."""
+    """"₹1,480 core": "core" after a rupee or taka amount, ending the phrase, is crore."""
     crore_money = money.code in U.CRORE_CURRENCIES or money.label in U.CRORE_CURRENCIES \
         or set(money.codes) & U.CRORE_CURRENCIES
     nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None

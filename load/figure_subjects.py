@@ -3,14 +3,14 @@
 ``subject_of`` tries, in order:
 
 1. pre-nominal: the noun phrase a measure modifies ("the 950km border" ->
-   "border", "a $3.87-billion project" -> "project");
-2. post-nominal with a measure adjective: "a crater around 12 ft deep" -> "crater";
+   "border", "a $2.45-billion project" -> "project");
+2. post-nominal with a measure adjective: "a pit around 9 ft deep" -> "pit";
 3. apposition: "the pipeline's length, 900 km" -> "pipeline's length";
 4. an "of" phrase: "3 million tonnes of ore" -> "ore"; "a budget of Rs 1.2
    trillion" -> "budget";
-5. a compass bearing: "in X, 31 km southwest of Y" -> "X, southwest of Y";
-6. a change "by" a figure: "cut the distance between A and B by 100 km" ->
-   "cut in the distance between A and B"; "we are growing by 20%" -> "growth";
+5. a compass bearing: "in X, 24 km southwest of Y" -> "X, southwest of Y";
+6. a change "by" a figure: "cut the distance between A and B by 60 km" ->
+   "cut in the distance between A and B"; "we are growing by 15%" -> "growth";
 7. the clause: a noun on the way up ("a loan worth $2.3 billion" -> "loan"),
    the antecedent of a relative clause, else the subject of the verb ("The port
    is about 72 km from ..." -> "port"). When that subject is a person, an
@@ -18,7 +18,7 @@
    owns or grows, not what is measured: money paid, spent or invested is named
    by the verb ("expenditure on the projects", "investment in the plant"), a
    change by its noun ("growth"), and otherwise there is no subject;
-8. ellipsis: "5.46 km of the line falls in A while 6.78 km is in B": a figure that
+8. ellipsis: "2.1 km of the line falls in A while 3.4 km is in B": a figure that
    is itself the subject, with no "of", measures what the figure before it in the
    sentence measures; so does "of which X had been spent".
 
@@ -39,7 +39,7 @@ NP_OPENERS = {"DET", "PRON"}
 MAX_SUBJECT_WORDS = 10
 # Who acts rather than what is measured.
 AGENT_ENTITIES = {"PERSON", "ORG", "GPE", "NORP", "LOC"}
-# Heads of agent phrases the small model leaves untagged ("the Indian government").
+# Heads of agent phrases the small model leaves untagged ("the federal government").
 AGENT_NOUNS = {"government", "ministry", "authorities", "authority", "officials", "minister", "company",
                "firm", "administration", "state", "country", "side", "we", "they"}
 # Verbs of money changing hands, and the noun for what they measure.
@@ -52,7 +52,7 @@ TRANSFER_NOUNS = {
     "provide": "funding", "give": "funding", "deposit": "deposit", "contribute": "contribution", "seek": "request", "approve": "approval", "disburse": "disbursement",
     "own": "stake", "hold": "stake", "acquire": "stake", "save": "savings",
 }
-# Verbs of change ("grew by 20%"), and their noun.
+# Verbs of change ("grew by 15%"), and their noun.
 CHANGE_NOUNS = {
     "grow": "growth", "rise": "rise", "increase": "increase", "fall": "fall", "drop": "drop",
     "decline": "decline", "jump": "jump", "surge": "surge", "climb": "rise", "soar": "rise",
@@ -65,7 +65,7 @@ CHANGE_NOUNS = {
 # spans 40 km"): a named subject is what is measured, even a place or a company.
 DESCRIBING_VERBS = {"be", "become", "remain", "measure", "span", "stretch", "run", "cover", "weigh",
                     "cost", "total", "stand", "extend", "lie", "reach", "have", "rate", "price", "value"}
-# "6.78 km is in B", "the rest lies in C": a figure as the subject of these states
+# "3.4 km is in B", "the rest lies in C": a figure as the subject of these states
 # where part of something is, and measures what the figure before it measured.
 STATE_VERBS = {"be", "lie", "fall", "remain", "stand", "run", "stretch", "pass", "sit", "belong"}
 # Nouns that name a measure, not a thing: they need "of what" ("cost of the plant").
@@ -200,7 +200,7 @@ def _named_by_verb(verb: Token, anchor: Token, exclude) -> str | None:
 
 
 def _direction(doc: Doc, anchor: Token, start: int, exclude) -> str | None:
-    """ "X, 31 km southwest of Y": the bearing of X from Y."""
+    """ "X, 24 km southwest of Y": the bearing of X from Y."""
     bearing = anchor.head
     if bearing.lower_ not in DIRECTIONS or anchor.dep_ not in ("npadvmod", "nmod", "advmod", "pobj", "compound"):
         return None
@@ -245,7 +245,7 @@ def _measure_of(noun: Token, exclude) -> str | None:
 
 
 def _skip_qualifier(doc: Doc, start: int) -> int:
-    """The token before a figure and its qualifier ("a crater [around] 12 ft deep")."""
+    """The token before a figure and its qualifier ("a pit [around] 9 ft deep")."""
     j = start - 1
     for n in (3, 2, 1):
         if j - n + 1 >= 0 and tuple(t.lower_ for t in doc[j - n + 1:j + 1]) in U.QUALIFIERS:
@@ -254,9 +254,9 @@ def _skip_qualifier(doc: Doc, start: int) -> int:
 
 
 def _changed_by(anchor: Token, exclude) -> str | None:
-    """A change: "increase GDP by 1.3 per cent" -> "increase in GDP"; "the index fell
-    0.5%" -> "index" (whatever changed, a place or a company included: its change is
-    what is measured); "we grow by 20%" -> "growth"."""
+    """A change: "increase GDP by 2.4 per cent" -> "increase in GDP"; "the index fell
+    0.7%" -> "index" (whatever changed, a place or a company included: its change is
+    what is measured); "we grow by 15%" -> "growth"."""
     if anchor.dep_ == "pobj" and anchor.head.lower_ in ("to", "from") and anchor.head.head.pos_ == "VERB" \
             and anchor.head.head.lemma_.lower() in CHANGE_NOUNS:
         # "raise the budget by 13% to Rs X": the level reached is the budget's
@@ -346,7 +346,7 @@ def _clause_subject(anchor: Token, exclude, figure_tokens, known) -> str | None:
 def _antecedent(verb: Token, exclude, figure_tokens, known) -> str | None:
     """What a relative clause ("..., which runs 900 km") is about. When it hangs on
     the object of an "of" ("its segment of the pipeline, which"), keep both nouns;
-    when it hangs on another figure ("₹865 crore, of which ₹781 crore had been
+    when it hangs on another figure ("₹640 crore, of which ₹512 crore had been
     spent"), it measures part of what that figure measures."""
     noun = verb.head
     if noun.i in figure_tokens:
@@ -384,7 +384,7 @@ def subject_of(doc: Doc, start: int, end: int, after: int, sentence: Span,
     sent_end = sentence.end
     nxt = doc[after] if after < sent_end else None
     before = doc[start - 1] if start > 0 else None
-    # "₹865 crore, of which ₹781 crore had been spent": a part of what the figure before measures.
+    # "₹640 crore, of which ₹512 crore had been spent": a part of what the figure before measures.
     if start >= 2 and doc[start - 2].lower_ == "of" and doc[start - 1].lower_ == "which":
         previous = _previous_in_sentence(sentence, start, known)
         if previous:
@@ -399,8 +399,8 @@ def subject_of(doc: Doc, start: int, end: int, after: int, sentence: Span,
         phrase = _following_noun_phrase(doc, after, sent_end)
         if phrase:
             return phrase
-    # Post-nominal: "a crater around 12 ft deep". Read linearly too: the parser often
-    # hangs "12 ft deep" on the verb.
+    # Post-nominal: "a pit around 9 ft deep". Read linearly too: the parser often
+    # hangs "9 ft deep" on the verb.
     last = doc[end - 1]
     if last.lower_ in U.MEASURE_ADJECTIVES:
         if last.dep_ == "amod" and last.head.pos_ in NOUNS and last.head.i not in exclude:

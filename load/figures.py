@@ -3,9 +3,9 @@
 ``extract(doc, article) -> list[Figure]`` finds distances, areas, money,
 power, energy, voltage, speed, gas and oil volumes and flows, masses and
 percentages, e.g. "The 2,775-kilometre ... pipeline", "900 kilometers (559
-miles)", "the 950km border", "$7.5 billion", "USD3.6 billion", "Rs20bn", "₹865
-crore", "€2,5 bn", "three hundred and fifty million dollars", "half a tonne",
-"1,000 MW", "3 billion cu m/year", "350 kph", "40 to 45 per cent".
+miles)", "the 950km border", "$7.5 billion", "USD4.2 billion", "Rs20bn", "₹640
+crore", "€2,5 bn", "two hundred and forty million dollars", "half a tonne",
+"1,000 MW", "4 billion cu m/year", "300 kph", "30 to 35 per cent".
 
 How it works
 ------------
@@ -13,7 +13,7 @@ How it works
    (``load.units``, ``load.currency``) proposes token spans "number [scale] [-]
    unit", "currency number [scale]", "number [scale] [nationality] currency-word",
    ranges "number to|-|and number unit", and single glued tokens ("950km",
-   "Rs20bn", "USD3.6"; a regex on that one token's text splits it). The longest
+   "Rs20bn", "USD4.2"; a regex on that one token's text splits it). The longest
    non-overlapping spans win.
 2. Reading (``load.figure_reading``): each span is read left to right into an
    absolute value (7.5e9 for "$7.5 billion") and a unit; a span with no unit or currency ("10 million",
@@ -25,9 +25,9 @@ How it works
    one that names several ("Rs", "¥", "dinars") is resolved from the article's
    own evidence by ``load.currency.resolve``; when that is not evident the surface
    currency stays the unit ("Rs") and ``note`` says so.
-4. A range ("40 to 45 per cent", "$1-2 billion", "between 3 and 5 km") is two
+4. A range ("30 to 35 per cent", "$1-2 billion", "between 3 and 5 km") is two
    figures, its ends, marked ``range_part`` "low" and "high"; the low end takes
-   the high end's unit and scale. So is "40 per cent to 45 per cent".
+   the high end's unit and scale. So is "30 per cent to 35 per cent".
 5. A figure directly followed by a bracketed figure of the same dimension
    ("900 kilometers (559 miles)") is one figure; the bracket goes to ``also_*``.
 6. A headline figure repeated in the body is one figure: the body's (its
@@ -119,9 +119,9 @@ def _matcher(vocab: Vocab) -> Matcher:
     The Matcher evaluates every pattern at every token it is given, so there are few
     patterns (one per form length, not per spelling) and the rarer shapes are read
     around a match instead: a number in words ends the span and ``_read`` takes in
-    the words before it ("three hundred and fifty | million dollars"), as it takes
+    the words before it ("two hundred and forty | million dollars"), as it takes
     in "a"/"half a" before a scale ("a | million dollars") and the low end of a
-    range before the span ("40 to | 45 per cent")."""
+    range before the span ("30 to | 35 per cent")."""
     # LIKE_NUM ("2,775", "7.5", "seven") is a lexeme attribute and cheap; a REGEX
     # spec costs a Python call per token per pattern, so the regex for glued
     # tokens ("950km", "Rs20bn", "7.5bn") only starts a few patterns and otherwise
@@ -137,7 +137,7 @@ def _matcher(vocab: Vocab) -> Matcher:
     measure_adj = [hyphen, {"LOWER": {"IN": sorted(U.MEASURE_ADJECTIVES)}, "OP": "?"}]  # "40-km-long"
     fraction = [{"LOWER": {"IN": sorted(U.FRACTIONS)}}, {"LOWER": {"IN": ["a", "an"]}}, scale]  # "half a"
     prefix = {"LOWER": {"IN": sorted(C.prefixes())}}
-    patterns = [[glued], [glued, money_scale_word]]  # glued alone or "USD3.6 billion"
+    patterns = [[glued], [glued, money_scale_word]]  # glued alone or "USD4.2 billion"
     for form in _by_length(U.UNIT_FORMS):
         patterns.append([num, scale, scale, hyphen, *form, *measure_adj])
         if len(form) <= 3:
@@ -148,7 +148,7 @@ def _matcher(vocab: Vocab) -> Matcher:
     for form in _by_length(currency_forms):
         patterns.append([num, scale, scale, title, title, *form])   # "10 million Kenyan shillings"
         if len(form) == 1:
-            patterns.append([num, scale, scale, {"ORTH": "["}, *form, {"ORTH": "]"}])  # "12 billion [dollars]"
+            patterns.append([num, scale, scale, {"ORTH": "["}, *form, {"ORTH": "]"}])  # "9 billion [dollars]"
     us_prefix = [{"LOWER": {"IN": ["us", "u.s."]}}, {"ORTH": "$"}]
     for number in (num, glued):
         patterns.append([prefix, number, hyphen, money_scale, money_scale])   # "Rs 1.5 lakh crore"
@@ -210,7 +210,7 @@ def _windows(doc: Doc) -> list[Span]:
         if k >= 0 and near[k] >= start:
             end = min(n, max(near[k], i) + 3)              # "-long", "]" after the unit
         elif kind == 2:
-            end = min(n, i + 3)                            # "950km", "USD3.6 billion"
+            end = min(n, i + 3)                            # "950km", "USD4.2 billion"
         else:
             continue    # a bare number with no unit, currency or scale near it: a year, a count
         if windows and start <= windows[-1][1]:
@@ -340,7 +340,7 @@ def extract(doc: Doc, article: Article | None = None) -> list[Figure]:
             span = doc[start:end]
             text, end_char = span.text, span.end_char
             if len(span) > 1 and text.endswith(".") and span[-1].lower_ != ".":
-                text, end_char = text[:-1], end_char - 1     # "$500m." ends a sentence
+                text, end_char = text[:-1], end_char - 1     # "$750m." ends a sentence
             figures.append(Figure(
                 value=value,
                 unit=unit.key,
@@ -373,7 +373,7 @@ def _unit(q: Quantity, votes) -> tuple[U.Unit, str | None]:
 
 
 def _pair_ranges(doc: Doc, quantities: list[Quantity], figures: list[Figure]) -> None:
-    """"40 per cent to 45 per cent": two figures written whole on both sides of "to"
+    """"30 per cent to 35 per cent": two figures written whole on both sides of "to"
     are the ends of one range."""
     by_start = {f.start: f for f in figures}
     for a, b in zip(quantities, quantities[1:]):

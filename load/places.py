@@ -112,7 +112,7 @@ def _iso_by_country_name() -> dict[str, str]:
 
 
 def country_iso(name: str | None) -> str | None:
-    """ISO code of a country by its name ("India" -> "IN"), or None."""
+    """ISO code of a country by its name ("Kenya" -> "KE"), or None."""
     return _iso_by_country_name().get(name.strip().lower()) if name else None
 
 

@@ -150,7 +150,7 @@ FRACTIONS = {"half": 0.5, "quarter": 0.25}
 NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:\.\d{3})+,\d{1,2}|\d+,\d{1,2}(?![\d,])|\d+(?:\.\d+)?"
 
 # One token holding a number glued to a currency and/or a unit or scale:
-# "950km", "2.5GW", "12.5km2", "Rs20bn", "$7.5bn", "3pc", "Rs.500", "USD3.6", "Tk5,000".
+# "950km", "2.5GW", "12.5km2", "Rs20bn", "$7.5bn", "3pc", "Rs.500", "USD4.2", "Tk5,000".
 GLUED = re.compile(
     rf"^(?P<cur>{GLUED_PREFIX})?(?P<num>{NUMBER})(?P<suf>[a-z%²³/]+[23]?)?$",
     re.IGNORECASE,

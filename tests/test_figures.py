@@ -246,7 +246,7 @@ def test_currency_signs_and_words(nlp, text, value, unit):
     ("Officials in Mumbai said the Indian railway would spend Rs 48.5 billion on new coaches.", "INR"),
     ("Officials in Lahore said the Pakistani utility would spend Rs 48.5 billion on new meters.", "PKR"),
     ("Japanese officials said Tokyo will provide ¥90 billion for the bridge.", "JPY"),
-    ("Chinese officials said Beijing will provide ¥90 billion for the bridge.", "CNY"),
+    ("Chinese officials said the province will provide ¥90 billion for the bridge.", "CNY"),
     ("Iraqi officials said the loan of 200 million dinars was approved in Baghdad.", "IQD"),
 ])
 def test_ambiguous_currency_read_from_the_countries_the_article_names(nlp, text, unit):
@@ -257,7 +257,7 @@ def test_ambiguous_currency_read_from_the_countries_the_article_names(nlp, text,
 
 @pytest.mark.parametrize("text,label", [
     ("The board approved Rs 48.5 billion for new meters.", "Rs"),                        # no country
-    ("Ministers from India and Pakistan said Rs 48.5 billion would be needed.", "Rs"),   # two, evenly
+    ("Ministers from Nepal and Sri Lanka said Rs 48.5 billion would be needed.", "Rs"),   # two, evenly
     ("The budget includes ¥90 billion for the bridge.", "¥"),
 ])
 def test_ambiguous_currency_without_evidence_keeps_its_surface_form(nlp, text, label):
@@ -379,12 +379,12 @@ def test_a_headline_printed_twice_gives_one_figure(nlp):
 # --- subjects ----------------------------------------------------------------------------
 
 @pytest.mark.parametrize("text,wanted,unwanted", [
-    ("Ankara will invest $6 billion in the refinery.", "refinery", "Ankara"),
-    ("Beijing pledged $40 million to the flood fund.", "fund", "Beijing"),
+    ("Hanoi will invest $6 billion in the refinery.", "refinery", "Hanoi"),
+    ("Lima pledged $40 million to the flood fund.", "fund", "Lima"),
     ("The government has incurred Rs 700 crore on the dams.", "dams", "government"),
     ("Riyadh owns 51% of the refinery.", "refinery", "Riyadh"),
     ("The blast left a pit around 4 metres deep near the road.", "pit", "blast"),
-    ("They met in Oxford, about 90 km northwest of London.", "northwest of London", None),
+    ("They met in Leeds, about 60 km east of Manchester.", "east of Manchester", None),
     ("The tunnel will cut the travel distance between the towns by 40 km.", "distance", "tunnel"),
     ("The canal will raise farm output by 2.5 per cent.", "farm output", "canal"),
     ("We are expanding by 8% a year, the chief executive said.", "expansion", None),
