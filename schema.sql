@@ -243,7 +243,9 @@ CREATE TABLE IF NOT EXISTS figures (
     also_text TEXT,
     start INTEGER NOT NULL,
     "end" INTEGER NOT NULL,
-    text TEXT NOT NULL
+    text TEXT NOT NULL,
+    note TEXT,                                 -- how an ambiguous currency or a misprint was read
+    range_part TEXT CHECK (range_part IN ('low', 'high'))  -- one end of a range ("40 to 45 per cent")
 );
 CREATE INDEX IF NOT EXISTS figures_document ON figures(document_id);
 CREATE INDEX IF NOT EXISTS figures_sentence ON figures(sentence_id);
@@ -354,7 +356,7 @@ DROP VIEW IF EXISTS figure_facts;
 CREATE VIEW figure_facts AS
 SELECT f.value, f.unit, f.subject, d.path AS document,
        f.canonical_value, f.canonical_unit, f.dimension, f.approximate, f.qualifier,
-       f.also_value, f.also_unit, f.text, f.sentence_id, f.id AS figure_id
+       f.also_value, f.also_unit, f.text, f.sentence_id, f.id AS figure_id, f.note, f.range_part
 FROM figures f
 JOIN documents d ON d.id = f.document_id;
 

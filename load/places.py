@@ -102,3 +102,24 @@ def locate(place: str | None) -> dict | None:
             return {"latitude": None, "longitude": None,
                     "geonames_id": country["geonameid"] if country else None, "kind": "country"}
     return None
+
+
+@lru_cache(maxsize=1)
+def _iso_by_country_name() -> dict[str, str]:
+    names = {name.lower(): c["iso"] for name, c in _gazetteer().get_countries_by_names().items()}
+    names.update({"the " + n: iso for n, iso in list(names.items())})
+    return names
+
+
+def country_iso(name: str | None) -> str | None:
+    """ISO code of a country by its name ("Kenya" -> "KE"), or None."""
+    return _iso_by_country_name().get(name.strip().lower()) if name else None
+
+
+@lru_cache(maxsize=4096)
+def city_country_iso(name: str | None) -> str | None:
+    """ISO code of the country of the most populous city that has this name as its own."""
+    matches = _cities_by_own_name().get(name.strip().lower()) if name else None
+    if not matches:
+        return None
+    return max(matches, key=lambda c: c.get("population", 0)).get("countrycode")

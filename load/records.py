@@ -128,6 +128,8 @@ class Figure:
     also_value: float | None = None   # a bracketed conversion: "(559 miles)"
     also_unit: str | None = None
     also_text: str | None = None
+    note: str | None = None           # how an ambiguous currency or a misprint was read
+    range_part: str | None = None     # low | high: one end of a range ("40 to 45 per cent")
 
 
 @dataclass

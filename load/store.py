@@ -237,6 +237,7 @@ def write_article(db: sqlite_utils.Database, article: Article, sentences: list[t
             "approximate": int(f.approximate), "qualifier": f.qualifier,
             "also_value": f.also_value, "also_unit": f.also_unit, "also_text": f.also_text,
             "start": f.start, "end": f.end, "text": f.text,
+            "note": f.note, "range_part": f.range_part,
         } for f in facts.figures])
 
         counts = 0
