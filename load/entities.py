@@ -22,7 +22,7 @@ from spacy.util import filter_spans
 
 from .countries import CountryMatcher, country_at, country_of, is_country_word
 from .names import HONORIFICS, NAME_PARTICLES, RANKS, ROYAL_TITLES, plain
-from .posts import POST_HEADS, POST_MODIFIERS
+from .posts import POST_HEADS, POST_MODIFIERS, post_head
 
 # --- lexicons shared with load.people and load.titles -----------------------------------------------------
 
@@ -95,7 +95,7 @@ _NOT_NAME_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "QUANTITY", "P
 
 
 def is_post_word(token: Token) -> bool:
-    return token.lower_ in POST_HEADS or token.lower_ in POST_MODIFIERS
+    return token.lower_ in POST_MODIFIERS or post_head(token.text) is not None
 
 
 def _name_like(token: Token) -> bool:
@@ -369,7 +369,7 @@ def _stands_before_name(doc: Doc, tok: Token) -> bool:
     "Prime Ministers X and Y", "army spokesperson X", "Ambassador to Pakistan X",
     "inspector general of police X") or "the late X"."""
     low = tok.lower_
-    if low in POST_HEADS or (tok.tag_ in ("NNS", "NNPS") and tok.lemma_.lower() in POST_HEADS):
+    if post_head(tok.text):
         return tok.is_title or (tok.is_lower and tok.pos_ == "NOUN")
     if tok.i < 2 or doc[tok.i - 1].lower_ not in ("to", "of"):
         return low == "late" and tok.i > 0 and doc[tok.i - 1].lower_ == "the"

@@ -54,6 +54,19 @@ STATUS_WORDS = {"former": "former", "ex": "former", "acting": "acting", "interim
                 "caretaker": "acting", "designate": "designate", "then": "then",
                 "outgoing": "former", "incoming": "designate", "late": "former"}
 
+def post_head(word: str) -> str | None:
+    """The singular head word if ``word`` is a post's head, singular or plural
+    ("Ministers" -> "minister", "Secretaries" -> "secretary", "PMs" -> "pm"), else None.
+    Taggers call a capitalised plural NNP, so the plural is read from the word."""
+    low = word.lower()
+    if low in POST_HEADS:
+        return low
+    for suffix, replacement in (("ies", "y"), ("s", ""), ("es", "")):
+        if low.endswith(suffix) and low[: -len(suffix)] + replacement in POST_HEADS:
+            return low[: -len(suffix)] + replacement
+    return None
+
+
 # --- normalization -------------------------------------------------------------------------
 
 # Spellings and abbreviations of one word of a post.

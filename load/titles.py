@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .countries import country_at
 from .entities import ORG_WORDS, is_post_word
-from .posts import DESCRIPTION_HEADS, POST_HEADS, STATUS_WORDS, normalize_post
+from .posts import DESCRIPTION_HEADS, POST_HEADS, STATUS_WORDS, normalize_post, post_head
 from .records import Title
 
 CONNECTORS = {"of", "the", "at", "for", "and", "on", "to"}
@@ -68,7 +68,7 @@ class Sentences:
 
 def is_head(tok: Token) -> bool:
     """A post's head word, singular or plural ("Minister", "Ministers")."""
-    return tok.lower_ in POST_HEADS or (tok.tag_ in ("NNS", "NNPS") and tok.lemma_.lower() in POST_HEADS)
+    return post_head(tok.text) is not None
 
 
 def _chain_token_ok(tok: Token) -> bool:
@@ -90,11 +90,13 @@ def _chain_token_ok(tok: Token) -> bool:
 def _lower_modifier(tok: Token, limit: int) -> bool:
     """A lower-case word that modifies a later word of the post: "communication minister",
     "range inspector", "the agency's chief" (the parse says what it modifies)."""
-    if not (tok.is_lower and tok.is_alpha and tok.pos_ in ("NOUN", "ADJ", "PROPN")):
+    if not (tok.is_lower and tok.is_alpha):
         return False
     if tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].text in POSSESSIVE:
-        return tok.i > 0 and tok.doc[tok.i - 1].lower_ == "the"
-    return tok.dep_ in ("compound", "amod", "nmod") and tok.i < tok.head.i < limit
+        return tok.pos_ == "NOUN" and tok.i > 0 and tok.doc[tok.i - 1].lower_ == "the"
+    # a compound whatever its tag ("search rescue agency spokesman": "search" tagged a verb)
+    return (tok.dep_ == "compound" or (tok.dep_ in ("amod", "nmod") and tok.pos_ in ("NOUN", "ADJ", "PROPN"))) \
+        and tok.i < tok.head.i < limit
 
 
 def _scope_word(doc: Doc, k: int, start: int) -> bool:
@@ -249,7 +251,7 @@ def plural_chain_before(doc: Doc, name: Span, sent: Span, ends_at: dict[int, Spa
         return None
     chain = left_chain(doc, i, sent.start)
     heads = [t for t in chain if is_head(t)] if chain is not None else []
-    return chain if heads and heads[-1].tag_ in ("NNS", "NNPS") else None
+    return chain if heads and heads[0].lower_ != post_head(heads[0].text) else None
 
 
 # --- reading a chain -----------------------------------------------------------------------
@@ -324,11 +326,13 @@ def _text(tokens: list[Token]) -> str:
 
 
 def post_text(tokens: list[Token]) -> str:
-    """ "foreign minister" -> "Foreign Minister", "Ministers" -> "Minister"; connectors stay
-    lower case, acronyms as written."""
+    """ "foreign minister" -> "Foreign Minister", "Prime Ministers" -> "Prime Minister" (the
+    first head only: "Chairman of the Joint Chiefs"); connectors stay lower case, acronyms
+    as written."""
     out = []
+    main = next((t.i for t in tokens if is_head(t)), None)
     for k, tok in enumerate(tokens):
-        word = tok.lemma_ if tok.tag_ in ("NNS", "NNPS") and is_head(tok) else tok.text
+        word = _singular(tok.text) if tok.i == main else tok.text
         if (tok.lower_ in CONNECTORS or tok.lower_ in _SCOPE) and k > 0:
             word = tok.lower_
         elif not tok.is_upper and word != "-":
@@ -336,6 +340,16 @@ def post_text(tokens: list[Token]) -> str:
         glued = k + 1 < len(tokens) and tokens[k + 1].i == tok.i + 1 and not tok.whitespace_
         out.append(word + ("" if glued else " "))    # "agency's chief": the dropped "'s" leaves a space
     return "".join(out).strip()
+
+
+def _singular(word: str) -> str:
+    """ "Ministers" -> "Minister", "Secretaries" -> "Secretary"; other words as written."""
+    head = post_head(word)
+    if head is None or head == word.lower():
+        return word
+    if word.lower().endswith("ies") and head.endswith("y"):
+        return word[:-3] + ("Y" if word.isupper() else "y")
+    return word[: len(head)]
 
 
 def title_from_chain(chain: Span, sentence: int, rank: str | None) -> tuple[Title | None, str | None]:
