@@ -119,6 +119,7 @@ def extract(doc: Doc, article: Article | None = None) -> list[Person]:
     person_starts = {s.start for s in spans} | {s._.prefix_start for s in spans}
     ends_at = {s.end: s for s in spans}
     clusters: list[_Cluster] = []
+    items: list[tuple[int, int, _Cluster]] = []    # each name with its titles: (first token, end, person)
     # Full names first, so that bare surnames and given names find their person.
     for span in sorted(spans, key=lambda s: (-len(name_key(_name_text(s)).split()), s.start)):
         found = _find_cluster(clusters, _name_text(span))
@@ -127,19 +128,23 @@ def extract(doc: Doc, article: Article | None = None) -> list[Person]:
         cluster = found or _Cluster()
         if found is None:
             clusters.append(cluster)
-        _add_name_mention(doc, span, cluster, sentences, person_starts, ends_at)
+        start, end = _add_name_mention(doc, span, cluster, sentences, person_starts, ends_at)
+        items.append((start, end, cluster))
     byline = _byline_names(doc, article)
     clusters = [c for c in clusters if _reported_on(c, sentences, byline)]
     for cluster in clusters:
         cluster.mentions.sort(key=lambda m: m.start)
     _resolve_counterparts(doc, clusters, sentences)
     _link_role_mentions(doc, clusters, sentences)
+    _share_listed_countries(doc, items, clusters)
     clusters.sort(key=lambda c: c.mentions[0].start)
     return [_person(k, c) for k, c in enumerate(clusters)]
 
 
 def _add_name_mention(doc: Doc, span: Span, cluster: _Cluster, sentences: Sentences, person_starts: set[int],
-                      ends_at: dict[int, Span]) -> None:
+                      ends_at: dict[int, Span]) -> tuple[int, int]:
+    """Add one name mention and the titles around it; return where the name and its titles
+    begin and end (a list of such items shares a country)."""
     cluster.names.append(_name_text(span))
     sentence = sentences.of(span.start)
     cluster.mentions.append(Mention(span.start_char, span.end_char, span.text, sentence, "name"))
@@ -173,6 +178,34 @@ def _add_name_mention(doc: Doc, span: Span, cluster: _Cluster, sentences: Senten
     royal = royal_title(span, sentence) if not posts else None   # "King X"; "Minister of Energy Prince X" is a minister
     if royal is not None:
         cluster.titles.append(royal)
+    return (min([span._.prefix_start] + [c.start for c in chains if c.start < span.start]),
+            max([span.end] + [c.end for c in chains if c.start >= span.end]))
+
+
+def _share_listed_countries(doc: Doc, items: list[tuple[int, int, _Cluster]], clusters: list[_Cluster]) -> None:
+    """ "met Iranian Foreign Minister A, Iran's Chief of Staff B, Army Commander C, and D,
+    secretary of ...": names listed together share the country that at least two of them
+    state when none states another. One stated country is not enough: "Iranian Foreign
+    Minister A and General B" lists a guest and a host."""
+    live = {id(c) for c in clusters}
+    group: list[_Cluster] = []
+    last_end = -1
+    for start, end, cluster in sorted(i for i in items if id(i[2]) in live) + [(len(doc) + 1, 0, None)]:
+        between = doc[last_end:start] if 0 <= last_end < start else None
+        if between is not None and len(between) and all(t.text in (",", "and") for t in between):
+            group.append(cluster)
+        else:
+            _share_country(group)
+            group = [cluster]
+        last_end = end
+
+
+def _share_country(group: list[_Cluster]) -> None:
+    known = [c.country() for c in group if c.country()]
+    if len(known) >= 2 and len(set(known)) == 1:
+        for cluster in group:
+            if not cluster.countries:
+                cluster.countries.append(known[0])
 
 
 def _reported_on(cluster: _Cluster, sentences: Sentences, byline: list[str]) -> bool:
