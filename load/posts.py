@@ -73,7 +73,7 @@ def post_head(word: str) -> str | None:
 _WORD_FORMS = {
     "defense": "defence", "spokesman": "spokesperson", "spokeswoman": "spokesperson",
     "advisor": "adviser", "chairman": "chair", "chairwoman": "chair", "chairperson": "chair",
-    "co-ordinator": "coordinator", "naval": "navy", "military": "army", "labor": "labour",
+    "co-ordinator": "coordinator", "naval": "navy", "labor": "labour",
     "premier": "prime minister", "pm": "prime minister", "fm": "foreign minister",
     "dg": "director general", "director-general": "director general",
     "secretary-general": "secretary general", "vice-president": "vice president",
@@ -92,29 +92,36 @@ _PORTFOLIOS = {"foreign": "foreign affairs", "home": "home affairs", "external":
 _SECRETARY_PORTFOLIOS = {"defence", "foreign affairs", "home affairs", "interior", "energy", "health",
                          "treasury", "commerce", "agriculture", "education", "transportation",
                          "homeland security", "labour", "justice", "external affairs", "finance"}
-_SERVICES = {"army": "Army", "navy": "Naval", "air": "Air"}
+_SERVICES = {"army": "Army", "military": "Army", "navy": "Naval", "air": "Air"}
 
 
-def _words(post: str) -> list[str]:
+def _words(post: str) -> tuple[list[str], set[str]]:
+    """The post's words, lower case with spellings unified, and the acronyms among them."""
     words: list[str] = []
-    for w in re.findall(r"[\w'-]+", post.lower().replace("’", "'")):
+    acronyms: set[str] = set()
+    for w in re.findall(r"[\w'-]+", post.replace("’", "'")):
         w = w.strip("'-")
-        if w.endswith("'s"):
+        if w.lower().endswith("'s"):
             w = w[:-2]
-        if w:
-            words.extend(_WORD_FORMS.get(w, w).split())
-    return words
+        if not w:
+            continue
+        low = w.lower()
+        if low not in _WORD_FORMS and w.isupper() and len(w) > 1:
+            acronyms.add(low)
+        words.extend(_WORD_FORMS.get(low, low).split())
+    return words, acronyms
 
 
-def _title_case(words: list[str]) -> str:
-    return " ".join(w if (w in _CONNECTORS and k) else w[:1].upper() + w[1:] for k, w in enumerate(words))
+def _title_case(words: list[str], acronyms: set[str] = frozenset()) -> str:
+    return " ".join(w.upper() if w in acronyms else w if (w in _CONNECTORS and k) else w[:1].upper() + w[1:]
+                    for k, w in enumerate(words))
 
 
 @lru_cache(maxsize=8192)
 def normalize_post(post: str) -> str:
     """One name per post; see the module docstring. Unknown forms come back title-cased
     with their spellings unified, so they still group with themselves."""
-    words = _words(post)
+    words, acronyms = _words(post)
     if not words:
         return post
     content = [w for w in words if w not in ("the",)]
@@ -148,4 +155,4 @@ def normalize_post(post: str) -> str:
         if not text:
             return _title_case(qualifiers + [head])
         return _title_case(qualifiers + [head, "of"] + text.split())
-    return _title_case(content)
+    return _title_case(content, acronyms)

@@ -28,7 +28,7 @@ from spacy.tokens import Doc, Span, Token
 from .countries import country_at
 from .entities import ORG_WORDS, is_post_word
 from .posts import DESCRIPTION_HEADS, POST_HEADS, STATUS_WORDS, normalize_post, post_head
-from .records import Title
+from .records import Article, DateValue, Person, Title
 
 CONNECTORS = {"of", "the", "at", "for", "and", "on", "to"}
 POSSESSIVE = {"'s", "’s"}     # a bare apostrophe is more often a closing quote
@@ -384,3 +384,29 @@ def royal_title(span: Span, sentence: int) -> Title | None:
     post = " ".join(w[:1].upper() + w[1:].lower() for w in words)
     return Title(post=post, start=doc[begin].idx, end=doc[begin + len(words) - 1].idx + len(doc[begin + len(words) - 1]),
                  text=doc[begin:begin + len(words)].text, sentence=sentence, normalized_post=normalize_post(post))
+
+
+# --- as of when -----------------------------------------------------------------------------
+
+
+def date_titles(people: list[Person], context, article: Article | None) -> None:
+    """Set each title's as-of date: the date its sentence gives (the one the parse attaches
+    nearest to the title), else the publication date. A "former" post is stated as of
+    publication; a "then" post holds only at the sentence's date (else no date).
+    ``context`` is the article's ``dates.DateContext``."""
+    published = None
+    if article is not None and article.published:
+        published = DateValue(raw=article.published_raw or article.published, iso=article.published,
+                              precision=article.published_precision or "day", reference="published")
+    doc = context.doc
+    for person in people:
+        for title in person.titles:
+            stated = None
+            if title.status != "former":
+                span = doc.char_span(title.start, title.end, alignment_mode="expand")
+                value = context.date_for(span) if span is not None and len(span) else None
+                stated = value if value is not None and value.iso else None
+            if stated is not None:
+                title.as_of, title.as_of_source = stated, "sentence"
+            elif title.status != "then" and published is not None:
+                title.as_of, title.as_of_source = published, "published"
