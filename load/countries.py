@@ -30,7 +30,7 @@ _FORMS = {
     "Cameroon": "cameroonian", "Canada": "canadian", "Chad": "chadian", "Chile": "chilean",
     "China": "chinese prc people's_republic_of_china", "Colombia": "colombian", "Croatia": "croatian",
     "Cuba": "cuban", "Cyprus": "cypriot", "Czechia": "czech czech_republic",
-    "Democratic Republic of the Congo": "congolese congo drc dr_congo",
+    "Democratic Republic of the Congo": "congolese congo drc dr_congo democratic_republic_of_congo",
     "Denmark": "danish", "Ecuador": "ecuadorian", "Egypt": "egyptian", "Eritrea": "eritrean",
     "Estonia": "estonian", "Ethiopia": "ethiopian", "Finland": "finnish", "France": "french",
     "Gabon": "gabonese", "Georgia": "georgian", "Germany": "german", "Ghana": "ghanaian",
@@ -72,6 +72,10 @@ _FORMS = {
 # GeoNames names that news writes otherwise; the key is the GeoNames name.
 _RENAMED = {"The Netherlands": "Netherlands", "Palestinian Territory": "Palestine",
             "Republic of the Congo": "Republic of the Congo"}
+
+
+# Words that make a country's name part of another place's ("New Jersey", "Northern Ireland").
+_PLACE_PREFIXES = {"new", "northern", "southern", "western", "eastern", "upper", "lower", "baja", "nova"}
 
 
 @lru_cache(maxsize=1)
@@ -119,7 +123,8 @@ class CountryMatcher:
         for tok in doc:
             if tok.text[:1].isupper() and tok.is_alpha or tok.text in ("U.S.", "U.S.A.", "U.K."):
                 country = forms.get(plain(tok.text))
-                if country:
+                if country and not (tok.i > 0 and doc[tok.i - 1].lower_ in _PLACE_PREFIXES
+                                    and doc[tok.i - 1].is_title):
                     found[tok.i] = (tok.i, tok.i + 1, country)
         for _, start, end in self.matcher(doc):
             span = doc[start:end]

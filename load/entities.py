@@ -36,8 +36,13 @@ ORG_WORDS = {
     "association", "union", "league", "federation", "foundation", "news", "agency", "tv",
     "television", "radio", "times", "post", "tribune", "daily", "province", "district",
     "port", "airport", "pipeline", "project", "presidency", "government", "cabinet", "administration",
-    "ltd", "limited", "inc", "plc", "holdings", "industries", "laboratories",
+    "ltd", "limited", "inc", "plc", "holdings", "industries", "laboratories", "house", "democrats",
+    "republicans",
 }
+# Last words that make a capitalised pair an institution, not a name ("White House").
+_INSTITUTION_ENDS = {"house", "council", "ministry", "department", "agency", "committee", "commission",
+                     "assembly", "parliament", "senate", "university", "institute", "company", "corporation",
+                     "government", "presidency", "cabinet", "administration", "party", "democrats", "republicans"}
 # Words that end a company's or institution's name ("... Engineering Company").
 COMPANY_WORDS = {"company", "corporation", "corp", "ltd", "limited", "inc", "plc", "group", "holdings",
                  "industries", "laboratories", "bank", "institute", "university", "foundation",
@@ -115,7 +120,7 @@ def _name_like(token: Token) -> bool:
 
 def _initials(token: Token) -> bool:
     """ "HD", "JP", "P": initials written before a name in South Asian and other news."""
-    return (token.is_upper and token.is_alpha and len(token) <= 3 and token.text not in ("A", "I")
+    return (token.is_upper and token.is_alpha and len(token) <= 2 and token.text not in ("A", "I")
             and not is_country_word(token.text) and token.ent_type_ not in _NOT_NAME_ENTS)
 
 
@@ -278,7 +283,7 @@ class PeopleLayer:
     def _is_organisation(doc: Doc, span: Span) -> bool:
         """Platforms, names followed by a group noun ("Jaish al-Adl terrorist group"), and
         capitalised words inside a company's name ("Major Bridge Engineering Company")."""
-        if len(span) == 1 and span[0].lower_ in PLATFORMS:
+        if (len(span) == 1 and span[0].lower_ in PLATFORMS) or span[-1].lower_ in _INSTITUTION_ENDS:
             return True
         if span.end < len(doc) and doc[span.end].is_title and doc[span.end].lower_ in COMPANY_WORDS:
             return True
@@ -312,11 +317,12 @@ class PeopleLayer:
 
     @staticmethod
     def _mislabelled_full_names(doc: Doc, people: list[Span]) -> list[Span]:
-        """A full name the model labelled ORG or GPE where it labelled the surname alone a
-        person ("Gustavo Petro" ORG, "Petro" PERSON): a run of name words ending in that surname."""
+        """A full name the model labelled ORG where it labelled the surname alone a person
+        ("Gustavo Petro" ORG, "Petro" PERSON): a run of name words ending in that surname.
+        Places are left alone: the model also calls "Delhi" a person, and "New Delhi" is none."""
         surnames = {p[-1].lower_ for p in people}
         return [Span(doc, ent.start, ent.end, label="PERSON") for ent in doc.ents
-                if ent.label_ not in ("PERSON", *_NOT_NAME_ENTS) and 2 <= len(ent) <= 4
+                if ent.label_ == "ORG" and 2 <= len(ent) <= 4
                 and ent[-1].lower_ in surnames and _name_like(ent[0])
                 and all(_name_like(t) or t.lower_ in NAME_PARTICLES for t in ent)]
 

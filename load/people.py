@@ -211,7 +211,8 @@ def _share_country(group: list[_Cluster]) -> None:
 def _reported_on(cluster: _Cluster, sentences: Sentences, byline: list[str]) -> bool:
     if any(same_person(cluster.name, None, None, b, None, None) and len(name_key(b).split()) > 1 for b in byline):
         return False
-    if len(cluster.name.split()) < 2 and not cluster.anchored:   # "X-Y" (a route, a pair of places) is one word
+    # "X-Y" (a route, a pair of places) is one word; a name in another script has no key at all
+    if (len(cluster.name.split()) < 2 or len(cluster.key_words) < 2) and not cluster.anchored:
         return False      # a lone capitalised word the model guessed ("Sistan") is not enough
     return any(sentences.is_prose(sentences.sents[m.sentence].start) for m in cluster.mentions)
 

@@ -144,6 +144,8 @@ def left_chain(doc: Doc, end: int, sent_start: int, limit: int | None = None) ->
         i = k
     while i < end and (doc[i].lower_ in CONNECTORS or doc[i].text in POSSESSIVE or doc[i].text == "-"):
         i += 1
+    if i < end and doc[end - 1].lower_ in CONNECTORS | _SCOPE:
+        return None           # "representatives of [X's family]": the name is the object, not the holder
     return doc[i:end] if i < end else None
 
 
@@ -185,8 +187,10 @@ def right_apposition(doc: Doc, start: int, sent_end: int, person_starts: set[int
             if not any(is_head(t) for t in doc[i:j]):
                 break
             scopes += 1
-            if scopes > 1 and not _country_phrase_at(doc, j + 1, sent_end):
-                break         # "... for the Rwenzori area | in North Kivu province"
+            # "... for the Kasese area | in Western Region", but "... Bank of New York"
+            if scopes > 1 and not _country_phrase_at(doc, j + 1, sent_end) and not (
+                    tok.lower_ == "of" and j + 1 < sent_end and doc[j + 1].is_title):
+                break
         elif tok.lower_ == "and":
             # "X, Iraq's deputy prime minister and foreign minister,": two posts
             if not (j + 1 < sent_end and (is_post_word(doc[j + 1]) or (scopes and doc[j + 1].is_title))):
@@ -286,7 +290,9 @@ def read_chain(chain: Span) -> TitleParts:
         low = tok.lower_
         nxt = tokens[k + 1] if k + 1 < len(tokens) else None
         country = country_at(tok)
-        if country and not (nxt is not None and nxt.text == "-"):
+        if country and ((nxt is not None and nxt.text == "-") or (k and tokens[k - 1].text == "-")):
+            continue          # "Hungarian-American": two countries, neither is the post's
+        if country:
             parts.country = parts.country or country
             continue
         if low in POSSESSIVE or low in _PRONOUNS:
