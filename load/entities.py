@@ -377,11 +377,19 @@ def _stands_before_name(doc: Doc, tok: Token) -> bool:
     low = tok.lower_
     if post_head(tok.text):
         return tok.is_title or (tok.is_lower and tok.pos_ == "NOUN")
-    if tok.i < 2 or doc[tok.i - 1].lower_ not in ("to", "of"):
-        return low == "late" and tok.i > 0 and doc[tok.i - 1].lower_ == "the"
-    if country_at(tok) is not None:
-        return doc[tok.i - 2].lower_ in POST_HEADS
-    return tok.is_lower and tok.pos_ == "NOUN" and doc[tok.i - 1].lower_ == "of" and is_post_word(doc[tok.i - 2])
+    if low == "late":
+        return tok.i > 0 and doc[tok.i - 1].lower_ == "the"
+    if tok.i < 2:
+        return False
+    if doc[tok.i - 1].lower_ in ("to", "of") and country_at(tok) is not None:
+        return post_head(doc[tok.i - 2].text) is not None
+    if tok.is_lower:
+        return tok.pos_ == "NOUN" and doc[tok.i - 1].lower_ == "of" and is_post_word(doc[tok.i - 2])
+    # "Minister of Energy X", "Secretary of State X", "Minister for Foreign Affairs X"
+    k = tok.i
+    while k > max(0, tok.i - 4) and (doc[k].is_title or doc[k].lower_ == "and") and doc[k].ent_type_ != "PERSON":
+        k -= 1
+    return k < tok.i and k > 0 and doc[k].lower_ in ("of", "for") and post_head(doc[k - 1].text) is not None
 
 
 def _is_country(span: Span, countries: dict[int, tuple[int, int, str]]) -> bool:
