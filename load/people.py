@@ -98,6 +98,28 @@ def _find_cluster(clusters: list[_Cluster], text: str) -> _Cluster | None | bool
     return anywhere[0] if anywhere else None
 
 
+# Words that credit the journalist, photographer or editor of a piece ("Photo: X", "Reporting by X").
+_CREDIT_WORDS = {"photo", "photos", "photograph", "photographs", "picture", "pictures", "image", "images",
+                 "credit", "credits", "courtesy", "reporting", "editing", "writing", "compiled", "translated",
+                 "translation", "illustration", "graphic", "graphics", "video", "file", "caption"}
+
+
+def _credited(doc: Doc, span: Span) -> bool:
+    """ "Photo: X", "(Photo by X/Reuters)", "Additional reporting by X; Editing by Y", "REUTERS/X":
+    the name credits the piece's maker. The credit word is capitalised or opens its sentence,
+    so "a video by Minister X" in running text is not a credit."""
+    i = span._.prefix_start - 1
+    steps = 0
+    while i >= 0 and steps < 3 and (doc[i].lower_ in ("by", ":", "/", "|", "-", "(") or doc[i].is_space):
+        i, steps = i - 1, steps + 1
+    if i >= 0 and doc[i].lower_ in _CREDIT_WORDS and steps:
+        word = doc[i]
+        opens = word.is_sent_start or (i > 0 and (doc[i - 1].text in (";", "(", "|") or doc[i - 1].lower_ == "additional"))
+        if word.is_title or word.is_upper or opens:
+            return True
+    return span.start >= 2 and doc[span.start - 1].text == "/" and doc[span.start - 2].is_upper
+
+
 def _byline_names(doc: Doc, article: Article | None) -> list[str]:
     """The journalist: the article's author, or a "By X" at the start of a line."""
     names = [article.author] if article is not None and article.author else []
@@ -122,6 +144,8 @@ def extract(doc: Doc, article: Article | None = None) -> list[Person]:
     items: list[tuple[int, int, _Cluster]] = []    # each name with its titles: (first token, end, person)
     # Full names first, so that bare surnames and given names find their person.
     for span in sorted(spans, key=lambda s: (-len(name_key(_name_text(s)).split()), s.start)):
+        if _credited(doc, span):
+            continue          # a photographer or a reporter, not someone the article reports on
         found = _find_cluster(clusters, _name_text(span))
         if found is False:
             continue
