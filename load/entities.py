@@ -203,6 +203,7 @@ class PeopleLayer:
             else:
                 people.append(span)
         people.extend(p for p in self._after_prefixes(doc, prefixes) if not self._is_organisation(doc, p))
+        people.extend(_described_names(doc))
         org_texts = {plain(o.text) for o in orgs}
         people = [p for p in filter_spans(people) if plain(p.text) not in org_texts]
         people.extend(self._mislabelled_full_names(doc, people))
@@ -368,6 +369,41 @@ class PeopleLayer:
                 if run:
                     kept.append(Span(doc, run[0], run[-1] + 1, label=ent.label_))
         return filter_spans(people + orgs + kept)
+
+
+# Nouns for people that an indefinite description of a person ends in ("X, a local farmer, ...").
+PERSON_NOUNS = {
+    "militant", "fighter", "member", "resident", "farmer", "student", "teacher", "journalist", "reporter",
+    "photographer", "activist", "lawyer", "doctor", "nurse", "soldier", "policeman", "policewoman",
+    "businessman", "businesswoman", "driver", "worker", "survivor", "witness", "victim", "mother", "father",
+    "son", "daughter", "wife", "husband", "brother", "sister", "man", "woman", "boy", "girl", "villager",
+    "analyst", "economist", "professor", "researcher", "scientist", "expert", "author", "writer", "singer",
+    "actor", "actress", "player", "coach", "priest", "cleric", "imam", "monk", "pilot", "suspect", "gunman",
+    "prisoner", "hostage", "migrant", "refugee", "citizen", "veteran", "politician", "founder", "owner",
+    "trader", "shopkeeper", "fisherman", "engineer", "official", "leader", "commander", "spokesman",
+    "spokeswoman", "spokesperson", "candidate", "lawmaker", "mayor", "governor", "minister",
+}
+
+
+def _described_names(doc: Doc) -> list[Span]:
+    """Names the model missed before an indefinite description of a person: "X Y, an Abu
+    Sayyaf militant who ...", "X Y, a 43-year-old farmer, said ..."."""
+    spans = []
+    i = 0
+    while i < len(doc) - 3:
+        if not (_name_like(doc[i]) and doc[i].ent_type_ in ("", "PERSON")) or (i and _name_like(doc[i - 1])):
+            i += 1
+            continue
+        end = _name_end(doc, i)
+        if end - i >= 2 and all(t.ent_type_ == "" for t in doc[i:end]) and end + 2 < len(doc) \
+                and doc[end].text == "," and doc[end + 1].lower_ in ("a", "an"):
+            k = end + 2
+            while k < min(len(doc), end + 9) and doc[k].text not in (",", ".", ";") and doc[k].lower_ not in ("who", "whose"):
+                k += 1
+            if k < len(doc) and doc[k - 1].lower_ in PERSON_NOUNS and doc[k - 1].pos_ == "NOUN":
+                spans.append(Span(doc, i, end, label="PERSON"))
+        i = max(end, i + 1)
+    return spans
 
 
 def _stands_before_name(doc: Doc, tok: Token) -> bool:

@@ -68,7 +68,12 @@ class Sentences:
 
 def is_head(tok: Token) -> bool:
     """A post's head word, singular or plural ("Minister", "Ministers")."""
-    return post_head(tok.text) is not None
+    if post_head(tok.text) is not None:
+        return True
+    # "Co-ordinator", "Vice-Chairman": the tokenizer splits a hyphenated post
+    doc = tok.doc
+    return (tok.i >= 2 and doc[tok.i - 1].text == "-" and not doc[tok.i - 1].whitespace_
+            and not doc[tok.i - 2].whitespace_ and post_head(doc[tok.i - 2].text + "-" + tok.text) is not None)
 
 
 def _chain_token_ok(tok: Token) -> bool:
@@ -341,8 +346,8 @@ def post_text(tokens: list[Token]) -> str:
         word = _singular(tok.text) if tok.i == main else tok.text
         if (tok.lower_ in CONNECTORS or tok.lower_ in _SCOPE) and k > 0:
             word = tok.lower_
-        elif not tok.is_upper and word != "-":
-            word = word[:1].upper() + word[1:]
+        elif not tok.is_upper and word != "-" and not (k and tokens[k - 1].text == "-" and tokens[k - 1].i == tok.i - 1):
+            word = word[:1].upper() + word[1:]        # "Co-ordinator", not "Co-Ordinator"
         glued = k + 1 < len(tokens) and tokens[k + 1].i == tok.i + 1 and not tok.whitespace_
         out.append(word + ("" if glued else " "))    # "agency's chief": the dropped "'s" leaves a space
     return "".join(out).strip()

@@ -112,3 +112,19 @@ def test_full_name_the_model_called_an_organisation(nlp):
     doc.ents = ents
     doc = nlp.get_pipe("newsfacts_people")(doc)
     assert "Marta Okafor" in names(doc)
+
+
+def test_name_the_model_missed_before_a_description_of_a_person(nlp):
+    """Entities cleared by hand, as when the model misses a name, to test this step alone."""
+    def without_model_entities(text):
+        doc = nlp(text)
+        doc.ents = []
+        return nlp.get_pipe("newsfacts_people")(doc)
+
+    doc = without_model_entities("Among those killed was Tahir Jumali, an Ansar Khalifa militant who acted as a guide.")
+    assert names(doc) == ["Tahir Jumali"]
+    doc = without_model_entities("Police said Rosa Almeida, a 43-year-old farmer, was found alive on Sunday.")
+    assert names(doc) == ["Rosa Almeida"]
+    doc = without_model_entities("They reached Basilan Island, a rebel stronghold, late on Monday. "
+                                 "The attack was claimed by Ansar Khalifa, a militant group based in the south.")
+    assert not names(doc)
