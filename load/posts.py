@@ -108,7 +108,9 @@ def _words(post: str) -> tuple[list[str], set[str]]:
         low = w.lower()
         if low not in _WORD_FORMS and w.isupper() and len(w) > 1:
             acronyms.add(low)
-        words.extend(_WORD_FORMS.get(low, low).split())
+        parts = [low] if low in _WORD_FORMS or "-" not in low else [p for p in low.split("-") if p]
+        for part in parts:                 # "vice-premier" -> "vice", "prime minister"
+            words.extend(_WORD_FORMS.get(part, part).split())
     return words, acronyms
 
 

@@ -324,6 +324,8 @@ def _organisation_in(tokens: list[Token]) -> str | None:
     """A named organisation inside the post: an ORG entity or an acronym ("ISI chief")."""
     org = [t for t in tokens if t.ent_type_ == "ORG" and t.lower_ not in CONNECTORS
            and not (t.lower_ in ORG_WORDS and len(tokens) <= 3)]
+    if any(is_head(t) for t in org):
+        org = []              # the model called the post itself an organisation ("National Co-ordinator")
     if org:
         text = _text(org)
         return text if len(org) > 1 or org[0].is_upper else None
@@ -346,8 +348,9 @@ def post_text(tokens: list[Token]) -> str:
         word = _singular(tok.text) if tok.i == main else tok.text
         if (tok.lower_ in CONNECTORS or tok.lower_ in _SCOPE) and k > 0:
             word = tok.lower_
-        elif not tok.is_upper and word != "-" and not (k and tokens[k - 1].text == "-" and tokens[k - 1].i == tok.i - 1):
-            word = word[:1].upper() + word[1:]        # "Co-ordinator", not "Co-Ordinator"
+        elif not tok.is_upper and word != "-" and not (
+                k >= 2 and tokens[k - 1].text == "-" and tokens[k - 1].i == tok.i - 1 and tokens[k - 2].is_title):
+            word = word[:1].upper() + word[1:]        # "vice-premier" -> "Vice-Premier"; "Co-ordinator" as written
         glued = k + 1 < len(tokens) and tokens[k + 1].i == tok.i + 1 and not tok.whitespace_
         out.append(word + ("" if glued else " "))    # "agency's chief": the dropped "'s" leaves a space
     return "".join(out).strip()

@@ -12,6 +12,7 @@ from load.posts import normalize_post, post_head
                              "Army Chief of Staff", "military chief"]),
     ("Minister of Foreign Affairs", ["Foreign Minister", "FM", "Minister of Foreign Affairs"]),
     ("Prime Minister", ["Prime Minister", "PM", "premier"]),
+    ("Vice Prime Minister", ["Vice-Premier", "vice premier", "Vice Prime Minister"]),
     ("Deputy Minister of Foreign Affairs", ["Deputy Foreign Minister", "deputy foreign minister"]),
     ("Secretary of Defence", ["Defense Secretary", "Secretary of Defense"]),
     ("Chief of Staff of Armed Forces", ["Armed Forces Chief of Staff", "Chief of Staff of the Armed Forces"]),

@@ -61,6 +61,10 @@ def posts(person):
     ('"We share the same aims," said Faisal bin Farhan, the minister of foreign affairs in Saudi Arabia '
      "during a press conference.",
      "Faisal bin Farhan", "Minister of Foreign Affairs", "Saudi Arabia"),
+    # a post the tokenizer splits at its hyphen; the rank after it is no part of it
+    ("National Co-ordinator of Counter-terrorism operations DAC Helen Ball said the arrests were planned.",
+     "Helen Ball", "National Co-ordinator of Counter-terrorism Operations", None),
+    ("Chinese vice-premier Liu Wen met the envoy.", "Liu Wen", "Vice-Premier", "China"),
     # titles in brackets and between dashes
     ("Ronald Lamola (South Africa's foreign minister) said the vote was a mistake.",
      "Ronald Lamola", "Foreign Minister", "South Africa"),
