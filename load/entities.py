@@ -5,11 +5,15 @@ onto names ("Maj Gen Mohammad Baqeri"), cuts names short ("Shah Mehmood" +
 "Qureshi"), tags a surname it has seen as a full name as GPE or ORG the next
 time ("Qureshi", "Zarif"), misses names that follow a rank ("Maj Gen Asif
 Ghafoor"), and calls groups, platforms and boilerplate people ("Jaish al-Adl",
-"Twitter", "RELATED ARTICLES"). This component rewrites ``doc.ents`` so that
-PERSON spans cover exactly the name, and records the rank and honorific that
-stood before each name (``span._.rank``, ``span._.honorific``,
-``span._.prefix_start``). It knows ranks, honorifics, post words and
-nationalities, never particular people.
+"Twitter", "RELATED ARTICLES"). It also cuts hyphenated given names short
+("Song Young" for a "Song Young-moo"), labels a full name ORG while it labels the
+surname a person, and takes countries ("Burkina Faso"), companies and institutions
+for people. This component rewrites ``doc.ents`` so that PERSON spans cover exactly
+the name, records the rank, honorific and royal or religious title that stood before
+each name (``span._.rank``, ``span._.honorific``, ``span._.royal``,
+``span._.prefix_start``), and the countries the text names (``doc._.countries``,
+from ``load.countries``). It knows ranks, honorifics, post words and nationalities,
+never particular people.
 """
 from __future__ import annotations
 
@@ -20,9 +24,9 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from .countries import CountryMatcher, country_at, country_of, is_country_word
+from .countries import CountryMatcher, country_at, is_country_word
 from .names import HONORIFICS, NAME_PARTICLES, RANKS, ROYAL_TITLES, plain
-from .posts import POST_HEADS, POST_MODIFIERS, post_head
+from .posts import POST_MODIFIERS, post_head
 
 # --- lexicons shared with load.people and load.titles -----------------------------------------------------
 

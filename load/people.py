@@ -18,9 +18,8 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
-from .countries import country_at
 from .names import fuller, name_key, plain, rank_words, same_person
 from .posts import POST_HEADS
 from .records import Article, Mention, Person, Title
@@ -291,6 +290,7 @@ def _role_mentions(doc: Doc) -> list[_Role]:
     """Definite descriptions of a post holder: "the army chief", "the Foreign Minister of
     Pakistan", "Pakistan's top diplomat", "the Pakistani general"."""
     roles = []
+    countries = doc._.countries or {}
     for chunk in doc.noun_chunks:
         root = chunk.root
         head = root.lower_
@@ -310,13 +310,13 @@ def _role_mentions(doc: Doc) -> list[_Role]:
         span = doc[chunk.start:end]
         first = span[0].lower_
         words = [t for t in span if t.i <= root.i or t.i >= chunk.end]
-        country = next((country_at(t) for t in span if country_at(t)), None)
+        country = next((countries[t.i][2] for t in span if t.i in countries), None)
         definite = first == "the" or country is not None
         if not definite or first in ("a", "an", "his", "her", "their", "its"):
             continue
         if any(t.like_num or t.lower_ in ("two", "both") for t in span):
             continue
-        modifiers = {w for t in words if t.i != root.i and not country_at(t)
+        modifiers = {w for t in words if t.i != root.i and t.i not in countries
                      for w in _post_words(t.text)} - {"top", "senior", "visiting"}
         roles.append(_Role(span, head, modifiers, country))
     return roles
