@@ -6,7 +6,7 @@ onto names ("Maj Gen Mohammad Baqeri"), cuts names short ("Shah Mehmood" +
 time ("Qureshi", "Zarif"), misses names that follow a rank ("Maj Gen Asif
 Ghafoor"), and calls groups, platforms and boilerplate people ("Jaish al-Adl",
 "Twitter", "RELATED ARTICLES"). It also cuts hyphenated given names short
-("Song Young" for a "Song Young-moo"), labels a full name ORG while it labels the
+("Kim Yeon" for a "Kim Yeon-chul"), labels a full name ORG while it labels the
 surname a person, and takes countries ("Burkina Faso"), companies and institutions
 for people. This component rewrites ``doc.ents`` so that PERSON spans cover exactly
 the name, records the rank, honorific and royal or religious title that stood before
@@ -280,7 +280,7 @@ class PeopleLayer:
             if k > 0 and span[k - 1].text == "-" and t.is_alpha:
                 continue                                 # "Young-moo"
             if k == 0 and len(span) > 1 and _initials(t):
-                continue                                 # "JP Nadda"
+                continue                                 # "RK Singh"
             return None                                  # boilerplate ("RELATED ARTICLES"), odd tokens
         return span
 
@@ -323,8 +323,8 @@ class PeopleLayer:
     @staticmethod
     def _mislabelled_full_names(doc: Doc, people: list[Span]) -> list[Span]:
         """A full name the model labelled ORG where it labelled the surname alone a person
-        ("Gustavo Petro" ORG, "Petro" PERSON): a run of name words ending in that surname.
-        Places are left alone: the model also calls "Delhi" a person, and "New Delhi" is none."""
+        ("Marta Okafor" ORG, "Okafor" PERSON): a run of name words ending in that surname.
+        Places are left alone: the model also calls a city a person, and "New <city>" is none."""
         surnames = {p[-1].lower_ for p in people}
         return [Span(doc, ent.start, ent.end, label="PERSON") for ent in doc.ents
                 if ent.label_ == "ORG" and 2 <= len(ent) <= 4

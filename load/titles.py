@@ -5,7 +5,7 @@ organisation and status (``read_chain``), the way Wikidata models "position held
 The chains of English news that ``chains_for_name`` reads:
 
 * before the name: "Pakistan's Chief of Army Staff General X", "Director-General
-  Analysis at ISI Maj Gen X", "communication minister X", "Bastar range inspector
+  Analysis at ISI Maj Gen X", "communication minister X", "<district> range inspector
   general of police X", "Minister of Electricity and Renewable Energy X";
 * a description, a comma, then the name: "the army chief, General X,", "the agency's
   chief in <region>, X", "his Pakistani counterpart, X";
@@ -106,7 +106,7 @@ def _lower_modifier(tok: Token, limit: int) -> bool:
 
 def _scope_word(doc: Doc, k: int, start: int) -> bool:
     """A word of a post's scope, read from the right: "for the *region*", "of *police*",
-    "in South *Sulawesi*": a preposition after a post word comes before it."""
+    "in East *Java*": a preposition after a post word comes before it."""
     tok = doc[k]
     if not (tok.is_alpha and tok.pos_ in ("NOUN", "PROPN", "ADJ")) or tok.ent_type_ == "PERSON":
         return False
