@@ -163,6 +163,8 @@ CREATE TABLE IF NOT EXISTS titles (
     is_description INTEGER NOT NULL DEFAULT 0 CHECK (is_description IN (0, 1)),
     as_of TEXT CHECK (as_of IS NULL OR date(as_of) = as_of),
     as_of_precision TEXT CHECK (as_of_precision IN ('day', 'month', 'year')),
+    as_of_source TEXT CHECK (as_of_source IN ('sentence', 'published')),  -- the sentence's own date, else publication
+    normalized_post TEXT COLLATE NOCASE,       -- one name per post ("Minister of Defence" for "Defense Minister")
     start INTEGER NOT NULL,
     "end" INTEGER NOT NULL,
     text TEXT NOT NULL
@@ -174,6 +176,8 @@ CREATE INDEX IF NOT EXISTS titles_post ON titles(post);
 CREATE INDEX IF NOT EXISTS titles_country ON titles(country);
 CREATE INDEX IF NOT EXISTS titles_organisation ON titles(organisation);
 CREATE INDEX IF NOT EXISTS titles_status ON titles(status);
+CREATE INDEX IF NOT EXISTS titles_normalized_post ON titles(normalized_post);  -- facet; the post-on-a-date query
+CREATE INDEX IF NOT EXISTS titles_post_nocase ON titles(post COLLATE NOCASE);   -- the post-on-a-date query's lookup
 
 -- Meetings ----------------------------------------------------------------------------
 
@@ -333,7 +337,7 @@ CREATE VIEW person_titles AS
 SELECT p.name AS person, t.post AS title, d.path AS document,
        t.country, t.organisation, t.rank, t.status,
        CASE t.as_of_precision WHEN 'month' THEN substr(t.as_of, 1, 7) WHEN 'year' THEN substr(t.as_of, 1, 4) ELSE t.as_of END AS as_of,
-       t.sentence_id, p.id AS person_id, t.id AS title_id
+       t.sentence_id, p.id AS person_id, t.id AS title_id, t.normalized_post, t.as_of_source
 FROM titles t
 JOIN article_people ap ON ap.id = t.article_person_id
 JOIN people p ON p.id = ap.person_id

@@ -84,6 +84,9 @@ class Title:
     rank: str | None = None           # "Maj Gen"
     status: str | None = None         # former | acting | designate | then
     is_description: bool = False      # "the top Iranian diplomat"
+    normalized_post: str | None = None  # one name per post: "Minister of Defence" for "Defense Minister"
+    as_of: DateValue | None = None    # when the title held: the sentence's date, else the publication date
+    as_of_source: str | None = None   # sentence | published
 
 
 @dataclass

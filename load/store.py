@@ -213,7 +213,10 @@ def write_article(db: sqlite_utils.Database, article: Article, sentences: list[t
                     "sentence_id": sid(t.sentence), "post": t.post, "country": t.country,
                     "organisation": t.organisation, "rank": t.rank, "status": t.status,
                     "is_description": int(t.is_description),
-                    "as_of": article.published, "as_of_precision": article.published_precision,
+                    "normalized_post": t.normalized_post,
+                    "as_of": t.as_of.iso if t.as_of else None,
+                    "as_of_precision": t.as_of.precision if t.as_of and t.as_of.iso else None,
+                    "as_of_source": t.as_of_source if t.as_of and t.as_of.iso else None,
                     "start": t.start, "end": t.end, "text": t.text,
                 })
         db["person_mentions"].insert_all(mention_rows)

@@ -24,6 +24,7 @@ QUERY_PARAMETERS = {
     "evidence": {"sentence_id": "1"},
     "meetings_between_countries": {"country_a": "Iran", "country_b": "pakistan"},
     "figures_about": {"topic": "pipeline"},
+    "post_holders_on_date": {"post": "army chief", "date": "2019-11-19"},
 }
 
 
@@ -91,6 +92,23 @@ async def test_dossier_matches_aliases(datasette):
     [person] = {r["person"] for r in rows}   # one person, whichever spelling is canonical
     assert person.startswith("Shah M") and person.endswith("Qureshi")
     assert {"title", "meeting"} <= {r["fact"] for r in rows}
+
+
+async def test_who_held_a_post_on_a_date_whatever_its_spelling(datasette):
+    async def holders(post, date):
+        url = f"/facts/post_holders_on_date.json?_shape=array&post={post}&date={date}"
+        return (await datasette.client.get(url)).json()
+
+    rows = await holders("army+chief", "2019-11-19")
+    assert rows and rows[0]["stated"] == "on the date" and rows[0]["person"].endswith("Bajwa")
+    assert {r["normalized_post"] for r in rows} == {"Chief of Army Staff"}
+    # another spelling of the same post, and its normalized name, find the same people
+    for post in ("Chief+of+Army+Staff", "ARMY+CHIEF"):
+        assert {r["person"] for r in await holders(post, "2019-11-19")} == {r["person"] for r in rows}
+    # a day with no statement: the nearest evidence comes first, with how far it is
+    later = await holders("army+chief", "2019-12-01")
+    assert later[0]["stated"] == "before" and later[0]["days_apart"] > 0
+    assert not await holders("Minister+of+Fisheries", "2019-11-19")
 
 
 async def test_full_text_search_from_the_table_page(datasette):
