@@ -99,7 +99,8 @@ class People:
 
     def pronoun(self, token: Token) -> int | None:
         """The person "he"/"his" stands for."""
-        return self.main_subject_before(token) or self.previous_subject(token)
+        found = self.main_subject_before(token)
+        return found if found is not None else self.previous_subject(token)
 
     def main_subject_before(self, token: Token) -> int | None:
         """The one person named, before ``token``, in the subject of its sentence's main clause."""

@@ -26,11 +26,11 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
-from .meeting_people import People, conjuncts, governing_subjects, subjects
+from .meeting_people import People, governing_subjects, subjects
 
 MEETING_VERBS = {"meet", "receive", "host", "visit", "welcome", "greet"}   # take the other side as object
 WITH_VERBS = {"meet", "speak", "talk", "confer", "hold", "call", "sit", "engage", "discuss", "pay"}
-WITH_PREPS = {"with", "to", "on"}                           # "spoke to", "called on"
+WITH_PREPS = {"with", "to"}                                 # "spoke to"; "on" only for "called on"
 MEETING_NOUNS = {"meeting", "meetings", "talks", "talk", "conversation", "discussion", "discussions",
                  "summit", "audience", "consultation", "consultations", "session", "encounter",
                  "face-to-face", "tete-a-tete", "call"}
@@ -98,7 +98,7 @@ def _other_side(trigger: Token) -> list[Token]:
         if (child.dep_ in ("dobj", "obj", "npadvmod", "attr", "dative", "oprd") and child.i > trigger.i
                 and trigger.lemma_ in MEETING_VERBS):
             heads.append(child)
-        if child.dep_ == "prep" and child.lower_ in WITH_PREPS:
+        if child.dep_ == "prep" and (child.lower_ in WITH_PREPS or child.lower_ == "on" and trigger.lemma_ == "call"):
             heads.extend(_pobjs(child))
         if child.dep_ == "agent":
             heads.extend(_pobjs(child))
