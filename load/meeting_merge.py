@@ -14,6 +14,9 @@ meeting of another month or year. Reports join when they have the same participa
   weekday or day than its text says, or one after its article was published; with two such
   meetings it stays alone. It does not take the date either: the article did not say it
   (``meeting_participants.date`` shows a date only for the articles that state one).
+A report of some of the people of a meeting of three or more joins it when it is told in the
+same article with a fitting date, or on the same day ("A meets B" in a headline and "A conferred
+with B in the presence of C" below); the meeting's participants are everyone its reports name.
 
 Reports are dicts (id, document, date, precision, raw, place, people, inferred) as
 ``resolve.resolve_meetings`` reads them from ``meeting_reports``.
@@ -47,6 +50,7 @@ def meeting_clusters(reports: dict, published: dict, groups) -> list[list[int]]:
             for other in same_day[1:]:
                 groups.union(same_day[0]["id"], other["id"])
         _merge_within_articles(same_people, groups)
+    _merge_into_larger(by_people, groups)
     for _ in range(2):    # a second pass uses the article links the first one made
         _attach_undated(by_people, groups, published)
     return [sorted(members) for members in groups.groups().values()]
@@ -67,6 +71,20 @@ def _merge_within_articles(same_people: list[dict], groups) -> None:
             else:
                 home.append(report)
                 groups.union(home[0]["id"], report["id"])
+
+
+def _merge_into_larger(by_people: dict, groups) -> None:
+    """A report of some of a larger meeting's people joins it when it is told in the same
+    article with a date that fits ("A meets B" in the headline, "A conferred with B in the
+    presence of C" in the body) or on the same day, and only one such meeting fits."""
+    larger = [people for people in by_people if len(people) >= 3]
+    for people, reports in by_people.items():
+        for report in reports:
+            fitting = {groups.find(other["id"]) for big in larger if people < big for other in by_people[big]
+                       if (other["document"] == report["document"] and _compatible(report, other))
+                       or (is_day(report) and is_day(other) and report["date"] == other["date"])}
+            if len(fitting) == 1:
+                groups.union(fitting.pop(), report["id"])
 
 
 def _attach_undated(by_people: dict, groups, published: dict) -> None:

@@ -103,13 +103,17 @@ class People:
         return found if found is not None else self.previous_subject(token)
 
     def main_subject_before(self, token: Token) -> int | None:
-        """The one person named, before ``token``, in the subject of its sentence's main clause."""
-        root = token.sent.root
-        if token.head == root or token == root:
-            return None   # the pronoun is itself the main clause's subject: look back
-        found = {self.by_token[t.i] for child in root.children if child.dep_ in SUBJECT_DEPS
-                 for t in child.subtree if t.i < token.i and t.i in self.by_token}
-        return found.pop() if len(found) == 1 else None
+        """The one person named, before ``token``, in the subject of a clause above the
+        pronoun's own ("the last meeting of X ... was in 2016, when he met Y": X)."""
+        own_clause = token.head
+        for clause in own_clause.ancestors:
+            if clause.pos_ not in ("VERB", "AUX"):
+                continue
+            found = {self.by_token[t.i] for child in clause.children if child.dep_ in SUBJECT_DEPS
+                     for t in child.subtree if t.i < token.i and t.i in self.by_token}
+            if found:
+                return found.pop() if len(found) == 1 else None
+        return None
 
     def previous_subject(self, token: Token) -> int | None:
         """The person last named as a subject before ``token`` (within three sentences)."""
@@ -176,7 +180,24 @@ def subjects(verb: Token, people: People) -> list[int]:
             current = current.head
         else:
             break
+    if current.dep_ == "ROOT" and current.pos_ == "VERB":
+        return _swallowed_subject(current, people)
     return []
+
+
+def _swallowed_subject(verb: Token, people: People) -> list[int]:
+    """A main verb the parser left without a subject ("In X, Greece, Prime Ministers A and B
+    attended ...", the names read as conjuncts of the place): the people named before it,
+    outside any clause of their own."""
+    found: list[int] = []
+    for token in verb.doc[verb.sent.start: verb.i]:
+        key = people.by_token.get(token.i)
+        if key is None or key in found:
+            continue
+        path = list(token.ancestors)
+        if verb in path and not any(a.pos_ in ("VERB", "AUX") for a in path[: path.index(verb)]):
+            found.append(key)
+    return found
 
 
 def companions(verb: Token, people: People) -> list[int]:

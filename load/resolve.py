@@ -216,7 +216,7 @@ def resolve_meetings(db: sqlite_utils.Database) -> None:
             "date_precision": "day" if dated else None,
             "date_inferred": next((r["inferred"] for r in dated if r["inferred"]), None),
             "place": places.most_common(1)[0][0] if places else None,
-            "participants": json.dumps(sorted(person_names[p] for p in cluster[0]["people"])),
+            "participants": json.dumps(sorted(person_names[p] for p in set().union(*(r["people"] for r in cluster)))),
             "topics": json.dumps(topics) if topics else None,
             "sources": len({r["document"] for r in cluster}),
         })

@@ -240,6 +240,12 @@ def test_he_after_an_apposition_subject(nlp):
     assert pairs(read(nlp, text)) == {frozenset({"Ross", "Farouk"})}
 
 
+def test_a_subject_the_parser_read_into_a_fronted_place(nlp):
+    found = read(nlp, "In Oporto, Portugal, Prime Ministers Peter Novak and Elena Markova attended the "
+                      "inauguration of the new pipeline.")
+    assert [(n, p) for n, _, p, _ in found] == [(frozenset({"Novak", "Markova"}), "Oporto")]
+
+
 # --- what is not a meeting ---------------------------------------------------------------------
 
 def test_previews_are_not_meetings(nlp):
