@@ -171,7 +171,15 @@ def subjects(verb: Token, people: People) -> list[int]:
         # ("BAGHDAD, March 14 (Reuters) - X met Y"): the first that names people wins.
         own_subjects = [c for c in current.children if c.dep_ in SUBJECT_DEPS]
         for child in own_subjects:
-            found = subjects_of_previous(child, people) if child.lower_ in GROUP_PRONOUNS else people.phrase(child)
+            if child.lower_ in GROUP_PRONOUNS:
+                found = subjects_of_previous(child, people)
+            elif child.tag_ in ("WP", "WDT") and current.dep_ == "relcl":
+                antecedent = current.head              # "A and B, who met on Monday, ...": A and B
+                while antecedent.dep_ == "conj" and antecedent.head != antecedent:
+                    antecedent = antecedent.head
+                found = people.phrase(antecedent)
+            else:
+                found = people.phrase(child)
             if found:
                 return found + [k for k in companions(current, people) if k not in found]
         if own_subjects:

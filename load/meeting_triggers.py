@@ -17,8 +17,9 @@ Each reader takes a token and returns ``Found`` groups of participants:
 "A met B, C and D" gives one meeting per pair (A-B, A-C, A-D), as the gold counts
 them; a delegation, "A, accompanied by B, met C" and a presence give one meeting
 of all. A preview ("will meet", "is to meet", "is expected to hold talks", "an
-upcoming meeting", a headline's "X to meet Y") and a remote conversation ("by
-phone", "a video conference") are not meetings.
+upcoming meeting", a headline's "X to meet Y"), a meeting refused, denied or called
+off ("did not meet", "refused to meet", "the talks were cancelled") and a remote
+conversation ("by phone", "a video conference") are not meetings.
 """
 from __future__ import annotations
 
@@ -57,6 +58,9 @@ INTENT_WORDS = {"be", "expect", "plan", "schedule", "set", "hope", "want", "wish
                 "try", "propose", "prepare", "agree", "decide", "arrange", "invite", "ask", "request",
                 "urge", "offer", "look", "need", "like", "due", "likely", "ready", "going", "able", "call",
                 "demand", "await"}
+# "refused to meet", "the meeting was cancelled": not held.
+UNDONE_WORDS = {"refuse", "decline", "fail", "cancel", "postpone", "avoid", "reject", "deny", "delay", "scrap",
+                "suspend", "shun", "snub", "boycott", "skip"}
 PREVIEW_MODIFIERS = {"upcoming", "planned", "scheduled", "expected", "proposed", "forthcoming", "next",
                      "future", "possible", "potential", "anticipated", "likely", "prospective", "impending"}
 REMOTE_WORDS = {"phone", "telephone", "telephonic", "video", "videoconference", "video-conference",
@@ -325,8 +329,8 @@ def read_presence(token: Token, people: People, triggered: set[int]) -> list[Fou
 
 # --- what is not a meeting --------------------------------------------------------------------
 
-def is_preview(trigger: Token) -> bool:
-    """A meeting announced, planned or hoped for rather than held."""
+def not_held(trigger: Token) -> bool:
+    """A meeting announced, planned, hoped for, refused, denied or called off rather than held."""
     if trigger.pos_ in ("NOUN", "PROPN"):
         if any(c.lower_ in PREVIEW_MODIFIERS for c in trigger.children if c.dep_ in ("amod", "compound")):
             return True
@@ -337,26 +341,26 @@ def is_preview(trigger: Token) -> bool:
             verb = verb.head
         if verb.pos_ not in ("VERB", "AUX"):
             return False
-        if trigger.dep_ in ("dobj", "obj") and verb.lemma_.lower() in INTENT_WORDS - {"be"}:
-            return True    # "requested a meeting with X", "called for talks"
-        return _future_verb(verb)
-    return _future_verb(trigger)
+        if trigger.dep_ in ("dobj", "obj", "nsubjpass") and verb.lemma_.lower() in (INTENT_WORDS | UNDONE_WORDS) - {"be"}:
+            return True    # "requested a meeting with X", "the meeting was cancelled"
+        return _not_done(verb)
+    return _not_done(trigger)
 
 
-def _future_verb(verb: Token) -> bool:
+def _not_done(verb: Token) -> bool:
     current = verb
     for _ in range(4):
         auxes = [c for c in current.children if c.dep_ in ("aux", "auxpass")]
-        if any(a.lower_ in MODALS for a in auxes):
-            return True
+        if any(a.lower_ in MODALS for a in auxes) or any(c.dep_ == "neg" for c in current.children):
+            return True    # "will meet", "did not meet", "has never met"
         infinitive = any(a.lower_ == "to" for a in auxes)
         if not infinitive:
             return False
         head = current.head
         if head == current:
             return True    # a headline's "X to meet Y"
-        if head.lemma_.lower() in INTENT_WORDS:
-            return True    # "is to meet", "plans to meet", "is due to meet"
+        if head.lemma_.lower() in INTENT_WORDS | UNDONE_WORDS:
+            return True    # "is to meet", "plans to meet", "refused to meet"
         current = head     # "travelled to X to meet Y": as the travelling was
     return False
 

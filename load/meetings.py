@@ -34,7 +34,7 @@ from spacy.tokens import Doc, Span, Token
 from .dates import DateContext
 from .meeting_people import People, conjuncts
 from .meeting_places import clause_place, place_for
-from .meeting_triggers import (CEREMONY_VERBS, EVENT_CLASSES, EVENT_NOUNS, MEETING_NOUNS, Found, clause_of, is_preview, is_remote,
+from .meeting_triggers import (CEREMONY_VERBS, EVENT_CLASSES, EVENT_NOUNS, MEETING_NOUNS, Found, clause_of, not_held, is_remote,
                                presence_of, read_presence, reads)
 from .records import Article, DateValue, Meeting, Person
 
@@ -101,7 +101,7 @@ def _read_all(doc: Doc, index: People) -> list[Found]:
     found: list[Found] = []
     triggered: set[int] = set()
     for token in doc:
-        groups = [g for g in reads(token, index) if not is_preview(g.trigger) and not is_remote(g.trigger)]
+        groups = [g for g in reads(token, index) if not not_held(g.trigger) and not is_remote(g.trigger)]
         if not groups:
             continue
         clause = clause_of(token)
@@ -113,7 +113,7 @@ def _read_all(doc: Doc, index: People) -> list[Found]:
             groups = [Found(list(dict.fromkeys(everyone)), token)]
         found.extend(groups)
     for token in doc:
-        found.extend(g for g in read_presence(token, index, triggered) if not is_preview(g.trigger))
+        found.extend(g for g in read_presence(token, index, triggered) if not not_held(g.trigger))
     return _merge_events(found)
 
 
@@ -200,7 +200,7 @@ def _sentences_about(sentences: list[Span], position: int, participants: set[int
         if any(other != participants for other in reported.get(later, [])):
             break           # the story has moved on to another meeting
         reference = _reference_in(sentences[later], participants, index)
-        if reference is not None:
+        if reference is not None and not not_held(reference):    # "The two will meet again on Monday"
             references.append(reference)
     return references
 

@@ -211,6 +211,24 @@ def test_also_met_during_a_visit(nlp):
     assert pairs(read(nlp, text)) == {frozenset({"Dahl", "Ferrante"})}
 
 
+def test_held_several_meetings_with_a_list_is_one_meeting_each(nlp):
+    found = read(nlp, "During the visit, Governor Rosa Vidal held several meetings with Mayor Tomas Lind, "
+                      "Senator Ana Duarte and Judge Pedro Alves.")
+    assert pairs(found) == {frozenset({"Vidal", "Lind"}), frozenset({"Vidal", "Duarte"}),
+                            frozenset({"Vidal", "Alves"})}
+
+
+def test_paid_a_courtesy_call_on(nlp):
+    found = read(nlp, "The new ambassador, Marta Lopes, paid a courtesy call on Prime Minister Joao Dias.")
+    assert pairs(found) == {frozenset({"Lopes", "Dias"})}
+
+
+def test_who_met_takes_its_antecedent(nlp):
+    found = read(nlp, "President Ivo Kral and Chancellor Maria Weber, who met in Vienna on Thursday, "
+                      "agreed to expand trade.", "2020-10-02")
+    assert [(n, d, p) for n, d, p, _ in found] == [(frozenset({"Kral", "Weber"}), "2020-10-01", "Vienna")]
+
+
 def test_a_and_b_held_talks(nlp):
     found = read(nlp, "President Ivo Kral and Chancellor Maria Weber held talks in Vienna on Thursday.", "2020-10-02")
     assert [(n, d, p) for n, d, p, _ in found] == [(frozenset({"Kral", "Weber"}), "2020-10-01", "Vienna")]
@@ -255,6 +273,20 @@ def test_previews_are_not_meetings(nlp):
                  "Ahead of his meeting with President Lea Kovac, Foreign Minister Jan Novak praised the talks.",
                  "Novak to meet Kovac\n\nForeign Minister Jan Novak arrived with President Lea Kovac's envoy."):
         assert read(nlp, text, "2021-01-04") == [], text
+
+
+def test_meetings_refused_denied_or_called_off_are_not_meetings(nlp):
+    for text in ("Foreign Minister Jan Novak did not meet President Lea Kovac during the visit.",
+                 "Foreign Minister Jan Novak has never met President Lea Kovac.",
+                 "Foreign Minister Jan Novak refused to meet President Lea Kovac.",
+                 "The meeting between Foreign Minister Jan Novak and President Lea Kovac was cancelled."):
+        assert read(nlp, text, "2021-01-04") == [], text
+
+
+def test_a_later_sentence_about_a_next_meeting_gives_no_date(nlp):
+    text = ("Foreign Minister Jan Novak met President Lea Kovac. "
+            "The two leaders will meet again in Prague on Monday.")
+    assert [(d, p) for _, d, p, _ in read(nlp, text, "2021-01-06")] == [(None, None)]
 
 
 def test_a_trip_made_to_meet_someone_is_a_meeting(nlp):
