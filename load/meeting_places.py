@@ -97,22 +97,21 @@ def city_at(token: Token) -> str | None:
     name = entity.text[4:] if entity.text.lower().startswith("the ") else entity.text
     for ending in ("'s", "’s"):
         name = name[: -len(ending)] if name.endswith(ending) else name
-    if places.is_country(name) or country_of(name):
-        return None
-    if entity.label_ == "LOC" and places.geocode(name) is None:
-        return None     # "the Middle East": a region
+    if entity.label_ == "LOC" or places.is_country(name) or country_of(name):
+        return None     # "the Middle East", "the Gulf": regions; countries are not meeting places
     return name
 
 
 def _city_inside_venue(token: Token) -> str | None:
-    """ "the Great Hall of the People in Beijing" read as one venue name: its "in CITY" part."""
-    if token.dep_ != "pobj" or token.head.lower_ != "in" or token.pos_ != "PROPN":
+    """ "the Great Hall of the People in Beijing" read as one venue name: its "in CITY" part (the
+    last words of the venue's name, after "in")."""
+    if token.dep_ != "pobj" or token.head.lower_ != "in" or token.pos_ != "PROPN" or not token.is_title:
+        return None
+    if token.ent_type_ not in ("FAC", "ORG") or token.i + 1 < len(token.doc) and token.doc[token.i + 1].ent_iob_ == "I":
         return None
     words = [t for t in token.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"] + [token]
     name = token.doc[words[0].i: token.i + 1].text
-    if places.is_country(name) or places.geocode(name) is None:
-        return None
-    return name
+    return None if places.is_country(name) or country_of(name) else name
 
 
 def _capital(capital: Token) -> str | None:

@@ -24,8 +24,11 @@ conversation ("by phone", "a video conference") are not meetings.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
-from spacy.tokens import Token
+from spacy.attrs import LEMMA, LOWER
+from spacy.strings import hash_string
+from spacy.tokens import Doc, Token
 
 from .meeting_people import People, governing_subjects, subjects
 
@@ -36,6 +39,7 @@ MEETING_NOUNS = {"meeting", "meetings", "talks", "talk", "conversation", "discus
                  "summit", "audience", "consultation", "consultations", "session", "encounter",
                  "face-to-face", "tete-a-tete", "call"}
 HELD_OBJECTS = MEETING_NOUNS | {"visit"}
+MEETING_OR_WITH_VERBS = MEETING_VERBS | WITH_VERBS
 TOGETHER_VERBS = {"meet", "confer", "talk"}                 # "A and B met"
 # Events where the people present meet each other.
 EVENT_CLASSES = {
@@ -51,6 +55,7 @@ CEREMONY_VERBS = {"inaugurate", "unveil", "sign"}
 AGREEMENT_NOUNS = {"agreement", "agreements", "accord", "accords", "deal", "deals", "memorandum",
                    "memoranda", "mou", "mous", "treaty", "contract", "contracts", "declaration", "pact",
                    "protocol", "communique", "statement", "charter", "convention", "document", "documents"}
+TRIGGER_LEMMAS = MEETING_VERBS | WITH_VERBS | ATTEND_VERBS | JOIN_VERBS | CEREMONY_VERBS
 # "will meet", "could meet", "would meet": not (yet) a meeting.
 MODALS = {"will", "shall", "'ll", "wo", "would", "may", "might", "could", "should", "must", "can", "ca"}
 # "is to meet", "plans to meet", "is expected to hold talks", "agreed to meet again".
@@ -136,7 +141,7 @@ def _urges(call: Token) -> bool:
 
 def read_verb(token: Token, people: People) -> list[Found]:
     lemma = token.lemma_.lower()
-    if lemma not in MEETING_VERBS | WITH_VERBS or token.pos_ not in ("VERB", "AUX", "NOUN"):
+    if lemma not in MEETING_OR_WITH_VERBS or token.pos_ not in ("VERB", "AUX", "NOUN"):
         return []
     objects = [c for c in token.children if c.dep_ in ("dobj", "obj")]
     if lemma in ("hold", "pay") and not any(c.lower_ in HELD_OBJECTS for c in objects):
@@ -211,19 +216,37 @@ def _owner(poss: Token, noun: Token, people: People) -> list[int]:
 
 # --- presence, attendance and ceremonies -------------------------------------------------------
 
-def presence_of(clause: Token, people: People) -> tuple[Token, list[int]] | None:
-    """The "in the presence of A and B" phrase of a clause, and the people it names."""
-    for token in clause.subtree:
-        if token.lower_ == "presence" and token.head.lower_ in ("in", "under") and clause_of(token) == clause:
-            found = [k for prep in token.children if prep.dep_ == "prep" and prep.lower_ == "of"
-                     for pobj in _pobjs(prep) for k in people.phrase(pobj)]
-            for prep in token.children:
-                if prep.dep_ == "prep" and prep.lower_ == "of":
-                    for pobj in _pobjs(prep):
-                        found.extend(k for k in people.listed_after(pobj.left_edge) if k not in found)
-            if found:
-                return token, list(dict.fromkeys(found))
-    return None
+def presences(doc: Doc) -> dict[int, Token]:
+    """The "in the presence of" phrases of an article, by the clause (verb index) they belong to."""
+    found = {}
+    presence = hash_string("presence")
+    for i, lower in enumerate(doc.to_array(LOWER).tolist()):
+        if lower == presence and doc[i].head.lower_ in ("in", "under"):
+            found[clause_of(doc[i]).i] = doc[i]
+    return found
+
+
+def candidates(doc: Doc) -> list[int]:
+    """Indices of the tokens a reader may start from: read from the Doc's arrays, since building
+    a Token for every word of every article costs more than all the readers."""
+    lowers, lemmas = _hashes(frozenset(MEETING_NOUNS)), _hashes(frozenset(TRIGGER_LEMMAS))
+    rows = doc.to_array([LOWER, LEMMA]).tolist()
+    return [i for i, (lower, lemma) in enumerate(rows) if lower in lowers or lemma in lemmas]
+
+
+@lru_cache(maxsize=8)
+def _hashes(words: frozenset[str]) -> frozenset[int]:
+    return frozenset(hash_string(w) for w in words)
+
+
+def present_people(presence: Token, people: People) -> list[int]:
+    """The people "in the presence of A, B and C" names."""
+    found: list[int] = []
+    for prep in presence.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for pobj in _pobjs(prep):
+                found.extend(k for k in people.phrase(pobj) + people.listed_after(pobj.left_edge) if k not in found)
+    return found
 
 
 def clause_of(token: Token) -> Token:
@@ -291,7 +314,7 @@ def read_attendance(token: Token, people: People) -> list[Found]:
         if agents and event is not None:
             return [Found(agents, token, event_class(event))]       # "was attended by A and B"
         event = _event_object(token)
-        if event is not None and lemma in ATTEND_VERBS | {"participate", "take", "join", "be"}:
+        if event is not None:
             side = subjects(token, people)
             if side:
                 return [Found(side, token, event_class(event))]
@@ -310,20 +333,17 @@ def read_attendance(token: Token, people: People) -> list[Found]:
     return []
 
 
-def read_presence(token: Token, people: People, triggered: set[int]) -> list[Found]:
+def read_presence(clause: Token, presence: Token, people: People) -> list[Found]:
     """A clause with "in the presence of A and B" and no meeting verb of its own: the people
     present and the clause's people (its subjects, or its event) met."""
-    if token.pos_ not in ("VERB", "AUX") or token.i in triggered:
+    present = present_people(presence, people)
+    if not present:
         return []
-    found = presence_of(token, people)
-    if found is None:
-        return []
-    _, present = found
-    side = subjects(token, people)
+    side = subjects(clause, people) if clause.pos_ in ("VERB", "AUX") else []
     group = list(dict.fromkeys(side + present))
-    event = _event_subject(token) or _event_object(token)
+    event = _event_subject(clause) or _event_object(clause)
     if len(group) >= 2 or event is not None:
-        return [Found(group, token, event_class(event) or "ceremony")]
+        return [Found(group, clause, event_class(event) or "ceremony")]
     return []
 
 

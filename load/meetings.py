@@ -29,13 +29,16 @@ sentence reporting another meeting.
 """
 from __future__ import annotations
 
+from bisect import bisect_right
+from collections.abc import Callable
+
 from spacy.tokens import Doc, Span, Token
 
 from .dates import DateContext
 from .meeting_people import People, conjuncts
 from .meeting_places import clause_place, place_for
 from .meeting_triggers import (CEREMONY_VERBS, EVENT_CLASSES, EVENT_NOUNS, MEETING_NOUNS, Found, clause_of, not_held, is_remote,
-                               presence_of, read_presence, reads)
+                               candidates, present_people, presences, read_presence, reads)
 from .records import Article, DateValue, Meeting, Person
 
 TOPIC_VERBS = {"discuss", "review", "deliberate", "exchange", "focus", "agree", "tackle"}
@@ -53,12 +56,16 @@ NEXT_SENTENCES = 3
 def extract(doc: Doc, article: Article, people: list[Person], context: DateContext) -> list[Meeting]:
     index = People(doc, people)
     sentences = list(doc.sents)
-    sentence_of = {token.i: position for position, sentence in enumerate(sentences) for token in sentence}
+    starts = [sentence.start for sentence in sentences]
+
+    def sentence_of(i: int) -> int:
+        return bisect_right(starts, i) - 1
+
     found = _read_all(doc, index)
     reported: dict[int, list[set[int]]] = {}
     for group in found:
         if len(set(group.participants)) >= 2:
-            reported.setdefault(sentence_of[group.trigger.i], []).append(set(group.participants))
+            reported.setdefault(sentence_of(group.trigger.i), []).append(set(group.participants))
     meetings: list[Meeting] = []
     seen = set()
     for group in found:
@@ -66,7 +73,7 @@ def extract(doc: Doc, article: Article, people: list[Person], context: DateConte
         if len(participants) < 2:
             continue
         token = group.trigger
-        position = sentence_of[token.i]
+        position = sentence_of(token.i)
         key = (position, frozenset(participants))
         if key in seen:
             continue
@@ -99,21 +106,24 @@ def extract(doc: Doc, article: Article, people: list[Person], context: DateConte
 def _read_all(doc: Doc, index: People) -> list[Found]:
     """Every group the article reports meeting, an article's attendances of one event merged."""
     found: list[Found] = []
+    presence_at = presences(doc)
     triggered: set[int] = set()
-    for token in doc:
+    for i in candidates(doc):
+        token = doc[i]
         groups = [g for g in reads(token, index) if not not_held(g.trigger) and not is_remote(g.trigger)]
         if not groups:
             continue
         clause = clause_of(token)
         triggered.add(clause.i)
-        present = presence_of(clause, index)
-        if present is not None and not groups[0].event:
+        present = present_people(presence_at[clause.i], index) if clause.i in presence_at else []
+        if present and not groups[0].event:
             # "A conferred with B in the presence of C": one meeting of all of them.
-            everyone = [k for g in groups for k in g.participants] + present[1]
+            everyone = [k for g in groups for k in g.participants] + present
             groups = [Found(list(dict.fromkeys(everyone)), token)]
         found.extend(groups)
-    for token in doc:
-        found.extend(g for g in read_presence(token, index, triggered) if not not_held(g.trigger))
+    for clause, presence in presence_at.items():
+        if clause not in triggered:
+            found.extend(g for g in read_presence(doc[clause], presence, index) if not not_held(g.trigger))
     return _merge_events(found)
 
 
@@ -139,10 +149,10 @@ def _merge_events(found: list[Found]) -> list[Found]:
 
 # --- dates -----------------------------------------------------------------------------------
 
-def own_date(token: Token, context: DateContext, sentence_of: dict[int, int]) -> DateValue | None:
+def own_date(token: Token, context: DateContext, sentence_of: Callable[[int], int]) -> DateValue | None:
     """The date of the clause ``token`` stands in, when its sentence gives one there."""
     candidates = []
-    for expression in context.in_sentence(sentence_of[token.i]):
+    for expression in context.in_sentence(sentence_of(token.i)):
         distance = _date_distance(expression.span, token)
         if distance is not None and expression.value is not None:
             candidates.append((distance, abs(expression.span.root.i - token.i), expression.value))
