@@ -1,7 +1,8 @@
 """The forms of English news that report people meeting, read from the dependency parse.
 
 Each reader takes a token and returns ``Found`` groups of participants:
-- verbs: "A met (with) B", "received/hosted/welcomed B", "was welcomed by B",
+- verbs: "A met (with) B", "received/hosted/welcomed B", "was welcomed by B", "visited B"
+  (not "visited the site with B"), "presented his credentials to B", "hosted a dinner for B",
   "called on B" (not "called on B to resign"), "spoke/talked/conferred with B",
   "held talks/a meeting/several meetings with B", "paid a courtesy call on B",
   "A and B met/held talks/conferred";
@@ -55,7 +56,8 @@ CEREMONY_VERBS = {"inaugurate", "unveil", "sign"}
 AGREEMENT_NOUNS = {"agreement", "agreements", "accord", "accords", "deal", "deals", "memorandum",
                    "memoranda", "mou", "mous", "treaty", "contract", "contracts", "declaration", "pact",
                    "protocol", "communique", "statement", "charter", "convention", "document", "documents"}
-TRIGGER_LEMMAS = MEETING_VERBS | WITH_VERBS | ATTEND_VERBS | JOIN_VERBS | CEREMONY_VERBS
+CREDENTIAL_VERBS = {"present", "hand", "submit"}           # "presented his credentials to B"
+TRIGGER_LEMMAS = MEETING_VERBS | WITH_VERBS | ATTEND_VERBS | JOIN_VERBS | CEREMONY_VERBS | CREDENTIAL_VERBS
 # "will meet", "could meet", "would meet": not (yet) a meeting.
 MODALS = {"will", "shall", "'ll", "wo", "would", "may", "might", "could", "should", "must", "can", "ca"}
 # "is to meet", "plans to meet", "is expected to hold talks", "agreed to meet again".
@@ -65,7 +67,7 @@ INTENT_WORDS = {"be", "expect", "plan", "schedule", "set", "hope", "want", "wish
                 "demand", "await"}
 # "refused to meet", "the meeting was cancelled": not held.
 UNDONE_WORDS = {"refuse", "decline", "fail", "cancel", "postpone", "avoid", "reject", "deny", "delay", "scrap",
-                "suspend", "shun", "snub", "boycott", "skip"}
+                "suspend", "shun", "snub", "boycott", "skip", "reschedule", "unable", "call"}
 PREVIEW_MODIFIERS = {"upcoming", "planned", "scheduled", "expected", "proposed", "forthcoming", "next",
                      "future", "possible", "potential", "anticipated", "likely", "prospective", "impending"}
 REMOTE_WORDS = {"phone", "telephone", "telephonic", "video", "videoconference", "video-conference",
@@ -107,8 +109,9 @@ def _other_side(trigger: Token) -> list[Token]:
         if (child.dep_ in ("dobj", "obj", "npadvmod", "attr", "dative", "oprd") and child.i > trigger.i
                 and trigger.lemma_ in MEETING_VERBS):
             heads.append(child)
-        if child.dep_ == "prep" and (child.lower_ in WITH_PREPS or child.lower_ == "on" and trigger.lemma_ == "call"):
-            heads.extend(_pobjs(child))
+        if child.dep_ == "prep" and (child.lower_ in WITH_PREPS and trigger.lemma_ != "visit"
+                                     or child.lower_ == "on" and trigger.lemma_ == "call"):
+            heads.extend(_pobjs(child))   # not "visited the site with B": they went together
         if child.dep_ == "agent":
             heads.extend(_pobjs(child))
     # "held talks/a meeting with B", "paid a courtesy call on B": the preposition hangs off the noun.
@@ -117,6 +120,14 @@ def _other_side(trigger: Token) -> list[Token]:
             for prep in child.children:
                 if prep.dep_ == "prep" and prep.lower_ in ("with", "between", "on", "to"):
                     heads.extend(_pobjs(prep))
+        # "hosted a dinner for B", "a reception in honour of B"
+        if trigger.lemma_ == "host" and child.dep_ in ("dobj", "obj") and child.lower_ in EVENT_NOUNS:
+            for prep in [*child.children, *trigger.children]:
+                if prep.dep_ == "prep" and prep.lower_ == "for":
+                    heads.extend(_pobjs(prep))
+                for honour in _pobjs(prep) if prep.dep_ == "prep" and prep.lower_ == "in" else []:
+                    if honour.lower_ in ("honour", "honor"):
+                        heads.extend(g for p in honour.children if p.lower_ == "of" for g in _pobjs(p))
     return heads
 
 
@@ -141,6 +152,8 @@ def _urges(call: Token) -> bool:
 
 def read_verb(token: Token, people: People) -> list[Found]:
     lemma = token.lemma_.lower()
+    if lemma in CREDENTIAL_VERBS and token.pos_ == "VERB":
+        return _credentials(token, people)
     if lemma not in MEETING_OR_WITH_VERBS or token.pos_ not in ("VERB", "AUX", "NOUN"):
         return []
     objects = [c for c in token.children if c.dep_ in ("dobj", "obj")]
@@ -165,6 +178,19 @@ def read_verb(token: Token, people: People) -> list[Found]:
     return []
 
 
+def _credentials(verb: Token, people: People) -> list[Found]:
+    """ "The ambassador presented his credentials to President B (at a ceremony)"."""
+    if not any(c.dep_ in ("dobj", "obj") and c.lemma_.lower() in ("credential", "credentials", "letter")
+               for c in verb.children):
+        return []
+    side_a = subjects(verb, people)
+    others = _people_of([g for c in verb.children if c.dep_ == "prep" and c.lower_ == "to" for g in _pobjs(c)],
+                        people, side_a)
+    event = "ceremony" if any(event_class(g) == "ceremony" for c in verb.children if c.dep_ == "prep"
+                              for g in _pobjs(c)) else None
+    return [Found(group, verb, event) for group in _one_to_many(side_a, others)]
+
+
 def read_noun(token: Token, people: People) -> list[Found]:
     if token.lower_ not in MEETING_NOUNS or token.pos_ not in ("NOUN", "PROPN"):
         return []
@@ -176,7 +202,10 @@ def read_noun(token: Token, people: People) -> list[Found]:
     for child in token.children:
         if child.dep_ == "prep" and child.lower_ == "between":
             for pobj in _pobjs(child):
-                between.extend(k for k in people.phrase(pobj) if k not in between)
+                named = people.phrase(pobj)
+                # "between A and his counterpart B": the parser may hang B elsewhere; read the list on.
+                between.extend(k for k in named + (people.listed_after(pobj.left_edge) if named else [])
+                               if k not in between)
         elif child.dep_ == "prep" and child.lower_ in ("with", "to"):
             with_heads.extend(_pobjs(child))
         elif child.dep_ == "poss":
@@ -356,6 +385,8 @@ def not_held(trigger: Token) -> bool:
             return True
         if trigger.head.lower_ == "of" and trigger.head.head.lower_ == "ahead":
             return True    # "ahead of his meeting with X"
+        if any(c.dep_ in ("relcl", "acl") and c.lemma_.lower() in UNDONE_WORDS for c in trigger.children):
+            return True    # "a meeting that was cancelled"
         verb = trigger.head
         while verb.pos_ not in ("VERB", "AUX") and verb.head != verb:
             verb = verb.head

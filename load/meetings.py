@@ -51,6 +51,7 @@ GROUP_WORDS = {"two", "both", "sides", "leaders", "ministers", "presidents", "of
 HELD_VERBS = {"hold", "take", "convene", "open", "begin", "be", "occur", "happen", "conclude", "end"}
 SIDELINE_WORDS = {"sidelines", "sideline", "margins", "margin", "fringes", "fringe"}
 NEXT_SENTENCES = 3
+SPAN_PREPS = {"since", "until", "till", "before", "after", "by", "from", "through", "throughout", "between"}
 
 
 def extract(doc: Doc, article: Article, people: list[Person], context: DateContext) -> list[Meeting]:
@@ -153,6 +154,8 @@ def own_date(token: Token, context: DateContext, sentence_of: Callable[[int], in
     """The date of the clause ``token`` stands in, when its sentence gives one there."""
     candidates = []
     for expression in context.in_sentence(sentence_of(token.i)):
+        if expression.span.root.head.lower_ in SPAN_PREPS or expression.span[0].lower_ in SPAN_PREPS:
+            continue    # "had met him twice since January": a bound of a period, not the day they met
         distance = _date_distance(expression.span, token)
         if distance is not None and expression.value is not None:
             candidates.append((distance, abs(expression.span.root.i - token.i), expression.value))

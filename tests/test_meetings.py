@@ -229,6 +229,22 @@ def test_who_met_takes_its_antecedent(nlp):
     assert [(n, d, p) for n, d, p, _ in found] == [(frozenset({"Kral", "Weber"}), "2020-10-01", "Vienna")]
 
 
+def test_hosted_a_dinner_for(nlp):
+    found = read(nlp, "President Tunde Okafor hosted a dinner for Finance Minister Grace Adeyemi and Trade Minister "
+                      "Musa Bello at the State House.")
+    assert pairs(found) == {frozenset({"Okafor", "Adeyemi"}), frozenset({"Okafor", "Bello"})}
+
+
+def test_credentials_presented_at_a_ceremony_others_attended(nlp):
+    text = ("The new ambassador, Kenji Watanabe, presented his credentials to President Maria Lopes at a ceremony "
+            "on Monday. The ceremony was also attended by Foreign Minister Rui Costa.")
+    assert pairs(read(nlp, text)) == {frozenset({"Watanabe", "Lopes", "Costa"})}
+
+
+def test_visiting_a_place_with_someone_is_not_a_meeting(nlp):
+    assert read(nlp, "Police chief Karim Zadran visited the site with Governor Ahmad Noori on Sunday.") == []
+
+
 def test_a_and_b_held_talks(nlp):
     found = read(nlp, "President Ivo Kral and Chancellor Maria Weber held talks in Vienna on Thursday.", "2020-10-02")
     assert [(n, d, p) for n, d, p, _ in found] == [(frozenset({"Kral", "Weber"}), "2020-10-01", "Vienna")]
@@ -279,7 +295,9 @@ def test_meetings_refused_denied_or_called_off_are_not_meetings(nlp):
     for text in ("Foreign Minister Jan Novak did not meet President Lea Kovac during the visit.",
                  "Foreign Minister Jan Novak has never met President Lea Kovac.",
                  "Foreign Minister Jan Novak refused to meet President Lea Kovac.",
-                 "The meeting between Foreign Minister Jan Novak and President Lea Kovac was cancelled."):
+                 "The meeting between Foreign Minister Jan Novak and President Lea Kovac was cancelled.",
+                 "Aides could not reschedule a meeting between Foreign Minister Jan Novak and President Lea Kovac "
+                 "that was cancelled because of the storm."):
         assert read(nlp, text, "2021-01-04") == [], text
 
 
@@ -344,6 +362,18 @@ def test_a_date_of_another_clause_is_not_the_meetings(nlp):
     found = read(nlp, "Trade will reach $5 billion by the end of 2024, President Ali Demir said at a meeting "
                       "with President Olga Serova.", "2023-06-01")
     assert [(n, d) for n, d, _, _ in found] == [(frozenset({"Demir", "Serova"}), None)]
+
+
+def test_the_bound_of_a_period_is_not_the_meetings_date(nlp):
+    found = read(nlp, "Finance Minister Grace Adeyemi said she had met President Tunde Okafor twice since January.",
+                 "2021-06-10")
+    assert [(n, d) for n, d, _, _ in found] == [(frozenset({"Adeyemi", "Okafor"}), None)]
+
+
+def test_talks_between_a_and_his_counterpart_b(nlp):
+    found = read(nlp, "Talks between Foreign Minister Pedro Alvarez and his Chilean counterpart Marta Rios ended "
+                      "without agreement, officials said.")
+    assert pairs(found) == {frozenset({"Alvarez", "Rios"})}
 
 
 def test_topics_are_clean_noun_phrases(nlp):
