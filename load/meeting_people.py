@@ -235,7 +235,7 @@ def subjects_of_previous(token: Token, people: People) -> list[int]:
 
 
 def governing_subjects(noun: Token, people: People) -> list[int]:
-    """Subjects of the verb the noun's phrase hangs from ("Rouhani said in a meeting with B")."""
+    """Subjects of the verb the noun's phrase hangs from ("A said in a meeting with B")."""
     current = noun
     for _ in range(5):
         current = current.head

@@ -1,12 +1,12 @@
 """Where a meeting took place: the city of an "in/at" phrase about it, from the parse.
 
-- "met B in Nairobi", "a meeting with B in Tehran", "In Geneva, A and B attended ...": an
+- "met B in Nairobi", "a meeting with B in Lima", "In Geneva, A and B attended ...": an
   in/at phrase of the meeting's clause, the trigger or its participants' phrase (not one
   inside a relative or another coordinated clause: "met A and visited the HQ in X").
-- "at the Great Hall of the People in Beijing", "at the presidential palace in Caracas": a
+- "at the Grand Hall of the Nation in Quito", "at the presidential palace in Quito": a
   city anywhere inside the phrase; a named venue with no city gives nothing.
-- "in the capital Ankara" gives Ankara; "in the capital", "in the Venezuelan capital",
-  "in the capital of Venezuela" give the capital of the country named (the gazetteer
+- "in the capital Nairobi" gives Nairobi; "in the capital", "in the Kenyan capital",
+  "in the capital of Kenya" give the capital of the country named (the gazetteer
   knows capitals; a bare "the capital" takes the country named last before it, in its
   sentence or the two before).
 - "X, who is in CITY on a visit, met ...".
@@ -40,7 +40,7 @@ def place_for(trigger: Token, by_token: dict[int, int]) -> str | None:
         place = clause_place(anchor)
         if place:
             return place
-    # "a meeting with B in Tehran", "met A and B in Nairobi": the parse may hang "in CITY" off B.
+    # "a meeting with B in Lima", "met A and B in Nairobi": the parse may hang "in CITY" off B.
     for token in trigger.subtree:
         if token.dep_ == "prep" and token.lower_ in PLACE_PREPS and not _in_other_clause(token, trigger):
             place = phrase_place(token)
@@ -103,7 +103,7 @@ def city_at(token: Token) -> str | None:
 
 
 def _city_inside_venue(token: Token) -> str | None:
-    """ "the Great Hall of the People in Beijing" read as one venue name: its "in CITY" part (the
+    """ "the Grand Hall of the Nation in Quito" read as one venue name: its "in CITY" part (the
     last words of the venue's name, after "in")."""
     if token.dep_ != "pobj" or token.head.lower_ != "in" or token.pos_ != "PROPN" or not token.is_title:
         return None
@@ -120,11 +120,11 @@ def _capital(capital: Token) -> str | None:
         if child.dep_ in ("appos", "compound", "npadvmod") and child.i > capital.i:
             city = city_at(child)
             if city:
-                return city      # "the capital Caracas", "the capital, Caracas"
+                return city      # "the capital Nairobi", "the capital, Nairobi"
     country = None
     for child in capital.children:
         if child.dep_ in ("amod", "compound", "poss", "nmod") and child.i < capital.i:
-            country = _country_named(child) or country    # "the Venezuelan capital", "Venezuela's capital"
+            country = _country_named(child) or country    # "the Kenyan capital", "Kenya's capital"
         if child.dep_ == "prep" and child.lower_ == "of":
             country = next((_country_named(p) for p in child.children if p.dep_ == "pobj"), None) or country
     if country is None and not any(c.dep_ in ("amod", "compound", "poss", "prep") for c in capital.children):
@@ -159,5 +159,5 @@ def _in_other_clause(token: Token, top: Token) -> bool:
         if ancestor.dep_ in CLAUSE_DEPS:
             return True
         if ancestor.dep_ == "conj" and ancestor.pos_ in ("VERB", "AUX"):
-            return True  # "met A and visited the HQ in Rawalpindi": another clause's place
+            return True  # "met A and visited the HQ in Quito": another clause's place
     return False

@@ -212,7 +212,7 @@ def read_noun(token: Token, people: People) -> list[Found]:
             owner = _owner(child, token, people)
         elif child.dep_ == "prep" and child.lower_ == "of" and not owner:
             owner = [k for pobj in _pobjs(child) for k in people.phrase(pobj)]   # "the meeting of A with B"
-    # "Zarif's first meeting was with B": the "with" hangs off the copula.
+    # "A's first meeting was with B": the "with" hangs off the copula.
     if not with_heads and token.dep_ in ("nsubj", "nsubjpass"):
         for child in token.head.children:
             if child.dep_ == "prep" and child.lower_ == "with":
@@ -234,7 +234,7 @@ def read_noun(token: Token, people: People) -> list[Found]:
 
 
 def _owner(poss: Token, noun: Token, people: People) -> list[int]:
-    """Whose meeting: "Zarif's meeting", "his meeting" (the clause's subject), "their meeting"."""
+    """Whose meeting: "A's meeting", "his meeting" (the clause's subject), "their meeting"."""
     if poss.lower_ in ("his", "her"):
         found = governing_subjects(noun, people)
         return found[:1] if found else people.at(poss)

@@ -18,9 +18,9 @@ phone or video); who the people are in ``meeting_people``; the place in
   place on Friday, ..."), then of the event it was on the sidelines of. A month or a year
   is kept on the report; the meeting's own date is a day (``resolve``).
 - place: ``meeting_places.place_for``, else the next sentence about the meeting ("The two
-  leaders held talks in Caracas"), else where the event it was on the sidelines/margins of
+  leaders held talks in Lima"), else where the event it was on the sidelines/margins of
   was held ("... on the margins of a meeting of defence ministers. The meeting was held on
-  Friday in Moscow").
+  Friday in Lima").
 - topics: what the sentence says was discussed, as clean noun phrases.
 
 "The next sentence about it" is one of the three after the meeting that names its
@@ -239,7 +239,7 @@ def _reference_in(sentence: Span, participants: set[int], index: People) -> Toke
 
 def _reference_place(reference: Token) -> str | None:
     """The place the next sentence about a meeting gives: "The two leaders held talks in X",
-    "During the talks, which took place in X, ...", "Petro and Maduro were in X"."""
+    "During the talks, which took place in X, ...", "A and B were in X"."""
     if reference.pos_ in ("NOUN", "PROPN"):
         for child in reference.children:
             if child.dep_ == "relcl":

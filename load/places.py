@@ -2,7 +2,7 @@
 
 ``is_country`` tells a country from a city, so that "who is in Iran" is not
 taken for a meeting's city; ``capital_of`` gives a country's capital ("in the
-Venezuelan capital"); ``geocode`` gives coordinates for a city name the
+Kenyan capital"); ``geocode`` gives coordinates for a city name the
 gazetteer knows (a city's own name before other cities' alternate names, then the
 most populous), else None rather than a wrong guess; ``locate`` reads a written
 place ("A and B, Province") part by part.
@@ -39,7 +39,7 @@ def _countries_by_lower_name() -> dict[str, dict]:
 
 
 def capital_of(country: str | None) -> str | None:
-    """The capital the gazetteer gives a country ("Venezuela" -> "Caracas"), or None."""
+    """The capital the gazetteer gives a country ("Kenya" -> "Nairobi"), or None."""
     if not country:
         return None
     key = country.strip().lower()

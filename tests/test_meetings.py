@@ -165,7 +165,7 @@ def test_attended_by_a_list(nlp):
 
 
 def test_reports_of_one_ceremony_are_one_meeting(nlp):
-    found = read(nlp, "Prime Ministers Peter Novak and Elena Markova attended the inauguration of the new port. "
+    found = read(nlp, "Prime Ministers Stefan Novak and Elena Markova attended the inauguration of the new port. "
                       "Interior Minister Viktor Samsonov also took part in the ceremony.")
     assert pairs(found) == {frozenset({"Novak", "Markova", "Samsonov"})}
 
@@ -269,13 +269,13 @@ def test_he_in_a_clause_about_a_past_meeting_is_the_subjects_person(nlp):
 
 
 def test_he_after_an_apposition_subject(nlp):
-    text = ("Rebel leader Samir Khoury is based in the hills. The regional commander, General David Ross, "
+    text = ("Rebel leader Samir Khoury is based in the hills. The regional commander, General Marcus Ross, "
             "arrived for talks with officials. Media said he met army chief General Omar Farouk.")
     assert pairs(read(nlp, text)) == {frozenset({"Ross", "Farouk"})}
 
 
 def test_a_subject_the_parser_read_into_a_fronted_place(nlp):
-    found = read(nlp, "In Oporto, Portugal, Prime Ministers Peter Novak and Elena Markova attended the "
+    found = read(nlp, "In Oporto, Portugal, Prime Ministers Stefan Novak and Elena Markova attended the "
                       "inauguration of the new pipeline.")
     assert [(n, p) for n, _, p, _ in found] == [(frozenset({"Novak", "Markova"}), "Oporto")]
 
@@ -320,9 +320,9 @@ def test_a_phone_call_is_not_a_meeting(nlp):
 # --- places ------------------------------------------------------------------------------------
 
 def test_a_city_inside_a_venue_phrase(nlp):
-    palace = read(nlp, "President Sofia Varga received Minister Ivan Petrov at the presidential palace in Budapest.")
-    hall = read(nlp, "President Sofia Varga met Minister Ivan Petrov at the Great Hall of the Nation in Budapest.")
-    venue = read(nlp, "President Sofia Varga met Minister Ivan Petrov at the Presidential Palace.")
+    palace = read(nlp, "President Sofia Varga received Minister Igor Petrov at the presidential palace in Budapest.")
+    hall = read(nlp, "President Sofia Varga met Minister Igor Petrov at the Grand Hall of the Nation in Budapest.")
+    venue = read(nlp, "President Sofia Varga met Minister Igor Petrov at the Presidential Palace.")
     assert [p for _, _, p, _ in palace] == ["Budapest"]
     assert [p for _, _, p, _ in hall] == ["Budapest"]
     assert [p for _, _, p, _ in venue] == [None]
