@@ -51,6 +51,7 @@ GROUP_WORDS = {"two", "both", "sides", "leaders", "ministers", "presidents", "of
 HELD_VERBS = {"hold", "take", "convene", "open", "begin", "be", "occur", "happen", "conclude", "end"}
 SIDELINE_WORDS = {"sidelines", "sideline", "margins", "margin", "fringes", "fringe"}
 NEXT_SENTENCES = 3
+EVENT_WINDOW = 8
 SPAN_PREPS = {"since", "until", "till", "before", "after", "by", "from", "through", "throughout", "between"}
 
 
@@ -62,7 +63,7 @@ def extract(doc: Doc, article: Article, people: list[Person], context: DateConte
     def sentence_of(i: int) -> int:
         return bisect_right(starts, i) - 1
 
-    found = _read_all(doc, index)
+    found = _read_all(doc, index, sentence_of)
     reported: dict[int, list[set[int]]] = {}
     for group in found:
         if len(set(group.participants)) >= 2:
@@ -104,7 +105,7 @@ def extract(doc: Doc, article: Article, people: list[Person], context: DateConte
 
 # --- participants ----------------------------------------------------------------------------
 
-def _read_all(doc: Doc, index: People) -> list[Found]:
+def _read_all(doc: Doc, index: People, sentence_of: Callable[[int], int]) -> list[Found]:
     """Every group the article reports meeting, an article's attendances of one event merged."""
     found: list[Found] = []
     presence_at = presences(doc)
@@ -125,26 +126,27 @@ def _read_all(doc: Doc, index: People) -> list[Found]:
     for clause, presence in presence_at.items():
         if clause not in triggered:
             found.extend(g for g in read_presence(doc[clause], presence, index) if not not_held(g.trigger))
-    return _merge_events(found)
+    return _merge_events(found, sentence_of)
 
 
-def _merge_events(found: list[Found]) -> list[Found]:
-    """One meeting per event class in an article: "A and B attended the inauguration ... C also
-    took part in the ceremony" is one meeting of A, B and C (reported at the first mention)."""
+def _merge_events(found: list[Found], sentence_of: Callable[[int], int]) -> list[Found]:
+    """One meeting per event in an article: "A and B attended the inauguration ... C also took
+    part in the ceremony" is one meeting of A, B and C (reported at the first mention). Reports of
+    one kind of event more than ``EVENT_WINDOW`` sentences apart are taken for two events."""
     merged: list[Found] = []
-    first_of: dict[str, Found] = {}
-    for group in found:
+    last_of: dict[str, Found] = {}
+    for group in sorted(found, key=lambda g: g.trigger.i):
         if group.event is None:
             merged.append(group)
             continue
-        first = first_of.get(group.event)
-        if first is None:
-            first = Found(list(group.participants), group.trigger, group.event)
-            first_of[group.event] = first
-            merged.append(first)
+        last = last_of.get(group.event)
+        if last is None or sentence_of(group.trigger.i) - sentence_of(last.triggers[-1].i) > EVENT_WINDOW:
+            last = Found(list(group.participants), group.trigger, group.event)
+            last_of[group.event] = last
+            merged.append(last)
         else:
-            first.participants.extend(k for k in group.participants if k not in first.participants)
-            first.also.append(group.trigger)
+            last.participants.extend(k for k in group.participants if k not in last.participants)
+            last.also.append(group.trigger)
     return merged
 
 

@@ -170,6 +170,13 @@ def test_reports_of_one_ceremony_are_one_meeting(nlp):
     assert pairs(found) == {frozenset({"Novak", "Markova", "Samsonov"})}
 
 
+def test_ceremonies_far_apart_in_an_article_are_two_events(nlp):
+    filler = " ".join(f"The port will handle {n} ships a year." for n in range(10, 20))
+    text = ("Prime Ministers Stefan Novak and Elena Markova attended the inauguration of the new port. " + filler +
+            " Interior Minister Viktor Samsonov and Mayor Anna Berg attended a ceremony at the old harbour.")
+    assert pairs(read(nlp, text)) == {frozenset({"Novak", "Markova"}), frozenset({"Samsonov", "Berg"})}
+
+
 def test_signing_an_agreement_together_is_a_meeting(nlp):
     found = read(nlp, "Foreign Minister Adil Nurlanov and his counterpart Lukas Meier signed a visa agreement "
                       "in Geneva on Tuesday.", "2023-02-16")
