@@ -37,8 +37,8 @@ from spacy.tokens import Doc, Span, Token
 from .dates import DateContext
 from .meeting_people import People, conjuncts
 from .meeting_places import clause_place, place_for
-from .meeting_triggers import (CEREMONY_VERBS, EVENT_CLASSES, EVENT_NOUNS, MEETING_NOUNS, Found, clause_of, not_held, is_remote,
-                               candidates, present_people, presences, read_presence, reads)
+from .meeting_triggers import (CEREMONY_VERBS, EVENT_CLASSES, EVENT_NOUNS, MEETING_NOUNS, Found, candidates,
+                               clause_of, is_remote, not_held, present_people, presences, read_presence, reads)
 from .records import Article, DateValue, Meeting, Person
 
 TOPIC_VERBS = {"discuss", "review", "deliberate", "exchange", "focus", "agree", "tackle"}
@@ -80,13 +80,12 @@ def extract(doc: Doc, article: Article, people: list[Person], context: DateConte
         if key in seen:
             continue
         seen.add(key)
-        after = _sentences_about(sentences, position, set(participants), reported, index)
         date = next((d for t in group.triggers for d in [own_date(t, context, sentence_of)] if d), None)
         if date is None and position > 0 and not reported.get(position - 1):
             date = _talks_date(sentences[position - 1], context, group.event)
         place = next((p for t in group.triggers for p in [place_for(t, index.by_token)] if p), None)
         if date is None or place is None:
-            for reference in after:
+            for reference in _sentences_about(sentences, position, set(participants), reported, index):
                 date = date or own_date(reference, context, sentence_of)
                 place = place or _reference_place(reference)
         sideline = _sidelines_event(token)
