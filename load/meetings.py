@@ -48,6 +48,7 @@ GENERIC_TOPICS = {"ways", "way", "issues", "matters", "things", "topics", "views
 REPORTING_DEPS = ("ccomp", "parataxis")
 GROUP_WORDS = {"two", "both", "sides", "leaders", "ministers", "presidents", "officials", "delegations",
                "they", "counterparts", "pair"}
+TALK_VERBS = TOPIC_VERBS | {"meet", "hold", "talk", "confer", "sign", "sit", "speak"}
 HELD_VERBS = {"hold", "take", "convene", "open", "begin", "be", "occur", "happen", "conclude", "end"}
 SIDELINE_WORDS = {"sidelines", "sideline", "margins", "margin", "fringes", "fringe"}
 NEXT_SENTENCES = 3
@@ -86,7 +87,8 @@ def extract(doc: Doc, article: Article, people: list[Person], context: DateConte
         place = next((p for t in group.triggers for p in [place_for(t, index.by_token)] if p), None)
         if date is None or place is None:
             for reference in _sentences_about(sentences, position, set(participants), reported, index):
-                date = date or own_date(reference, context, sentence_of)
+                if reference.lower_ in MEETING_NOUNS or reference.lemma_.lower() in TALK_VERBS:
+                    date = date or own_date(reference, context, sentence_of)   # the talks' date, not any act's
                 place = place or _reference_place(reference)
         sideline = _sidelines_event(token)
         if sideline is not None and (date is None or place is None):
