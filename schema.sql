@@ -346,9 +346,14 @@ WHERE t.is_description = 0;
 
 DROP VIEW IF EXISTS meeting_participants;
 CREATE VIEW meeting_participants AS
+-- date: the meeting's date as this article supports it (its own report, or one dated from another
+-- article: date_inferred); NULL when the article does not say when. meeting_date: the meeting's date.
 SELECT DISTINCT m.id AS meeting_id,
-       CASE m.date_precision WHEN 'month' THEN substr(m.date, 1, 7) WHEN 'year' THEN substr(m.date, 1, 4) ELSE m.date END AS date,
-       m.place, p.name AS person, d.path AS document, m.sources, m.date_inferred, p.id AS person_id
+       CASE WHEN EXISTS (SELECT 1 FROM meeting_reports own WHERE own.meeting_id = m.id
+                         AND own.document_id = r.document_id AND own.date_precision = 'day')
+            THEN m.date END AS date,
+       m.place, p.name AS person, d.path AS document, m.sources, m.date_inferred, p.id AS person_id,
+       m.date AS meeting_date
 FROM meetings m
 JOIN meeting_reports r ON r.meeting_id = m.id
 JOIN meeting_report_participants rp ON rp.meeting_report_id = r.id

