@@ -19,7 +19,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from . import places
-from .entities import country_of
+from .countries import country_of
 
 CITY_LABELS = {"GPE", "LOC"}
 PLACE_PREPS = {"in", "at", "inside"}
