@@ -110,6 +110,28 @@ CREATE TABLE IF NOT EXISTS person_aliases (
 );
 CREATE INDEX IF NOT EXISTS person_aliases_alias ON person_aliases(alias);
 
+-- Full-text search over people: the canonical name and every alias, so a surname or another
+-- spelling finds the person (metadata.yml: people fts_table). Its own content (the aliases are
+-- rows of another table), kept in step by triggers; rowid = people.id.
+CREATE VIRTUAL TABLE IF NOT EXISTS people_fts USING fts5(name, aliases);
+CREATE TRIGGER IF NOT EXISTS people_fts_ai AFTER INSERT ON people BEGIN
+    INSERT INTO people_fts(rowid, name, aliases) VALUES (new.id, new.name,
+        (SELECT group_concat(alias, ' ') FROM person_aliases WHERE person_id = new.id));
+END;
+CREATE TRIGGER IF NOT EXISTS people_fts_ad AFTER DELETE ON people BEGIN
+    DELETE FROM people_fts WHERE rowid = old.id;
+END;
+CREATE TRIGGER IF NOT EXISTS people_fts_au AFTER UPDATE OF name ON people BEGIN
+    UPDATE people_fts SET name = new.name WHERE rowid = new.id;
+END;
+CREATE TRIGGER IF NOT EXISTS person_aliases_fts_ai AFTER INSERT ON person_aliases BEGIN
+    UPDATE people_fts SET aliases = coalesce(aliases || ' ', '') || new.alias WHERE rowid = new.person_id;
+END;
+CREATE TRIGGER IF NOT EXISTS person_aliases_fts_ad AFTER DELETE ON person_aliases BEGIN
+    UPDATE people_fts SET aliases = (SELECT group_concat(alias, ' ') FROM person_aliases WHERE person_id = old.person_id)
+    WHERE rowid = old.person_id;
+END;
+
 -- A person as one article knows them.
 CREATE TABLE IF NOT EXISTS article_people (
     id INTEGER PRIMARY KEY,
@@ -182,8 +204,12 @@ CREATE TABLE IF NOT EXISTS meetings (
     sources INTEGER NOT NULL DEFAULT 1,
     latitude REAL,                             -- of place, from the offline gazetteer; NULL when unknown
     longitude REAL,
-    geonames_id INTEGER
+    geonames_id INTEGER,
+    -- the month facet: YYYY-MM, YYYY for a year-precision date, 'undated' when no article pins it down
+    month TEXT GENERATED ALWAYS AS (CASE WHEN date IS NULL THEN 'undated' WHEN date_precision = 'year'
+                                         THEN substr(date, 1, 4) ELSE substr(date, 1, 7) END) VIRTUAL
 );
+CREATE INDEX IF NOT EXISTS meetings_month ON meetings(month);
 CREATE INDEX IF NOT EXISTS meetings_place ON meetings(place);
 CREATE INDEX IF NOT EXISTS meetings_sources ON meetings(sources);
 CREATE INDEX IF NOT EXISTS meetings_date_sort ON meetings(date DESC, id);  -- sort_desc, and the date facet and filters
