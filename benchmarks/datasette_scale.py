@@ -16,8 +16,8 @@
    tables (people, aliases, article people, mentions, titles, meetings, reports and their
    participants, figures, incidents, casualty counts, places), not documents or sentences.
    ``--no-schema`` skips re-applying schema.sql to a cached database (to time an old one).
-2. Serves it in process with Datasette as ``make serve`` does (immutable, with the settings
-   of the Makefile's SERVE_SETTINGS: sql_time_limit_ms 3000, facet_time_limit_ms 500 ...) and
+2. Serves it in process exactly as ``newsfacts serve`` does (publish.serve.make_datasette: the
+   site plugin and SERVE_SETTINGS: sql_time_limit_ms 3000, facet_time_limit_ms 500 ...) and
    times the home and database pages, every table and view of metadata.yml with its
    configured facets (HTML), the default and configured sorts, a faceted and filtered
    meetings page, every canned query with parameters, and CSV streams (``_stream=on``).
@@ -360,9 +360,9 @@ def json_path(path: str) -> str:
 
 
 async def time_pages(target: Path, repeat: int, only: str | None) -> list[tuple]:
-    from datasette.app import Datasette
+    from publish.serve import make_datasette
 
-    ds = Datasette([str(target)], immutables=[str(target)], metadata=METADATA, settings=SETTINGS)
+    ds = make_datasette([target], settings=SETTINGS)
     await ds.invoke_startup()
     conn = sqlite3.connect(f"file:{target}?mode=ro", uri=True)
     first = {
@@ -424,7 +424,7 @@ def main(argv=None) -> int:
     parser.add_argument("--no-schema", action="store_true", help="do not apply schema.sql to a cached database")
     parser.add_argument("--only", help="time only pages whose label contains this text")
     parser.add_argument("--setting", nargs=2, action="append", default=[], metavar=("NAME", "VALUE"),
-                        help="a Datasette setting on top of the Makefile's, e.g. --setting suggest_facets off")
+                        help="a Datasette setting on top of the site's, e.g. --setting suggest_facets off")
     args = parser.parse_args(argv)
 
     for name, value in args.setting:

@@ -122,6 +122,8 @@ async def render(row, value, column: str, table: str | None, database: str, data
         if not found:
             return _link(href, value)
         label = _readable(found[1])
+        if target == "sentences":   # the evidence itself: shown whole
+            return _link(href, label)
         return _link(href, _shorten(label), title=label if len(label) > LABEL_LIMIT else None)
 
     if (column == "document" or (column == "path" and table is None)) and isinstance(value, str):

@@ -23,24 +23,22 @@ from .config import is_newsfacts_database, site_metadata
 
 PLUGIN = "newsfacts"   # the distribution name: static files are at /-/static-plugins/newsfacts/
 
-# Datasette -> {database name: (path, is newsfacts)}; databases do not change kind while served
-_KINDS: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
+# Datasette -> (its databases dict, the newsfacts names among them). Datasette replaces that dict
+# whenever a database is added or removed, so its identity tells when to look again.
+_NAMES: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
 _METADATA: dict[tuple[str, ...], dict] = {}
 
 
 def newsfacts_databases(datasette) -> tuple[str, ...]:
     """The served databases that the loader wrote, in the order served."""
-    known = _KINDS.setdefault(datasette, {})
-    names = []
-    for name, db in list(datasette.databases.items()):
-        if db.is_memory or name.startswith("_"):
-            continue
-        entry = known.get(name)
-        if entry is None or entry[0] != db.path:
-            entry = known[name] = (db.path, is_newsfacts_database(db.path))
-        if entry[1]:
-            names.append(name)
-    return tuple(names)
+    databases = datasette.databases
+    cached = _NAMES.get(datasette)
+    if cached is not None and cached[0] is databases:
+        return cached[1]
+    names = tuple(name for name, db in databases.items()
+                  if not db.is_memory and not name.startswith("_") and is_newsfacts_database(db.path))
+    _NAMES[datasette] = (databases, names)
+    return names
 
 
 @hookimpl
@@ -51,12 +49,11 @@ def get_metadata(datasette, key, database, table):
     metadata = _METADATA.get(names)
     if metadata is None:
         metadata = _METADATA[names] = site_metadata(names)
-    # Datasette merges local metadata (-m) into what a hook returns, and datasette-dashboards
-    # writes into its configuration: they get a copy, so the cached metadata never changes.
+    # Returned as is: metadata() is called for nearly every cell (render_cell hooks read their
+    # plugin_config, which Datasette copies). Datasette merges local metadata (-m) into what a hook
+    # returns, in place: then it gets a copy, so the cached metadata stays metadata.yml's.
     if getattr(datasette, "_metadata_local", None):
         return copy.deepcopy(metadata)
-    if key == "plugins":
-        return {**metadata, "plugins": copy.deepcopy(metadata.get("plugins", {}))}
     return metadata
 
 

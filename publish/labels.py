@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import time
 import weakref
 from collections import OrderedDict
 
@@ -28,6 +29,7 @@ LOOKUPS = {
     "incidents": ("id", "place"),
 }
 CACHE_SIZE = 20_000
+RECHECK_SECONDS = 1.0   # how often to look whether the file changed (a stat per lookup costs more than the lookup)
 
 
 class Labels:
@@ -37,6 +39,7 @@ class Labels:
         self.db = db
         self.cache: OrderedDict = OrderedDict()
         self.generation = None
+        self.checked = float("-inf")
 
     def _current_generation(self):
         if not self.db.path:
@@ -52,10 +55,13 @@ class Labels:
         return tuple(out)
 
     async def get(self, kind: str, key):
-        generation = self._current_generation()
-        if generation != self.generation:
-            self.cache.clear()
-            self.generation = generation
+        now = time.monotonic()
+        if now - self.checked > RECHECK_SECONDS:
+            self.checked = now
+            generation = self._current_generation()
+            if generation != self.generation:
+                self.cache.clear()
+                self.generation = generation
         cache_key = (kind, key)
         if cache_key in self.cache:
             self.cache.move_to_end(cache_key)
