@@ -192,6 +192,16 @@ def test_newsfacts_command_has_load_and_serve(tmp_path):
     assert missing.returncode == 2 and "does not exist" in missing.stderr
 
 
+def test_readme_lists_every_canned_query_with_an_example_url():
+    """Each is requested by tests/test_datasette.py::test_readme_example_urls_answer."""
+    from .test_datasette import readme_querying_section, readme_urls
+
+    section = readme_querying_section()
+    assert "newsfacts serve my_corpus.db" in section and "/facts/documents/" in section and "_search=" in section
+    for name, query in CONFIG["queries"].items():
+        assert any(url.startswith(f"/facts/{name}") for url in readme_urls()), name
+
+
 # --- 2. search that takes what people type ---------------------------------------------------
 
 TYPED = ["Iran-Pakistan", "Zarif's", "U.S.", "NOT", '"', '""', 'Zarif"s', "pipeline OR", "Iran AND", "(", "*",
