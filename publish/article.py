@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from markupsafe import Markup, escape
 
-# fact table -> (css kind, heading)
+# fact table -> the kind its marks are coloured by (newsfacts.css)
 KINDS = {
     "person_mentions": "person",
     "titles": "title",

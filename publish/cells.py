@@ -26,7 +26,7 @@ from urllib.parse import urlencode
 
 from markupsafe import Markup, escape
 
-from .labels import labels_for
+from .labels import LOOKUPS, labels_for
 
 # key column -> the table it points to
 KEYS = {
@@ -57,6 +57,7 @@ ARTICLE_ANCHORS = (
     ("sentence_id", "sentence"),
 )
 LABEL_LIMIT = 300
+LIST_LIMIT = 160   # each sentence of a list of sentences (the whole text in its title)
 TEXT_PREVIEW = 160
 
 
@@ -118,7 +119,7 @@ async def render(row, value, column: str, table: str | None, database: str, data
             href += article_anchor(row, keys)
         if keys & set(SHOWN_AS_TEXT.get(column, ())):
             return _link(href, value)
-        found = await labels_for(datasette, database).get(target, _as_id(value)) if target in LABELLED else None
+        found = await labels_for(datasette, database).get(target, _as_id(value)) if target in LOOKUPS else None
         if not found:
             return _link(href, value)
         label = _readable(found[1])
@@ -168,8 +169,6 @@ async def render(row, value, column: str, table: str | None, database: str, data
     return None
 
 
-LABELLED = {"sentences", "documents", "people", "article_people", "meetings", "meeting_reports", "incidents"}
-
 
 async def _sentence_list(value: str, database: str, datasette):
     try:
@@ -183,5 +182,6 @@ async def _sentence_list(value: str, database: str, datasette):
     for sentence_id in ids:
         found = await labels.get("sentences", _as_id(sentence_id))
         text = found[1] if found else str(sentence_id)
-        items.append(f"<li>{_link(datasette.urls.row(database, 'sentences', str(sentence_id)), _shorten(text, 160), title=text if len(text) > 160 else None)}</li>")
+        href = datasette.urls.row(database, "sentences", str(sentence_id))
+        items.append(f"<li>{_link(href, _shorten(text, LIST_LIMIT), title=text if len(text) > LIST_LIMIT else None)}</li>")
     return Markup(f'<ul class="sentence-list">{"".join(items)}</ul>')

@@ -8,7 +8,6 @@ Screenshots of each step are kept as test artifacts in test-output/browser/ (git
 """
 from __future__ import annotations
 
-import json
 import os
 import re
 import shutil
