@@ -29,16 +29,11 @@ from publish import article
 from publish.serve import SERVE_SETTINGS, datasette_arguments, make_datasette
 
 from .conftest import ROOT
+from .test_datasette import QUERY_PARAMETERS   # one list of each canned query's example parameters
 
 METADATA = yaml.safe_load((ROOT / "metadata.yml").read_text())
 CONFIG = METADATA["databases"]["facts"]
 DB = "my_corpus"
-QUERY_PARAMETERS = {
-    "person_dossier": {"name": "Zarif"},
-    "evidence": {"sentence_id": "1"},
-    "meetings_between_countries": {"country_a": "Iran", "country_b": "pakistan"},
-    "figures_about": {"topic": "pipeline"},
-}
 FACT_TABLES = ("person_mentions", "titles", "meeting_reports", "figures", "casualty_counts")
 
 
