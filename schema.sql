@@ -111,26 +111,10 @@ CREATE TABLE IF NOT EXISTS person_aliases (
 CREATE INDEX IF NOT EXISTS person_aliases_alias ON person_aliases(alias);
 
 -- Full-text search over people: the canonical name and every alias, so a surname or another
--- spelling finds the person (metadata.yml: people fts_table). Its own content (the aliases are
--- rows of another table), kept in step by triggers; rowid = people.id.
+-- spelling finds the person (metadata.yml: people fts_table). rowid = people.id; its own content
+-- (the aliases are rows of another table), rebuilt with the people by the resolution step
+-- (load/resolve.py index_people).
 CREATE VIRTUAL TABLE IF NOT EXISTS people_fts USING fts5(name, aliases);
-CREATE TRIGGER IF NOT EXISTS people_fts_ai AFTER INSERT ON people BEGIN
-    INSERT INTO people_fts(rowid, name, aliases) VALUES (new.id, new.name,
-        (SELECT group_concat(alias, ' ') FROM person_aliases WHERE person_id = new.id));
-END;
-CREATE TRIGGER IF NOT EXISTS people_fts_ad AFTER DELETE ON people BEGIN
-    DELETE FROM people_fts WHERE rowid = old.id;
-END;
-CREATE TRIGGER IF NOT EXISTS people_fts_au AFTER UPDATE OF name ON people BEGIN
-    UPDATE people_fts SET name = new.name WHERE rowid = new.id;
-END;
-CREATE TRIGGER IF NOT EXISTS person_aliases_fts_ai AFTER INSERT ON person_aliases BEGIN
-    UPDATE people_fts SET aliases = coalesce(aliases || ' ', '') || new.alias WHERE rowid = new.person_id;
-END;
-CREATE TRIGGER IF NOT EXISTS person_aliases_fts_ad AFTER DELETE ON person_aliases BEGIN
-    UPDATE people_fts SET aliases = (SELECT group_concat(alias, ' ') FROM person_aliases WHERE person_id = old.person_id)
-    WHERE rowid = old.person_id;
-END;
 
 -- A person as one article knows them.
 CREATE TABLE IF NOT EXISTS article_people (
