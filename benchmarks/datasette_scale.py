@@ -53,6 +53,8 @@ import yaml
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from served import serve_settings  # noqa: E402
 
+from load.resolve import index_people  # noqa: E402
+
 ROOT = Path(__file__).resolve().parent.parent
 METADATA = yaml.safe_load((ROOT / "metadata.yml").read_text())
 CONFIG = METADATA["databases"]["facts"]
@@ -204,6 +206,7 @@ def build(target: Path, fact_rows: int) -> None:
     conn.execute("DETACH DATABASE base")
     conn.execute("INSERT INTO sentences_fts(sentences_fts) VALUES ('rebuild')")
     conn.execute("INSERT INTO documents_fts(documents_fts) VALUES ('rebuild')")
+    index_people(conn)   # people_fts, as the resolution step writes it
     conn.executescript((ROOT / "schema.sql").read_text())  # the triggers again (and any new index)
     problems = conn.execute("PRAGMA foreign_key_check").fetchmany(5)
     if problems:
@@ -272,10 +275,13 @@ def pages(first: dict[str, str], present: set[str]) -> list[tuple[str, str]]:
         ("meetings sort date asc", "/facts/meetings?_sort=date"),
         ("people facet_array titles", "/facts/people?_facet_array=titles"),
         ("sentences search", "/facts/sentences?_search=pipeline"),
+        ("sentences search as typed", "/facts/sentences?_search=Iran-Pakistan"),
+        ("people search", "/facts/people?_search=Qureshi"),
+        ("search all tables (page; its script fetches the three searches)", "/-/search?q=pipeline"),
         ("meeting_participants person=X", "/facts/meeting_participants?person="
                                           + urllib.parse.quote(first["meeting_participants.person"])),
         ("titles post=X", "/facts/titles?post=" + urllib.parse.quote(first["titles.post"])),
-        ("document 1 row page", "/facts/documents/1"),
+        ("document 1 row page (the article page)", "/facts/documents/1"),
         ("person row page (FK tables)", f"/facts/people/{first['people.id']}"),
         ("sentence row page (FK tables)", "/facts/sentences/1"),
     ]
