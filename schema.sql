@@ -117,6 +117,12 @@ CREATE TABLE IF NOT EXISTS person_aliases (
 );
 CREATE INDEX IF NOT EXISTS person_aliases_alias ON person_aliases(alias);
 
+-- Full-text search over people: the canonical name and every alias, so a surname or another
+-- spelling finds the person (metadata.yml: people fts_table). rowid = people.id; its own content
+-- (the aliases are rows of another table), rebuilt with the people by the resolution step
+-- (load/resolve.py index_people).
+CREATE VIRTUAL TABLE IF NOT EXISTS people_fts USING fts5(name, aliases);
+
 -- A person as one article knows them.
 CREATE TABLE IF NOT EXISTS article_people (
     id INTEGER PRIMARY KEY,
@@ -193,8 +199,12 @@ CREATE TABLE IF NOT EXISTS meetings (
     sources INTEGER NOT NULL DEFAULT 1,
     latitude REAL,                             -- of place, from the offline gazetteer; NULL when unknown
     longitude REAL,
-    geonames_id INTEGER
+    geonames_id INTEGER,
+    -- the month facet: YYYY-MM, YYYY for a year-precision date, 'undated' when no article pins it down
+    month TEXT GENERATED ALWAYS AS (CASE WHEN date IS NULL THEN 'undated' WHEN date_precision = 'year'
+                                         THEN substr(date, 1, 4) ELSE substr(date, 1, 7) END) VIRTUAL
 );
+CREATE INDEX IF NOT EXISTS meetings_month ON meetings(month);
 CREATE INDEX IF NOT EXISTS meetings_place ON meetings(place);
 CREATE INDEX IF NOT EXISTS meetings_sources ON meetings(sources);
 CREATE INDEX IF NOT EXISTS meetings_date_sort ON meetings(date DESC, id);  -- sort_desc, and the date facet and filters

@@ -1,4 +1,4 @@
-"""Command line: ``python -m load [PATH ...] [--db facts.db]`` (also ``newsfacts-load``)."""
+"""Command line: ``python -m load [PATH ...] [--db facts.db]`` (also ``newsfacts load``)."""
 from __future__ import annotations
 
 import os

@@ -6,6 +6,7 @@ Datasette only notices a mistake in metadata.yml when a page is requested
 from __future__ import annotations
 
 import csv
+import html
 import io
 import json
 import re
@@ -13,7 +14,7 @@ import sqlite3
 
 import pytest
 import yaml
-from datasette.app import Datasette
+from publish.serve import make_datasette
 
 from .conftest import ROOT
 
@@ -30,8 +31,8 @@ QUERY_PARAMETERS = {
 
 @pytest.fixture
 def datasette(seeds_db):
-    return Datasette([str(seeds_db)], immutables=[], metadata=METADATA,
-                     settings={"sql_time_limit_ms": 3000, "max_returned_rows": 1000})
+    """The demo database, served in process exactly as `newsfacts serve facts.db` serves it."""
+    return make_datasette([seeds_db])
 
 
 def relations(seeds_db) -> list[str]:
@@ -204,7 +205,10 @@ async def test_cluster_map_on_tables_with_coordinates(datasette):
 async def test_search_all_tables(datasette):
     response = await datasette.client.get("/-/search?q=pipeline")
     assert response.status_code == 200
-    assert '"/facts/sentences.json"' in response.text and '"/facts/documents.json"' in response.text
+    # the tables the page's script searches (publish/templates/search_all.html)
+    [tables] = re.findall(r'data-tables="([^"]*)"', response.text)
+    searched = {table["url_json"] for table in json.loads(html.unescape(tables))}
+    assert {"/facts/sentences.json", "/facts/documents.json", "/facts/people.json"} <= searched
     # what the page's script fetches for each table
     rows = (await datasette.client.get("/facts/sentences.json?_shape=objects&_labels=on&_search=pipeline")).json()
     assert rows["rows"]

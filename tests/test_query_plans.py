@@ -45,6 +45,7 @@ ALLOWED_SCANS = {
     "incidents_by_perpetrator": ({"i"}, "totals over every incident"),
     "casualties-by-perpetrator": ({"c", "i"}, "totals over every casualty count"),
     "figures-by-unit": ({"figures"}, "counts over every figure (a covering index scan)"),
+    "meetings-per-month": ({"meetings"}, "counts over every meeting, read in month order from its index"),
     # the meeting_participants view joined to itself: the whole view is built once
     "who_met_whom": ({"a", "b", "m", "rp", "r"}, "every pair of participants of every meeting"),
     "meetings_between_countries": ({"a", "b", "m", "rp", "r"}, "the whole view, filtered on people.country"),
