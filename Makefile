@@ -1,20 +1,15 @@
 # Two commands on a fresh machine with Python 3.11, pip and make:
-#   make serve   install into .venv, build facts.db from seeds/, serve it with Datasette
+#   make serve   install into .venv, build the demo (facts.db, from seeds/), serve it with Datasette
 #   make test    install into .venv and run the whole test suite
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8001
-# Served read-only (-i), with a SQL time limit and row caps: a runaway query is cut off, not the server.
-# One SQL thread: its connection opens at startup, so a load that swaps facts.db in while the server
-# runs is never half-seen (each extra thread would open the file it finds when first used, and one
-# page could mix the old and the new database). Restart the server to serve a new load.
-# No facet suggestions: each tries a GROUP BY on every column (3-15x slower table pages at 1M rows);
-# the useful facets are configured in metadata.yml.
-SERVE_SETTINGS := --setting sql_time_limit_ms 3000 --setting max_returned_rows 1000 \
-	--setting facet_time_limit_ms 500 --setting allow_download off --setting num_sql_threads 1 \
-	--setting suggest_facets off
+# The demo database. Your own articles go in a file of your own: newsfacts load ARTICLES --db my_corpus.db,
+# then newsfacts serve my_corpus.db. The serve settings (read-only, time limits, one SQL thread, no facet
+# suggestions) are SERVE_SETTINGS in publish/serve.py.
+DEMO := facts.db
 
 .PHONY: install serve test bench db clean
 
@@ -26,24 +21,29 @@ $(VENV)/.installed: pyproject.toml requirements.lock
 	$(BIN)/pip install --quiet -c requirements.lock -e '.[test]'
 	touch $@
 
-# --rebuild: the target is remade when the code changes, and unchanged articles would
-# otherwise be skipped (the loader recognizes them by content, not by the code that read them).
-facts.db: $(VENV)/.installed schema.sql $(wildcard load/*.py) $(wildcard seeds/*.txt)
-	$(BIN)/python -m load seeds --db facts.db --rebuild
+# Rebuilt from seeds/ when the code changes (unchanged articles would otherwise be skipped: the loader
+# recognizes them by content, not by the code that read them). publish/demo.py rebuilds only a demo:
+# a facts.db holding articles you loaded is left as it is (and served as it is); no other file is touched.
+$(DEMO): $(VENV)/.installed schema.sql $(wildcard load/*.py) $(wildcard load/*/*.py) $(wildcard seeds/*.txt)
+	$(BIN)/python -m publish.demo --seeds seeds --db $(DEMO)
 
-db: facts.db
+db: $(DEMO)
 
-serve: facts.db
-	$(BIN)/datasette serve -i facts.db -m metadata.yml -h $(HOST) -p $(PORT) $(SERVE_SETTINGS)
+serve: $(DEMO)
+	$(BIN)/newsfacts serve $(DEMO) --host $(HOST) --port $(PORT)
 
 test: $(VENV)/.installed
 	$(BIN)/python -m pytest -q
 
-# The figures in the README's Performance section (about 20 minutes on 2 cores).
+# The figures in the README's Performance section (about 35 minutes on 2 cores).
 bench: $(VENV)/.installed
 	$(BIN)/python benchmarks/load_speed.py --articles 1000 --rss-articles 100 --workers 2
 	$(BIN)/python benchmarks/datasette_scale.py
 	$(BIN)/python benchmarks/serve_load.py
+	$(BIN)/python benchmarks/html_reading.py --rounds 3
+	$(BIN)/python benchmarks/record_streaming.py --records 10000
 
+# Removes the demo only when it is one (never a facts.db holding articles you loaded).
 clean:
-	rm -rf $(VENV) facts.db .pytest_cache
+	-test -x $(BIN)/python && $(BIN)/python -m publish.demo --remove --seeds seeds --db $(DEMO)
+	rm -rf $(VENV) .pytest_cache

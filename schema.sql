@@ -18,18 +18,25 @@ CREATE TABLE IF NOT EXISTS documents (
     author TEXT,
     author_source TEXT,
     url TEXT,
+    url_source TEXT,                           -- link:canonical | meta:og:url | warc (WARC-Target-URI) | record:FIELD | sidecar
+    file TEXT,                                 -- the file read: path without its "#LOCATOR" (FILE#LINE, FILE#N, FILE#@OFFSET)
+    format TEXT CHECK (format IS NULL OR format IN ('txt', 'html', 'jsonl', 'json', 'warc')),  -- the reader that read it
+    language TEXT,                             -- as the page or record states it ("en", "en-US")
+    language_source TEXT,                      -- html-lang | meta:content-language | meta:og:locale | record:language
+    fetched_at TEXT,                           -- when a crawler fetched it (WARC-Date, date_download): never the publication date
     dateline TEXT,                             -- the city of "ISLAMABAD:" at the start of the body
     dateline_source TEXT,
     published TEXT CHECK (published IS NULL OR date(published) = published),
     published_precision TEXT CHECK (published_precision IN ('day', 'month', 'year')),
     published_raw TEXT,
-    published_source TEXT,                     -- byline | published-line | date-under-title | sidecar
+    published_source TEXT,                     -- byline | published-line | date-under-title | sidecar (text); url | meta:NAME | json-ld | time | htmldate (HTML); record:FIELD (JSON)
     text TEXT NOT NULL,
     characters INTEGER NOT NULL CHECK (characters >= 0),
     loaded_at TEXT NOT NULL,
     label TEXT GENERATED ALWAYS AS (coalesce(title, path)) VIRTUAL  -- what links to the document show
 );
 CREATE INDEX IF NOT EXISTS documents_outlet ON documents(outlet);
+CREATE INDEX IF NOT EXISTS documents_file ON documents(file);  -- the documents read from one file (its records)
 -- Every facet, sort and foreign key (child side) that metadata.yml configures has an index:
 -- a facet's GROUP BY scans the small index instead of the table, and a click on a facet
 -- value (WHERE col = ?) is a search (tests/test_query_plans.py checks every one).
@@ -110,6 +117,12 @@ CREATE TABLE IF NOT EXISTS person_aliases (
 );
 CREATE INDEX IF NOT EXISTS person_aliases_alias ON person_aliases(alias);
 
+-- Full-text search over people: the canonical name and every alias, so a surname or another
+-- spelling finds the person (metadata.yml: people fts_table). rowid = people.id; its own content
+-- (the aliases are rows of another table), rebuilt with the people by the resolution step
+-- (load/resolve.py index_people).
+CREATE VIRTUAL TABLE IF NOT EXISTS people_fts USING fts5(name, aliases);
+
 -- A person as one article knows them.
 CREATE TABLE IF NOT EXISTS article_people (
     id INTEGER PRIMARY KEY,
@@ -156,6 +169,8 @@ CREATE TABLE IF NOT EXISTS titles (
     is_description INTEGER NOT NULL DEFAULT 0 CHECK (is_description IN (0, 1)),
     as_of TEXT CHECK (as_of IS NULL OR date(as_of) = as_of),
     as_of_precision TEXT CHECK (as_of_precision IN ('day', 'month', 'year')),
+    as_of_source TEXT CHECK (as_of_source IN ('sentence', 'published')),  -- the sentence's own date, else publication
+    normalized_post TEXT COLLATE NOCASE,       -- one name per post ("Minister of Defence" for "Defense Minister")
     start INTEGER NOT NULL,
     "end" INTEGER NOT NULL,
     text TEXT NOT NULL
@@ -167,6 +182,8 @@ CREATE INDEX IF NOT EXISTS titles_post ON titles(post);
 CREATE INDEX IF NOT EXISTS titles_country ON titles(country);
 CREATE INDEX IF NOT EXISTS titles_organisation ON titles(organisation);
 CREATE INDEX IF NOT EXISTS titles_status ON titles(status);
+CREATE INDEX IF NOT EXISTS titles_normalized_post ON titles(normalized_post);  -- facet; the post-on-a-date query
+CREATE INDEX IF NOT EXISTS titles_post_nocase ON titles(post COLLATE NOCASE);   -- the post-on-a-date query's lookup
 
 -- Meetings ----------------------------------------------------------------------------
 
@@ -182,8 +199,12 @@ CREATE TABLE IF NOT EXISTS meetings (
     sources INTEGER NOT NULL DEFAULT 1,
     latitude REAL,                             -- of place, from the offline gazetteer; NULL when unknown
     longitude REAL,
-    geonames_id INTEGER
+    geonames_id INTEGER,
+    -- the month facet: YYYY-MM, YYYY for a year-precision date, 'undated' when no article pins it down
+    month TEXT GENERATED ALWAYS AS (CASE WHEN date IS NULL THEN 'undated' WHEN date_precision = 'year'
+                                         THEN substr(date, 1, 4) ELSE substr(date, 1, 7) END) VIRTUAL
 );
+CREATE INDEX IF NOT EXISTS meetings_month ON meetings(month);
 CREATE INDEX IF NOT EXISTS meetings_place ON meetings(place);
 CREATE INDEX IF NOT EXISTS meetings_sources ON meetings(sources);
 CREATE INDEX IF NOT EXISTS meetings_date_sort ON meetings(date DESC, id);  -- sort_desc, and the date facet and filters
@@ -236,7 +257,9 @@ CREATE TABLE IF NOT EXISTS figures (
     also_text TEXT,
     start INTEGER NOT NULL,
     "end" INTEGER NOT NULL,
-    text TEXT NOT NULL
+    text TEXT NOT NULL,
+    note TEXT,                                 -- how an ambiguous currency or a misprint was read
+    range_part TEXT CHECK (range_part IN ('low', 'high'))  -- one end of a range ("40 to 45 per cent")
 );
 CREATE INDEX IF NOT EXISTS figures_document ON figures(document_id);
 CREATE INDEX IF NOT EXISTS figures_sentence ON figures(sentence_id);
@@ -332,7 +355,7 @@ CREATE VIEW person_titles AS
 SELECT p.name AS person, t.post AS title, d.path AS document,
        t.country, t.organisation, t.rank, t.status,
        CASE t.as_of_precision WHEN 'month' THEN substr(t.as_of, 1, 7) WHEN 'year' THEN substr(t.as_of, 1, 4) ELSE t.as_of END AS as_of,
-       t.sentence_id, p.id AS person_id, t.id AS title_id
+       t.sentence_id, p.id AS person_id, t.id AS title_id, t.normalized_post, t.as_of_source
 FROM titles t
 JOIN article_people ap ON ap.id = t.article_person_id
 JOIN people p ON p.id = ap.person_id
@@ -341,9 +364,14 @@ WHERE t.is_description = 0;
 
 DROP VIEW IF EXISTS meeting_participants;
 CREATE VIEW meeting_participants AS
+-- date: the meeting's date as this article supports it (its own report, or one dated from another
+-- article: date_inferred); NULL when the article does not say when. meeting_date: the meeting's date.
 SELECT DISTINCT m.id AS meeting_id,
-       CASE m.date_precision WHEN 'month' THEN substr(m.date, 1, 7) WHEN 'year' THEN substr(m.date, 1, 4) ELSE m.date END AS date,
-       m.place, p.name AS person, d.path AS document, m.sources, m.date_inferred, p.id AS person_id
+       CASE WHEN EXISTS (SELECT 1 FROM meeting_reports own WHERE own.meeting_id = m.id
+                         AND own.document_id = r.document_id AND own.date_precision = 'day')
+            THEN m.date END AS date,
+       m.place, p.name AS person, d.path AS document, m.sources, m.date_inferred, p.id AS person_id,
+       m.date AS meeting_date
 FROM meetings m
 JOIN meeting_reports r ON r.meeting_id = m.id
 JOIN meeting_report_participants rp ON rp.meeting_report_id = r.id
@@ -355,7 +383,7 @@ DROP VIEW IF EXISTS figure_facts;
 CREATE VIEW figure_facts AS
 SELECT f.value, f.unit, f.subject, d.path AS document,
        f.canonical_value, f.canonical_unit, f.dimension, f.approximate, f.qualifier,
-       f.also_value, f.also_unit, f.text, f.sentence_id, f.id AS figure_id
+       f.also_value, f.also_unit, f.text, f.sentence_id, f.id AS figure_id, f.note, f.range_part
 FROM figures f
 JOIN documents d ON d.id = f.document_id;
 

@@ -16,8 +16,8 @@
    tables (people, aliases, article people, mentions, titles, meetings, reports and their
    participants, figures, incidents, casualty counts, places), not documents or sentences.
    ``--no-schema`` skips re-applying schema.sql to a cached database (to time an old one).
-2. Serves it in process with Datasette as ``make serve`` does (immutable, with the settings
-   of the Makefile's SERVE_SETTINGS: sql_time_limit_ms 3000, facet_time_limit_ms 500 ...) and
+2. Serves it in process exactly as ``newsfacts serve`` does (publish.serve.make_datasette: the
+   site plugin and SERVE_SETTINGS: sql_time_limit_ms 3000, facet_time_limit_ms 500 ...) and
    times the home and database pages, every table and view of metadata.yml with its
    configured facets (HTML), the default and configured sorts, a faceted and filtered
    meetings page, every canned query with parameters, and CSV streams (``_stream=on``).
@@ -52,6 +52,8 @@ import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from served import serve_settings  # noqa: E402
+
+from load.resolve import index_people  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 METADATA = yaml.safe_load((ROOT / "metadata.yml").read_text())
@@ -204,6 +206,7 @@ def build(target: Path, fact_rows: int) -> None:
     conn.execute("DETACH DATABASE base")
     conn.execute("INSERT INTO sentences_fts(sentences_fts) VALUES ('rebuild')")
     conn.execute("INSERT INTO documents_fts(documents_fts) VALUES ('rebuild')")
+    index_people(conn)   # people_fts, as the resolution step writes it
     conn.executescript((ROOT / "schema.sql").read_text())  # the triggers again (and any new index)
     problems = conn.execute("PRAGMA foreign_key_check").fetchmany(5)
     if problems:
@@ -272,10 +275,13 @@ def pages(first: dict[str, str], present: set[str]) -> list[tuple[str, str]]:
         ("meetings sort date asc", "/facts/meetings?_sort=date"),
         ("people facet_array titles", "/facts/people?_facet_array=titles"),
         ("sentences search", "/facts/sentences?_search=pipeline"),
+        ("sentences search as typed", "/facts/sentences?_search=Iran-Pakistan"),
+        ("people search", "/facts/people?_search=Qureshi"),
+        ("search all tables (page; its script fetches the three searches)", "/-/search?q=pipeline"),
         ("meeting_participants person=X", "/facts/meeting_participants?person="
                                           + urllib.parse.quote(first["meeting_participants.person"])),
         ("titles post=X", "/facts/titles?post=" + urllib.parse.quote(first["titles.post"])),
-        ("document 1 row page", "/facts/documents/1"),
+        ("document 1 row page (the article page)", "/facts/documents/1"),
         ("person row page (FK tables)", f"/facts/people/{first['people.id']}"),
         ("sentence row page (FK tables)", "/facts/sentences/1"),
     ]
@@ -360,9 +366,9 @@ def json_path(path: str) -> str:
 
 
 async def time_pages(target: Path, repeat: int, only: str | None) -> list[tuple]:
-    from datasette.app import Datasette
+    from publish.serve import make_datasette
 
-    ds = Datasette([str(target)], immutables=[str(target)], metadata=METADATA, settings=SETTINGS)
+    ds = make_datasette([target], settings=SETTINGS)
     await ds.invoke_startup()
     conn = sqlite3.connect(f"file:{target}?mode=ro", uri=True)
     first = {
@@ -424,7 +430,7 @@ def main(argv=None) -> int:
     parser.add_argument("--no-schema", action="store_true", help="do not apply schema.sql to a cached database")
     parser.add_argument("--only", help="time only pages whose label contains this text")
     parser.add_argument("--setting", nargs=2, action="append", default=[], metavar=("NAME", "VALUE"),
-                        help="a Datasette setting on top of the Makefile's, e.g. --setting suggest_facets off")
+                        help="a Datasette setting on top of the site's, e.g. --setting suggest_facets off")
     args = parser.parse_args(argv)
 
     for name, value in args.setting:

@@ -23,7 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from load import figures  # noqa: E402
+from load import figure_reading, figures  # noqa: E402
 from load.nlp import load_pipeline  # noqa: E402
 
 # Sentences in news style with the one figure each should yield (value, unit).
@@ -92,11 +92,11 @@ def by_entities(text, doc):
             continue
         # Drop a leading qualifier ("about 72 km"): the reader starts at the number.
         start = ent.start
-        while start < ent.end and not (figures._number(doc[start]) or doc[start].lower_ in ("$", "rs", "€", "£")):
+        while start < ent.end and not (figure_reading.number(doc[start]) or doc[start].lower_ in ("$", "rs", "€", "£")):
             start += 1
-        q = figures._read(doc[start:ent.end]) if start < ent.end else None
+        q = figure_reading.read(doc[start:ent.end]) if start < ent.end else None
         if q is not None:
-            out.append((q.value, q.unit.key, None))
+            out.append((q.value, q.key, None))
     return out
 
 

@@ -1,6 +1,6 @@
 """Bounded load test of the served site on 127.0.0.1.
 
-Starts `datasette serve -i DB -m metadata.yml` with the Makefile's SERVE_SETTINGS on a free port
+Starts `newsfacts serve DB` (the serve settings of publish/serve.py, as `make serve`) on a free port
 (DB built from seeds/ into a temporary folder when --db is not given), then, one URL after the
 other, keeps --connections concurrent clients (asyncio + httpx) requesting that URL for
 --duration seconds:
@@ -39,7 +39,7 @@ ROOT = Path(__file__).resolve().parent.parent
 def meetings_facets_url(database: str) -> str:
     metadata = yaml.safe_load((ROOT / "metadata.yml").read_text())
     parts = []
-    # metadata.yml configures the database named facts; a file of another name gets the same facets
+    # metadata.yml is written for facts; newsfacts serve gives a file of any name the same facets
     for facet in metadata["databases"]["facts"]["tables"]["meetings"].get("facets", []):
         if isinstance(facet, dict):
             (kind, column), = facet.items()
@@ -94,7 +94,7 @@ def main(argv=None) -> int:
     parser.add_argument("--connections", type=int, default=20, help="concurrent connections (default 20)")
     parser.add_argument("--timeout", type=float, default=30.0, help="per-request timeout in seconds")
     parser.add_argument("--setting", nargs=2, action="append", default=[], metavar=("NAME", "VALUE"),
-                        help="extra datasette --setting, after the Makefile's (repeatable)")
+                        help="extra datasette --setting, after the site's (repeatable)")
     args = parser.parse_args(argv)
 
     with tempfile.TemporaryDirectory() as folder:
@@ -102,18 +102,13 @@ def main(argv=None) -> int:
         if db is None:
             db = Path(folder) / "facts.db"
             subprocess.run([sys.executable, "-m", "load", "seeds", "--db", str(db), "-q"], cwd=ROOT, check=True)
-        elif db.stem != "facts":
-            # metadata.yml (canned queries, facets) configures the database named facts
-            link = Path(folder) / "facts.db"
-            link.symlink_to(db.resolve())
-            db = link
         extra = [part for name, value in args.setting for part in ("--setting", name, value)]
         with datasette_server(db, extra) as base:
-            print(f"datasette serve -i {db} {' '.join(serve_arguments() + extra)}")
+            print(f"newsfacts serve {db} ({' '.join(serve_arguments() + extra)})")
             print(f"{args.connections} connections, {args.duration:g} s per URL, latency in ms")
             print(f"{'url':<60} {'requests':>8} {'errors':>6} {'req/s':>7} {'p50':>7} {'p90':>7} {'p99':>7} {'max':>7}")
             total_errors = 0
-            for path in urls("facts"):
+            for path in urls(db.stem):
                 latencies, errors, elapsed = asyncio.run(
                     load_one(base, path, args.connections, args.duration, args.timeout))
                 total_errors += len(errors)

@@ -1,13 +1,12 @@
 """Serving the database the way `make serve` does: shared by the benchmarks and tests/test_serving.py.
 
-The Makefile's SERVE_SETTINGS is the one place the serve settings are written down; this module
-reads them from it, so a benchmark or test never serves with settings of its own.
+publish/serve.py's SERVE_SETTINGS is the one place the serve settings are written down, and
+`newsfacts serve` (which `make serve` runs) the one way to serve; this module runs that command,
+so a benchmark or test never serves with settings of its own.
 """
 from __future__ import annotations
 
 import contextlib
-import re
-import shlex
 import socket
 import subprocess
 import sys
@@ -17,23 +16,21 @@ import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from publish.serve import SERVE_SETTINGS, datasette_arguments  # noqa: E402
 
 
 def serve_arguments() -> list[str]:
-    """SERVE_SETTINGS from the Makefile, as `datasette serve` arguments (continuation lines joined)."""
-    text = (ROOT / "Makefile").read_text().replace("\\\n", " ")
-    match = re.search(r"^SERVE_SETTINGS\s*:?=(.*)$", text, re.M)
-    if not match:
-        raise RuntimeError("no SERVE_SETTINGS in the Makefile")
-    return shlex.split(match.group(1))
+    """The `datasette serve` options `newsfacts serve` adds for the serve settings (-i aside)."""
+    arguments = datasette_arguments([])
+    return arguments[arguments.index("--setting"):]
 
 
 def serve_settings() -> dict:
-    """The same settings as a ``Datasette(settings=...)`` dict ("off" -> False, "500" -> 500)."""
-    arguments = serve_arguments()
-    pairs = [(arguments[i + 1], arguments[i + 2]) for i, part in enumerate(arguments) if part == "--setting"]
-    return {name: {"on": True, "off": False}.get(value, int(value) if value.isdigit() else value)
-            for name, value in pairs}
+    """The same settings as a ``Datasette(settings=...)`` dict."""
+    return dict(SERVE_SETTINGS["settings"])
 
 
 def free_port() -> int:
@@ -43,15 +40,14 @@ def free_port() -> int:
 
 
 @contextlib.contextmanager
-def datasette_server(db: Path, extra: list[str] = (), start_timeout: float = 60):
-    """`datasette serve -i DB -m metadata.yml` with the Makefile's settings (then ``extra``) on a
-    free port of 127.0.0.1; yields its URL and stops it afterwards. RuntimeError, with the
-    server's output, when it does not start."""
+def datasette_server(db: Path | list[Path], extra: list[str] = (), start_timeout: float = 60):
+    """`newsfacts serve DB [DB ...]` (then ``extra`` options) on a free port of 127.0.0.1; yields
+    its URL and stops it afterwards. RuntimeError, with the server's output, when it does not start."""
     port = free_port()
+    databases = [str(path) for path in (db if isinstance(db, (list, tuple)) else [db])]
     process = subprocess.Popen(
-        [sys.executable, "-m", "datasette", "serve", "-i", str(db), "-m", str(ROOT / "metadata.yml"),
-         "-h", "127.0.0.1", "-p", str(port), *serve_arguments(), *extra],
-        stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+        [sys.executable, "-m", "publish", "serve", *databases, "--host", "127.0.0.1", "--port", str(port), *extra],
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, cwd=ROOT)
     # drain the access log so a chatty server never blocks on a full pipe
     log: list[bytes] = []
     drain = threading.Thread(target=lambda: log.extend(process.stdout), daemon=True)
@@ -67,7 +63,7 @@ def datasette_server(db: Path, extra: list[str] = (), start_timeout: float = 60)
                 if process.poll() is not None or time.monotonic() > deadline:
                     process.kill()
                     drain.join(timeout=5)
-                    raise RuntimeError(f"datasette did not start on {url}: {b''.join(log).decode(errors='replace')}")
+                    raise RuntimeError(f"newsfacts serve did not start on {url}: {b''.join(log).decode(errors='replace')}")
                 time.sleep(0.2)
         yield url
     finally:

@@ -19,37 +19,82 @@ dates in captions or the body. No evidence gives NULL.
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from .records import Article
 
 MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 # Full weekday names only: "Sun" could be a newspaper's name ("The Daily Sun, June 13th").
-WEEKDAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
+# Any comma will do after it (Arabic pages write "Wednesday، 14 June 2023").
+WEEKDAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day[,\u060c]?\s+)?"
+NUMERIC = r"\d{1,2}([./-])\d{1,2}\1\d{4}|\d{4}([./-])\d{1,2}\2\d{1,2}"
 DATE_IN_LINE = re.compile(
     rf"{WEEKDAY}(?:{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
     rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH},?\s+\d{{4}}"
-    rf"|\d{{4}}-\d{{2}}-\d{{2}})",
+    rf"|{NUMERIC})(?!\d)",
     re.I,
 )
-TIME_TAIL = re.compile(r"^[\s,|-]*(?:\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AP]M)?\s*(?:[A-Z]{2,4}|GMT[+-]?\d*)?)?[\s|]*$", re.I)
+TIME = r"(?:at\s+|T)?\d{1,2}[:.]\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?\s*(?:[ap]\.?\s?m\.?)?(?:\s*(?:[A-Z]{2,4}|(?:GMT|UTC)\s?[+-]?\d*))?"
+# After a date: a time, and a short labelled segment ("| Updated 9:05 pm IST - City").
+TIME_TAIL = re.compile(rf"^[\s,|-]*(?P<time>{TIME})?\s*(?:(?:[|\u2022\u00b7]|\s-\s)\s*(?:\S+\s*){{0,8}})?$", re.I)
 UPDATE_STAMP = re.compile(r"^(?:last\s+)?(?:updated?|modified)\b", re.I)
 PUBLISHED_STAMP = re.compile(r"^(?:first\s+|originally\s+)?(?:published|posted)(?:\s+on)?\s*:?\s", re.I)
-BYLINE = re.compile(r"^By\s+(?P<rest>.+)$")
+# "date 2023-06-14", "Date: 14 June 2023", "Dated 14.06.2023"
+DATE_STAMP = re.compile(r"^(?:date|dated|publication date|pub date)\s*:?\s*(?=\S*\d)", re.I)
+BYLINE = re.compile(r"^By\s+(?P<rest>.+)$", re.I)
 LOGO = re.compile(r"^(?P<name>.{2,60}?)\s+logo$", re.I)
 PUBLISHED_LINE = re.compile(r"^(?:first |originally )?published (?:in|on|by)\s+(?P<rest>.+)$", re.I)
 PAGE_TITLE_SEPARATOR = re.compile(r"\s+[-|]\s+")
+# A label right before a date (a time of day may come between: "Published: 09:12 AM EST, Tue March 5, 2024").
+STAMP_LABEL = re.compile(
+    r"(?:^|\s)(?:(?:first\s+|originally\s+)?(?:published|posted)(?:\s+on)?|dated?|publication date)\s*:?\s*"
+    r"(?:[^|\d]{0,12}\d{1,2}[:.]\d{2}[^|\d]{0,16})?$", re.I)
+# "Updated" / "Last modified" before a label: the date is not the first publication.
+UPDATE_LABEL = re.compile(r"(?:updated?|modified)\s*$", re.I)
 DATELINE = re.compile(
     r"^(?P<city>[A-Z][A-Z'.]+(?:[ -][A-Z][A-Z'.]+){0,3})"
     r"(?:,\s*[A-Za-z .]{2,30}?)?(?:,?\s*" + MONTH + r"\s+\d{1,2})?"
     r"\s*(?:\((?P<agency>[^)]{2,40})\))?\s*(?::|-{1,2}|\u2014)\s"
 )
+# The date of an agency dateline: "KABUL, June 12 (Xinhua) --", "CITY, March 3. /AGENCY/.",
+# "Town [Country], May 2 (AGENCY):", "LONDON, 12 June 2023 (Reuters) -".
+DATELINE_DATE = re.compile(
+    r"^[A-Z][^\n:()]{1,60}?,\s*(?P<date>" + MONTH + r"\s+\d{1,2}|\d{1,2}\s+" + MONTH + r")(?:,?\s+(?P<year>\d{4}))?"
+    r"\s*(?:\.\s*)?(?:(?:\([^)]{2,40}\)|/[^/\s][^/]{0,20}/)\s*[.:]?\s*(?:-{1,2}|\u2014)?|[.:]|-{1,2}|\u2014)\s",
+)
+# How far before a dateline's day a full date in the text may fall to give the dateline its year.
+DATELINE_YEAR_WINDOW = 7
+
+
+# An abbreviated weekday may open a date line ("Wed, 14 Jun 2023"); elsewhere "Sun" may be a paper's name.
+SHORT_WEEKDAY = re.compile(r"^(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.?,?$", re.I)
 
 
 def date_only(line: str) -> re.Match | None:
-    """The date when the line is a date and nothing else (a time may follow)."""
+    """The date when the line is a date and nothing else: a time and a short
+    labelled segment may follow ("June 14, 2023 9:05 pm | Updated 9:40 pm IST")."""
     match = DATE_IN_LINE.search(line)
-    if match and not line[: match.start()].strip(" ,|-") and TIME_TAIL.match(line[match.end():]):
-        return match
+    if not match or not TIME_TAIL.match(line[match.end():]):
+        return None
+    before = line[: match.start()].strip(" ,|-")
+    return match if not before or SHORT_WEEKDAY.match(before) else None
+
+
+def is_timestamp(line: str) -> bool:
+    """A date line that carries a time of day: an article's stamp, not a site header's today-date."""
+    match = date_only(line)
+    return bool(match and TIME_TAIL.match(line[match.end():])["time"])
+
+
+def labelled_date(line: str) -> re.Match | None:
+    """The date of a labelled publication stamp anywhere in a head line
+    ("Published: 11:04 AM EST, Sun January 28, 2024", "By X | Posted on June 14, 2023",
+    "date 2023-06-14"); None for update stamps ("Updated date: ...") and unlabelled dates."""
+    for date in DATE_IN_LINE.finditer(line):
+        segment = re.split(r"[|\u2022\u00b7]", line[: date.start()])[-1]
+        label = STAMP_LABEL.search(segment)
+        if label and not UPDATE_LABEL.search(segment[: label.start()]):
+            return date
     return None
 
 
@@ -57,12 +102,15 @@ def is_title_candidate(line: str) -> bool:
     from .cleaning import Line
 
     words = line.split()
+    shape = Line(line, 0)
     return (
         len(words) >= 3
-        and not Line(line, 0).is_menu()
+        and not shape.is_menu()
+        and not shape.is_caption()
         and not date_only(line)
         and not UPDATE_STAMP.match(line)
         and not PUBLISHED_STAMP.match(line)
+        and not DATE_STAMP.match(line)
         and not BYLINE.match(line)
         and not LOGO.match(line)
     )
@@ -81,12 +129,12 @@ def _set(article: Article, name: str, value, source: str) -> None:
         setattr(article, f"{name}_source", source)
 
 
-def _set_published(article: Article, raw: str, source: str) -> None:
-    from .dates import parse_published
+def _set_published(article: Article, raw: str, source: str, order: str | None = None) -> None:
+    from .dateparse import parse_published
 
     if article.published is not None:
         return
-    parsed = parse_published(raw)
+    parsed = parse_published(raw, order)
     if parsed:
         article.published, article.published_precision = parsed
         article.published_raw = raw
@@ -94,28 +142,51 @@ def _set_published(article: Article, raw: str, source: str) -> None:
 
 
 def _name_and_date(rest: str, max_words: int) -> tuple[str | None, str | None]:
-    """"Jane Doe November 22, 2019" -> ("Jane Doe", "November 22, 2019"); a name too long to be one is None."""
+    """"Jane Doe November 22, 2019" -> ("Jane Doe", "November 22, 2019"); a name too long to be one is None.
+    A date after "Updated" is not returned; a label before the date ("Published") is not part of the name."""
     date = DATE_IN_LINE.search(rest)
-    name = (rest[: date.start()] if date else rest).strip(" ,|-")
-    return (name if name and len(name.split()) <= max_words else None), (date.group(0) if date else None)
+    before = rest[: date.start()] if date else rest
+    label = STAMP_LABEL.search(before)
+    if date and UPDATE_LABEL.search(before[: label.start()] if label else before.rstrip(" :")):
+        date = None
+    name = (before[: label.start()] if label else before).strip(" ,|-:")
+    if not name or len(name.split()) > max_words or not name[0].isalpha():
+        name = None
+    return name, (date.group(0) if date else None)
+
+
+def _byline(article: Article, rest: str, order: str | None) -> None:
+    """"Jane Doe November 22, 2019", "Staff Writer / Outlet June 14, 2023"."""
+    author, date = _name_and_date(rest, max_words=9)
+    if author and re.search(r"\s[/|]\s", author):
+        author, outlet = (part.strip() for part in re.split(r"\s[/|]\s", author, maxsplit=1))
+        _set(article, "outlet", outlet if len(outlet.split()) <= 5 else None, "byline")
+    _set(article, "author", author if author and len(author.split()) <= 6 else None, "byline")
+    if date:
+        _set_published(article, date, "byline", order)
 
 
 def read_metadata(article: Article, cleaned) -> None:
-    """Fill title, outlet, author, dateline and publication date from the text."""
+    """Fill title, outlet, author, dateline and publication date from the text.
+
+    Publication-date evidence, first found wins: the head's lines in page order
+    (a labelled stamp, a byline's date, a timestamp, a date line below the
+    headline), then a "Published in ..." line that ends the article, then the
+    agency dateline, then a date line right after the last paragraph."""
+    from .dateparse import numeric_order
+
     head = cleaned.head
+    order = numeric_order([*head, article.text, *cleaned.end_lines, *getattr(cleaned, "tail", [])])
     title = pick_title(head)
     _set(article, "title", title, "head")
-    title_seen = False
+    title_seen = after_title_like = False
     for line in head:
         if line == title:
-            title_seen = True
+            title_seen = after_title_like = True
             continue
         byline = BYLINE.match(line)
         if byline:
-            author, date = _name_and_date(byline.group("rest"), max_words=6)
-            _set(article, "author", author, "byline")
-            if date:
-                _set_published(article, date, "byline")
+            _byline(article, byline.group("rest"), order)
             continue
         logo = LOGO.match(line)
         if logo:
@@ -125,36 +196,99 @@ def read_metadata(article: Article, cleaned) -> None:
             outlet = PAGE_TITLE_SEPARATOR.split(line[len(title):], maxsplit=1)[-1].strip()
             _set(article, "outlet", outlet, "page-title")
             continue
-        if PUBLISHED_STAMP.match(line):
-            # "Published: 11:04 AM EST, Sun January 28, 2024" (not "Updated: ...", skipped above)
-            date = DATE_IN_LINE.search(line)
-            if date:
-                _set_published(article, date.group(0), "published-line")
+        stamp = labelled_date(line)
+        if stamp:
+            # "Published: 11:04 AM EST, Sun January 28, 2024", "date 2023-06-14" (not "Updated: ...")
+            source = "date-stamp" if DATE_STAMP.match(line) else "published-line"
+            _set_published(article, stamp.group(0), source, order)
             continue
         date = date_only(line)
-        if date and title_seen:
-            _set_published(article, date.group(0), "date-under-title")
+        if date and (title_seen or after_title_like and is_timestamp(line)):
+            # Below the headline; a timestamp ("14.06.2023 09:12") below any title-like line.
+            # A date line above every title is a site header's today-date.
+            _set_published(article, date.group(0), "date-under-title", order)
+        if is_title_candidate(line):
+            after_title_like = True
     for line in cleaned.end_lines:
         published = PUBLISHED_LINE.match(line)
         if published:
             outlet, date = _name_and_date(published.group("rest"), max_words=5)
             _set(article, "outlet", outlet, "published-line")
             if date:
-                _set_published(article, date, "published-line")
+                _set_published(article, date, "published-line", order)
+    from .cleaning import Line
+
     paragraphs = article.text.split("\n\n")
     if article.title_source == "head" and paragraphs and paragraphs[0] == article.title:
         paragraphs = paragraphs[1:]
+    while len(paragraphs) > 1 and Line(paragraphs[0], 0).is_caption():
+        paragraphs = paragraphs[1:]  # a photo and its caption may stand above the dateline
     dateline = DATELINE.match(paragraphs[0]) if paragraphs else None
     if dateline:
         _set(article, "dateline", dateline.group("city").title(), "dateline")
         agency = (dateline.group("agency") or "").strip()
         if agency and len(agency.split()) <= 3 and not any(c.isdigit() for c in agency):
             _set(article, "outlet", agency, "dateline-agency")  # "LONDON (Reuters) -"
+    if paragraphs:
+        _dateline_date(article, paragraphs[0], [*head, article.text])
+    tail = getattr(cleaned, "tail", [])
+    if tail and article.published is None:
+        date = date_only(tail[0]) or labelled_date(tail[0])
+        if date:
+            _set_published(article, date.group(0), "date-after-body", order)
+
+
+def _dateline_date(article: Article, first_paragraph: str, texts: list[str]) -> None:
+    """The publication date an agency dateline carries ("KABUL, June 12 (Xinhua) --").
+
+    With its year, it is the date. Without one, the year comes from a full date
+    the page states up to a week before the dateline's day (the event it
+    reports, "on June 10, 2023"), when exactly one year fits; else there is no
+    publication date (never the current year). Also gives the dateline city
+    when the plain dateline pattern did not ("Town [Country], May 2 (AGENCY):")."""
+    from .dateparse import parse_expression
+
+    match = DATELINE_DATE.match(first_paragraph)
+    if not match:
+        return
+    city = re.split(r"\s*[,\[]", match.group(0), maxsplit=1)[0].strip()
+    if len(city.split()) <= 4:
+        _set(article, "dateline", city.title() if city.isupper() else city, "dateline")
+    if article.published is not None:
+        return
+    if match["year"]:
+        _set_published(article, f"{match['date']} {match['year']}", "dateline")
+        return
+    years = set()
+    for text in texts:
+        for full in DATE_IN_LINE.finditer(text or ""):
+            parsed = _full_date(full.group(0))
+            if parsed is None:
+                continue
+            for year in (parsed.year, parsed.year + 1):
+                day = parse_expression(f"{match['date']} {year}", None)
+                if day and 0 <= (date.fromisoformat(day[0]) - parsed).days <= DATELINE_YEAR_WINDOW:
+                    years.add(year)
+    if len(years) == 1:
+        _set_published(article, f"{match['date']} {years.pop()}", "dateline+year-from-text")
+    if article.published is None:
+        # The page's own day and month without a year: kept as raw text (published stays NULL),
+        # and it tells ``dates`` that no other full date of the page is the article's time.
+        article.published_raw, article.published_source = match["date"], "dateline-without-year"
+    elif article.published_source == "dateline+year-from-text":
+        article.published_raw = match["date"]
+
+
+def _full_date(raw: str) -> date | None:
+    from .dateparse import parse_published
+
+    parsed = parse_published(raw)
+    return date.fromisoformat(parsed[0]) if parsed and parsed[1] == "day" else None
 
 
 def apply_sidecar(article: Article, sidecar: dict, sidecar_name: str) -> None:
     """Sidecar metadata (from the user's scraper) overrides what the text suggests."""
-    from .dates import parse_published
+    from .dateparse import parse_published
     from .reader import SkipFile
 
     for name in ("title", "outlet", "author", "url"):

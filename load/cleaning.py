@@ -40,6 +40,20 @@ END_MARKERS = re.compile(
 )
 PROSE_END = re.compile(r"""[.!?]["')\]]*$|[.!?]\s*\(.*\)\s*$""")
 RUN_TOGETHER = re.compile(r"[a-z][A-Z][a-z]")  # "IranPakistan", "HomeIran"
+# A photo credit ends a caption: "(AP Photo/Name)", "(Photo by X)", "[Name/Agency]", ". /Reuters",
+# "File | Photo Credit: PTI", "(Shutterstock)" after a short line.
+PHOTO_CREDIT = re.compile(
+    r"(?:\((?:[^()]*\b(?:photos?|photograph|file|image|pic|credit)\b[^()]*|[^()/]+/[^()]+)\)"
+    r"|\[[^\[\]]*/[^\[\]]*\]|(?:^|[.\s])/\s?[A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*)?|\bphoto\s*(?:credit)?\s*:.*)\s*$",
+    re.I,
+)
+# A labelled date stamp at the very top of a saved page, on the line of the text that follows it:
+# " date 2022-11-02 This Tuesday, ..." -> "date 2022-11-02" and the text.
+LEADING_STAMP = re.compile(
+    r"^\s*(?P<stamp>(?:date|dated|published|posted)\s*:?\s*(?:on\s+)?"
+    r"(?:\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{4})(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?)\s+(?P<rest>\S.*)$",
+    re.I,
+)
 
 
 @dataclass
@@ -74,6 +88,11 @@ class Line:
             return True
         return len(words) == 1 and not self.text.rstrip().endswith(":")
 
+    def is_caption(self) -> bool:
+        """A photo caption: it ends in a photo credit, or (a short line) in a bracketed source."""
+        text = self.text.strip()
+        return bool(PHOTO_CREDIT.search(text)) or (len(self.words) <= 8 and bool(re.search(r"\([A-Z][\w.]*\)$", text)))
+
     def is_end_marker(self) -> bool:
         return bool(END_MARKERS.match(self.text.strip()))
 
@@ -84,9 +103,22 @@ class CleanedText:
     head: list[str] = field(default_factory=list)       # lines above the body (title, byline, dates, furniture)
     end_lines: list[str] = field(default_factory=list)  # the "Published in ..." line(s) that ended the article
     dropped: list[str] = field(default_factory=list)    # everything removed, for tests and debugging
+    tail: list[str] = field(default_factory=list)       # lines after the last paragraph (a date line may end an article)
+
+
+def split_leading_stamp(raw: str) -> str:
+    """Put a labelled date stamp that opens the page on a line of its own, so
+    that it is read as metadata and the text after it as text."""
+    first_break = raw.find("\n")
+    first = raw if first_break < 0 else raw[:first_break]
+    match = LEADING_STAMP.match(first)
+    if not match:
+        return raw
+    return match["stamp"] + "\n" + match["rest"] + ("" if first_break < 0 else raw[first_break:])
 
 
 def clean_lines(raw: str) -> CleanedText:
+    raw = split_leading_stamp(raw.lstrip("\n"))
     lines = [Line(text.strip(), i) for i, text in enumerate(raw.split("\n")) if text.strip()]
     if not lines:
         return CleanedText(text="")
@@ -118,4 +150,5 @@ def clean_lines(raw: str) -> CleanedText:
     kept_head = [title] if title else []
     dropped += [l.text for l in head if l.text != title]
     text = "\n\n".join(kept_head + [l.text for l in body])
-    return CleanedText(text=text, head=[l.text for l in head], end_lines=end_lines, dropped=dropped)
+    return CleanedText(text=text, head=[l.text for l in head], end_lines=end_lines, dropped=dropped,
+                       tail=[l.text for l in lines[last + 1:]])

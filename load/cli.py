@@ -1,4 +1,4 @@
-"""Command line: ``python -m load [PATH ...] [--db facts.db]`` (also ``newsfacts-load``)."""
+"""Command line: ``python -m load [PATH ...] [--db facts.db]`` (also ``newsfacts load``)."""
 from __future__ import annotations
 
 import os
@@ -10,6 +10,7 @@ import click
 from . import pipeline
 from .distributed import DaskError
 from .nlp import DEFAULT_MODEL
+from .reader import UnsupportedFile
 from .store import TargetError
 
 
@@ -37,12 +38,15 @@ def main(ctx: click.Context, paths: tuple[Path, ...], db_path: Path, rebuild: bo
          workers: int, dask: str | None, quiet: bool) -> None:
     """Extract facts from news articles into a SQLite database.
 
-    PATHS are article files or folders (searched recursively for *.txt);
-    the default is seeds/. An optional NAME.json beside NAME.txt gives url,
-    outlet, title, author and published, and overrides what the text suggests.
+    PATHS are article files or folders, searched recursively for .txt,
+    .html/.htm (and .html.gz), .jsonl/.ndjson/.json (one article per record) and
+    .warc/.warc.gz (one article per HTML response); other files are counted as
+    not read. The default is seeds/. An optional NAME.json beside NAME.txt or
+    NAME.html gives url, outlet, title, author and published, and overrides what
+    the text suggests.
 
-    Files already loaded with the same content are skipped quickly; a changed
-    file replaces its own facts. Exit status: 0 when every file loaded or was
+    Files and records already loaded with the same content are skipped quickly; a
+    changed file (or JSON line, or WARC record) replaces its own facts. Exit status: 0 when every file loaded or was
     unchanged, 1 when any file was skipped, 2 on a usage or database error.
     """
     paths = paths or (Path("seeds"),)
@@ -55,7 +59,7 @@ def main(ctx: click.Context, paths: tuple[Path, ...], db_path: Path, rebuild: bo
         workers = os.cpu_count() or 1
     try:
         summary = _run(list(paths), db_path, rebuild, model, quiet, workers, dask)
-    except (FileNotFoundError, TargetError, DaskError) as error:
+    except (FileNotFoundError, UnsupportedFile, TargetError, DaskError) as error:
         click.echo(f"error: {error}", err=True)
         sys.exit(2)
     except KeyboardInterrupt:
@@ -66,6 +70,12 @@ def main(ctx: click.Context, paths: tuple[Path, ...], db_path: Path, rebuild: bo
         click.echo(f"skipped {path}: {reason}", err=True)
     if not quiet:
         facts = ", ".join(f"{n} {kind}" for kind, n in summary.facts.items()) or "no facts"
+        if summary.not_read:
+            click.echo("not read (no reader for the type): "
+                       + ", ".join(f"{n} {kind}" for kind, n in sorted(summary.not_read.items())), err=True)
+        if summary.ignored:
+            click.echo("records that are not articles, not read: "
+                       + ", ".join(f"{n} {kind}" for kind, n in sorted(summary.ignored.items())), err=True)
         click.echo(
             f"{len(summary.loaded)} loaded, {len(summary.unchanged)} unchanged, {len(summary.skipped)} skipped "
             f"into {db_path} in {summary.seconds:.1f}s ({facts})",

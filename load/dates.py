@@ -1,290 +1,76 @@
-"""Date expressions resolved against the article's own reference date.
+"""Date expressions resolved against the article's own anchor: the resolving API.
 
-One module that meetings, figures and casualties share. spaCy finds the
-expressions (DATE entities, weekday tokens); dateparser reads them, always
-with ``RELATIVE_BASE`` set to a date the article itself gives (its
-publication date, else a full date it states), never today. An expression
-the article does not pin down keeps its ``raw`` text with ``iso`` None.
+One module that people, meetings, figures and casualties share.
+``date_expressions`` finds the expressions (DATE entities, weekday tokens,
+numeric dates, "overnight", ...) and tells their kind; ``dateparse`` reads
+them (dateparser, cached per expression and base). Every relative expression
+is resolved against the publication date the reader found, never today or
+the file's time; an expression the article does not pin down keeps its
+``raw`` text with ``iso`` None.
 
-``DateContext(doc, article)`` walks the article once, in sentence order,
-resolving every expression and remembering the last event date so that
-narrative expressions ("a day earlier", "the next day", "on the second day of
-his visit") resolve against the story's own timeline rather than publication.
-Extractors then ask ``date_for(span_or_token_or_sentence, anchor_token)``.
+API (stable; other modules call it):
+
+- ``DateContext(doc, article)`` walks the article once, in text order.
+- ``ctx.date_for(target, anchor_token=None) -> DateValue | None``: the date
+  governing an event. ``target`` is the event's sentence index, span or
+  token; ``anchor_token`` its verb or noun. A date attached to the anchor in
+  the parse wins, then one in the anchor's clause, then the sentence's
+  nearest date; a date in a clause of the other tense (a forecast "will reach ... by
+  the end of the year" beside a past event) is never taken from another clause.
+- ``ctx.resolve(span) -> DateValue | None``: the value of one expression span.
+- ``ctx.in_sentence(i) -> list[DateExpr]``, ``ctx.expressions``: every
+  expression with its ``kind`` (see ``date_expressions``) and value.
+- ``ctx.reference(span=None) -> (ISO, "published") | None``: the anchor of
+  weekdays and relative expressions (the publication date at day precision).
+- ``ctx.trip_start``: the start of the journey "the Nth day of his visit" counts from.
+- ``DateValue`` (records): ``raw`` always; ``iso`` (start of the period),
+  ``precision`` (day, month, year), ``reference`` ("published",
+  "explicit:<ISO>", "absolute", "paragraph:<ISO>"), ``inferred`` (how, when
+  not read directly: "narrative:<ISO>", "trip-start:<ISO>", "overnight").
+
+What resolves against what, and why (an invented date is the worst error):
+
+- Weekdays, "today", "overnight", "yesterday", "last month", "earlier this
+  month" need the publication date. Without one, a weekday takes an explicit
+  full date of the article only when that date falls on the named weekday
+  (the text names the same day twice, as a caption "Sept. 14, 2023" beside
+  "on Thursday"); a photo caption's other date (a file photo from 2013) never
+  anchors them, and no explicit date does when the dateline gives a day and
+  month that none of them fits ("dateline-without-year").
+- A weekday counts back from the publication date (on or before it: "on
+  Monday" in a Wednesday paper is two days before), forward in a future
+  clause ("will meet on Monday"); "last Monday" is strictly before, "next
+  Monday" strictly after.
+- "overnight" is the night before the publication day, dated by its evening
+  (as "Sunday night" is Sunday).
+- A weekday next to a date ("on Tuesday (Mar. 7)", "Saturday 4/3/2023")
+  checks it: they agree, or the weekday is NULL, and a year-less date that
+  disagrees with its weekday is NULL too (its inferred year is wrong).
+- A year-less date ("December 28", "in June") takes the publication year, the
+  year before when that would put it after publication (past tense), the year
+  after when its clause is future and it would fall before; without a
+  publication date, the year of a full date in the same paragraph, else NULL.
+- Numeric dates: see ``dateparse`` (order from evidence only, else year precision).
+- Narrative steps ("a day earlier", "the next day") count from the last event
+  date told within a few sentences, never from a photo caption.
 """
 from __future__ import annotations
 
-import calendar
-from dataclasses import dataclass
-from datetime import date, datetime, timedelta
-from functools import lru_cache
+from datetime import date, timedelta
 
-from dateparser.date import DateDataParser
-from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
-from text_to_num import alpha2digit, text2num
 
+from .cleaning import Line
+from .date_expressions import (  # noqa: F401 (API: casualties and meetings import from here)
+    BACKWARD, FORWARD, FUTURE_SLACK, MONTHS, NARRATIVE_WINDOW, START_VERBS, TIME_UNITS, TRIP_NOUNS,
+    WEEKDAY_INDEX, WEEKDAY_MODIFIERS, WEEKDAYS, DateExpr, _cardinal, _core, _ordinal, _same_day, _words,
+    classify, clause_head, explicit_full_dates, find_expressions, is_future,
+)
+from .dateparse import PRECISION, has_year, iso_at, numeric_order, parse_expression, parse_published, read_numeric  # noqa: F401 (API)
 from .records import Article, DateValue
 
-# Calendar vocabulary comes from the standard library, not from a hand list.
-MONTHS = {m.lower() for m in calendar.month_name if m} | {m.lower() for m in calendar.month_abbr if m}
-MONTHS |= {m + "." for m in MONTHS} | {"sept", "sept."}
-WEEKDAYS = {d.lower() for d in calendar.day_name}
+_clause_head = clause_head
 
-# Units of time: with a cardinal and no "ago/earlier/later" they make a
-# duration ("two-day trip", "six months"), which is never an event date.
-TIME_UNITS = {"day", "days", "week", "weeks", "month", "months", "year", "years",
-              "hour", "hours", "decade", "decades", "fortnight"}
-# Words that turn a duration into a point relative to some other date.
-BACKWARD = {"ago", "earlier", "before", "previous", "previously", "prior", "eve"}
-FORWARD = {"later", "after", "next", "following", "subsequent"}
-SAME_DAY = {"same", "that"}
-# Nouns whose "Nth day" counts from the start of a journey.
-TRIP_NOUNS = {"visit", "trip", "tour", "stay", "journey", "mission"}
-# Verbs that mark the start of a journey; their date is day one.
-START_VERBS = {"commence", "begin", "start", "arrive", "land", "kick", "reach", "embark"}
-# Words that make a year a year rather than an age or a label.
-AGE_WORDS = {"old", "aged", "age"}
-# Period modifiers that dateparser does not read; the period keeps its own precision.
-PERIOD_MODIFIERS = {"early", "mid", "late", "end", "beginning", "start", "middle", "half"}
-
-# How far after the reference a year-less date may fall and still keep the
-# reference's year ("on November 24" in an article of November 22: a plan).
-FUTURE_SLACK = timedelta(days=7)
-# A narrative step ("a day earlier") counts from the last event date only
-# when that date was told within this many sentences; further back, the story
-# has likely moved on and the step would invent a date.
-NARRATIVE_WINDOW = 4
-
-PRECISION = {"day": "day", "time": "day", "part_of_day": "day", "month": "month", "year": "year"}
-
-
-# ---------------------------------------------------------------- dateparser
-
-@lru_cache(maxsize=64)
-def _parser(base_iso: str | None, require_year: bool = False) -> DateDataParser:
-    settings = {"PREFER_DATES_FROM": "past", "RETURN_TIME_AS_PERIOD": True}
-    if base_iso:
-        settings["RELATIVE_BASE"] = datetime.fromisoformat(base_iso)
-    if require_year:
-        settings["REQUIRE_PARTS"] = ["year"]
-    return DateDataParser(languages=["en"], settings=settings)
-
-
-@lru_cache(maxsize=8192)
-def parse_expression(expr: str, base_iso: str | None) -> tuple[str, str] | None:
-    """dateparser's reading of one expression: (ISO date, period) or None.
-
-    Cached on (expression, base). ``period`` is dateparser's precision
-    (day, week, month, year, time, part_of_day)."""
-    data = _parser(base_iso).get_date_data(expr)
-    if data is None or data.date_obj is None:
-        return None
-    return data.date_obj.date().isoformat(), data.period or "day"
-
-
-def _iso_at(iso: str, precision: str) -> str:
-    """The ISO date of the start of the period (dateparser invents the day of a month)."""
-    if precision == "month":
-        return iso[:8] + "01"
-    if precision == "year":
-        return iso[:5] + "01-01"
-    return iso
-
-
-def _has_year(words: list[str]) -> bool:
-    return any(w.isdecimal() and len(w) == 4 and 1000 <= int(w) <= 2999 for w in words)
-
-
-def parse_published(raw: str) -> tuple[str, str] | None:
-    """A stated publication date ("November 22, 2019", "November 20th, 2019",
-    "2019-11-22", "22 Nov 2019") as (ISO, precision), or None.
-
-    A publication date must carry its year: without one there is nothing to
-    anchor it to, and dateparser would borrow the current year. Impossible
-    dates ("February 30, 2019") are rejected by dateparser itself."""
-    if not raw or not raw.strip():
-        return None
-    words = raw.replace(",", " ").replace("-", " ").replace("/", " ").split()
-    if not _has_year(words):
-        return None
-    data = _parser(None, require_year=True).get_date_data(raw.strip())
-    if data is None or data.date_obj is None:
-        return None
-    precision = PRECISION.get(data.period or "day")
-    if precision is None:
-        return None
-    iso = data.date_obj.date().isoformat()
-    if iso[:4] not in words:          # dateparser read some other number as the year
-        return None
-    return _iso_at(iso, precision), precision
-
-
-# ---------------------------------------------------------------- expressions
-
-def _words(span: Span) -> list[str]:
-    return [t.lower_ for t in span]
-
-
-def _is_calendar_word(w: str) -> bool:
-    return w in MONTHS or w in WEEKDAYS or w.rstrip(",").isdigit() or w[:-2].isdigit() and w[-2:] in ("st", "nd", "rd", "th")
-
-
-def _core(words: list[str]) -> list[str]:
-    """The calendar part of an expression dateparser cannot read whole:
-    "April" of "April this year", "February" of "mid-February", "2019" of "early 2019"."""
-    parts = [p for w in words for p in w.split("-") if p]
-    idx = [i for i, w in enumerate(parts) if _is_calendar_word(w) and (not w.isdigit() or len(w) in (1, 2, 4))]
-    if not idx:
-        return []
-    return parts[idx[0]: idx[-1] + 1]
-
-
-def _ordinal(word: str) -> int | None:
-    """"second" -> 2, via text2num's alpha2digit (threshold 0 converts small ordinals too)."""
-    converted = alpha2digit(word, "en", threshold=0)
-    digits = "".join(c for c in converted if c.isdecimal())  # not "²": int() refuses it
-    return int(digits) if digits and converted.endswith(("st", "nd", "rd", "th")) else None
-
-
-def _cardinal(word: str) -> int | None:
-    if word in ("a", "an", "one"):
-        return 1
-    if word.isdecimal():
-        return int(word)
-    try:
-        return text2num(word, "en")
-    except ValueError:
-        return None
-
-
-def _same_day(flat: list[str]) -> bool:
-    """"earlier in the day", "later that day", "the same day", "hours later":
-    the story's current day, not a step along it."""
-    if any(w in ("hour", "hours", "minute", "minutes") for w in flat) and "day" not in flat:
-        return True
-    if "day" not in flat:
-        return False
-    i = flat.index("day")
-    before = flat[i - 1] if i >= 1 else ""
-    return before in ("that", "same") or (before == "the" and i >= 2 and flat[i - 2] == "in")
-
-
-@dataclass
-class DateExpr:
-    """One date expression in the article and what it resolved to."""
-
-    span: Span
-    sentence: int
-    kind: str                 # absolute | calendar | weekday | relative | narrative | trip_day
-    value: DateValue | None   # None only while a trip_day waits for its trip's start
-    starts_trip: bool = False # the date of a "commenced his trip" / "arrived in" clause
-
-    @property
-    def root(self) -> Token:
-        return self.span.root
-
-
-def classify(span: Span) -> str | None:
-    """What kind of date expression a span is; None when it is no event date
-    (durations, ages, "today", "this week", "recent", a year labelling a noun)."""
-    words = _words(span)
-    flat = [p for w in words for p in w.split("-") if p]
-    has_month = any(w in MONTHS for w in flat)
-    has_weekday = any(w in WEEKDAYS for w in flat)
-    has_year = _has_year(flat)
-    units = [w for w in flat if w in TIME_UNITS]
-    if any(w in AGE_WORDS for w in flat):
-        return None
-    if units and not (has_month or has_weekday or has_year):
-        # "the second day of his visit"
-        root = span.root
-        of_trip = any(c.lower_ == "of" and any(g.lemma_.lower() in TRIP_NOUNS for g in c.children)
-                      for c in root.children)
-        if of_trip and any(_ordinal(w) or w in ("last", "final") for w in flat):
-            return "trip_day"
-        if any(w in BACKWARD | FORWARD for w in flat) or "last" in flat:
-            # "three years ago", "last month", "next week": against the reference date
-            if "ago" in flat or (("last" in flat or "next" in flat) and "day" not in units):
-                return "relative"
-            # "a day earlier", "a week later", "the next day", "hours later":
-            # against the story's last date
-            return "narrative"
-        if any(w in SAME_DAY for w in flat) and "day" in units and "this" not in flat:
-            return "narrative"           # "later that day", "the same day"
-        return None                      # "two-day", "six months", "this year", "the past week"
-    if "yesterday" in flat:
-        return "relative"
-    if not (has_month or has_weekday or has_year):
-        return None                      # "today", "this week", "recent", "now"
-    if has_year and not (has_month or has_weekday):
-        # A year that labels a noun ("the 2018 elections") is no event date.
-        if span.root.dep_ in ("nummod", "compound", "amod", "nmod", "poss") and span.root.head.pos_ in ("NOUN", "PROPN") \
-                and span.root.head.lower_ not in TIME_UNITS:
-            return None
-        return "absolute"
-    if has_year:
-        return "absolute"
-    if has_weekday and not has_month:
-        return "weekday"
-    return "calendar"
-
-
-# Narrative day phrases the small model's NER often misses ("Later that day").
-NARRATIVE_PATTERNS = [
-    [{"LOWER": {"IN": ["earlier", "later"]}}, {"LOWER": {"IN": ["that", "in"]}}, {"LOWER": "the", "OP": "?"}, {"LOWER": "day"}],
-    [{"LOWER": "the"}, {"LOWER": {"IN": ["next", "following", "previous", "same"]}}, {"LOWER": "day"}],
-    [{"LOWER": "the"}, {"LOWER": "day"}, {"LOWER": {"IN": ["before", "after"]}}],
-]
-
-
-@lru_cache(maxsize=4)
-def _narrative_matcher(vocab) -> Matcher:
-    matcher = Matcher(vocab)
-    matcher.add("NARRATIVE_DAY", NARRATIVE_PATTERNS)
-    return matcher
-
-
-def find_expressions(doc: Doc) -> list[Span]:
-    """DATE entities, plus weekday tokens (and TIME entities holding one) and
-    narrative day phrases the NER left out."""
-    spans = [e for e in doc.ents if e.label_ == "DATE"]
-    covered = {t.i for e in spans for t in e}
-    for _, start, end in _narrative_matcher(doc.vocab)(doc):
-        if not covered & set(range(start, end)):
-            spans.append(doc[start:end])
-            covered |= set(range(start, end))
-    for e in doc.ents:
-        # TIME entities matter when they hold a weekday ("Thursday night") or
-        # move along the story ("earlier in the day", "hours later").
-        if e.label_ == "TIME" and not covered & {t.i for t in e} and (
-                any(t.lower_ in WEEKDAYS for t in e) or classify(e) == "narrative"):
-            spans.append(e)
-            covered |= {t.i for t in e}
-    for t in doc:
-        if t.lower_ in WEEKDAYS and t.i not in covered:
-            spans.append(doc[t.i: t.i + 1])
-    return sorted(spans, key=lambda s: s.start)
-
-
-def explicit_full_dates(doc: Doc) -> list[tuple[str, str]]:
-    """Full dates (day, month and year) the article states, as (ISO, raw), in
-    text order without repeats: candidates for ``Article.explicit_dates``.
-    The caller leaves out the publication date itself."""
-    out: list[tuple[str, str]] = []
-    for ent in doc.ents:
-        if ent.label_ != "DATE":
-            continue
-        words = [p for w in _words(ent) for p in w.replace(",", " ").split()]
-        if not (_has_year(words) and any(w in MONTHS for w in words)):
-            continue
-        parsed = parse_expression(ent.text, None)
-        if parsed and PRECISION.get(parsed[1]) == "day" and all((parsed[0], r) != o for r in [ent.text] for o in out):
-            out.append((parsed[0], ent.text))
-    return out
-
-
-# ---------------------------------------------------------------- resolution
 
 def _shift(iso: str, words: list[str], backward: bool) -> str | None:
     """Move a day along the story's timeline: "a day earlier", "two days later"."""
@@ -301,14 +87,12 @@ def _shift(iso: str, words: list[str], backward: bool) -> str | None:
     return parsed[0] if parsed else None
 
 
-class DateContext:
-    """Every date expression of one article, resolved in sentence order.
+def _flat(span: Span) -> list[str]:
+    return [p for w in _words(span) for p in w.split("-") if p]
 
-    ``reference`` is the article's own anchor: its publication date, else the
-    explicit full date nearest the expression. Narrative expressions resolve
-    against the last day-precision event date before them; "the Nth day of
-    his visit" against the start of that visit, wherever the article states it.
-    """
+
+class DateContext:
+    """Every date expression of one article, resolved (see the module docstring)."""
 
     def __init__(self, doc: Doc, article: Article | None = None):
         self.doc = doc
@@ -318,7 +102,14 @@ class DateContext:
         for i, s in enumerate(self.sentences):
             for t in s:
                 self._sent_of[t.i] = i
-        self._explicit = self._locate_explicit()
+        a = article
+        self.published = a.published[:10] if a and a.published and a.published_precision in (None, "day") else None
+        # A dateline's day and month without a year ("BEIJING, Aug. 17 (Xinhua)"): no full date the
+        # page states fell in its week (the reader would have taken its year), so none is the article's time.
+        undated_dateline = bool(a and a.published is None and a.published_source == "dateline-without-year")
+        self._explicit = [] if undated_dateline else self._locate_explicit()
+        self._order = numeric_order([doc.text, a.published_raw if a else None])
+        self._captions: dict[int, bool] = {}
         self.expressions: list[DateExpr] = []
         self.trip_start: DateValue | None = None
         self._walk()
@@ -336,37 +127,96 @@ class DateContext:
         return out
 
     def reference(self, span: Span | None = None) -> tuple[str, str] | None:
-        """(ISO, label) to resolve a relative or year-less expression against."""
-        a = self.article
-        if a and a.published and (a.published_precision in (None, "day")):
-            return a.published[:10], "published"
-        if self._explicit:
-            at = span.start_char if span is not None else 0
-            off, iso = min(self._explicit, key=lambda e: abs(e[0] - at))
-            return iso, f"explicit:{iso}"
-        return None
+        """(ISO, label) of the publication date that weekdays and relative
+        expressions resolve against, or None (explicit dates are used only by
+        the narrower rules of the module docstring)."""
+        return (self.published, "published") if self.published else None
+
+    def _line_of(self, char: int) -> tuple[int, int]:
+        text = self.doc.text
+        start = text.rfind("\n", 0, char) + 1
+        end = text.find("\n", char)
+        return start, (len(text) if end < 0 else end)
+
+    def is_caption(self, sentence: int) -> bool:
+        """Whether a sentence belongs to a photo caption (its line ends in a photo credit)."""
+        if sentence not in self._captions:
+            start, end = self._line_of(self.sentences[sentence].start_char)
+            self._captions[sentence] = Line(self.doc.text[start:end], 0).is_caption()
+        return self._captions[sentence]
 
     # -- one expression
+
+    def _value(self, span: Span, kind: str) -> DateValue | None:
+        if kind == "weekday":
+            return self._weekday(span)
+        if kind in ("absolute", "calendar"):
+            return self._calendar(span, kind)
+        if kind == "numeric":
+            return self._numeric(span)
+        if kind == "today":
+            return self._day_of_publication(span, 0)
+        if kind == "overnight":
+            return self._day_of_publication(span, 1, inferred="overnight")
+        if kind == "relative":
+            return self._relative(span)
+        return None                                # narrative and trip_day wait for the walk
+
+    def _weekday(self, span: Span) -> DateValue:
+        raw, flat = span.text, _flat(span)
+        named = {w for w in flat if w in WEEKDAYS}
+        if len(named) != 1 or any(w not in WEEKDAYS and w not in WEEKDAY_MODIFIERS for w in flat):
+            return self._calendar(span, "weekday")  # "Monday and Tuesday", "the following Monday"
+        target = WEEKDAY_INDEX[named.pop()]
+        if self.published is None:
+            # The text names the same day twice: a full date that falls on this weekday.
+            same = [(abs(off - span.start_char), iso) for off, iso in self._explicit
+                    if date.fromisoformat(iso).weekday() == target]
+            if not same:
+                return DateValue(raw=raw)
+            iso = min(same)[1]
+            return DateValue(raw=raw, iso=iso, precision="day", reference=f"explicit:{iso}")
+        pub = date.fromisoformat(self.published)
+        if "next" in flat or "coming" in flat or is_future(span.root) and "last" not in flat:
+            days = (target - pub.weekday()) % 7 or (7 if "next" in flat else 0)
+            day = pub + timedelta(days=days)
+        else:
+            days = (pub.weekday() - target) % 7 or (7 if ("last" in flat or "past" in flat) else 0)
+            day = pub - timedelta(days=days)
+        return DateValue(raw=raw, iso=day.isoformat(), precision="day", reference="published")
+
+    def _day_of_publication(self, span: Span, days_before: int, inferred: str | None = None) -> DateValue:
+        if self.published is None:
+            return DateValue(raw=span.text)
+        day = date.fromisoformat(self.published) - timedelta(days=days_before)
+        return DateValue(raw=span.text, iso=day.isoformat(), precision="day", reference="published", inferred=inferred)
+
+    def _numeric(self, span: Span) -> DateValue:
+        """"4/3/2023": the order from a weekday beside it or the page's other dates, else year precision."""
+        near = self.doc[max(0, span.start - 3): min(len(self.doc), span.end + 3)]
+        weekday = next((t.lower_ for t in near if t.lower_ in WEEKDAYS), None)
+        read = read_numeric(span.text, weekday, self._order)
+        if read is None:
+            return DateValue(raw=span.text)
+        iso, year = read
+        if iso is None:
+            return DateValue(raw=span.text, iso=f"{year}-01-01", precision="year", reference="absolute")
+        return DateValue(raw=span.text, iso=iso, precision="day", reference="absolute")
 
     def _calendar(self, span: Span, kind: str) -> DateValue:
         raw = span.text
         words = _words(span)
-        flat = [p for w in words for p in w.split("-") if p]
-        if kind == "absolute":
-            ref = None
-            base = None
-        else:
-            ref = self.reference(span)
+        flat = _flat(span)
+        ref = None
+        if kind != "absolute":
+            ref = self.reference(span) or (self._paragraph_reference(span) if kind == "calendar" else None)
             if ref is None:
                 return DateValue(raw=raw)
-            base = ref[0]
-            if "last" in flat and "year" in flat and kind == "calendar":
-                # "in April last year": the year before the reference's
-                base = f"{int(base[:4]) - 1}-12-31"
-            if kind == "weekday":
-                # dateparser reads a weekday strictly before its base; the day
-                # after the reference makes it "on or before the reference".
-                base = (date.fromisoformat(base) + timedelta(days=1)).isoformat()
+        base = ref[0] if ref else None
+        if kind == "weekday":
+            # dateparser reads a weekday strictly before its base; the day
+            # after the reference makes it "on or before the reference".
+            base = (date.fromisoformat(base) + timedelta(days=1)).isoformat()
         parsed = parse_expression(raw, base)
         if parsed is None:
             core = _core(words)
@@ -378,33 +228,59 @@ class DateContext:
         precision = PRECISION.get(period)
         if precision is None:                     # a week is not a date
             return DateValue(raw=raw, reference=ref[1] if ref else None)
-        if kind == "calendar" and precision == "day" and ref:
-            iso = self._year_for(iso, ref[0])
-        return DateValue(raw=raw, iso=_iso_at(iso, precision), precision=precision,
+        if kind == "calendar":
+            iso = self._year_for(iso, precision, ref[0], flat, is_future(span.root))
+            if iso is None:
+                return DateValue(raw=raw, reference=ref[1])
+        return DateValue(raw=raw, iso=iso_at(iso, precision), precision=precision,
                          reference=ref[1] if ref else "absolute")
 
+    def _paragraph_reference(self, span: Span) -> tuple[str, str] | None:
+        """Without a publication date, a full date in the same paragraph gives a year-less date its year."""
+        start, end = self._line_of(span.start_char)
+        inside = [(abs(off - span.start_char), iso) for off, iso in self._explicit if start <= off < end]
+        if not inside:
+            return None
+        iso = min(inside)[1]
+        return iso, f"paragraph:{iso}"
+
     @staticmethod
-    def _year_for(iso: str, ref_iso: str) -> str:
-        """A year-less day takes the year that puts it on or before the
-        reference, allowing a few days after it (an announced plan)."""
+    def _year_for(iso: str, precision: str, ref_iso: str, flat: list[str], future: bool) -> str | None:
+        """The year of a year-less day or month: the reference's ("in April this
+        year"), the one before or after when the text says so ("last year",
+        "next year"); else the one that puts it on or before the reference
+        (past tense; a few days after it still count, an announced plan), or
+        after it when the clause is future."""
         d, ref = date.fromisoformat(iso), date.fromisoformat(ref_iso)
-        try:
-            same = d.replace(year=ref.year)
-        except ValueError:                        # February 29
-            return iso
-        if same <= ref + FUTURE_SLACK:
-            return same.isoformat()
-        return same.replace(year=ref.year - 1).isoformat() if not (same.month == 2 and same.day == 29) else iso
+        if "year" in flat and ("last" in flat or "next" in flat or "this" in flat):
+            year = ref.year - 1 if "last" in flat else ref.year + 1 if "next" in flat else ref.year
+        else:
+            year = ref.year
+            candidate = _replace_year(d, year)
+            if candidate is None:
+                return None
+            start = candidate if precision == "day" else candidate.replace(day=1)
+            ref_start = ref if precision == "day" else ref.replace(day=1)
+            if future and start < ref_start - (FUTURE_SLACK if precision == "day" else timedelta(0)):
+                year += 1
+            elif not future and start > ref_start + (FUTURE_SLACK if precision == "day" else timedelta(0)):
+                year -= 1
+        moved = _replace_year(d, year)
+        return moved.isoformat() if moved else None
 
     def _relative(self, span: Span) -> DateValue:
         ref = self.reference(span)
         if ref is None:
             return DateValue(raw=span.text)
-        parsed = parse_expression(span.text, ref[0])
+        flat = _flat(span)
+        expr = "this month" if "this" in flat and "month" in flat else span.text
+        parsed = parse_expression(expr, ref[0])
+        if parsed is None and any(w in ("morning", "afternoon", "evening", "night") for w in flat):
+            parsed = parse_expression(" ".join(w for w in flat if w in ("yesterday", "ago") or _cardinal(w) or w in TIME_UNITS), ref[0])
         precision = PRECISION.get(parsed[1]) if parsed else None
         if not parsed or precision is None:
             return DateValue(raw=span.text, reference=ref[1])
-        return DateValue(raw=span.text, iso=_iso_at(parsed[0], precision), precision=precision, reference=ref[1])
+        return DateValue(raw=span.text, iso=iso_at(parsed[0], precision), precision=precision, reference=ref[1])
 
     def _narrative(self, span: Span, anchor: DateValue | None) -> DateValue:
         if anchor is None or anchor.iso is None:
@@ -460,32 +336,58 @@ class DateContext:
     # -- the walk
 
     def _walk(self) -> None:
-        anchor: DateValue | None = None
-        anchor_sentence = -NARRATIVE_WINDOW - 1
-        pending = []
         for span in find_expressions(self.doc):
             kind = classify(span)
             if kind is None:
                 continue
-            if kind in ("absolute", "calendar", "weekday"):
-                value = self._calendar(span, kind)
-            elif kind == "relative":
-                value = self._relative(span)
-            elif kind == "narrative":
-                near = self._sent_of.get(span.start, 0) - anchor_sentence <= NARRATIVE_WINDOW
-                value = self._narrative(span, anchor if near else None)
-            else:
-                value = None
-            expr = DateExpr(span, self._sent_of.get(span.start, 0), kind, value, self._starts_trip(span))
-            self.expressions.append(expr)
-            if kind == "trip_day":
+            self.expressions.append(DateExpr(span, self._sent_of.get(span.start, 0), kind,
+                                             self._value(span, kind), self._starts_trip(span)))
+        self._check_weekdays()
+        anchor: DateValue | None = None
+        anchor_sentence = -NARRATIVE_WINDOW - 1
+        pending = []
+        for expr in self.expressions:
+            if expr.kind == "narrative":
+                near = expr.sentence - anchor_sentence <= NARRATIVE_WINDOW
+                expr.value = self._narrative(expr.span, anchor if near else None)
+            elif expr.kind == "trip_day":
                 pending.append(expr)
                 continue
-            if value and value.precision == "day" and self._in_clause(span):
+            value = expr.value
+            if value and value.precision == "day" and self._in_clause(expr.span) and not self.is_caption(expr.sentence):
                 anchor, anchor_sentence = value, expr.sentence
         for expr in pending:
             expr.value = self._trip_day(expr.span)
         self.trip_start = self._trip_start_for(None)
+
+    def _check_weekdays(self) -> None:
+        """A weekday beside a date, or inside it, must agree with it (module docstring)."""
+        for i, expr in enumerate(self.expressions):
+            value = expr.value
+            if expr.kind in ("calendar", "absolute") and value and value.precision == "day":
+                named = [WEEKDAY_INDEX[w] for w in _flat(expr.span) if w in WEEKDAYS]
+                if named and date.fromisoformat(value.iso).weekday() != named[0] and expr.kind == "calendar":
+                    expr.value = DateValue(raw=value.raw)
+            if expr.kind != "weekday":
+                continue
+            for other in self.expressions[max(0, i - 1): i + 2]:
+                if other is expr or other.kind not in ("calendar", "absolute", "numeric") or not self._beside(expr.span, other.span):
+                    continue
+                stated = other.value
+                if not (stated and stated.iso and stated.precision == "day"):
+                    continue
+                if date.fromisoformat(stated.iso).weekday() == WEEKDAY_INDEX[next(w for w in _flat(expr.span) if w in WEEKDAYS)]:
+                    expr.value = DateValue(raw=expr.span.text, iso=stated.iso, precision="day", reference=stated.reference)
+                else:
+                    expr.value = DateValue(raw=expr.span.text)
+                    if other.kind == "calendar":
+                        other.value = DateValue(raw=stated.raw)
+
+    def _beside(self, a: Span, b: Span) -> bool:
+        """Two spans with only punctuation between them: "Tuesday (Mar. 7)", "Mar. 7, Tuesday"."""
+        first, second = (a, b) if a.start < b.start else (b, a)
+        return first.end <= second.start and all(t.is_punct for t in self.doc[first.end: second.start]) \
+            and second.start - first.end <= 2
 
     @staticmethod
     def _in_clause(span: Span) -> bool:
@@ -494,7 +396,7 @@ class DateContext:
 
     @staticmethod
     def _starts_trip(span: Span) -> bool:
-        verb = _clause_head(span.root)
+        verb = clause_head(span.root)
         if verb is None or verb.lemma_.lower() not in START_VERBS:
             return False
         return verb.lemma_.lower() in ("arrive", "land") or any(
@@ -512,13 +414,18 @@ class DateContext:
     def in_sentence(self, index: int) -> list[DateExpr]:
         return [e for e in self.expressions if e.sentence == index]
 
-    def date_for(self, target: int | Span | Token, anchor_token: Token | None = None) -> DateValue | None:
+    def date_for(self, target: int | Span | Token, anchor_token: Token | None = None,
+                 precision: str | None = None) -> DateValue | None:
         """The date governing an event, or None when its sentence gives none.
 
         ``target`` is the event's sentence index, span or token;
         ``anchor_token`` the event's verb or noun (defaults to the span's
         root). A date attached to the anchor in the parse wins, then one in
-        the anchor's clause, then the sentence's nearest date."""
+        the anchor's clause, then the sentence's nearest date; a date in a
+        clause of the other tense is taken only when it hangs off the anchor.
+        ``precision="day"`` (or "month") asks for a date at least that fine:
+        a coarser winner comes back with ``iso`` None and its raw text (a
+        meeting "last month" is not dated by the month)."""
         if isinstance(target, int):
             index, anchor = target, anchor_token
         else:
@@ -531,16 +438,31 @@ class DateContext:
         if not candidates:
             return None
         if anchor is None:
-            return candidates[0].value
-        return min(candidates, key=lambda e: (_attachment(e.span, anchor), abs(e.span.root.i - anchor.i))).value
+            return _at_least(candidates[0].value, precision)
+        # A forecast beside a past event (or the reverse) dates only its own clause.
+        tense = is_future(anchor)
+        candidates = [e for e in candidates if _attachment(e.span, anchor) < 2 or is_future(e.span.root) == tense]
+        if not candidates:
+            return None
+        best = min(candidates, key=lambda e: (_attachment(e.span, anchor), abs(e.span.root.i - anchor.i)))
+        return _at_least(best.value, precision)
 
 
-def _clause_head(tok: Token) -> Token | None:
-    """The verb whose clause a token sits in."""
-    for t in [tok, *tok.ancestors]:
-        if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod",):
-            return t
-    return None
+FINENESS = {"day": 3, "month": 2, "year": 1}
+
+
+def _at_least(value: DateValue | None, precision: str | None) -> DateValue | None:
+    """The value, or its raw text alone when it is coarser than ``precision``."""
+    if value is None or precision is None or value.iso is None or FINENESS[value.precision] >= FINENESS[precision]:
+        return value
+    return DateValue(raw=value.raw, reference=value.reference)
+
+
+def _replace_year(d: date, year: int) -> date | None:
+    try:
+        return d.replace(year=year)
+    except ValueError:                            # February 29
+        return None
 
 
 def _attachment(span: Span, anchor: Token) -> int:
@@ -549,7 +471,7 @@ def _attachment(span: Span, anchor: Token) -> int:
     root = span.root
     if anchor in root.ancestors or anchor.i in range(span.start, span.end):
         return 0
-    head = _clause_head(root)
-    if head is not None and (head == anchor or head in anchor.ancestors or head == _clause_head(anchor)):
+    head = clause_head(root)
+    if head is not None and (head == anchor or head in anchor.ancestors or head == clause_head(anchor)):
         return 1
     return 2

@@ -13,9 +13,12 @@ the database is the same as a one-process load's (apart from
 Choices:
 
 - **Workers read the files themselves, by absolute path.** The driver sends
-  paths, not bytes: the driver already reads every file once to hash it, the
-  reader also needs the ``NAME.json`` sidecar beside each file, and a shared
-  filesystem is how a corpus too big for one machine is usually stored. So
+  sources (``reader.Source``: a file, or a record of a file at a byte offset, with
+  its stored name and hash), not bytes, so the records of one big JSON-lines or
+  WARC file are spread over the cluster too. The driver already reads every
+  file once to hash it, the reader also needs the ``NAME.json`` sidecar beside
+  each file, and a shared filesystem is how a corpus too big for one machine is
+  usually stored. So
   every worker must see the corpus at the same absolute path as the driver
   (NFS, a cluster filesystem, a bind mount). A file a worker cannot see is
   skipped with a reason that says so, never silently.
@@ -47,10 +50,9 @@ import threading
 from collections import deque
 from collections.abc import Iterator
 from contextlib import ExitStack
-from pathlib import Path
 
 from .pipeline import Extracted, Skipped, extract_all
-from .reader import stored_path
+from .reader import Source
 
 LOCAL = "local"  # --dask local: a LocalCluster on this machine
 
@@ -76,28 +78,22 @@ def _import_distributed():
 
 # --- on the worker -------------------------------------------------------------------------
 
-def _extract_chunk(files: list[tuple[str, str]], model: str, batch_size: int) -> list[Extracted | Skipped]:
-    """Runs in a worker: (absolute path, stored name) pairs -> one record per file, in order."""
+def _extract_chunk(sources: list[Source], model: str, batch_size: int) -> list[Extracted | Skipped]:
+    """Runs in a worker: sources (absolute paths, the driver's stored names) -> one record each, in order."""
     from .nlp import load_pipeline
 
-    visible = [os.path.lexists(path) for path, _ in files]
-    paths = [Path(path) for (path, _), seen in zip(files, visible) if seen]
+    visible = [os.path.lexists(source.path) for source in sources]
+    seen = [source for source, ok in zip(sources, visible) if ok]
     with _PIPELINE_LOCK:
-        records = iter(list(extract_all(load_pipeline(model), paths, batch_size)))
+        records = iter(list(extract_all(load_pipeline(model), seen, batch_size)))
     results = []
-    for (_, name), seen in zip(files, visible):
-        if not seen:
-            results.append(Skipped(name, f"not found on Dask worker {socket.gethostname()} "
-                                         "(workers read files by path: put them on a filesystem they share)",
+    for source, ok in zip(sources, visible):
+        if not ok:
+            results.append(Skipped(source.name, f"not found on Dask worker {socket.gethostname()} "
+                                                "(workers read files by path: put them on a filesystem they share)",
                                    for_content=False))  # the cluster's fault: retried next load
             continue
-        record = next(records)
-        # extract_all names files relative to the worker's folder; the driver's name is the stored one.
-        if isinstance(record, Skipped):
-            record.path = name
-        else:
-            record.article.path = name
-        results.append(record)
+        results.append(next(records))
     return results
 
 
@@ -128,7 +124,7 @@ def _threads(client) -> int:
     return max(1, sum(client.nthreads().values()))
 
 
-def extract_dask(todo: list[Path], scheduler, model: str | None = None, chunk_size: int = 8,
+def extract_dask(todo: list[Source], scheduler, model: str | None = None, chunk_size: int = 8,
                  batch_size: int = 32, workers: int = 1) -> Iterator[Extracted | Skipped]:
     """``extract_all`` on a Dask cluster; results in input order.
 
@@ -139,7 +135,6 @@ def extract_dask(todo: list[Path], scheduler, model: str | None = None, chunk_si
     from .nlp import model_name
 
     model = model_name(model)  # the driver's choice, not each worker's $NEWSFACTS_MODEL
-    files = [(os.path.abspath(path), stored_path(path)) for path in todo]
     with ExitStack() as stack:
         client = _connect(stack, scheduler, workers)
         try:
@@ -150,7 +145,7 @@ def extract_dask(todo: list[Path], scheduler, model: str | None = None, chunk_si
         in_flight: deque = deque()
         limit = 2 * _threads(client)
         try:
-            for chunk in _chunks(files, chunk_size):
+            for chunk in _chunks(todo, chunk_size):
                 in_flight.append(client.submit(_extract_chunk, chunk, model, batch_size, pure=False))
                 while len(in_flight) >= limit:
                     yield from _take(in_flight.popleft())

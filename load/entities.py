@@ -5,11 +5,15 @@ onto names ("Maj Gen Mohammad Baqeri"), cuts names short ("Shah Mehmood" +
 "Qureshi"), tags a surname it has seen as a full name as GPE or ORG the next
 time ("Qureshi", "Zarif"), misses names that follow a rank ("Maj Gen Asif
 Ghafoor"), and calls groups, platforms and boilerplate people ("Jaish al-Adl",
-"Twitter", "RELATED ARTICLES"). This component rewrites ``doc.ents`` so that
-PERSON spans cover exactly the name, and records the rank and honorific that
-stood before each name (``span._.rank``, ``span._.honorific``,
-``span._.prefix_start``). It knows ranks, honorifics, post words and
-nationalities, never particular people.
+"Twitter", "RELATED ARTICLES"). It also cuts hyphenated given names short
+("Kim Yeon" for a "Kim Yeon-chul"), labels a full name ORG while it labels the
+surname a person, and takes countries ("Burkina Faso"), companies and institutions
+for people. This component rewrites ``doc.ents`` so that PERSON spans cover exactly
+the name, records the rank, honorific and royal or religious title that stood before
+each name (``span._.rank``, ``span._.honorific``, ``span._.royal``,
+``span._.prefix_start``), and the countries the text names (``doc._.countries``,
+from ``load.countries``). It knows ranks, honorifics, post words and nationalities,
+never particular people.
 """
 from __future__ import annotations
 
@@ -20,41 +24,12 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from .names import HONORIFICS, NAME_PARTICLES, RANKS, plain
+from .countries import CountryMatcher, country_at, is_country_word
+from .names import HONORIFICS, NAME_PARTICLES, RANKS, ROYAL_TITLES, plain
+from .posts import POST_MODIFIERS, post_head
 
-# --- lexicons shared with load.people -----------------------------------------------------
+# --- lexicons shared with load.people and load.titles -----------------------------------------------------
 
-# Head words of posts ("Foreign *Minister*", "*Chief* of Army Staff").
-POST_HEADS = {
-    "minister", "president", "vice-president", "premier", "chancellor", "chief", "commander",
-    "secretary", "secretary-general", "spokesman", "spokeswoman", "spokesperson", "director",
-    "director-general", "ambassador", "envoy", "governor", "chairman", "chairwoman",
-    "chairperson", "chair", "head", "leader", "adviser", "advisor", "speaker", "senator",
-    "mayor", "king", "queen", "prince", "crown", "emir", "sultan", "counterpart", "diplomat",
-    "official", "consul", "attache", "prosecutor", "judge", "justice", "officer", "inspector",
-    "representative", "delegate", "coordinator", "commissioner", "lawmaker", "legislator",
-    "deputy", "dg", "pm", "fm", "coas", "cjcsc", "chief-of-staff", "vice-chairman",
-    "minister-designate", "general", "superintendent", "administrator", "attorney", "mufti",
-}
-# Words that describe rather than name a post ("the top Iranian diplomat").
-DESCRIPTION_HEADS = {"diplomat", "official", "leader", "figure", "aide"}
-# Lowercase words that may stand inside a post written in lower case ("the army chief").
-POST_MODIFIERS = {
-    "foreign", "prime", "army", "military", "defence", "defense", "interior", "finance",
-    "economy", "trade", "commerce", "energy", "oil", "petroleum", "information", "education",
-    "health", "home", "justice", "security", "national", "supreme", "top", "senior", "chief",
-    "deputy", "vice", "special", "general", "federal", "provincial", "state", "armed", "forces",
-    "staff", "naval", "navy", "air", "force", "police", "intelligence", "diplomatic", "joint",
-    "chiefs", "committee", "council", "affairs", "ministry", "analysis", "defence", "corps",
-    "revolutionary", "guard", "guards", "border", "religious", "spiritual", "assistant",
-    "executive", "parliamentary", "cabinet", "central", "bank", "minority", "majority",
-    "opposition", "party", "chief-of-staff", "high", "commissioner", "permanent", "water",
-    "power", "railways", "planning", "development", "human", "rights", "law", "media",
-}
-# Status of a post ("former", "acting", "the then").
-STATUS_WORDS = {"former": "former", "ex": "former", "acting": "acting", "interim": "acting",
-                "caretaker": "acting", "designate": "designate", "then": "then",
-                "outgoing": "former", "incoming": "designate", "late": "former"}
 # Words that make a capitalised name an organisation, not a person.
 ORG_WORDS = {
     "group", "groups", "organisation", "organization", "outfit", "militia", "faction",
@@ -64,47 +39,24 @@ ORG_WORDS = {
     "forces", "force", "guard", "guards", "police", "court", "office", "secretariat",
     "association", "union", "league", "federation", "foundation", "news", "agency", "tv",
     "television", "radio", "times", "post", "tribune", "daily", "province", "district",
-    "port", "airport", "pipeline", "project",
+    "port", "airport", "pipeline", "project", "presidency", "government", "cabinet", "administration",
+    "ltd", "limited", "inc", "plc", "holdings", "industries", "laboratories", "house", "democrats",
+    "republicans",
 }
+# Last words that make a capitalised pair an institution, not a name ("White House").
+_INSTITUTION_ENDS = {"house", "council", "ministry", "department", "agency", "committee", "commission",
+                     "assembly", "parliament", "senate", "university", "institute", "company", "corporation",
+                     "government", "presidency", "cabinet", "administration", "party", "democrats", "republicans"}
+# Words that end a company's or institution's name ("... Engineering Company").
+COMPANY_WORDS = {"company", "corporation", "corp", "ltd", "limited", "inc", "plc", "group", "holdings",
+                 "industries", "laboratories", "bank", "institute", "university", "foundation",
+                 "association", "agency", "authority"}
 # Head nouns after a name that show the name labels a group ("Jaish al-Adl terrorist group").
 ORG_HEAD_NOUNS = {"group", "organisation", "organization", "outfit", "militia", "faction",
                   "network", "movement", "brigade", "brigades", "front", "insurgents",
                   "militants", "rebels", "fighters", "party"}
 PLATFORMS = {"twitter", "facebook", "instagram", "youtube", "whatsapp", "telegram", "tiktok",
              "linkedin", "snapchat", "weibo", "wechat", "reddit", "google", "wikipedia"}
-
-# Nationality adjectives and country names -> the country (short common English name).
-_COUNTRIES = {
-    "Afghanistan": "afghan afghanistani", "Algeria": "algerian", "Argentina": "argentine argentinian",
-    "Armenia": "armenian", "Australia": "australian", "Austria": "austrian",
-    "Azerbaijan": "azerbaijani azeri", "Bahrain": "bahraini", "Bangladesh": "bangladeshi",
-    "Belgium": "belgian", "Brazil": "brazilian", "Canada": "canadian", "China": "chinese",
-    "Colombia": "colombian", "Egypt": "egyptian", "Ethiopia": "ethiopian", "France": "french",
-    "Germany": "german", "Greece": "greek", "India": "indian", "Indonesia": "indonesian",
-    "Iran": "iranian persian", "Iraq": "iraqi", "Ireland": "irish", "Israel": "israeli",
-    "Italy": "italian", "Japan": "japanese", "Jordan": "jordanian", "Kazakhstan": "kazakh",
-    "Kenya": "kenyan", "Kuwait": "kuwaiti", "Kyrgyzstan": "kyrgyz", "Lebanon": "lebanese",
-    "Libya": "libyan", "Malaysia": "malaysian", "Mexico": "mexican", "Morocco": "moroccan",
-    "Myanmar": "burmese myanmarese", "Nepal": "nepalese nepali", "Netherlands": "dutch",
-    "Nigeria": "nigerian", "North Korea": "", "Norway": "norwegian", "Oman": "omani",
-    "Pakistan": "pakistani pak", "Palestine": "palestinian", "Philippines": "filipino philippine",
-    "Poland": "polish", "Qatar": "qatari", "Russia": "russian", "Saudi Arabia": "saudi",
-    "Somalia": "somali", "South Africa": "", "South Korea": "korean", "Spain": "spanish",
-    "Sri Lanka": "lankan", "Sudan": "sudanese", "Sweden": "swedish", "Switzerland": "swiss",
-    "Syria": "syrian", "Tajikistan": "tajik", "Thailand": "thai", "Tunisia": "tunisian",
-    "Turkey": "turkish turkiye türkiye", "Turkmenistan": "turkmen", "Ukraine": "ukrainian",
-    "United Arab Emirates": "emirati uae", "United Kingdom": "british uk britain english",
-    "United States": "american us usa u.s. america", "Uzbekistan": "uzbek",
-    "Venezuela": "venezuelan", "Vietnam": "vietnamese", "Yemen": "yemeni",
-}
-COUNTRY_BY_WORD = {plain(country): country for country in _COUNTRIES}
-COUNTRY_BY_WORD.update({plain(w): country for country, words in _COUNTRIES.items() for w in words.split()})
-
-
-def country_of(text: str) -> str | None:
-    """ "Iranian" -> "Iran", "Pakistan's" -> "Pakistan", "U.S." -> "United States"."""
-    return COUNTRY_BY_WORD.get(plain(text))
-
 
 # --- Span extensions ---------------------------------------------------------------------
 
@@ -116,6 +68,7 @@ class NamePrefix:
     start: int                 # token index where the rank/honorific begins (= name start if none)
     rank: str | None = None
     honorific: str | None = None
+    royal: str | None = None   # a royal or religious title that stands before the name ("King", "Pope")
 
 
 def _prefix(span: Span) -> NamePrefix:
@@ -129,6 +82,7 @@ if not Span.has_extension("rank"):
     Span.set_extension("rank", getter=lambda span: _prefix(span).rank)
     Span.set_extension("honorific", getter=lambda span: _prefix(span).honorific)
     Span.set_extension("prefix_start", getter=lambda span: _prefix(span).start)
+    Span.set_extension("royal", getter=lambda span: _prefix(span).royal)
 
 
 # --- token tests ------------------------------------------------------------------------
@@ -139,13 +93,18 @@ _POST_PAIRS = {
                 "auditor", "accountant", "governor", "postmaster", "adjutant", "quartermaster",
                 "paymaster", "advocate", "registrar"},
     "justice": {"chief"},
+    "mufti": {"grand"},           # "Grand Mufti" is a post; "Mufti X" an honorific
+    "imam": {"grand"},
 }
 POSSESSIVE = {"'s", "’s", "'", "’"}
+# Second halves of hyphenated adjectives made from a name ("Modi-style", "Putin-era").
+_HYPHEN_SUFFIXES = {"led", "based", "born", "backed", "owned", "run", "style", "era", "type", "like",
+                    "linked", "allied", "aligned", "affiliated", "inspired", "controlled", "esque"}
 _NOT_NAME_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "QUANTITY", "PERCENT"}
 
 
 def is_post_word(token: Token) -> bool:
-    return token.lower_ in POST_HEADS or token.lower_ in POST_MODIFIERS
+    return token.lower_ in POST_MODIFIERS or post_head(token.text) is not None
 
 
 def _name_like(token: Token) -> bool:
@@ -158,9 +117,15 @@ def _name_like(token: Token) -> bool:
         and token.ent_type_ not in _NOT_NAME_ENTS
         and not is_post_word(token)
         and low not in ORG_WORDS
-        and low not in COUNTRY_BY_WORD
+        and not is_country_word(low)
         and low not in PLATFORMS
     )
+
+
+def _initials(token: Token) -> bool:
+    """ "HD", "JP", "P": initials written before a name in South Asian and other news."""
+    return (token.is_upper and token.is_alpha and len(token) <= 2 and token.text not in ("A", "I")
+            and not is_country_word(token.text) and token.ent_type_ not in _NOT_NAME_ENTS)
 
 
 def _name_end(doc: Doc, i: int, limit: int = 5) -> int:
@@ -168,8 +133,10 @@ def _name_end(doc: Doc, i: int, limit: int = 5) -> int:
     j = i
     while j < len(doc) and j - i < limit:
         tok = doc[j]
-        if _name_like(tok):
+        if _name_like(tok) or (j == i and _initials(tok) and j + 1 < len(doc) and _name_like(doc[j + 1])):
             j += 1
+        elif _hyphen_part(doc, j) and j > i:
+            j += 2
         elif tok.lower_ in NAME_PARTICLES and j > i and j + 1 < len(doc) and _joins_name(doc, j):
             j += 1
         elif tok.text == "-" and j > i and not doc[j - 1].whitespace_ and j + 1 < len(doc) and _name_like(doc[j + 1]):
@@ -177,6 +144,19 @@ def _name_end(doc: Doc, i: int, limit: int = 5) -> int:
         else:
             break
     return j
+
+
+def _hyphen_part(doc: Doc, j: int) -> bool:
+    """A hyphen glued between two name parts: "Young-moo", "Jae-in" (the second part is often
+    lower case and may even be a function word)."""
+    if not (j + 1 < len(doc) and doc[j].text == "-" and not doc[j].whitespace_ and j > 0
+            and not doc[j - 1].whitespace_ and doc[j + 1].is_alpha and doc[j - 1].is_alpha):
+        return False
+    after = doc[j + 1]
+    if after.is_title:
+        return not is_post_word(after) and not is_country_word(after.text)
+    # "Widodo-led", "Lahore-based", "Modi-style": a compound adjective, not the name
+    return after.tag_ not in ("VBN", "VBD", "VBG", "JJ") and after.lower_ not in _HYPHEN_SUFFIXES
 
 
 def _joins_name(doc: Doc, j: int) -> bool:
@@ -203,12 +183,14 @@ class PeopleLayer:
     """Rewrites PERSON entities; see the module docstring."""
 
     def __init__(self, nlp: Language):
+        self.countries = CountryMatcher(nlp.vocab, nlp.make_doc)
         self.prefixes = PhraseMatcher(nlp.vocab, attr="LOWER")
-        for label, phrases in (("RANK", RANKS), ("HONORIFIC", HONORIFICS)):
+        for label, phrases in (("RANK", RANKS), ("HONORIFIC", HONORIFICS), ("ROYAL", ROYAL_TITLES)):
             docs = [nlp.make_doc(v) for p in phrases for v in _phrase_variants(p)]
             self.prefixes.add(label, docs)
 
     def __call__(self, doc: Doc) -> Doc:
+        doc._.countries = countries = self.countries(doc)
         prefixes = self._prefix_spans(doc)
         people: list[Span] = []
         orgs: list[Span] = []
@@ -218,13 +200,18 @@ class PeopleLayer:
             span = self._clean_person(doc, ent, prefixes)
             if span is None:
                 continue
+            if _is_country(span, countries):
+                continue          # "Burkina Faso", "Congo": a place the model took for a name
             if self._is_organisation(doc, span):
                 orgs.append(Span(doc, span.start, span.end, label="ORG"))
             else:
                 people.append(span)
-        people.extend(self._after_prefixes(doc, prefixes))
+        people.extend(p for p in self._after_prefixes(doc, prefixes) if not self._is_organisation(doc, p))
+        people.extend(_described_names(doc))
         org_texts = {plain(o.text) for o in orgs}
         people = [p for p in filter_spans(people) if plain(p.text) not in org_texts]
+        people.extend(self._mislabelled_full_names(doc, people))
+        people = filter_spans(people)
         people.extend(self._known_name_words(doc, people, orgs))
         people = filter_spans(people)
         doc._.name_prefixes = {(p.start, p.end): self._prefix_before(doc, p.start, prefixes) for p in people}
@@ -247,23 +234,20 @@ class PeopleLayer:
 
     def _prefix_before(self, doc: Doc, start: int, prefixes) -> NamePrefix:
         """Walk back over the ranks and honorifics chained before a name ("Major General Seyed")."""
-        rank = honorific = None
+        found = {"RANK": None, "HONORIFIC": None, "ROYAL": None}
         i = start
         while i in prefixes:
             begin, label, text = prefixes[i]
-            if label == "RANK" and rank is None:
-                rank = text
-            elif label == "HONORIFIC" and honorific is None:
-                honorific = text
-            else:
+            if found[label] is not None:
                 break
+            found[label] = text
             i = begin
-        return NamePrefix(i, rank, honorific)
+        return NamePrefix(i, found["RANK"], found["HONORIFIC"], found["ROYAL"])
 
     def _clean_person(self, doc: Doc, ent: Span, prefixes) -> Span | None:
         """The name inside a model PERSON span: prefixes and possessives off, cut names completed."""
-        if "\n" in ent.text or any(t.is_upper and len(t) > 1 and t.is_alpha for t in ent):
-            return None                                 # boilerplate lines ("RELATED ARTICLES")
+        if "\n" in ent.text:
+            return None
         start, end = ent.start, ent.end
         while end > start and (doc[end - 1].text in POSSESSIVE or doc[end - 1].is_punct):
             end -= 1
@@ -272,7 +256,8 @@ class PeopleLayer:
         while start < end:
             if start in prefix_end_at and prefix_end_at[start] <= end:
                 start = prefix_end_at[start]
-            elif is_post_word(doc[start]) or doc[start].is_stop or doc[start].is_punct:
+            elif (is_post_word(doc[start]) or doc[start].is_stop or doc[start].is_punct
+                  or doc[start].lower_ in ORG_WORDS):   # "Spokesman for the [Presidency X]"
                 start += 1
             else:
                 break
@@ -283,20 +268,29 @@ class PeopleLayer:
         while (start > 0 and start not in prefixes and not doc[start].is_sent_start
                and _name_like(doc[start - 1]) and doc[start - 1].pos_ == "PROPN"):
             start -= 1                                   # "Muhammad" + model's "Javad Zarif"
-        if end < len(doc) and _name_like(doc[end]) and not doc[end].is_sent_start:
-            end = max(end, _name_end(doc, end))
+        if end < len(doc) and (_name_like(doc[end]) or _hyphen_part(doc, end)) and not doc[end].is_sent_start:
+            end = max(end, _name_end(doc, end - 1) if _hyphen_part(doc, end) else _name_end(doc, end))
         # A mention stays inside its sentence (records point to one sentence).
         sent_start = doc[end - 1].sent.start
         start = max(start, sent_start)
         span = Span(doc, start, end, label="PERSON")
-        if any(not ((t.is_title and t.is_alpha) or t.lower_ in NAME_PARTICLES or t.text == "-") for t in span):
-            return None
+        for k, t in enumerate(span):
+            if (t.is_title and t.is_alpha) or t.lower_ in NAME_PARTICLES or t.text == "-":
+                continue
+            if k > 0 and span[k - 1].text == "-" and t.is_alpha:
+                continue                                 # "Young-moo"
+            if k == 0 and len(span) > 1 and _initials(t):
+                continue                                 # "RK Singh"
+            return None                                  # boilerplate ("RELATED ARTICLES"), odd tokens
         return span
 
     @staticmethod
     def _is_organisation(doc: Doc, span: Span) -> bool:
-        """Platforms, and names followed by a group noun ("Jaish al-Adl terrorist group")."""
-        if len(span) == 1 and span[0].lower_ in PLATFORMS:
+        """Platforms, names followed by a group noun ("Jaish al-Adl terrorist group"), and
+        capitalised words inside a company's name ("Major Bridge Engineering Company")."""
+        if (len(span) == 1 and span[0].lower_ in PLATFORMS) or span[-1].lower_ in _INSTITUTION_ENDS:
+            return True
+        if span.end < len(doc) and doc[span.end].is_title and doc[span.end].lower_ in COMPANY_WORDS:
             return True
         j = span.end
         while j < len(doc) and j - span.end < 3:
@@ -310,7 +304,7 @@ class PeopleLayer:
 
     def _after_prefixes(self, doc: Doc, prefixes) -> list[Span]:
         """Names the model missed after a rank or honorific ("Maj Gen Asif Ghafoor"), or a
-        full name after a capitalised post word ("Ambassador Reza Amiri Moghadam")."""
+        full name after a post (``_stands_before_name``)."""
         spans = []
         starts = {s for s, _, _ in prefixes.values()}
         in_prefix = {i for e, (s, _, _) in prefixes.items() for i in range(s, e)}
@@ -320,15 +314,22 @@ class PeopleLayer:
                 if name_end > end:
                     spans.append(Span(doc, end, name_end, label="PERSON"))
         for tok in doc[:-1]:
-            after_post = tok.is_title and tok.lower_ in POST_HEADS
-            # "Ambassador to Pakistan Reza Amiri Moghadam"
-            after_post_place = (tok.i >= 2 and country_of(tok.text) is not None
-                                and doc[tok.i - 1].lower_ in ("to", "of") and doc[tok.i - 2].lower_ in POST_HEADS)
-            if (after_post or after_post_place) and tok.i not in in_prefix and tok.i + 1 not in in_prefix:
+            if _stands_before_name(doc, tok) and tok.i not in in_prefix and tok.i + 1 not in in_prefix:
                 name_end = _name_end(doc, tok.i + 1)
                 if name_end - (tok.i + 1) >= 2:
                     spans.append(Span(doc, tok.i + 1, name_end, label="PERSON"))
         return spans
+
+    @staticmethod
+    def _mislabelled_full_names(doc: Doc, people: list[Span]) -> list[Span]:
+        """A full name the model labelled ORG where it labelled the surname alone a person
+        ("Marta Okafor" ORG, "Okafor" PERSON): a run of name words ending in that surname.
+        Places are left alone: the model also calls a city a person, and "New <city>" is none."""
+        surnames = {p[-1].lower_ for p in people}
+        return [Span(doc, ent.start, ent.end, label="PERSON") for ent in doc.ents
+                if ent.label_ == "ORG" and 2 <= len(ent) <= 4
+                and ent[-1].lower_ in surnames and _name_like(ent[0])
+                and all(_name_like(t) or t.lower_ in NAME_PARTICLES for t in ent)]
 
     @staticmethod
     def _known_name_words(doc: Doc, people: list[Span], orgs: list[Span]) -> list[Span]:
@@ -372,6 +373,69 @@ class PeopleLayer:
                 if run:
                     kept.append(Span(doc, run[0], run[-1] + 1, label=ent.label_))
         return filter_spans(people + orgs + kept)
+
+
+# Nouns for people that an indefinite description of a person ends in ("X, a local farmer, ...").
+PERSON_NOUNS = {
+    "militant", "fighter", "member", "resident", "farmer", "student", "teacher", "journalist", "reporter",
+    "photographer", "activist", "lawyer", "doctor", "nurse", "soldier", "policeman", "policewoman",
+    "businessman", "businesswoman", "driver", "worker", "survivor", "witness", "victim", "mother", "father",
+    "son", "daughter", "wife", "husband", "brother", "sister", "man", "woman", "boy", "girl", "villager",
+    "analyst", "economist", "professor", "researcher", "scientist", "expert", "author", "writer", "singer",
+    "actor", "actress", "player", "coach", "priest", "cleric", "imam", "monk", "pilot", "suspect", "gunman",
+    "prisoner", "hostage", "migrant", "refugee", "citizen", "veteran", "politician", "founder", "owner",
+    "trader", "shopkeeper", "fisherman", "engineer", "official", "leader", "commander", "spokesman",
+    "spokeswoman", "spokesperson", "candidate", "lawmaker", "mayor", "governor", "minister",
+}
+
+
+def _described_names(doc: Doc) -> list[Span]:
+    """Names the model missed before an indefinite description of a person: "X Y, an Abu
+    Sayyaf militant who ...", "X Y, a 43-year-old farmer, said ..."."""
+    spans = []
+    i = 0
+    while i < len(doc) - 3:
+        if not (_name_like(doc[i]) and doc[i].ent_type_ in ("", "PERSON")) or (i and _name_like(doc[i - 1])):
+            i += 1
+            continue
+        end = _name_end(doc, i)
+        if end - i >= 2 and all(t.ent_type_ == "" for t in doc[i:end]) and end + 2 < len(doc) \
+                and doc[end].text == "," and doc[end + 1].lower_ in ("a", "an"):
+            k = end + 2
+            while k < min(len(doc), end + 9) and doc[k].text not in (",", ".", ";") and doc[k].lower_ not in ("who", "whose"):
+                k += 1
+            if k < len(doc) and doc[k - 1].lower_ in PERSON_NOUNS and doc[k - 1].pos_ == "NOUN":
+                spans.append(Span(doc, i, end, label="PERSON"))
+        i = max(end, i + 1)
+    return spans
+
+
+def _stands_before_name(doc: Doc, tok: Token) -> bool:
+    """Whether a full name may follow this token: the end of a post ("Ambassador X",
+    "Prime Ministers X and Y", "army spokesperson X", "Ambassador to Pakistan X",
+    "inspector general of police X") or "the late X"."""
+    low = tok.lower_
+    if post_head(tok.text):
+        return tok.is_title or (tok.is_lower and tok.pos_ == "NOUN")
+    if low == "late":
+        return tok.i > 0 and doc[tok.i - 1].lower_ == "the"
+    if tok.i < 2:
+        return False
+    if doc[tok.i - 1].lower_ in ("to", "of") and country_at(tok) is not None:
+        return post_head(doc[tok.i - 2].text) is not None
+    if tok.is_lower:
+        return tok.pos_ == "NOUN" and doc[tok.i - 1].lower_ == "of" and is_post_word(doc[tok.i - 2])
+    # "Minister of Energy X", "Secretary of State X", "Minister for Foreign Affairs X"
+    k = tok.i
+    while k > max(0, tok.i - 4) and (doc[k].is_title or doc[k].lower_ == "and") and doc[k].ent_type_ != "PERSON":
+        k -= 1
+    return k < tok.i and k > 0 and doc[k].lower_ in ("of", "for") and post_head(doc[k - 1].text) is not None
+
+
+def _is_country(span: Span, countries: dict[int, tuple[int, int, str]]) -> bool:
+    """Whether the span is exactly a country's name (possessive aside)."""
+    hit = countries.get(span.start)
+    return hit is not None and hit[0] == span.start and hit[1] >= span.end
 
 
 def _longest_run(indices: list[int]) -> list[int]:

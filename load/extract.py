@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from . import casualties, dates, figures, meetings, people
+from . import casualties, dates, figures, meetings, people, titles
 from .records import Article, ArticleFacts
 
 
@@ -33,6 +33,7 @@ def extract_facts(doc: Doc, article: Article) -> ArticleFacts:
         article.explicit_dates = dates.explicit_full_dates(doc)
     found_people = people.extract(doc, article)
     date_context = dates.DateContext(doc, article)
+    titles.date_titles(found_people, date_context, article)
     return ArticleFacts(
         people=found_people,
         meetings=meetings.extract(doc, article, found_people, date_context),

@@ -1,38 +1,44 @@
 """Figures: measured quantities with a unit, as news writes them.
 
 ``extract(doc, article) -> list[Figure]`` finds distances, areas, money,
-power, gas and oil volumes and flows, masses and percentages, e.g.
-"The 2,775-kilometre ... pipeline", "900 kilometers (559 miles)", "the 950km
-border", "about 72 km", "$7.5 billion", "Rs20bn", "1,000 MW", "40%".
+power, energy, voltage, speed, gas and oil volumes and flows, masses and
+percentages, e.g. "The 2,775-kilometre ... pipeline", "900 kilometers (559
+miles)", "the 950km border", "$7.5 billion", "USD4.2 billion", "Rs20bn", "₹640
+crore", "€2,5 bn", "two hundred and forty million dollars", "half a tonne",
+"1,000 MW", "4 billion cu m/year", "300 kph", "30 to 35 per cent".
 
 How it works
 ------------
-1. Candidates: a spaCy ``Matcher`` built from the unit table (``load.units``)
-   proposes token spans "number [scale] [-] unit", "currency number [scale]",
-   "number [scale] currency-word" and single glued tokens ("950km", "Rs20bn",
-   "2.5GW"; a regex on that one token's text splits it). The longest
+1. Candidates: a spaCy ``Matcher`` built from the unit and currency tables
+   (``load.units``, ``load.currency``) proposes token spans "number [scale] [-]
+   unit", "currency number [scale]", "number [scale] [nationality] currency-word",
+   ranges "number to|-|and number unit", and single glued tokens ("950km",
+   "Rs20bn", "USD4.2"; a regex on that one token's text splits it). The longest
    non-overlapping spans win.
-2. Reading: each span is read left to right into an absolute value (7.5e9 for
-   "$7.5 billion") and a normalized unit; a span with no unit or currency
-   ("10 million", "2019", "15 soldiers", "six months") is dropped, which is
-   what keeps years, durations, ordinals, phone numbers and head counts out:
-   none of them is followed by a unit from the table. Non-finite values and
+2. Reading (``load.figure_reading``): each span is read left to right into an
+   absolute value (7.5e9 for "$7.5 billion") and a unit; a span with no unit or currency ("10 million",
+   "2019", "15 soldiers", "six months", "10 facts") is dropped, which is what
+   keeps years, durations, ordinals, ages, phone numbers and head counts out:
+   none of them is followed by a unit from the tables. Non-finite values and
    values above ``units.MAX_VALUE`` are skipped.
-3. A figure directly followed by a bracketed figure of the same dimension
-   ("900 kilometers (559 miles)") is one figure; the bracket goes to
-   ``also_*``.
-4. Subject, from the dependency parse (see ``_subject``): the noun phrase a
-   pre-nominal measure modifies ("the 950km border" -> "border"), the noun an
-   "of" phrase attaches it to ("a budget of Rs 1.2 trillion" -> "budget", "3
-   million tonnes of ore" -> "ore"), else the subject of the governing verb
-   ("The port is about 72 km from ..." -> "port"), with a relative pronoun
-   resolved to its antecedent ("segment of the pipeline, which runs 900 km").
+3. Currency: a sign that names one currency decides it ("₹", "Tk", "USD");
+   one that names several ("Rs", "¥", "dinars") is resolved from the article's
+   own evidence by ``load.currency.resolve``; when that is not evident the surface
+   currency stays the unit ("Rs") and ``note`` says so.
+4. A range ("30 to 35 per cent", "$1-2 billion", "between 3 and 5 km") is two
+   figures, its ends, marked ``range_part`` "low" and "high"; the low end takes
+   the high end's unit and scale. So is "30 per cent to 35 per cent".
+5. A figure directly followed by a bracketed figure of the same dimension
+   ("900 kilometers (559 miles)") is one figure; the bracket goes to ``also_*``.
+6. A headline figure repeated in the body is one figure: the body's (its
+   sentence says what it measures); so is a figure in a sentence printed twice.
+7. Subject: see ``load.figure_subjects``.
 
 Values and units: ``value``/``unit`` are what the article wrote (absolute
 number, normalized unit); ``canonical_value``/``canonical_unit`` convert to
-one unit per dimension (km, km2, t, MW, MWh, bcm, mmcfd, bpd, %). Money stays
-in its own currency: no exchange rates (they need a rate source and a date, and
-would put numbers in the database that the article never stated). A qualifier
+one unit per dimension (km, km2, t, MW, MWh, bcm, mmcfd, bpd, km/h, kV, %). Money
+stays in its own currency: no exchange rates (they need a rate source and a date,
+and would put numbers in the database that the article never stated). A qualifier
 ("about", "nearly", "over", "more than", "up to", ...) always sets
 ``approximate``: none of them states the exact value.
 
@@ -55,6 +61,10 @@ metre") and misses "Rs45bn" and "Rs 2.4 trillion": a quarter of the parse's
 cost for fewer units read. spaCy's entities are free but the small model misses
 units it has not learned: "660 MW" (CARDINAL + ORG), "4.5 bcm", "300 mmcfd",
 "Rs45bn", "€15m" (MONEY "15"), and cuts "barrels per day" to "barrels".
+Since then (issue 13) the tables grew (every gazetteer currency, more units,
+ranges, word numbers) and the Matcher runs only on windows around numbers that
+have a unit word near them: ~2.3 ms of CPU per dev article against ~1.2 ms before,
+about 4% of the parse.
 Decision: the Matcher over tokens with our own unit table, ~1% of the parse
 (one ``Matcher`` pattern per form length, not per spelling: per spelling it
 cost ~11 ms per article), reading every unit in the table and giving the
@@ -64,34 +74,22 @@ model found on the seeds and the benchmark sentences the Matcher finds too.
 from __future__ import annotations
 
 import math
-from bisect import bisect_right
-from dataclasses import dataclass
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
+from spacy.attrs import LIKE_NUM, LOWER, SHAPE
 from spacy.matcher import Matcher
-from spacy.tokens import Doc, Span, Token
-from spacy.util import filter_spans
+from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
+from . import currency as C
 from . import units as U
+from .figure_reading import HYPHENS, NATIONALITY_TAGS, RANGE_JOINERS, Quantity, read
+from .figure_subjects import subject_of
 from .records import Article, Figure
 
-HYPHENS = {"-", "–", "—"}
-NOUNS = {"NOUN", "PROPN"}
-# Determiners and possessives before a pre-nominal measure ("the 950km border").
-NP_OPENERS = {"DET", "PRON"}
-MAX_SUBJECT_WORDS = 10
-
-
-@dataclass
-class _Quantity:
-    value: float
-    unit: U.Unit
-    start: int          # token indices into the doc, end exclusive
-    end: int
-
-
 # --- candidates ----------------------------------------------------------------
+
 
 def _by_length(forms) -> list[list[dict]]:
     """Token specs for a set of multi-token forms, one pattern per form length.
@@ -105,142 +103,162 @@ def _by_length(forms) -> list[list[dict]]:
         slots = by_len.setdefault(len(form), [set() for _ in form])
         for slot, word in zip(slots, form):
             slot.add(word)
+        slots[-1].add(form[-1] + ".")   # "250 km/h." keeps the full stop on "h."
     return [[{"LOWER": {"IN": sorted(slot)}} for slot in slots] for _, slots in sorted(by_len.items())]
+
+
+def _with_dots(words) -> list[str]:
+    """"m" and "m." (a scale that ends the sentence keeps its full stop)."""
+    return sorted({w for word in words for w in (word, word + ".")})
 
 
 @lru_cache(maxsize=8)
 def _matcher(vocab: Vocab) -> Matcher:
-    """Patterns generated from the unit table; cached per vocab (one per model)."""
+    """Patterns generated from the unit and currency tables; cached per vocab (one per model).
+
+    The Matcher evaluates every pattern at every token it is given, so there are few
+    patterns (one per form length, not per spelling) and the rarer shapes are read
+    around a match instead: a number in words ends the span and ``_read`` takes in
+    the words before it ("two hundred and forty | million dollars"), as it takes
+    in "a"/"half a" before a scale ("a | million dollars") and the low end of a
+    range before the span ("30 to | 35 per cent")."""
     # LIKE_NUM ("2,775", "7.5", "seven") is a lexeme attribute and cheap; a REGEX
     # spec costs a Python call per token per pattern, so the regex for glued
-    # tokens ("950km", "Rs20bn", "$", "7.5bn") only starts one pattern and
-    # otherwise only runs after a currency prefix has matched.
+    # tokens ("950km", "Rs20bn", "7.5bn") only starts a few patterns and otherwise
+    # only runs after a currency prefix has matched.
     num = {"LIKE_NUM": True}
     glued = {"TEXT": {"REGEX": "(?i)" + U.GLUED.pattern}}
-    scale = {"LOWER": {"IN": [*U.SCALES, "m"]}, "OP": "?"}  # "1.5 m tonnes"
-    money_scale = {"LOWER": {"IN": list(U.MONEY_SCALES)}, "OP": "?"}
+    scale = {"LOWER": {"IN": _with_dots([*U.SCALES, "m"])}, "OP": "?"}  # "1.5 m tonnes"
+    money_scale_word = {"LOWER": {"IN": _with_dots([*U.MONEY_SCALES, *U.MISPRINTED_SCALES])}}
+    money_scale = {**money_scale_word, "OP": "?"}
     hyphen = {"ORTH": {"IN": sorted(HYPHENS)}, "OP": "?"}
-    measure_adj = [hyphen, {"LOWER": {"IN": sorted(U.MEASURE_ADJECTIVES)}}]
-    patterns = [[glued]]  # glued tokens alone; plain numbers among them are dropped when read
+    joiner = {"LOWER": {"IN": sorted(RANGE_JOINERS)}}
+    title = {"IS_TITLE": True, "POS": {"IN": sorted(NATIONALITY_TAGS)}, "OP": "?"}
+    measure_adj = [hyphen, {"LOWER": {"IN": sorted(U.MEASURE_ADJECTIVES)}, "OP": "?"}]  # "40-km-long"
+    fraction = [{"LOWER": {"IN": sorted(U.FRACTIONS)}}, {"LOWER": {"IN": ["a", "an"]}}, scale]  # "half a"
+    prefix = {"LOWER": {"IN": sorted(C.prefixes())}}
+    patterns = [[glued], [glued, money_scale_word]]  # glued alone or "USD4.2 billion"
     for form in _by_length(U.UNIT_FORMS):
-        patterns.append([glued, *form])  # "1.5m tonnes", "2bn barrels"
-        patterns.append([num, scale, scale, hyphen, *form])
         patterns.append([num, scale, scale, hyphen, *form, *measure_adj])
-    for form in _by_length(U.CURRENCY_WORDS):
-        patterns.append([num, scale, scale, *form])
-    for form in _by_length(U.CURRENCY_PREFIXES):
-        patterns.append([*form, num, money_scale])
-        patterns.append([*form, glued, money_scale])
+        if len(form) <= 3:
+            patterns.append([glued, *form])  # "1.5m tonnes", "2bn barrels"
+        if len(form) <= 2:
+            patterns.append([*fraction, *form])  # "half a tonne"
+    currency_forms = [*C.currency_words(), *((code.lower(),) for code in C.iso_codes())]
+    for form in _by_length(currency_forms):
+        patterns.append([num, scale, scale, title, title, *form])   # "10 million Kenyan shillings"
+        if len(form) == 1:
+            patterns.append([num, scale, scale, {"ORTH": "["}, *form, {"ORTH": "]"}])  # "9 billion [dollars]"
+    us_prefix = [{"LOWER": {"IN": ["us", "u.s."]}}, {"ORTH": "$"}]
+    for number in (num, glued):
+        patterns.append([prefix, number, hyphen, money_scale, money_scale])   # "Rs 1.5 lakh crore"
+        patterns.append([*us_prefix, number, hyphen, money_scale])
+        patterns.append([prefix, number, joiner, {**prefix, "OP": "?"}, num, hyphen, money_scale])  # "$3-4 bn"
     matcher = Matcher(vocab)
     matcher.add("QUANTITY", patterns)
     return matcher
 
 
-def _quantities(doc: Doc) -> list[_Quantity]:
-    spans = filter_spans(_matcher(doc.vocab)(doc, as_spans=True))
+def _quantities(doc: Doc) -> list[Quantity]:
+    """The longest candidates that read as figures, without overlaps. A longer span
+    that does not read ("RMB 80 million and 12 billion yuan" is no range) gives way
+    to the shorter ones inside it."""
+    matcher = _matcher(doc.vocab)
+    spans = sorted((span for window in _windows(doc) for span in matcher(window, as_spans=True)),
+                   key=lambda s: (s.start - s.end, s.start))
+    taken: set[int] = set()
     found = []
-    for span in sorted(spans, key=lambda s: s.start):
-        q = _read(span)
-        if q is None or not (math.isfinite(q.value) and 0 <= q.value <= U.MAX_VALUE):
+    for span in spans:
+        if any(i in taken for i in range(span.start, span.end)):
+            continue
+        q = read(span)
+        if q is None or not _sane(q.value) or (q.low is not None and not _sane(q.low)):
             continue
         if _million_not_metres(doc, q):
             continue
+        if any(i in taken for i in range(q.start, span.start)):
+            continue
+        taken.update(range(q.start, q.end))
         found.append(q)
-    return found
+    return sorted(found, key=lambda q: q.start)
 
 
-def _million_not_metres(doc: Doc, q: _Quantity) -> bool:
+# Every pattern holds a number (digits, a number word, "half") and a unit, currency or
+# scale word within a few tokens of it ("US $", "half a" before; "billion cubic metres
+# per year" after). The Matcher runs only on windows around numbers that have such a
+# word near them: most of an article has no figure in it, and matching every token
+# against every pattern cost several times as much.
+WINDOW_BEFORE, WINDOW_AFTER = 4, 12
+
+
+def _windows(doc: Doc) -> list[Span]:
+    """Token windows around the numbers that have a unit, currency or scale word near
+    them, or that carry one glued on ("950km", "Rs20bn"), ending just after the last
+    such word. This runs on every token of every article: lexeme hashes only."""
+    strings = doc.vocab.strings
+    triggers, fractions = _trigger_hashes(), _fraction_hashes()
+    rows = doc.to_array([LOWER, LIKE_NUM, SHAPE]).tolist()
+    near = [i for i, row in enumerate(rows) if row[0] in triggers]
+    n = len(rows)
+    windows: list[list[int]] = []
+    for i, (lower, like_num, shape) in enumerate(rows):
+        kind = _shape_kind(strings[shape])
+        if not (like_num or kind or lower in fractions):
+            continue
+        start = max(0, i - WINDOW_BEFORE)
+        k = bisect_left(near, i + WINDOW_AFTER) - 1       # the last unit word in reach
+        if k >= 0 and near[k] >= start:
+            end = min(n, max(near[k], i) + 3)              # "-long", "]" after the unit
+        elif kind == 2:
+            end = min(n, i + 3)                            # "950km", "USD4.2 billion"
+        else:
+            continue    # a bare number with no unit, currency or scale near it: a year, a count
+        if windows and start <= windows[-1][1]:
+            windows[-1][1] = max(end, windows[-1][1])
+        else:
+            windows.append([start, end])
+    return [doc[start:end] for start, end in windows]
+
+
+@lru_cache(maxsize=4096)
+def _shape_kind(shape: str) -> int:
+    """0: no digit ("Xxxxx"); 1: digits as numbers are written ("dd,ddd", "d.d");
+    2: digits glued to letters or a sign ("dddxx" for "950km", "Xxdd" for "Rs20", "$d")."""
+    if "d" not in shape:
+        return 0
+    return 1 if set(shape) <= {"d", ",", "."} else 2
+
+
+@lru_cache(maxsize=1)
+def _trigger_hashes():
+    """Hashes of the lower-cased words that make a number a figure: units, currencies, scales."""
+    from spacy.strings import hash_string
+    words = {w for table in (U.UNIT_FORMS, C.currency_words()) for form in table for w in form}
+    words |= {*U.SCALES, *U.MONEY_SCALES, *U.MISPRINTED_SCALES, *C.prefixes(), *U.FRACTIONS, "$", "us"}
+    words |= {w + "." for w in list(words)}
+    return frozenset(hash_string(w) for w in words)
+
+
+@lru_cache(maxsize=1)
+def _fraction_hashes():
+    from spacy.strings import hash_string
+    return frozenset(hash_string(w) for w in U.FRACTIONS)
+
+
+def _sane(value: float) -> bool:
+    return math.isfinite(value) and 0 <= value <= U.MAX_VALUE
+
+
+def _million_not_metres(doc: Doc, q: Quantity) -> bool:
     """"3m people", "2 m refugees": a short "m" before a plural noun is "million",
     and a million people is a count, not a figure."""
     last = doc[q.end - 1]
-    return (q.unit.key == "m" and last.lower_.endswith("m") and not last.lower_.endswith("metre")
+    return (q.unit is not None and q.unit.key == "m" and last.lower_.endswith("m")
+            and not last.lower_.endswith("metre")
             and q.end < len(doc) and doc[q.end].tag_ in ("NNS", "NNPS"))
 
 
-# --- reading a span --------------------------------------------------------------
-
-def _match_form(tokens: list[Token], i: int, table: dict) -> tuple[object, int] | tuple[None, int]:
-    """The longest entry of ``table`` (keyed by lower-cased token tuples) starting at i."""
-    for n in range(min(U.LONGEST_FORM, len(tokens) - i), 0, -1):
-        key = tuple(t.lower_ for t in tokens[i:i + n])
-        if key in table:
-            return table[key], n
-    return None, 0
-
-
-def _number(token: Token) -> tuple[float, str | None, str | None] | None:
-    """(number, currency code, suffix) of one token: "2,775", "seven", "Rs20bn"."""
-    if token.lower_ in U.WORD_NUMBERS:
-        return float(U.WORD_NUMBERS[token.lower_]), None, None
-    m = U.GLUED.match(token.text)
-    if not m:
-        return None
-    currency = U.CURRENCY_PREFIXES.get((m["cur"].lower(),)) if m["cur"] else None
-    return float(m["num"].replace(",", "")), currency, m["suf"]
-
-
-def _read(span: Span) -> _Quantity | None:
-    """Read a candidate span into a value and unit, or None when it has no unit."""
-    tokens = list(span)
-    currency, n = _match_form(tokens, 0, U.CURRENCY_PREFIXES)
-    i = n
-    if i >= len(tokens):
-        return None
-    parsed = _number(tokens[i])
-    if parsed is None:
-        return None
-    value, glued_currency, suffix = parsed
-    currency = currency or glued_currency
-    unit = None
-    if suffix:
-        low = suffix.lower()
-        if currency and low in U.MONEY_SCALES:
-            value *= U.MONEY_SCALES[low]
-        elif not currency and low in U.SCALES:
-            value *= U.SCALES[low]
-        elif not currency and low in U.MONEY_SCALES and i + 1 < len(tokens) and (
-                _match_form(tokens, i + 1, U.UNIT_FORMS)[0] or _match_form(tokens, i + 1, U.CURRENCY_WORDS)[0]):
-            value *= U.MONEY_SCALES[low]  # "1.5m tonnes": a unit follows, so "m" is million
-        elif not currency and U.unit_for_suffix(low):
-            unit = U.unit_for_suffix(low)
-        else:
-            return None  # "3pm", "2nd", "Rs20xyz"
-    i += 1
-    scales = U.MONEY_SCALES if currency else U.SCALES
-    while i < len(tokens) and unit is None:
-        tok = tokens[i]
-        if (tok.lower_ in U.MONEY_SCALES and tok.lower_ not in U.SCALES
-                and i + 1 < len(tokens) and _match_form(tokens, i + 1, U.UNIT_FORMS)[0]):
-            value *= U.MONEY_SCALES[tok.lower_]  # "1.5 m tonnes": "m" before a unit is million
-            i += 1
-            continue
-        if not currency:
-            # A unit spelled with a scale word ("billion cubic metres") beats the scale.
-            unit, n = _match_form(tokens, i, U.UNIT_FORMS)
-            if unit is None:
-                currency, n = _match_form(tokens, i, U.CURRENCY_WORDS)
-            if unit or currency:
-                i += n
-                break
-        if tok.lower_ in scales:
-            value *= scales[tok.lower_]
-        elif tok.text not in HYPHENS:  # "2,775-kilometre"
-            break
-        i += 1
-    end = i
-    # "-long" in "a 40-km-long road" belongs to the measure, not to its subject.
-    if unit:
-        j = i + 1 if i < len(tokens) and tokens[i].text in HYPHENS else i
-        if j < len(tokens) and tokens[j].lower_ in U.MEASURE_ADJECTIVES:
-            end = j + 1
-    if currency:
-        unit = U.CURRENCY_UNITS[currency]
-    if unit is None:
-        return None
-    return _Quantity(value, unit, span.start, span.start + end)
-
-
-# --- qualifiers, brackets ----------------------------------------------------------
+# --- qualifiers, brackets, repeats -------------------------------------------------
 
 def _qualifier(doc: Doc, start: int) -> str | None:
     for n in (3, 2, 1):
@@ -252,151 +270,38 @@ def _qualifier(doc: Doc, start: int) -> str | None:
     return None
 
 
-def _bracketed(doc: Doc, main: _Quantity, other: _Quantity) -> bool:
+def _dimension(q: Quantity) -> str:
+    return q.unit.dimension if q.unit else "money"
+
+
+def _bracketed(doc: Doc, main: Quantity, other: Quantity) -> bool:
     """``other`` is a conversion of ``main`` written in brackets right after it."""
     return (other.start == main.end + 1 and doc[main.end].text == "("
             and other.end < len(doc) and doc[other.end].text == ")"
-            and other.unit.dimension == main.unit.dimension)
+            and _dimension(other) == _dimension(main) and main.low is None and other.low is None)
 
 
-# --- subject -------------------------------------------------------------------------
-
-def _words(doc: Doc, start: int, end: int) -> int:
-    return len(doc[start:end].text.split())
-
-
-def _phrase(tok: Token, exclude: range) -> str | None:
-    """The noun phrase headed by ``tok``: its compound/adjective modifiers, and an
-    "of"/"between" phrase when the whole stays short; never the figure itself."""
-    doc = tok.doc
-    start = tok.i
-    while start - 1 >= 0 and start - 1 not in exclude:
-        left = doc[start - 1]
-        if left.dep_ in ("compound", "amod", "nmod") or (left.text in HYPHENS and start - 2 >= 0
-                                                          and doc[start - 2].pos_ in NOUNS):
-            start -= 1
-        else:
-            break
-    while start < tok.i and doc[start].text in HYPHENS:
-        start += 1
-    end = tok.i + 1
-    stop = _np_end(tok)
-    if not any(i in exclude for i in range(end, stop)) and _words(doc, start, stop) <= MAX_SUBJECT_WORDS:
-        end = stop
-    if _words(doc, start, end) > MAX_SUBJECT_WORDS:
-        start, end = tok.i, tok.i + 1
-    return doc[start:_trim_end(doc, start, end)].text
+def _is_heading(sentence: Span) -> bool:
+    """A headline or caption line: no sentence-final punctuation."""
+    words = [t for t in sentence if not t.is_space]
+    return bool(words) and words[-1].text not in (".", "!", "?", '"', "”", "'", "’", ")", "…")
 
 
-def _trim_end(doc: Doc, start: int, end: int) -> int:
-    """Drop a dangling conjunction or punctuation ("border and" of "border and water sharing")."""
-    while end - 1 > start and (doc[end - 1].pos_ in ("CCONJ", "PUNCT") or doc[end - 1].dep_ == "cc"):
-        end -= 1
-    return end
-
-
-def _np_end(tok: Token, depth: int = 0) -> int:
-    """Where the noun phrase of ``tok`` ends when it takes in an "of"/"between" phrase
-    ("segment of the pipeline", "distance between X and Y") but no relative clause,
-    apposition or anything after a comma."""
-    end = tok.i + 1
-    if depth > 3:
-        return end
-    for child in tok.rights:
-        if child.i != end:
-            break
-        if child.dep_ == "prep" and child.lower_ in ("of", "between"):
-            objects = [c for c in child.children if c.dep_ == "pobj"]
-            if not objects:
-                break
-            end = _np_end(objects[0], depth + 1)
-        elif child.dep_ in ("cc", "conj") and tok.dep_ == "pobj":
-            end = _np_end(child, depth + 1) if child.dep_ == "conj" else child.i + 1
-        else:
-            break
-    return end
-
-
-def _following_noun_phrase(doc: Doc, after: int, sent_end: int) -> str | None:
-    """The noun phrase right after a pre-nominal measure: "Iran–Pakistan gas pipeline"
-    in "The 2,775-kilometre Iran–Pakistan gas pipeline, known as ...". Read linearly
-    because the parser often hangs such a measure on the wrong word of a long name."""
-    j = after
-    last_noun = None
-    while j < sent_end and j - after < MAX_SUBJECT_WORDS:
-        tok = doc[j]
-        if tok.pos_ in NOUNS:
-            last_noun = j
-        elif not (tok.pos_ == "ADJ" or tok.text in HYPHENS):
-            break
-        j += 1
-    if last_noun is None:
-        return None
-    end = last_noun + 1
-    head = doc[last_noun]
-    stop = min(_np_end(head), sent_end)
-    if _words(doc, after, stop) <= MAX_SUBJECT_WORDS:
-        end = stop
-    return doc[after:_trim_end(doc, after, end)].text
-
-
-def _antecedent(verb: Token, exclude: range) -> str | None:
-    """What a relative clause ("..., which runs 900 km") is about. When it hangs on
-    the object of an "of" ("its segment of the pipeline, which"), keep both nouns."""
-    noun = verb.head
-    if noun.pos_ not in NOUNS:
-        return None
-    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ in NOUNS:
-        noun = noun.head.head
-    return _phrase(noun, exclude)
-
-
-def _subject(doc: Doc, q: _Quantity, after: int, sent_end: int) -> str | None:
-    exclude = range(q.start, after)
-    anchor = doc[q.start:q.end].root
-    nxt = doc[after] if after < sent_end else None
-    before = doc[q.start - 1] if q.start > 0 else None
-    # Pre-nominal: "the 950km border", "its 700 km (435 mi) segment".
-    if nxt is not None and nxt.pos_ in NOUNS | {"ADJ"} and (
-            anchor.head.i >= after or (before is not None and before.pos_ in NP_OPENERS)):
-        phrase = _following_noun_phrase(doc, after, sent_end)
-        if phrase:
-            return phrase
-    # "the pipeline's length, 900 km": an apposition names what it measures.
-    if anchor.dep_ == "appos" and anchor.head.pos_ in NOUNS:
-        return _phrase(anchor.head, exclude)
-    # "3 million tonnes of ore", "40 percent of the budget".
-    for child in anchor.rights:
-        if child.dep_ == "prep" and child.lower_ == "of":
-            objects = [c for c in child.children if c.dep_ == "pobj" and c.pos_ in NOUNS]
-            if objects:
-                return _phrase(objects[0], exclude)
-    # "a budget of Rs 1.2 trillion", "an area of 5 square kilometres".
-    if anchor.head.lower_ == "of" and anchor.head.head.pos_ in NOUNS:
-        return _phrase(anchor.head.head, exclude)
-    # Otherwise climb to what the figure depends on: a noun on the way ("a loan
-    # worth $2.3 billion") is what it measures; else the subject of the verb.
-    verb = anchor
-    for _ in range(6):
-        if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
-            break
-        verb = verb.head
-        if verb.pos_ in NOUNS and verb.i not in exclude:
-            return _phrase(verb, exclude)
-    for _ in range(3):
-        if verb.pos_ not in ("VERB", "AUX"):
-            return None
-        if verb.dep_ in ("relcl", "acl"):
-            return _antecedent(verb, exclude)
-        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-        if subjects:
-            subj = subjects[0]
-            return None if subj.pos_ == "PRON" else _phrase(subj, exclude)
-        if verb.dep_ in ("xcomp", "conj", "advcl", "ccomp") and verb.head.i != verb.i:
-            verb = verb.head
-            continue
-        return None
-    return None
+def _drop_repeats(figures: list[Figure], sentences: list[Span]) -> list[Figure]:
+    """One figure for a headline figure that the body repeats, and for a figure in a
+    sentence printed twice (a headline repeated over the body)."""
+    keep = []
+    for f in figures:
+        same = [g for g in figures if g is not f and g.unit == f.unit and math.isclose(g.value, f.value)
+                and g.range_part == f.range_part]
+        heading = _is_heading(sentences[f.sentence])
+        if any(not _is_heading(sentences[g.sentence]) for g in same) and heading:
+            continue   # the body states it too
+        if any(g.sentence < f.sentence and sentences[g.sentence].text.strip() == sentences[f.sentence].text.strip()
+               for g in same):
+            continue   # the same sentence again
+        keep.append(f)
+    return keep
 
 
 # --- public ----------------------------------------------------------------------------
@@ -404,9 +309,14 @@ def _subject(doc: Doc, q: _Quantity, after: int, sent_end: int) -> str | None:
 def extract(doc: Doc, article: Article | None = None) -> list[Figure]:
     """Every figure with a unit in ``doc`` (parsed from ``article.text``), in text order."""
     quantities = _quantities(doc)
-    sent_starts = [s.start for s in doc.sents]
-    sent_ends = [s.end for s in doc.sents]
-    figures = []
+    sentences = list(doc.sents)
+    sent_starts = [s.start for s in sentences]
+    votes = None
+    if any(q.money and not q.money.code for q in quantities):
+        votes = C.evidence(doc, article)
+    figure_tokens = {i for q in quantities for i in range(q.start, q.end)}
+    figures: list[Figure] = []
+    subjects: dict[int, str | None] = {}      # token index -> subject of the figure there
     k = 0
     while k < len(quantities):
         q = quantities[k]
@@ -416,24 +326,61 @@ def extract(doc: Doc, article: Article | None = None) -> list[Figure]:
             k += 1
         k += 1
         sentence = bisect_right(sent_starts, q.start) - 1
+        sent = sentences[sentence]
         after = also.end + 1 if also else q.end
-        span = doc[q.start:q.end]
+        unit, note = _unit(q, votes)
+        also_unit = _unit(also, votes)[0] if also else None
+        subject = subject_of(doc, q.start, q.end, after, sent, figure_tokens, subjects)
+        for i in range(q.start, after):
+            subjects[i] = subject
         qualifier = _qualifier(doc, q.start)
-        figures.append(Figure(
-            value=q.value,
-            unit=q.unit.key,
-            canonical_value=q.value * q.unit.factor,
-            canonical_unit=q.unit.canonical,
-            dimension=q.unit.dimension,
-            text=span.text,
-            start=span.start_char,
-            end=span.end_char,
-            sentence=sentence,
-            subject=_subject(doc, q, after, sent_ends[sentence]),
-            approximate=qualifier is not None,
-            qualifier=qualifier,
-            also_value=also.value if also else None,
-            also_unit=also.unit.key if also else None,
-            also_text=doc[also.start:also.end].text if also else None,
-        ))
-    return figures
+        ends = [("low", q.low, q.start, q.low_end), ("high", q.value, q.low_end + 1, q.end)] \
+            if q.low is not None else [(None, q.value, q.start, q.end)]
+        for part, value, start, end in ends:
+            span = doc[start:end]
+            text, end_char = span.text, span.end_char
+            if len(span) > 1 and text.endswith(".") and span[-1].lower_ != ".":
+                text, end_char = text[:-1], end_char - 1     # "$750m." ends a sentence
+            figures.append(Figure(
+                value=value,
+                unit=unit.key,
+                canonical_value=value * unit.factor,
+                canonical_unit=unit.canonical,
+                dimension=unit.dimension,
+                text=text,
+                start=span.start_char,
+                end=end_char,
+                sentence=sentence,
+                subject=subject,
+                approximate=qualifier is not None,
+                qualifier=qualifier,
+                also_value=also.value if also else None,
+                also_unit=also_unit.key if also_unit else None,
+                also_text=doc[also.start:also.end].text if also else None,
+                note=note,
+                range_part=part,
+            ))
+    _pair_ranges(doc, quantities, figures)
+    return _drop_repeats(figures, sentences)
+
+
+def _unit(q: Quantity, votes) -> tuple[U.Unit, str | None]:
+    if q.unit:
+        return q.unit, q.note
+    key, note = C.resolve(q.money, q.nationality, votes)
+    notes = "; ".join(n for n in (q.note, note) if n) or None
+    return U.Unit(key, "money", key, 1.0), notes
+
+
+def _pair_ranges(doc: Doc, quantities: list[Quantity], figures: list[Figure]) -> None:
+    """"30 per cent to 35 per cent": two figures written whole on both sides of "to"
+    are the ends of one range."""
+    by_start = {f.start: f for f in figures}
+    for a, b in zip(quantities, quantities[1:]):
+        if (b.start == a.end + 1 and doc[a.end].lower_ in ("to", "-", "–") and a.low is None and b.low is None
+                and _dimension(a) == _dimension(b) and a.value < b.value):
+            fa, fb = by_start.get(doc[a.start].idx), by_start.get(doc[b.start].idx)
+            if fa and fb and fa.unit == fb.unit:
+                fa.range_part, fb.range_part = "low", "high"
+                # "40 per cent to 45 per cent of the value": what follows the high end names both.
+                fa.subject = fb.subject = fb.subject or fa.subject

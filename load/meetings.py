@@ -1,344 +1,296 @@
 """Meetings: who met whom, when and where, read from the dependency parse.
 
-Triggers are verbs and nouns of meeting in English news:
-- verbs: "met (with) B", "received/hosted B", "called on B", "spoke/talked with/to B",
-  "held talks/a meeting/meetings with B", "A and B met";
-- nouns: "a meeting/talks between A and B", "A's meeting with B",
-  "his conversation with B", "A and B, in a meeting, agreed ...".
-The people on each side are found through the parse (subjects, objects,
-"with"/"between"/"on"/"to" phrases, conjunctions, appositions) and mapped to the
-article's people by their mentions, role mentions included ("the army chief").
-"He"/"his"/"their" stand for the clause's subject or the last person named as a
-subject before. Groups ("the two sides", "the delegations") are not people,
-so they give no meeting.
+The forms read are listed in ``meeting_triggers`` (verbs, nouns, presence,
+attendance and ceremonies, and what is not a meeting: previews and calls by
+phone or video); who the people are in ``meeting_people``; the place in
+``meeting_places``. This module puts a meeting together:
 
-"A met B, C and D" gives one meeting per pair A-B, A-C, A-D; "a meeting
-between A, B and C" and "A and B met" give one meeting of all of them.
+- participants: "A met B, C and D" gives one meeting per pair A-B, A-C, A-D; "a meeting
+  between A, B and C", "A and B met", a delegation and "in the presence of C" give one
+  meeting of all of them; an article's reports of one ceremony ("A and B attended the
+  inauguration. C also took part in the ceremony") are one meeting of everyone at it.
+- date: from ``dates.DateContext``, a date of the meeting's own clause: "met B on Friday",
+  "the meeting, held on Friday". Not a date of a clause the meeting is reported in ("X
+  has met B, his office said Saturday") nor of another clause of the sentence ("trade
+  will reach $12 bn at the end of 2023, X said at a meeting with B"). Without one: the
+  date of talks the sentence before reports ("holding talks on Wednesday with officials.
+  X met A and B"), then of the next sentence about it ("During the talks, which took
+  place on Friday, ..."), then of the event it was on the sidelines of. A month or a year
+  is kept on the report; the meeting's own date is a day (``resolve``).
+- place: ``meeting_places.place_for``, else the next sentence about the meeting ("The two
+  leaders held talks in Lima"), else where the event it was on the sidelines/margins of
+  was held ("... on the margins of a meeting of defence ministers. The meeting was held on
+  Friday in Lima").
+- topics: what the sentence says was discussed, as clean noun phrases.
 
-Dates come from ``dates.DateContext`` (a date attached to the trigger, else in
-its sentence); a meeting sentence with no date of its own takes the date of the
-sentence just before when that sentence also reports talks ("holding talks on
-Wednesday with officials. X met A and B ..."). The place is the city of an
-"in/at" phrase attached to the trigger or its clause, or of "X, who is in CITY";
-countries are not meeting places. The dateline is *not* used as a fallback: it
-says where the story was filed, not where the meeting was.
+"The next sentence about it" is one of the three after the meeting that names its
+participants, or speaks of "the talks"/"the meeting"/"the two leaders", before any
+sentence reporting another meeting.
 """
 from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Callable
 
 from spacy.tokens import Doc, Span, Token
 
 from .dates import DateContext
-from .places import is_country
+from .meeting_people import People, conjuncts
+from .meeting_places import clause_place, place_for
+from .meeting_triggers import (CEREMONY_VERBS, EVENT_CLASSES, EVENT_NOUNS, MEETING_NOUNS, Found, candidates,
+                               clause_of, is_remote, not_held, present_people, presences, read_presence, reads)
 from .records import Article, DateValue, Meeting, Person
 
-MEETING_VERBS = {"meet", "receive", "host", "visit"}          # take the other side as object
-WITH_VERBS = {"meet", "speak", "talk", "confer", "hold", "call", "sit", "engage", "discuss"}
-WITH_PREPS = {"with", "to", "on"}                           # "spoke to", "called on"
-MEETING_NOUNS = {"meeting", "meetings", "talks", "talk", "conversation", "discussion", "discussions",
-                 "call", "summit", "audience", "consultation", "consultations", "session"}
-HELD_OBJECTS = MEETING_NOUNS
-TOPIC_VERBS = {"discuss", "review", "deliberate", "exchange", "focus", "agree"}
-PRONOUNS = {"he", "she", "him", "her", "his", "hers"}
-GROUP_PRONOUNS = {"they", "them", "their"}
-PLACE_LABELS = {"GPE", "LOC", "FAC"}
+TOPIC_VERBS = {"discuss", "review", "deliberate", "exchange", "focus", "agree", "tackle"}
+GENERIC_TOPICS = {"ways", "way", "issues", "matters", "things", "topics", "views", "view", "measures", "it",
+                  "them", "this", "that", "the need", "need"}
+# A reported clause's date is when it was said, not when the meeting was.
+REPORTING_DEPS = ("ccomp", "parataxis")
+GROUP_WORDS = {"two", "both", "sides", "leaders", "ministers", "presidents", "officials", "delegations",
+               "they", "counterparts", "pair"}
+TALK_VERBS = TOPIC_VERBS | {"meet", "hold", "talk", "confer", "sign", "sit", "speak"}
+HELD_VERBS = {"hold", "take", "convene", "open", "begin", "be", "occur", "happen", "conclude", "end"}
+SIDELINE_WORDS = {"sidelines", "sideline", "margins", "margin", "fringes", "fringe"}
+NEXT_SENTENCES = 3
+EVENT_WINDOW = 8
+SPAN_PREPS = {"since", "until", "till", "before", "after", "by", "from", "through", "throughout", "between"}
 
 
-class People:
-    """Which article person each token belongs to."""
+def extract(doc: Doc, article: Article, people: list[Person], context: DateContext) -> list[Meeting]:
+    index = People(doc, people)
+    sentences = list(doc.sents)
+    starts = [sentence.start for sentence in sentences]
 
-    def __init__(self, doc: Doc, people: list[Person]):
-        self.doc = doc
-        self.by_token: dict[int, int] = {}
-        self.subject_mentions: list[tuple[int, int]] = []   # (token index, person key) of subjects
-        for person in people:
-            for mention in person.mentions:
-                span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-                if span is None:
-                    continue
-                for token in span:
-                    self.by_token.setdefault(token.i, person.key)
-                if span.root.dep_ in ("nsubj", "nsubjpass") or any(t.dep_ in ("nsubj", "nsubjpass") for t in span):
-                    self.subject_mentions.append((span.start, person.key))
-        self.subject_mentions.sort()
+    def sentence_of(i: int) -> int:
+        return bisect_right(starts, i) - 1
 
-    def at(self, token: Token) -> list[int]:
-        """People a noun phrase headed by ``token`` refers to (conjuncts excluded)."""
-        if token.i in self.by_token:
-            return [self.by_token[token.i]]
-        lower = token.lower_
-        if lower in PRONOUNS:
-            previous = self.previous_subject(token)
-            return [previous] if previous is not None else []
-        for child in token.children:
-            if child.dep_ == "appos":
-                found = self.at(child)
-                if found:
-                    return found
-        # "Chief of Staff of the Armed Forces Maj Gen X": the name sits deeper in the phrase.
-        inside = {self.by_token[t.i] for t in token.subtree
-                  if t.i in self.by_token and not _in_conjunct_or_clause(t, token)}
-        return sorted(inside) if len(inside) == 1 else []
-
-    def phrase(self, token: Token) -> list[int]:
-        """People of a phrase and its conjuncts ("A, B and C")."""
-        keys = []
-        for head in [token, *_conjuncts(token)]:
-            for key in self.at(head):
-                if key not in keys:
-                    keys.append(key)
-        return keys
-
-    def listed_after(self, first: Token) -> list[int]:
-        """People named from ``first`` to the end of its list.
-
-        The small model often parses a long list of names-with-titles wrongly
-        (a name as an apposition of the one before, a rank as a conjunct), so
-        the list is read as a token region: it ends at the sentence end, a
-        semicolon, or a token that opens a new clause ("who", a verb heading
-        a relative, adverbial or coordinated clause)."""
-        keys: list[int] = []
-        for token in first.doc[first.i: first.sent.end]:
-            if token.i > first.i and _opens_clause(token):
-                break
-            key = self.by_token.get(token.i)
-            if key is not None and key not in keys:
-                keys.append(key)
-        return keys
-
-    def previous_subject(self, token: Token) -> int | None:
-        """The person last named as a subject before ``token`` (within three sentences)."""
-        window_start = token.sent.start
-        for _ in range(3):
-            if window_start == 0:
-                break
-            window_start = self.doc[window_start - 1].sent.start
-        best = None
-        for start, key in self.subject_mentions:
-            if window_start <= start < token.i:
-                best = key
-        return best
-
-
-def _opens_clause(token: Token) -> bool:
-    if token.text == ";" or token.tag_ in ("WP", "WDT", "WRB"):
-        return True
-    return token.pos_ in ("VERB", "AUX") and token.dep_ in ("relcl", "advcl", "ccomp", "xcomp", "conj", "ROOT", "acl")
-
-
-def _conjuncts(token: Token) -> list[Token]:
-    return [t for t in token.conjuncts if t.i > token.i]
-
-
-def _in_conjunct_or_clause(token: Token, head: Token) -> bool:
-    """Whether ``token`` hangs below a conjunct, relative clause or preposition of ``head``'s
-    own coordination (so "A, B and C" is not read as one person)."""
-    for ancestor in [token, *token.ancestors]:
-        if ancestor == head:
-            return False
-        if ancestor.dep_ in ("conj", "relcl", "acl") and ancestor.head == head:
-            return True
-    return False
-
-
-def subjects(verb: Token, people: People) -> list[int]:
-    """People doing the action of ``verb``, inherited through xcomp/advcl/conj/pcomp chains."""
-    current = verb
-    for _ in range(6):
-        # Several subjects happen when a dateline is parsed into the sentence
-        # ("BAGHDAD, March 14 (Reuters) - X met Y"): the first that names people wins.
-        own_subjects = [c for c in current.children if c.dep_ in ("nsubj", "nsubjpass")]
-        for child in own_subjects:
-            found = subjects_of_previous(child, people) if child.lower_ in GROUP_PRONOUNS else people.phrase(child)
-            if found:
-                return found
-        if own_subjects:
-            return []  # "the two sides met": a subject that is not a person, not the clause above's
-        if current.dep_ in ("xcomp", "advcl", "conj", "pcomp", "acl", "ccomp") or current.dep_ == "pobj":
-            current = current.head
-        elif current.dep_ == "prep":
-            current = current.head
-        else:
-            break
-    return []
-
-
-def subjects_of_previous(token: Token, people: People) -> list[int]:
-    key = people.previous_subject(token)
-    return [key] if key is not None else []
-
-
-def _other_side(trigger: Token, people: People) -> list[Token]:
-    """Heads of the phrases naming whom the subject met."""
-    heads = []
-    for child in trigger.children:
-        # The small model sometimes labels the object of "meeting X" npadvmod/attr/dative.
-        if (child.dep_ in ("dobj", "obj", "npadvmod", "attr", "dative", "oprd") and child.i > trigger.i
-                and trigger.lemma_ in MEETING_VERBS):
-            heads.append(child)
-        if child.dep_ == "prep" and child.lower_ in WITH_PREPS:
-            heads.extend(g for g in child.children if g.dep_ == "pobj")
-        if child.dep_ == "agent":
-            heads.extend(g for g in child.children if g.dep_ == "pobj")
-    # "held talks/a meeting with B": the "with" hangs off the noun.
-    for child in trigger.children:
-        if child.dep_ in ("dobj", "obj") and child.lower_ in HELD_OBJECTS:
-            for prep in child.children:
-                if prep.dep_ == "prep" and prep.lower_ in ("with", "between"):
-                    heads.extend(g for g in prep.children if g.dep_ == "pobj")
-    return heads
-
-
-def _one_to_many(side_a: list[int], others: list[int]) -> list[list[int]]:
-    meetings = []
-    for other in others:
-        pair = list(dict.fromkeys(side_a + [other]))
-        if len(pair) >= 2:
-            meetings.append(pair)
+    found = _read_all(doc, index, sentence_of)
+    reported: dict[int, list[set[int]]] = {}
+    for group in found:
+        if len(set(group.participants)) >= 2:
+            reported.setdefault(sentence_of(group.trigger.i), []).append(set(group.participants))
+    meetings: list[Meeting] = []
+    seen = set()
+    for group in found:
+        participants = list(dict.fromkeys(group.participants))
+        if len(participants) < 2:
+            continue
+        token = group.trigger
+        position = sentence_of(token.i)
+        key = (position, frozenset(participants))
+        if key in seen:
+            continue
+        seen.add(key)
+        date = next((d for t in group.triggers for d in [own_date(t, context, sentence_of)] if d), None)
+        if date is None and position > 0 and not reported.get(position - 1):
+            date = _talks_date(sentences[position - 1], context, group.event)
+        place = next((p for t in group.triggers for p in [place_for(t, index.by_token)] if p), None)
+        if date is None or place is None:
+            for reference in _sentences_about(sentences, position, set(participants), reported, index):
+                if reference.lower_ in MEETING_NOUNS or reference.lemma_.lower() in TALK_VERBS:
+                    date = date or own_date(reference, context, sentence_of)   # the talks' date, not any act's
+                place = place or _reference_place(reference)
+        sideline = _sidelines_event(token)
+        if sideline is not None and (date is None or place is None):
+            held = _event_held(sideline, sentences, position)
+            if held is not None:
+                date = date or own_date(held, context, sentence_of)
+                place = place or clause_place(held)
+        meetings.append(Meeting(
+            participants=participants, sentence=position,
+            start=token.idx, end=token.idx + len(token.text), text=token.text,
+            date=date, place=place, topics=topics_for(token),
+        ))
     return meetings
 
 
-def read_verb(token: Token, people: People) -> list[list[int]]:
-    lemma = token.lemma_.lower()
-    if lemma not in MEETING_VERBS | WITH_VERBS or token.pos_ not in ("VERB", "AUX", "NOUN"):
-        return []
-    heads = _other_side(token, people)
-    if lemma == "hold" and not any(c.dep_ in ("dobj", "obj") and c.lower_ in HELD_OBJECTS for c in token.children):
-        return []
-    if lemma == "call" and not any(c.dep_ == "prep" and c.lower_ == "on" for c in token.children):
-        return []
-    if lemma == "visit" and not heads:
-        return []
-    side_a = subjects(token, people)
-    others = []
-    for head in heads:
-        named = people.phrase(head)
-        # A list is read on only when it starts with a person ("visited Iran along with X" is no meeting with X).
-        for key in named + (people.listed_after(head.left_edge) if named else []):
-            if key not in others and key not in side_a:
-                others.append(key)
-    if others:
-        return _one_to_many(side_a, others)
-    if lemma == "meet" and len(side_a) >= 2:
-        return [side_a]  # "A and B met"
-    return []
+# --- participants ----------------------------------------------------------------------------
+
+def _read_all(doc: Doc, index: People, sentence_of: Callable[[int], int]) -> list[Found]:
+    """Every group the article reports meeting, an article's attendances of one event merged."""
+    found: list[Found] = []
+    presence_at = presences(doc)
+    triggered: set[int] = set()
+    for i in candidates(doc):
+        token = doc[i]
+        groups = [g for g in reads(token, index) if not not_held(g.trigger) and not is_remote(g.trigger)]
+        if not groups:
+            continue
+        clause = clause_of(token)
+        triggered.add(clause.i)
+        present = present_people(presence_at[clause.i], index) if clause.i in presence_at else []
+        if present and not groups[0].event:
+            # "A conferred with B in the presence of C": one meeting of all of them.
+            everyone = [k for g in groups for k in g.participants] + present
+            groups = [Found(list(dict.fromkeys(everyone)), token)]
+        found.extend(groups)
+    for clause, presence in presence_at.items():
+        if clause not in triggered:
+            found.extend(g for g in read_presence(doc[clause], presence, index) if not not_held(g.trigger))
+    return _merge_events(found, sentence_of)
 
 
-def read_noun(token: Token, people: People) -> list[list[int]]:
-    if token.lower_ not in MEETING_NOUNS or token.pos_ not in ("NOUN", "PROPN"):
-        return []
-    if token.dep_ in ("dobj", "obj") and token.head.lemma_ == "hold":
-        return []  # read from the verb
-    between, with_heads, owner = [], [], []
-    for child in token.children:
-        if child.dep_ == "prep" and child.lower_ == "between":
-            for pobj in (g for g in child.children if g.dep_ == "pobj"):
-                between.extend(k for k in people.phrase(pobj) if k not in between)
-        elif child.dep_ == "prep" and child.lower_ in ("with", "to"):
-            with_heads.extend(g for g in child.children if g.dep_ == "pobj")
-        elif child.dep_ == "poss":
-            owner = _owner(child, token, people)
-    # "Zarif's first meeting was with B": the "with" hangs off the copula.
-    if not with_heads and token.dep_ in ("nsubj", "nsubjpass"):
-        for child in token.head.children:
-            if child.dep_ == "prep" and child.lower_ == "with":
-                with_heads.extend(g for g in child.children if g.dep_ == "pobj")
-    if len(between) >= 2:
-        return [between]
-    others = []
-    for head in with_heads:
-        named = people.phrase(head)
-        others.extend(k for k in named + (people.listed_after(head.left_edge) if named else []) if k not in others)
-    if others:
-        side_a = owner or _governing_subjects(token, people)
-        return _one_to_many(side_a, others)
-    if not with_heads and not owner:
-        # "A and B, in a meeting on Friday, agreed ...": the meeting is the clause subjects'.
-        side = _governing_subjects(token, people)
-        if len(side) >= 2:
-            return [side]
-    return []
-
-
-def _owner(poss: Token, noun: Token, people: People) -> list[int]:
-    """Whose meeting: "Zarif's meeting", "his meeting" (the clause's subject), "their meeting"."""
-    if poss.lower_ in ("his", "her"):
-        found = _governing_subjects(noun, people)
-        return found[:1] if found else people.at(poss)
-    if poss.lower_ == "their":
-        return _governing_subjects(noun, people)
-    return people.phrase(poss)
-
-
-def _governing_subjects(noun: Token, people: People) -> list[int]:
-    """Subjects of the verb the noun's phrase hangs from ("Rouhani said in a meeting with B")."""
-    current = noun
-    for _ in range(5):
-        current = current.head
-        if current.pos_ in ("VERB", "AUX"):
-            return subjects(current, people)
-        if current == current.head:
-            break
-    return []
-
-
-def place_for(trigger: Token, participants: list[int], people: People) -> str | None:
-    """The city an in/at phrase puts the meeting in, or None."""
-    anchors = [trigger]
-    current = trigger
-    for _ in range(4):
-        if current.dep_ in ("xcomp", "advcl", "pcomp", "pobj", "prep", "dobj") and current.head != current:
-            current = current.head
-            anchors.append(current)
+def _merge_events(found: list[Found], sentence_of: Callable[[int], int]) -> list[Found]:
+    """One meeting per event in an article: "A and B attended the inauguration ... C also took
+    part in the ceremony" is one meeting of A, B and C (reported at the first mention). Reports of
+    one kind of event more than ``EVENT_WINDOW`` sentences apart are taken for two events."""
+    merged: list[Found] = []
+    last_of: dict[str, Found] = {}
+    for group in sorted(found, key=lambda g: g.trigger.i):
+        if group.event is None:
+            merged.append(group)
+            continue
+        last = last_of.get(group.event)
+        if last is None or sentence_of(group.trigger.i) - sentence_of(last.triggers[-1].i) > EVENT_WINDOW:
+            last = Found(list(group.participants), group.trigger, group.event)
+            last_of[group.event] = last
+            merged.append(last)
         else:
-            break
-    for anchor in anchors:
-        place = _place_under(anchor, depth=0)
-        if place:
-            return place
-    # "a meeting with B in Tehran", "met A and B in Nairobi": the parse may hang "in CITY" off B.
-    for token in trigger.subtree:
-        if token.dep_ == "prep" and token.lower_ in ("in", "at") and not _in_relative_clause(token, trigger):
-            place = _place_under(token.head, depth=2)
-            if place:
-                return place
-    # "X, who is in CITY on an official visit, met ..."
-    for token in trigger.sent:
-        if token.dep_ == "relcl" and token.lemma_ == "be" and token.head.i in people.by_token:
-            place = _place_under(token, depth=0)
-            if place:
-                return place
+            last.participants.extend(k for k in group.participants if k not in last.participants)
+            last.also.append(group.trigger)
+    return merged
+
+
+# --- dates -----------------------------------------------------------------------------------
+
+def own_date(token: Token, context: DateContext, sentence_of: Callable[[int], int]) -> DateValue | None:
+    """The date of the clause ``token`` stands in, when its sentence gives one there."""
+    candidates = []
+    for expression in context.in_sentence(sentence_of(token.i)):
+        if expression.span.root.head.lower_ in SPAN_PREPS or expression.span[0].lower_ in SPAN_PREPS:
+            continue    # "had met him twice since January": a bound of a period, not the day they met
+        distance = _date_distance(expression.span, token)
+        if distance is not None and expression.value is not None:
+            candidates.append((distance, abs(expression.span.root.i - token.i), expression.value))
+    return min(candidates, key=lambda c: c[:2])[2] if candidates else None
+
+
+def _date_distance(span: Span, token: Token) -> int | None:
+    """0: the date hangs below the token; 1: off a clause the token belongs to; None: elsewhere
+    (another clause, or the clause that reports the token's: "X met B, his office said Saturday")."""
+    root = span.root
+    if token in root.ancestors or span.start <= token.i < span.end:
+        return 0 if not _crosses_clause(root, token) else None
+    path_up = [token, *token.ancestors]
+    for steps, ancestor in enumerate(path_up[1:], start=1):
+        if ancestor in root.ancestors or ancestor == root:
+            between = path_up[:steps]
+            if any(t.dep_ in REPORTING_DEPS for t in between):
+                return None
+            return None if _crosses_clause(root, ancestor) else 1
     return None
 
 
-def _in_relative_clause(token: Token, top: Token) -> bool:
-    """"X, who is in Egypt, ...": a place inside a relative or coordinated clause is not the meeting's."""
-    for ancestor in [token, *token.ancestors]:
+def _crosses_clause(low: Token, top: Token) -> bool:
+    for ancestor in [low, *low.ancestors]:
         if ancestor == top:
             return False
-        if ancestor.dep_ in ("relcl", "acl", "advcl", "ccomp"):
-            return True
-        if ancestor.dep_ == "conj" and ancestor.pos_ in ("VERB", "AUX"):
-            return True  # "met A and visited the HQ in Rawalpindi": another clause's place
+        if ancestor.dep_ in ("ccomp", "relcl", "advcl", "parataxis", "xcomp", "conj") and ancestor.pos_ in ("VERB", "AUX"):
+            if ancestor.head != top or ancestor.dep_ != "relcl" or top.lower_ not in MEETING_NOUNS | set(EVENT_NOUNS):
+                return True   # "the talks, which took place on Friday": the relative clause of the meeting noun is its own
     return False
 
 
-def _place_under(token: Token, depth: int) -> str | None:
-    if depth > 3:
-        return None
-    for child in token.children:
-        if child.dep_ == "prep" and child.lower_ in ("in", "at"):
-            for pobj in child.children:
-                if pobj.dep_ != "pobj":
-                    continue
-                if pobj.ent_type_ in PLACE_LABELS and pobj.ent_type_ != "FAC":
-                    entity = next((e for e in pobj.doc.ents if e.start <= pobj.i < e.end), None)
-                    if entity is not None and not is_country(entity.text):
-                        return entity.text
-                deeper = _place_under(pobj, depth + 1)
-                if deeper:
-                    return deeper
+def _talks_date(sentence: Span, context: DateContext, event: str | None) -> DateValue | None:
+    """The date of talks reported in a sentence without named counterparts ("holding talks on
+    Wednesday"), or of the event an attendance was at ("signed the deal on Tuesday in a
+    ceremony. The ceremony was held in the presence of A and B")."""
+    words = MEETING_NOUNS | (EVENT_CLASSES.get(event, set()) if event else set())
+    verbs = {"meet"} | (CEREMONY_VERBS if event == "ceremony" else set())
+    for token in sentence:
+        if token.lower_ in words or token.lemma_ in verbs:
+            value = context.date_for(token)
+            if value is not None:
+                return value
     return None
 
+
+# --- the sentences after -------------------------------------------------------------------
+
+def _sentences_about(sentences: list[Span], position: int, participants: set[int],
+                     reported: dict[int, list[set[int]]], index: People) -> list[Token]:
+    """The tokens that refer to the meeting in the next sentences about it (a meeting noun, or
+    the verb of a clause whose subject is its participants or "the two leaders")."""
+    references = []
+    for later in range(position + 1, min(position + 1 + NEXT_SENTENCES, len(sentences))):
+        if any(other != participants for other in reported.get(later, [])):
+            break           # the story has moved on to another meeting
+        reference = _reference_in(sentences[later], participants, index)
+        if reference is not None and not not_held(reference):    # "The two will meet again on Monday"
+            references.append(reference)
+    return references
+
+
+def _reference_in(sentence: Span, participants: set[int], index: People) -> Token | None:
+    named = {index.by_token[t.i] for t in sentence if t.i in index.by_token}
+    if named - participants:
+        return None         # other people: another story
+    for token in sentence:
+        if token.lower_ in ("meeting", "talks", "summit") and any(
+                c.lower_ in ("the", "this", "that", "their", "today", "'s") for c in token.children):
+            return token
+    root = sentence.root
+    subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None:
+        return None
+    subject_words = {t.lower_ for t in subject.subtree}
+    names_all = participants <= {index.by_token[t.i] for t in subject.subtree if t.i in index.by_token}
+    if names_all or (subject_words & GROUP_WORDS and subject.lower_ not in ("countries", "nations")):
+        return root
+    return None
+
+
+def _reference_place(reference: Token) -> str | None:
+    """The place the next sentence about a meeting gives: "The two leaders held talks in X",
+    "During the talks, which took place in X, ...", "A and B were in X"."""
+    if reference.pos_ in ("NOUN", "PROPN"):
+        for child in reference.children:
+            if child.dep_ == "relcl":
+                place = clause_place(child)
+                if place:
+                    return place
+        place = place_for(reference, {})
+        if place:
+            return place
+        reference = clause_of(reference)
+    return place_for(reference, {})
+
+
+def _sidelines_event(trigger: Token) -> Token | None:
+    """The event of "on the sidelines/margins of EVENT" in the meeting's clause."""
+    for token in trigger.sent:
+        if token.lower_ in SIDELINE_WORDS and token.head.lower_ in ("on", "at") and clause_of(token) in (
+                trigger, clause_of(trigger)):
+            for prep in token.children:
+                if prep.dep_ == "prep" and prep.lower_ == "of":
+                    return next((p for p in prep.children if p.dep_ == "pobj"), None)
+    return None
+
+
+def _event_held(event: Token, sentences: list[Span], position: int) -> Token | None:
+    """The verb of "<the event> was held ... in CITY", in the event's phrase or a later sentence."""
+    if clause_place(event) or any(c.dep_ == "prep" for c in event.children if clause_place(c.head)):
+        return event
+    words = _content_words(event)
+    for later in sentences[position + 1:]:
+        for token in later:
+            if token.lemma_ != event.lemma_ or token.dep_ not in ("nsubj", "nsubjpass"):
+                continue
+            own = _content_words(token)
+            if words and own and not words & own:
+                continue    # another event of the same kind
+            verb = token.head
+            if verb.lemma_.lower() in HELD_VERBS or verb.lemma_.lower() in ("take",):
+                return verb
+    return None
+
+
+def _content_words(token: Token) -> set[str]:
+    return {t.lemma_.lower() for t in token.subtree
+            if t.pos_ in ("PROPN", "NOUN", "ADJ") and not t.is_stop and t != token and t.ent_type_ != "DATE"}
+
+
+# --- topics ----------------------------------------------------------------------------------
 
 def topics_for(trigger: Token) -> list[str]:
     """What the sentence says was discussed: objects of discuss/review/exchange views on ..."""
@@ -355,50 +307,53 @@ def topics_for(trigger: Token) -> list[str]:
             elif child.dep_ in ("dobj", "obj"):
                 prep = next((g for g in child.children if g.dep_ == "prep" and g.lower_ == "on"), None)
                 target = next((g for g in prep.children if g.dep_ == "pobj"), None) if prep else None
-            if target is not None:
-                for head in [target, *_conjuncts(target)]:
-                    words = [t for t in head.subtree if not _in_conjunct_or_clause(t, head)]
-                    text = head.doc[words[0].i: words[-1].i + 1].text if words else head.text
-                    if len(text.split()) <= 8 and text.lower() not in found:
-                        found.append(text)
+            if target is None or (target.i > 0 and _joined(target.doc[target.i - 1], target)):
+                continue    # the second piece of a hyphenated word the parser split ("counter - terrorism")
+            for head in [target, *_topic_conjuncts(target)]:
+                text = _topic_text(head)
+                if text and len(text.split()) <= 8 and text.lower() not in GENERIC_TOPICS \
+                        and text.lower() not in (f.lower() for f in found):
+                    found.append(text)
     return found
 
 
-def _talks_date(sentence: Span, context: DateContext) -> DateValue | None:
-    """The date of talks reported in a sentence without named counterparts ("holding talks on Wednesday")."""
-    for token in sentence:
-        if token.lower_ in MEETING_NOUNS or token.lemma_ in ("meet",):
-            value = context.date_for(token)
-            if value is not None:
-                return value
-    return None
+def _joined(left: Token, right: Token) -> bool:
+    """Two tokens of one written word ("counter" "-" "terrorism")."""
+    return not left.whitespace_ and (left.text in "-/" or right.text in "-/")
 
 
-def extract(doc: Doc, article: Article, people: list[Person], context: DateContext) -> list[Meeting]:
-    index = People(doc, people)
-    sentences = list(doc.sents)
-    sentence_of = {}
-    for position, sentence in enumerate(sentences):
-        for token in sentence:
-            sentence_of[token.i] = position
-    meetings: list[Meeting] = []
-    seen = set()
-    for token in doc:
-        groups = read_verb(token, index) or read_noun(token, index)
-        for participants in groups:
-            if len(set(participants)) < 2:
-                continue
-            position = sentence_of[token.i]
-            key = (position, frozenset(participants))
-            if key in seen:
-                continue
-            seen.add(key)
-            date = context.date_for(token)
-            if date is None and position > 0:
-                date = _talks_date(sentences[position - 1], context)
-            meetings.append(Meeting(
-                participants=list(dict.fromkeys(participants)), sentence=position,
-                start=token.idx, end=token.idx + len(token.text), text=token.text,
-                date=date, place=place_for(token, participants, index), topics=topics_for(token),
-            ))
-    return meetings
+def _topic_conjuncts(head: Token) -> list[Token]:
+    """Conjuncts that are topics of their own ("trade and border security"), not the pieces of
+    one hyphenated word the parser split ("counter-terrorism")."""
+    return [c for c in conjuncts(head) if not _joined(c.doc[c.i - 1], c)]
+
+
+def _topic_text(head: Token) -> str:
+    """The noun phrase of ``head`` without its own conjuncts, clauses, quotes and loose ends."""
+    own_conjuncts = set(_topic_conjuncts(head))
+    words = []
+    for token in head.subtree:
+        cut = False
+        for ancestor in [token, *token.ancestors]:
+            if ancestor == head:
+                break
+            if ancestor in own_conjuncts or ancestor.dep_ in ("relcl", "acl", "cc", "appos") and ancestor.head == head:
+                cut = True
+                break
+        if not cut:
+            words.append(token)
+    if not words:
+        return ""
+    doc = head.doc
+    first, last = words[0].i, words[-1].i
+    while first > 0 and _joined(doc[first - 1], doc[first]):
+        first -= 1
+    while last + 1 < len(doc) and _joined(doc[last], doc[last + 1]):
+        last += 1
+    span = doc[first: last + 1]
+    tokens = [t for t in span if t.text not in ('"', "“", "”", "'", "‘", "’")]
+    while tokens and (tokens[-1].is_punct or tokens[-1].dep_ == "cc" or tokens[-1].pos_ in ("CCONJ", "ADP", "DET")):
+        tokens.pop()
+    while tokens and (tokens[0].is_punct or tokens[0].pos_ in ("CCONJ", "DET") and tokens[0].lower_ in ("and", "or")):
+        tokens.pop(0)
+    return "".join(t.text_with_ws for t in tokens).strip()

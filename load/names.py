@@ -18,13 +18,18 @@ from functools import lru_cache
 # Multi-word ranks come first so that the longest reading wins when a name is stripped.
 RANKS = [
     "air chief marshal", "air vice marshal", "air marshal", "air commodore",
-    "field marshal", "lieutenant general", "lt general", "lt gen", "lieut gen",
+    "field marshal", "colonel general", "army general", "general of the army", "wing commander",
+    "squadron leader", "group captain", "flight lieutenant", "lieutenant commander", "lieutenant general", "lt general", "lt gen", "lieut gen",
     "major general", "maj general", "maj gen", "brigadier general", "brig gen",
     "lieutenant colonel", "lt colonel", "lt col", "vice admiral", "vice adm",
     "rear admiral", "rear adm", "first lieutenant", "second lieutenant",
     "staff sergeant", "general", "gen", "brigadier", "brig", "colonel", "col",
     "major", "maj", "captain", "capt", "lieutenant", "lt", "admiral", "adm",
     "commodore", "marshal", "sergeant", "sgt", "corporal", "cpl", "private", "pte",
+    # police ranks (British usage, spread through the Commonwealth)
+    "deputy assistant commissioner", "dac", "detective chief superintendent", "detective superintendent",
+    "detective chief inspector", "dci", "detective inspector", "detective sergeant", "detective constable",
+    "chief superintendent", "supt", "det supt",
 ]
 # Forms of address and religious or hereditary honorifics.
 HONORIFICS = [
@@ -32,6 +37,13 @@ HONORIFICS = [
     "sheikh", "shaikh", "sheik", "seyed", "seyyed", "sayyid", "sayed", "syed",
     "ayatollah", "grand ayatollah", "hojatoleslam", "imam", "mullah", "maulana",
     "mufti", "hafiz", "haji", "hajji", "rev", "reverend", "father", "justice",
+]
+# Royal and religious titles that stand before a name and make even one word a name
+# ("King Abdullah", "Pope Francis", "Crown Prince Mohammed bin Salman"); also posts.
+ROYAL_TITLES = [
+    "crown prince", "crown princess", "king", "queen", "prince", "princess", "emir", "amir",
+    "sultan", "pope", "grand mufti", "cardinal", "archbishop", "bishop", "patriarch",
+    "grand imam", "supreme leader",
 ]
 # Lowercase particles that may sit inside a name ("Ayman al-Zawahiri", "Zia-ul-Haq").
 NAME_PARTICLES = {"al", "el", "ul", "ud", "bin", "ibn", "bint", "abu", "van", "von",
@@ -83,7 +95,7 @@ def _longest_first(phrases: tuple[str, ...]) -> list[list[str]]:
 def strip_titles(name: str) -> str:
     """ "Maj Gen Mohammad Baqeri" -> "Mohammad Baqeri" (keeps the original spelling)."""
     original = (name or "").split()
-    _, rest = _strip_prefixes([plain(w) for w in original], RANKS + HONORIFICS)
+    _, rest = _strip_prefixes([plain(w) for w in original], RANKS + HONORIFICS + ROYAL_TITLES)
     return " ".join(original[len(original) - len(rest):]) if rest else name
 
 

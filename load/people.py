@@ -5,10 +5,10 @@ returns one ``records.Person`` per person, with
 
 * name mentions (kind="name"), grouped by name compatibility within the article
   ("Qamar Javed Bajwa", "Qamar Bajwa", "Bajwa");
-* titles read from the patterns of English news: a title chain before the name
-  ("Pakistan's Chief of Army Staff General X", "Director-General Analysis at ISI
-  Maj Gen X"), an apposition after it ("X, secretary of the Supreme National
-  Security Council,") and "his Pakistani counterpart, X";
+* titles read by ``load.titles`` from the patterns of English news (a title chain
+  before the name, appositions, brackets and dashes, plural posts, royal titles), and
+  "his Pakistani counterpart, X", who takes the other person's post;
+* the person's country, from the nationality their titles and descriptions state;
 * role mentions (kind="role"): definite descriptions such as "the army chief" or
   "Pakistan's top diplomat", linked only to the one person in the article whose
   titles (and country) fit.
@@ -18,17 +18,16 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
-from .entities import (
-    DESCRIPTION_HEADS, ORG_WORDS, POST_HEADS, STATUS_WORDS, country_of, is_post_word,
-)
-from .names import name_key, plain, rank_words, same_person, fuller
+from .names import fuller, name_key, plain, rank_words, same_person
+from .posts import POST_HEADS
 from .records import Article, Mention, Person, Title
+from .titles import (
+    CONNECTORS, Sentences, left_apposition, left_chain, plural_chain_before, read_chain,
+    right_apposition, royal_title, split_on_and, title_from_chain,
+)
 
-_CONNECTORS = {"of", "the", "at", "for", "and", "on", "to"}
-POSSESSIVE = {"'s", "’s"}     # a bare apostrophe is more often a closing quote
-_CLAUSE_END = {",", ".", ";", ":", ")", "(", "!", "?", "\"", "”", "—", "–"}
 # Spelling variants of post words, so "the Chief of the Army" fits "military chief".
 _POST_SYNONYMS = {"premier": "prime minister", "military": "army", "defense": "defence", "spokeswoman": "spokesman",
                   "spokesperson": "spokesman", "advisor": "adviser", "pm": "prime minister",
@@ -44,213 +43,7 @@ def _post_words(text: str) -> set[str]:
     words: set[str] = set()
     for w in plain(text.replace("-", " ")).split():
         words.update(_POST_SYNONYMS.get(w, w).split())
-    return words - _CONNECTORS
-
-
-# --- sentences ------------------------------------------------------------------------
-
-
-class Sentences:
-    """Sentence index (position in ``list(doc.sents)``) of each token."""
-
-    def __init__(self, doc: Doc):
-        self.sents = list(doc.sents)
-        self._index = [0] * len(doc)
-        for n, sent in enumerate(self.sents):
-            for i in range(sent.start, sent.end):
-                self._index[i] = n
-
-    def of(self, token_i: int) -> int:
-        return self._index[token_i]
-
-    def span(self, token_i: int) -> Span:
-        return self.sents[self._index[token_i]]
-
-    def is_prose(self, token_i: int) -> bool:
-        """A sentence of running text, not a menu item or sidebar headline ("Sanaullah's remarks")."""
-        sent = self.span(token_i)
-        words = [t for t in sent if t.is_alpha]
-        last = next((t for t in reversed(sent) if not t.is_space), None)
-        return len(words) >= 8 or (last is not None and last.text in {".", "!", "?", "”", "\""})
-
-
-# --- titles ---------------------------------------------------------------------------
-
-
-def _chain_token_ok(tok: Token) -> bool:
-    """Whether a token can stand inside a title chain such as "Pakistan's Chief of Army Staff"."""
-    if tok.is_space or tok.ent_type_ in ("PERSON", "DATE", "TIME", "CARDINAL", "MONEY"):
-        return False
-    low = tok.lower_
-    if low == "and":
-        return False      # "Gen Bajwa and Foreign Minister Zarif": coordination ends a title
-    if is_post_word(tok) or low in STATUS_WORDS or low in _CONNECTORS or low in POSSESSIVE:
-        return True
-    if country_of(tok.text) or tok.ent_type_ in ("NORP", "GPE", "ORG"):
-        return True
-    if tok.text == "-":
-        return True
-    return (tok.is_title or tok.is_upper) and tok.pos_ in ("PROPN", "NOUN", "ADJ")
-
-
-def _left_chain(doc: Doc, end: int, sent_start: int) -> Span | None:
-    """The run of title words ending just before token ``end`` ("Iranian Foreign Minister")."""
-    i = end
-    while i > sent_start and _chain_token_ok(doc[i - 1]):
-        i -= 1
-    while i < end and (doc[i].lower_ in _CONNECTORS or doc[i].text in POSSESSIVE or doc[i].text == "-"):
-        i += 1
-    return doc[i:end] if i < end else None
-
-
-def _left_apposition(doc: Doc, name: Span, sent: Span) -> Span | None:
-    """ "Pakistan's army chief, General X, ..." / "his Pakistani counterpart, X": a definite
-    description, a comma, then the name closing the apposition."""
-    p = name._.prefix_start
-    if p - 2 < sent.start or doc[p - 1].text != ",":
-        return None
-    chain = _left_chain(doc, p - 1, sent.start)
-    if chain is None or not any(t.lower_ in POST_HEADS for t in chain):
-        return None
-    before = doc[chain.start - 1].lower_ if chain.start > sent.start else ""
-    if before in ("his", "her", "their") and any(t.lower_ == "counterpart" for t in chain):
-        return doc[chain.start - 1:chain.end]
-    definite = before == "the" or any(t.text in POSSESSIVE for t in chain)
-    closed = name.end >= sent.end or doc[name.end].text in _CLAUSE_END
-    return chain if definite and closed else None
-
-
-def _right_apposition(doc: Doc, start: int, sent_end: int, person_starts: set[int]) -> Span | None:
-    """ "X, Iran's foreign minister," / "X, secretary of the Supreme National Security Council."."""
-    if start >= sent_end or doc[start].text != ",":
-        return None
-    i = j = start + 1
-    if j < sent_end and doc[j].lower_ in ("the", "his", "her", "their"):
-        j += 1
-    while j < sent_end and j not in person_starts and (
-        _chain_token_ok(doc[j]) or (doc[j].lower_ == "and" and j + 1 < sent_end and is_post_word(doc[j + 1]))
-    ):  # "X, Iraq's deputy prime minister and foreign minister,": two posts
-        j += 1
-    while j > i and j - 1 in person_starts:    # ran into the next person's rank ("..., Army Commander Major General X")
-        j -= 1
-    chain = doc[i:j]
-    # An apposition closes the clause: "X, the army chief, said"; in "X, the army chief vowed"
-    # the description is the subject of a new clause, not X's title.
-    if j < sent_end and (j in person_starts or not (doc[j].text in _CLAUSE_END or doc[j].lower_ in ("who", "which"))):
-        return None
-    if not len(chain):
-        return None
-    if not any(t.lower_ in POST_HEADS for t in chain):
-        return None
-    if chain[0].lower_ in ("his", "her", "their") and not any(t.lower_ == "counterpart" for t in chain):
-        return None
-    return chain
-
-
-def _split_on_and(chain: Span) -> list[Span]:
-    """ "deputy prime minister and foreign minister" -> two posts; the country before the
-    first ("Iraq's") is kept with the first, and read for the second by the caller's country."""
-    cuts = [t.i for t in chain if t.lower_ == "and"]
-    if not cuts:
-        return [chain]
-    doc, bounds = chain.doc, [chain.start] + [c + 1 for c in cuts]
-    ends = cuts + [chain.end]
-    return [doc[b:e] for b, e in zip(bounds, ends) if e > b]
-
-
-@dataclass
-class _TitleParts:
-    post_tokens: list[Token] = field(default_factory=list)
-    country: str | None = None
-    organisation: str | None = None
-    status: str | None = None
-
-
-def _read_chain(chain: Span) -> _TitleParts:
-    """Split a title chain into post, country, organisation and status."""
-    parts = _TitleParts()
-    tokens = list(chain)
-    # "... at ISI": the organisation the post belongs to, not part of the post.
-    at = next((k for k, t in enumerate(tokens) if t.lower_ == "at" and k > 0), None)
-    if at is not None:
-        parts.organisation = _text(tokens[at + 1:]).removeprefix("the ").strip() or None
-        tokens = tokens[:at]
-    # "... of Pakistan": the country, not part of the post.
-    if len(tokens) >= 2 and tokens[-2].lower_ == "of" and country_of(tokens[-1].text):
-        parts.country = country_of(tokens[-1].text)
-        tokens = tokens[:-2]
-    kept: list[Token] = []
-    for k, tok in enumerate(tokens):
-        low = tok.lower_
-        nxt = tokens[k + 1] if k + 1 < len(tokens) else None
-        country = country_of(tok.text)
-        if country and not (nxt is not None and nxt.text == "-"):
-            parts.country = parts.country or country
-            continue
-        if low in POSSESSIVE or low in ("his", "her", "their"):
-            continue
-        if low in STATUS_WORDS and not (nxt is not None and nxt.text == "-" and low != "ex"):
-            parts.status = parts.status or STATUS_WORDS[low]
-            continue
-        if low == "-" and kept and kept[-1].lower_ == "ex":
-            kept.pop()
-            parts.status = parts.status or "former"
-            continue
-        kept.append(tok)
-    while kept and (kept[0].lower_ in _CONNECTORS or kept[0].text == "-"):
-        kept.pop(0)
-    while kept and (kept[-1].lower_ in _CONNECTORS or kept[-1].text == "-"):
-        kept.pop()
-    parts.post_tokens = kept
-    if parts.organisation is None:
-        parts.organisation = _organisation_in(kept)
-    return parts
-
-
-def _organisation_in(tokens: list[Token]) -> str | None:
-    """A named organisation inside the post: an ORG entity or an acronym ("ISI chief")."""
-    org = [t for t in tokens if t.ent_type_ == "ORG" and t.lower_ not in _CONNECTORS
-           and not (t.lower_ in ORG_WORDS and len(tokens) <= 3)]
-    if org:
-        text = _text(org)
-        return text if len(org) > 1 or org[0].is_upper else None
-    acronym = next((t for t in tokens if t.is_upper and len(t) >= 2 and t.is_alpha
-                    and t.lower_ not in POST_HEADS), None)
-    return acronym.text if acronym is not None else None
-
-
-def _text(tokens: list[Token]) -> str:
-    return "".join(t.text_with_ws for t in tokens).strip()
-
-
-def _post_text(tokens: list[Token]) -> str:
-    """ "foreign minister" -> "Foreign Minister"; connectors stay lower case, acronyms as written."""
-    out = []
-    for k, tok in enumerate(tokens):
-        word = tok.text
-        if tok.lower_ in _CONNECTORS and k > 0:
-            word = tok.lower_
-        elif not tok.is_upper and word != "-":
-            word = word[:1].upper() + word[1:]
-        out.append(word + (tok.whitespace_ and " "))
-    return "".join(out).strip()
-
-
-def _title_from_chain(chain: Span, sentences: Sentences, rank: str | None) -> tuple[Title | None, str | None]:
-    """The title a chain states, and the country it names (which may come without a post)."""
-    parts = _read_chain(chain)
-    heads = [t for t in parts.post_tokens if t.lower_ in POST_HEADS]
-    if not heads:
-        return None, parts.country
-    post = _post_text(parts.post_tokens)
-    words = {t.lower_ for t in parts.post_tokens}
-    title = Title(
-        post=post, start=chain.start_char, end=chain.end_char, text=chain.text,
-        sentence=sentences.of(chain.start), country=parts.country,
-        organisation=parts.organisation, rank=rank, status=parts.status,
-        is_description=bool(words & DESCRIPTION_HEADS) or "top" in words,
-    )
-    return title, parts.country
+    return words - CONNECTORS
 
 
 # --- name mentions and clustering -------------------------------------------------------
@@ -304,6 +97,28 @@ def _find_cluster(clusters: list[_Cluster], text: str) -> _Cluster | None | bool
     return anywhere[0] if anywhere else None
 
 
+# Words that credit the journalist, photographer or editor of a piece ("Photo: X", "Reporting by X").
+_CREDIT_WORDS = {"photo", "photos", "photograph", "photographs", "picture", "pictures", "image", "images",
+                 "credit", "credits", "courtesy", "reporting", "editing", "writing", "compiled", "translated",
+                 "translation", "illustration", "graphic", "graphics", "video", "file", "caption"}
+
+
+def _credited(doc: Doc, span: Span) -> bool:
+    """ "Photo: X", "(Photo by X/Reuters)", "Additional reporting by X; Editing by Y", "REUTERS/X":
+    the name credits the piece's maker. The credit word is capitalised or opens its sentence,
+    so "a video by Minister X" in running text is not a credit."""
+    i = span._.prefix_start - 1
+    steps = 0
+    while i >= 0 and steps < 3 and (doc[i].lower_ in ("by", ":", "/", "|", "-", "(") or doc[i].is_space):
+        i, steps = i - 1, steps + 1
+    if i >= 0 and doc[i].lower_ in _CREDIT_WORDS and steps:
+        word = doc[i]
+        opens = word.is_sent_start or (i > 0 and (doc[i - 1].text in (";", "(", "|") or doc[i - 1].lower_ == "additional"))
+        if word.is_title or word.is_upper or opens:
+            return True
+    return span.start >= 2 and doc[span.start - 1].text == "/" and doc[span.start - 2].is_upper
+
+
 def _byline_names(doc: Doc, article: Article | None) -> list[str]:
     """The journalist: the article's author, or a "By X" at the start of a line."""
     names = [article.author] if article is not None and article.author else []
@@ -323,64 +138,104 @@ def extract(doc: Doc, article: Article | None = None) -> list[Person]:
     spans = [e for e in doc.ents if e.label_ == "PERSON"]
     # where each name begins, counting the rank or honorific before it
     person_starts = {s.start for s in spans} | {s._.prefix_start for s in spans}
+    ends_at = {s.end: s for s in spans}
     clusters: list[_Cluster] = []
+    items: list[tuple[int, int, _Cluster]] = []    # each name with its titles: (first token, end, person)
     # Full names first, so that bare surnames and given names find their person.
     for span in sorted(spans, key=lambda s: (-len(name_key(_name_text(s)).split()), s.start)):
+        if _credited(doc, span):
+            continue          # a photographer or a reporter, not someone the article reports on
         found = _find_cluster(clusters, _name_text(span))
         if found is False:
             continue
         cluster = found or _Cluster()
         if found is None:
             clusters.append(cluster)
-        _add_name_mention(doc, span, cluster, sentences, person_starts)
+        start, end = _add_name_mention(doc, span, cluster, sentences, person_starts, ends_at)
+        items.append((start, end, cluster))
     byline = _byline_names(doc, article)
     clusters = [c for c in clusters if _reported_on(c, sentences, byline)]
     for cluster in clusters:
         cluster.mentions.sort(key=lambda m: m.start)
     _resolve_counterparts(doc, clusters, sentences)
     _link_role_mentions(doc, clusters, sentences)
+    _share_listed_countries(doc, items, clusters)
     clusters.sort(key=lambda c: c.mentions[0].start)
     return [_person(k, c) for k, c in enumerate(clusters)]
 
 
-def _add_name_mention(doc: Doc, span: Span, cluster: _Cluster, sentences: Sentences, person_starts: set[int]) -> None:
+def _add_name_mention(doc: Doc, span: Span, cluster: _Cluster, sentences: Sentences, person_starts: set[int],
+                      ends_at: dict[int, Span]) -> tuple[int, int]:
+    """Add one name mention and the titles around it; return where the name and its titles
+    begin and end (a list of such items shares a country)."""
     cluster.names.append(_name_text(span))
-    cluster.mentions.append(Mention(span.start_char, span.end_char, span.text, sentences.of(span.start), "name"))
+    sentence = sentences.of(span.start)
+    cluster.mentions.append(Mention(span.start_char, span.end_char, span.text, sentence, "name"))
     if span._.rank:
         cluster.ranks.append(span._.rank)
-    if span._.honorific:
-        cluster.honorifics.append(span._.honorific)
-    cluster.anchored |= bool(span._.rank or span._.honorific)
+    if span._.honorific or span._.royal:
+        cluster.honorifics.append(span._.honorific or span._.royal)
+    cluster.anchored |= bool(span._.rank or span._.honorific or span._.royal)
     sent = sentences.span(span.start)
-    chains = []
-    left = _left_chain(doc, span._.prefix_start, sent.start)
-    if left is not None:
-        chains.append(left)
-    end = span.end
-    right = _right_apposition(doc, end, sent.end, person_starts)
-    if right is not None:
-        chains.append(right)
-    before_comma = _left_apposition(doc, span, sent)
-    if before_comma is not None:
-        chains.append(before_comma)
+    chains = [left_chain(doc, span._.prefix_start, sent.start, span.end),
+              right_apposition(doc, span.end, sent.end, person_starts),
+              left_apposition(doc, span, sent)]
+    chains = [c for c in chains if c is not None]
+    if not chains:
+        shared = plural_chain_before(doc, span, sent, ends_at)     # "Prime Ministers X and [Y]"
+        chains = [shared] if shared is not None else []
     cluster.title_tokens.update(i for c in chains for i in range(c.start, c.end))
-    for chain in [part for c in chains for part in _split_on_and(c)]:
+    posts = 0
+    for chain in [part for c in chains for part in split_on_and(c)]:
         if any(t.lower_ == "counterpart" for t in chain):
             cluster.counterparts.append((chain, span.start))
             cluster.anchored = True
             continue
-        title, country = _title_from_chain(chain, sentences, span._.rank)
+        title, country = title_from_chain(chain, sentences.of(chain.start), span._.rank)
         if country:
             cluster.countries.append(country)
         if title is not None:
             cluster.titles.append(title)
             cluster.anchored = True
+            posts += 1
+    royal = royal_title(span, sentence) if not posts else None   # "King X"; "Minister of Energy Prince X" is a minister
+    if royal is not None:
+        cluster.titles.append(royal)
+    return (min([span._.prefix_start] + [c.start for c in chains if c.start < span.start]),
+            max([span.end] + [c.end for c in chains if c.start >= span.end]))
+
+
+def _share_listed_countries(doc: Doc, items: list[tuple[int, int, _Cluster]], clusters: list[_Cluster]) -> None:
+    """ "met Iranian Foreign Minister A, Iran's Chief of Staff B, Army Commander C, and D,
+    secretary of ...": names listed together share the country that at least two of them
+    state when none states another. One stated country is not enough: "Iranian Foreign
+    Minister A and General B" lists a guest and a host."""
+    live = {id(c) for c in clusters}
+    group: list[_Cluster] = []
+    last_end = -1
+    for start, end, cluster in sorted(i for i in items if id(i[2]) in live) + [(len(doc) + 1, 0, None)]:
+        between = doc[last_end:start] if 0 <= last_end < start else None
+        if between is not None and len(between) and all(t.text in (",", "and") for t in between):
+            group.append(cluster)
+        else:
+            _share_country(group)
+            group = [cluster]
+        last_end = end
+
+
+def _share_country(group: list[_Cluster]) -> None:
+    known = [c.country() for c in group if c.country()]
+    if len(known) >= 2 and len(set(known)) == 1:
+        for cluster in group:
+            if not cluster.countries:
+                cluster.countries.append(known[0])
 
 
 def _reported_on(cluster: _Cluster, sentences: Sentences, byline: list[str]) -> bool:
     if any(same_person(cluster.name, None, None, b, None, None) and len(name_key(b).split()) > 1 for b in byline):
         return False
-    if len(cluster.key_words) < 2 and not cluster.anchored:
+    # "X-Y" (a route, a pair of places) is one word; a name in another script has no key at all
+    if (len(cluster.name.split()) < 2 or len(cluster.key_words) < 2) and not cluster.anchored:
         return False      # a lone capitalised word the model guessed ("Sistan") is not enough
     return any(sentences.is_prose(sentences.sents[m.sentence].start) for m in cluster.mentions)
 
@@ -394,7 +249,7 @@ def _resolve_counterparts(doc: Doc, clusters: list[_Cluster], sentences: Sentenc
         for chain, _ in cluster.counterparts:
             other = _nearest_person_before(doc, chain.start, clusters, sentences, exclude=cluster)
             post = next((t for t in other.titles if not t.is_description), None) if other else None
-            country = _read_chain(chain).country
+            country = read_chain(chain).country
             if country:
                 cluster.countries.append(country)
             if post is None:
@@ -402,7 +257,7 @@ def _resolve_counterparts(doc: Doc, clusters: list[_Cluster], sentences: Sentenc
             cluster.titles.append(Title(
                 post=post.post, start=chain.start_char, end=chain.end_char, text=chain.text,
                 sentence=sentences.of(chain.start), country=country,
-                organisation=post.organisation, rank=None, status=None,
+                organisation=post.organisation, rank=None, status=None, normalized_post=post.normalized_post,
             ))
 
 
@@ -435,6 +290,7 @@ def _role_mentions(doc: Doc) -> list[_Role]:
     """Definite descriptions of a post holder: "the army chief", "the Foreign Minister of
     Pakistan", "Pakistan's top diplomat", "the Pakistani general"."""
     roles = []
+    countries = doc._.countries or {}
     for chunk in doc.noun_chunks:
         root = chunk.root
         head = root.lower_
@@ -454,13 +310,13 @@ def _role_mentions(doc: Doc) -> list[_Role]:
         span = doc[chunk.start:end]
         first = span[0].lower_
         words = [t for t in span if t.i <= root.i or t.i >= chunk.end]
-        country = next((country_of(t.text) for t in span if country_of(t.text)), None)
+        country = next((countries[t.i][2] for t in span if t.i in countries), None)
         definite = first == "the" or country is not None
         if not definite or first in ("a", "an", "his", "her", "their", "its"):
             continue
         if any(t.like_num or t.lower_ in ("two", "both") for t in span):
             continue
-        modifiers = {w for t in words if t.i != root.i and not country_of(t.text)
+        modifiers = {w for t in words if t.i != root.i and t.i not in countries
                      for w in _post_words(t.text)} - {"top", "senior", "visiting"}
         roles.append(_Role(span, head, modifiers, country))
     return roles

@@ -1,6 +1,12 @@
-"""files -> articles -> spaCy Docs -> fact records -> resolution -> SQLite.
+"""files -> sources -> articles -> spaCy Docs -> fact records -> resolution -> SQLite.
 
-Streams: files are read lazily, parsed in batches by ``nlp.pipe`` and written
+The unit of work is a *source* (``reader.Source``): a whole file (``.txt``,
+``.html``), or one record of a file (a JSON line, an item of a JSON array, a WARC
+record), stored as ``FILE#LOCATOR`` with its own sha256 (``load.reader``).
+``plan`` lists the sources whose hash differs from the database's; workers and Dask
+get chunks of sources, so the records of one big file are spread too.
+
+Streams: sources are read lazily, parsed in batches by ``nlp.pipe`` and written
 one article per transaction, so memory stays flat in corpus size.
 
 With ``workers > 1`` the reading, parsing and extraction run in worker
@@ -24,7 +30,7 @@ from pathlib import Path
 
 from . import resolve, store
 from .extract import extract_facts, sentence_offsets
-from .reader import SkipFile, file_hash, find_files, read_article, read_bytes, stored_path
+from .reader import SkipFile, Source, find_files, read_source, sources, stored_path
 from .records import Article, ArticleFacts
 
 
@@ -33,6 +39,8 @@ class Summary:
     loaded: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     skipped: list[tuple[str, str]] = field(default_factory=list)   # (path, one-line reason)
+    not_read: Counter = field(default_factory=Counter)   # files in the folders no reader reads, by type
+    ignored: Counter = field(default_factory=Counter)    # records that are not articles (WARC requests ...), by kind
     facts: Counter = field(default_factory=Counter)
     seconds: float = 0.0
 
@@ -60,34 +68,33 @@ class Skipped:
 
 
 def plan(paths: Iterable[str | Path], db_path: Path, rebuild: bool, summary: Summary,
-         tick: Callable[[], None]) -> list[Path]:
-    """The files whose content differs from what the database holds (all of them on --rebuild).
+         tick: Callable[[], None]) -> list[Source]:
+    """The sources whose content differs from what the database holds (all of them on --rebuild).
 
-    A file an earlier load skipped for its content, unchanged since, is reported skipped
+    A source an earlier load skipped for its content, unchanged since, is reported skipped
     again with its reason and not read: a reload of an unchanged folder with a bad file in
-    it leaves the database untouched. Only paths are kept: the bytes are read again when
-    the file is parsed, so memory does not grow with the corpus (a file rewritten in
-    between is loaded as it is then)."""
+    it leaves the database untouched. Only locations and hashes are kept: the bytes are
+    read again when the source is parsed, so memory does not grow with the corpus (a file
+    rewritten in between is loaded as it is then). ``tick`` is called once per file whose
+    every source is settled here (unchanged, skipped); ``run`` ticks the others."""
     known = {} if rebuild else store.loaded_hashes(db_path)
     skipped_before = {} if rebuild else store.skipped_hashes(db_path)
     todo = []
-    for path in find_files(list(paths)):
-        name = stored_path(path)
+    for path in find_files(list(paths), summary.not_read):
+        planned = len(todo)
         try:
-            data = read_bytes(path)
-            digest = file_hash(path, data)
+            for source in sources(path, summary.ignored):
+                name = source.name
+                if known.get(name) == source.sha256:
+                    summary.unchanged.append(name)
+                elif name in skipped_before and skipped_before[name][0] == source.sha256:
+                    summary.skipped.append((name, f"{skipped_before[name][1]} (unchanged since an earlier load)"))
+                else:
+                    todo.append(source)
         except SkipFile as reason:
-            summary.skipped.append((name, str(reason)))
+            summary.skipped.append((stored_path(path), str(reason)))
+        if len(todo) == planned:
             tick()
-            continue
-        if known.get(name) == digest:
-            summary.unchanged.append(name)
-            tick()
-        elif name in skipped_before and skipped_before[name][0] == digest:
-            summary.skipped.append((name, f"{skipped_before[name][1]} (unchanged since an earlier load)"))
-            tick()
-        else:
-            todo.append(path)
     return todo
 
 
@@ -97,16 +104,19 @@ def _failure(path: str, error: Exception) -> Skipped:
     return Skipped(path, f"extraction failed: {type(error).__name__}: {error} ({where})", for_content=False)
 
 
-def extract_all(nlp, todo: Iterable[Path], batch_size: int = 32) -> Iterator[Extracted | Skipped]:
-    """path -> Extracted or Skipped, one per file, in input order."""
+def extract_all(nlp, todo: Iterable[Source], batch_size: int = 32) -> Iterator[Extracted | Skipped]:
+    """source -> Extracted or Skipped, one per source, in input order."""
     pending: deque[Skipped | None] = deque()  # read failures waiting for the docs before them
 
     def articles():
-        for path in todo:
+        for source in todo:
             try:
-                article = read_article(path)
+                article = read_source(source)
             except SkipFile as reason:
-                pending.append(Skipped(stored_path(path), str(reason)))
+                pending.append(Skipped(source.name, str(reason)))
+                continue
+            except Exception as error:  # a reader's bug (or a library's) must not lose the other articles
+                pending.append(_failure(source.name, error))
                 continue
             pending.append(None)  # a placeholder for this article's doc
             yield article.text, article
@@ -134,7 +144,7 @@ def _worker_init(model: str | None) -> None:
     _worker_nlp = load_pipeline(model)
 
 
-def _worker_chunk(chunk: list[Path], batch_size: int) -> list[Extracted | Skipped]:
+def _worker_chunk(chunk: list[Source], batch_size: int) -> list[Extracted | Skipped]:
     return list(extract_all(_worker_nlp, chunk, batch_size))
 
 
@@ -143,7 +153,7 @@ def _chunks(items: list, size: int) -> Iterator[list]:
         yield items[start:start + size]
 
 
-def extract_parallel(todo: list[Path], model: str | None, workers: int,
+def extract_parallel(todo: list[Source], model: str | None, workers: int,
                      chunk_size: int = 8, batch_size: int = 32) -> Iterator[Extracted | Skipped]:
     """``extract_all`` in ``workers`` processes; results in input order, at most
     ``2 * workers`` chunks in flight (submitted but not yet consumed)."""
@@ -163,12 +173,9 @@ def extract_parallel(todo: list[Path], model: str | None, workers: int,
                 future.cancel()
 
 
-def _remember_skip(db, skipped: Skipped) -> None:
-    try:
-        digest = file_hash(Path(skipped.path))
-    except SkipFile:
-        return  # gone or unreadable now: nothing to recognize it by next time
-    store.record_skip(db, skipped.path, digest, skipped.reason)
+def _remember_skip(db, skipped: Skipped, source: Source) -> None:
+    """Remember a source skipped for its content, by the hash it was planned with."""
+    store.record_skip(db, skipped.path, source.sha256, skipped.reason)
 
 
 # --- the load --------------------------------------------------------------------------------
@@ -204,13 +211,16 @@ def run(paths: Iterable[str | Path], db_path: str | Path, rebuild: bool = False,
             from .nlp import load_pipeline
 
             results = extract_all(load_pipeline(model), todo, batch_size)
+        left = Counter(source.file for source in todo)  # sources per file still to write, for the ticks
         with closing(results):  # an abandoned load stops its workers or cluster at once
-            for result in results:
+            for source, result in zip(todo, results):
+                left[source.file] -= 1
+                file_done = tick if not left[source.file] else (lambda: None)
                 if isinstance(result, Skipped):
                     summary.skipped.append((result.path, result.reason))
                     if result.for_content:
-                        _remember_skip(db, result)
-                    tick()
+                        _remember_skip(db, result, source)
+                    file_done()
                     continue
                 article = result.article
                 try:
@@ -223,7 +233,7 @@ def run(paths: Iterable[str | Path], db_path: str | Path, rebuild: bool = False,
                 else:
                     summary.loaded.append(article.path)
                     summary.facts.update(counts)
-                tick()
+                file_done()
         resolve.resolve(db)
     summary.seconds = time.perf_counter() - started
     return summary

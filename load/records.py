@@ -36,6 +36,12 @@ class Article:
     published_raw: str | None = None
     published_source: str | None = None
     url: str | None = None
+    url_source: str | None = None
+    language: str | None = None           # BCP 47 tag as the page states it ("en", "en-US")
+    language_source: str | None = None
+    fetched_at: str | None = None         # when a crawler fetched the page (WARC-Date), never a publication date
+    format: str | None = None             # txt | html | jsonl | json | warc: the reader that read it
+    file: str | None = None               # the file it came from, as stored (path without "#LOCATOR")
     # Full dates the article states explicitly (ISO, raw) other than the
     # publication date, e.g. a photo caption's "November 11, 2020"; a weaker
     # reference for relative dates when there is no publication date.
@@ -78,6 +84,9 @@ class Title:
     rank: str | None = None           # "Maj Gen"
     status: str | None = None         # former | acting | designate | then
     is_description: bool = False      # "the top Iranian diplomat"
+    normalized_post: str | None = None  # one name per post: "Minister of Defence" for "Defense Minister"
+    as_of: DateValue | None = None    # when the title held: the sentence's date, else the publication date
+    as_of_source: str | None = None   # sentence | published
 
 
 @dataclass
@@ -122,6 +131,8 @@ class Figure:
     also_value: float | None = None   # a bracketed conversion: "(559 miles)"
     also_unit: str | None = None
     also_text: str | None = None
+    note: str | None = None           # how an ambiguous currency or a misprint was read
+    range_part: str | None = None     # low | high: one end of a range ("40 to 45 per cent")
 
 
 @dataclass

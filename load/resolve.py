@@ -13,23 +13,24 @@ A bare one-word name joins a cluster only when exactly one cluster fits.
 Meetings merge when they have the same participants and
 - the same date (across articles), or
 - within one article, no conflicting dates (an article describes one meeting
-  several times: "met X ... during the meeting, X said ...");
-- a report dated only by a weekday ("on Wednesday") that the article could not
-  pin down joins a dated meeting of the same participants on that weekday in
-  another article, when exactly one fits; the article's other reports of the
-  same weekday are then dated from it too. ``date_inferred`` records this.
+  several times: "met X ... during the meeting, X said ..."), while "on Saturday"
+  and "on November 1" are two meetings;
+- a report dated only by a weekday or a day without its year ("on Wednesday",
+  "on November 1") that the article could not pin down joins a dated meeting of
+  the same participants on that day in another article, when exactly one fits;
+  the article's other reports of the same day are then dated from it too.
+  ``date_inferred`` records this;
+- an undated report joins the one dated meeting of its participants that evidence
+  ties it to, without taking its date (``meeting_merge`` holds these criteria).
 """
 from __future__ import annotations
 
 import json
 from collections import Counter, defaultdict
-from datetime import date
 
 import sqlite_utils
 
-from . import names, places
-
-WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+from . import meeting_merge, names, places
 
 
 class UnionFind:
@@ -106,6 +107,16 @@ def resolve_people(db: sqlite_utils.Database) -> None:
     db["people"].insert_all(people_rows)
     db["person_aliases"].insert_all(alias_rows)
     conn.executemany("UPDATE article_people SET person_id = ? WHERE id = ?", memberships)
+    index_people(conn)
+
+
+def index_people(conn) -> None:
+    """Rebuild people_fts (schema.sql): each person's name and every alias, so that a surname or
+    another spelling finds the person. One bulk insert after the people are written (per-row
+    triggers cost 10-30x more: each alias rewrote its person's index row)."""
+    conn.execute("DELETE FROM people_fts")
+    conn.execute("INSERT INTO people_fts(rowid, name, aliases) SELECT p.id, p.name, "
+                 "(SELECT group_concat(alias, ' ') FROM person_aliases WHERE person_id = p.id) FROM people p")
 
 
 def _same(a: dict, b: dict) -> bool:
@@ -191,24 +202,11 @@ def resolve_meetings(db: sqlite_utils.Database) -> None:
             "SELECT rp.meeting_report_id, ap.person_id FROM meeting_report_participants rp "
             "JOIN article_people ap ON ap.id = rp.article_person_id"):
         reports[rid]["people"].add(person)
+    published = {doc: day for doc, day in conn.execute(
+        "SELECT id, published FROM documents WHERE published IS NOT NULL AND published_precision = 'day'")}
 
-    _infer_weekday_dates(reports)
-
-    groups = UnionFind(reports)
-    by_people = defaultdict(list)
-    for report in reports.values():
-        if len(report["people"]) >= 2:
-            by_people[frozenset(report["people"])].append(report)
-    for same_people in by_people.values():
-        for i, a in enumerate(same_people):
-            for b in same_people[i + 1:]:
-                if a["date"] and a["date"] == b["date"] and a["precision"] == b["precision"]:
-                    groups.union(a["id"], b["id"])
-                elif a["document"] == b["document"] and not (a["date"] and b["date"]):
-                    groups.union(a["id"], b["id"])
-        # a within-article union may have joined two differently dated reports through an
-        # undated one; keep clusters whose dates conflict apart by splitting on date.
-    clusters = _split_conflicting(groups.groups(), reports)
+    meeting_merge.infer_partial_dates(reports)
+    clusters = meeting_merge.meeting_clusters(reports, published, UnionFind(reports))
 
     conn.execute("UPDATE meeting_reports SET meeting_id = NULL")
     conn.execute("DELETE FROM meetings")
@@ -218,17 +216,17 @@ def resolve_meetings(db: sqlite_utils.Database) -> None:
         cluster = [reports[m] for m in sorted(members)]
         if len(cluster[0]["people"]) < 2:
             continue
-        dated = [r for r in cluster if r["date"]]
+        dated = [r for r in cluster if meeting_merge.is_day(r)]
         places = Counter(r["place"] for r in cluster if r["place"])
         topics = list(dict.fromkeys(t for r in cluster for t in r["topics"]))
         meeting_id = cluster[0]["id"]
         meeting_rows.append({
             "id": meeting_id,
             "date": dated[0]["date"] if dated else None,
-            "date_precision": dated[0]["precision"] if dated else None,
+            "date_precision": "day" if dated else None,
             "date_inferred": next((r["inferred"] for r in dated if r["inferred"]), None),
             "place": places.most_common(1)[0][0] if places else None,
-            "participants": json.dumps(sorted(person_names[p] for p in cluster[0]["people"])),
+            "participants": json.dumps(sorted(person_names[p] for p in set().union(*(r["people"] for r in cluster)))),
             "topics": json.dumps(topics) if topics else None,
             "sources": len({r["document"] for r in cluster}),
         })
@@ -239,51 +237,6 @@ def resolve_meetings(db: sqlite_utils.Database) -> None:
         if report["inferred"]:
             conn.execute("UPDATE meeting_reports SET date = ?, date_precision = 'day', date_reference = ? "
                          "WHERE id = ? AND date IS NULL", [report["date"], report["inferred"], report["id"]])
-
-
-def _weekday_of(raw: str | None) -> int | None:
-    words = (raw or "").lower().replace(",", " ").split()
-    found = [WEEKDAYS.index(w) for w in words if w in WEEKDAYS]
-    return found[0] if len(found) == 1 else None
-
-
-def _infer_weekday_dates(reports: dict) -> None:
-    """Date an article's weekday-only reports from another article's dated report of the same meeting."""
-    dated = defaultdict(set)
-    for r in reports.values():
-        if r["date"] and r["precision"] == "day":
-            dated[frozenset(r["people"])].add((r["date"], r["document"]))
-    anchors = defaultdict(set)   # (document, weekday) -> dates that other articles pin down
-    for r in reports.values():
-        weekday = _weekday_of(r["raw"])
-        if r["date"] or weekday is None:
-            continue
-        fitting = {d for d, doc in dated[frozenset(r["people"])]
-                   if doc != r["document"] and date.fromisoformat(d).weekday() == weekday}
-        if len(fitting) == 1:
-            anchors[(r["document"], weekday)].add(fitting.pop())
-    for r in reports.values():
-        weekday = _weekday_of(r["raw"])
-        if r["date"] or weekday is None:
-            continue
-        candidates = anchors.get((r["document"], weekday), set())
-        if len(candidates) == 1:
-            r["date"], r["precision"] = next(iter(candidates)), "day"
-            r["inferred"] = "across-articles: the same meeting dated by another article"
-
-
-def _split_conflicting(groups: dict, reports: dict) -> list[list[int]]:
-    clusters = []
-    for members in groups.values():
-        days = sorted({reports[m]["date"] for m in members if reports[m]["date"]})
-        if len(days) <= 1:
-            clusters.append(members)
-            continue
-        by_day = defaultdict(list)
-        for m in members:
-            by_day[reports[m]["date"] or days[0]].append(m)
-        clusters.extend(by_day.values())
-    return clusters
 
 
 # Places ---------------------------------------------------------------------------------

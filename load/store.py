@@ -176,7 +176,10 @@ def write_article(db: sqlite_utils.Database, article: Article, sentences: list[t
             "title": article.title, "title_source": article.title_source,
             "outlet": article.outlet, "outlet_source": article.outlet_source,
             "author": article.author, "author_source": article.author_source,
-            "url": article.url,
+            "url": article.url, "url_source": article.url_source,
+            "file": article.file or article.path, "format": article.format,
+            "language": article.language, "language_source": article.language_source,
+            "fetched_at": article.fetched_at,
             "dateline": article.dateline, "dateline_source": article.dateline_source,
             "published": article.published, "published_precision": article.published_precision,
             "published_raw": article.published_raw, "published_source": article.published_source,
@@ -210,7 +213,10 @@ def write_article(db: sqlite_utils.Database, article: Article, sentences: list[t
                     "sentence_id": sid(t.sentence), "post": t.post, "country": t.country,
                     "organisation": t.organisation, "rank": t.rank, "status": t.status,
                     "is_description": int(t.is_description),
-                    "as_of": article.published, "as_of_precision": article.published_precision,
+                    "normalized_post": t.normalized_post,
+                    "as_of": t.as_of.iso if t.as_of else None,
+                    "as_of_precision": t.as_of.precision if t.as_of and t.as_of.iso else None,
+                    "as_of_source": t.as_of_source if t.as_of and t.as_of.iso else None,
                     "start": t.start, "end": t.end, "text": t.text,
                 })
         db["person_mentions"].insert_all(mention_rows)
@@ -234,6 +240,7 @@ def write_article(db: sqlite_utils.Database, article: Article, sentences: list[t
             "approximate": int(f.approximate), "qualifier": f.qualifier,
             "also_value": f.also_value, "also_unit": f.also_unit, "also_text": f.also_text,
             "start": f.start, "end": f.end, "text": f.text,
+            "note": f.note, "range_part": f.range_part,
         } for f in facts.figures])
 
         counts = 0

@@ -16,6 +16,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .currency import GLUED_PREFIX
+
 
 @dataclass(frozen=True)
 class Unit:
@@ -42,16 +44,24 @@ KG = _u("kg", "mass", "t", 0.001)
 MW = _u("MW", "power")
 GW = _u("GW", "power", "MW", 1000.0)
 KW = _u("kW", "power", "MW", 0.001)
+W = _u("W", "power", "MW", 1e-6)
 MWH = _u("MWh", "energy")
+TWH = _u("TWh", "energy", "MWh", 1e6)
 GWH = _u("GWh", "energy", "MWh", 1000.0)
 KWH = _u("kWh", "energy", "MWh", 0.001)
 BCM = _u("bcm", "gas volume")
 TCF = _u("tcf", "gas volume", "bcm", 28.3168)
 M3 = _u("m3", "gas volume", "bcm", 1e-9)
 MMCFD = _u("mmcfd", "gas flow")
+M3D = _u("m3/d", "gas flow", "mmcfd", 35.3147e-6)      # 1 m3 = 35.3147 cubic feet
+MMSCMD = _u("mmscmd", "gas flow", "mmcfd", 35.3147)
 BPD = _u("bpd", "oil flow")
 BBL = _u("bbl", "oil volume")
 PCT = _u("%", "ratio")
+KMH = _u("km/h", "speed")
+MPH = _u("mph", "speed", "km/h", 1.609344)
+KV = _u("kV", "voltage")
+SQFT = _u("sq ft", "area", "km2", 9.290304e-8)
 PP = _u("pp", "ratio change")
 
 # Units spelled after the number. Forms that start with a scale word
@@ -79,56 +89,48 @@ _forms(KG, "kg", "kgs", "kilogram", "kilograms", "kilogramme", "kilogrammes")
 _forms(MW, "mw", "megawatt", "megawatts")
 _forms(GW, "gw", "gigawatt", "gigawatts")
 _forms(KW, "kw", "kilowatt", "kilowatts")
+_forms(W, "watt", "watts")
+_forms(TWH, "twh", "terawatt hours", "terawatt-hours")
 _forms(MWH, "mwh", "megawatt hours", "megawatt-hours")
 _forms(GWH, "gwh", "gigawatt hours", "gigawatt-hours")
 _forms(KWH, "kwh", "kilowatt hours", "kilowatt-hours")
-_forms(BCM, "bcm", "billion cubic metres", "billion cubic meters", "bcm/y", "bcma")
+# A yearly volume ("3 bcm a year", "5 billion cu m/year") is the same figure as the volume.
+PER_YEAR = ["", "/ year", "/ yr", "/y", "per year", "a year", "per annum", "annually", "/ annum"]
+_forms(BCM, *(f"{base} {tail}".strip() for base in ("bcm", "billion cubic metres", "billion cubic meters",
+                                                    "billion cu m", "billion cu. m", "billion m3")
+              for tail in PER_YEAR), "bcm/y", "bcm/yr", "bcma", "bcm/year")
 _forms(TCF, "tcf", "trillion cubic feet")
-_forms(M3, "cubic metres", "cubic meters", "m3", "m³")
+_forms(M3, "cubic metres", "cubic meters", "cubic metre", "cubic meter", "m3", "m³", "cu m", "cu. m", "cu.m")
+_forms(M3D, *(f"{base} {per} day" for base in ("cubic metres", "cubic meters", "cu m", "m3", "cubic metres of gas")
+              for per in ("per", "a")), "m3/d", "m3/day", "m3 / day", "m3 / d")
+_forms(MMSCMD, "mmscmd", "mmscm/d", "mmscm / d")
 _forms(MMCFD, "mmcfd", "mmscfd", "mmcf/d", "million cubic feet per day", "million cubic feet a day")
 _forms(BPD, "bpd", "b/d", "barrels per day", "barrels a day", "barrel per day", "barrels of oil per day",
        "barrels of oil a day")
 _forms(BBL, "bbl", "barrel", "barrels")
-_forms(PCT, "%", "percent", "per cent", "pc", "pct")
+_forms(PCT, "%", "percent", "per cent", "pc", "pct", "per-cent")
+_forms(KMH, "kph", "kmph", "kmh", "km/h", "km / h", "km per hour", "kilometres per hour", "kilometers per hour",
+       "kilometres an hour", "kilometers an hour")
+_forms(MPH, "mph", "miles per hour", "miles an hour")
+_forms(KV, "kv", "kilovolt", "kilovolts")
+_forms(SQFT, "sq ft", "sq. ft", "sq feet", "square feet", "square foot", "sqft")
 _forms(PP, "percentage point", "percentage points")
 
-# Money: currency symbols and codes written before the number ("$7.5 billion",
-# "Rs 1.2 trillion", "US$3bn") and currency words written after it ("10 million
-# euros"). A bare "Rs"/"rupees" is read as PKR (the corpus is Pakistan-centred
-# news); "Indian rupees", "INR" and "₹" are INR. "pounds" alone is left out: it
-# is as often a weight as sterling.
-CURRENCY_PREFIXES: dict[tuple[str, ...], str] = {
-    ("$",): "USD", ("us$",): "USD", ("us", "$"): "USD", ("usd",): "USD",
-    ("rs",): "PKR", ("rs.",): "PKR", ("pkr",): "PKR",
-    ("inr",): "INR", ("₹",): "INR",
-    ("€",): "EUR", ("eur",): "EUR",
-    ("£",): "GBP", ("gbp",): "GBP",
-    ("¥",): "CNY", ("rmb",): "CNY", ("cny",): "CNY",
-    ("irr",): "IRR", ("aed",): "AED", ("sar",): "SAR",
-}
-CURRENCY_WORDS: dict[tuple[str, ...], str] = {
-    ("dollar",): "USD", ("dollars",): "USD", ("us", "dollars"): "USD", ("u.s.", "dollars"): "USD",
-    ("euro",): "EUR", ("euros",): "EUR",
-    ("rupee",): "PKR", ("rupees",): "PKR", ("pakistani", "rupees"): "PKR",
-    ("indian", "rupees"): "INR",
-    ("pounds", "sterling"): "GBP",
-    ("yuan",): "CNY", ("renminbi",): "CNY",
-    ("rial",): "IRR", ("rials",): "IRR",
-    ("dirham",): "AED", ("dirhams",): "AED",
-    ("riyal",): "SAR", ("riyals",): "SAR",
-}
-CURRENCY_UNITS = {code: Unit(code, "money", code, 1.0)
-                  for code in {*CURRENCY_PREFIXES.values(), *CURRENCY_WORDS.values()}}
-
-LONGEST_FORM = max(len(f) for table in (UNIT_FORMS, CURRENCY_PREFIXES, CURRENCY_WORDS) for f in table)
+# Money: signs, codes and currency words live in ``load.currency`` (from the gazetteer).
+LONGEST_FORM = max(len(f) for f in UNIT_FORMS)
 
 # Multipliers. The short forms ("m", "bn", "k") only count after a currency
 # ("€2m"); after a bare number "m" is metres.
 SCALES = {
     "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
-    "mn": 1e6, "bn": 1e9, "tn": 1e12, "crore": 1e7, "crores": 1e7, "lakh": 1e5, "lakhs": 1e5,
+    "mn": 1e6, "bn": 1e9, "tn": 1e12, "mln": 1e6, "bln": 1e9, "trln": 1e12,
+    "crore": 1e7, "crores": 1e7, "lakh": 1e5, "lakhs": 1e5, "lac": 1e5, "lacs": 1e5,
 }
-MONEY_SCALES = {**SCALES, "m": 1e6, "k": 1e3, "b": 1e9, "tr": 1e12, "trn": 1e12, "cr": 1e7}
+MONEY_SCALES = {**SCALES, "m": 1e6, "k": 1e3, "b": 1e9, "tr": 1e12, "trn": 1e12, "cr": 1e7, "bil": 1e9}
+# Currencies whose amounts are written in crore and lakh, where "core" after the
+# amount is a misprint of crore ("Rs 40 core"): the rupee, taka and their signs.
+CRORE_CURRENCIES = {"INR", "PKR", "NPR", "LKR", "BDT", "Rs", "rupee"}
+MISPRINTED_SCALES = {"core": ("crore", 1e7), "cores": ("crore", 1e7)}
 
 # Cardinal words a reporter writes before a unit ("two kilometres"); AP style
 # uses digits from 10 up, so the single words cover nearly all of it.
@@ -139,17 +141,29 @@ WORD_NUMBERS = {
     "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
     "ninety": 90, "hundred": 100,
 }
+# Fractions written before "a"/"an": "half a tonne", "a quarter of a million".
+FRACTIONS = {"half": 0.5, "quarter": 0.25}
+
+# A number as news writes it: "2,775", "7.5", "100,000", and the decimal comma of
+# continental style, "2,5" (never three digits after the comma: "2,500" is thousands)
+# and "1.234,5".
+NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:\.\d{3})+,\d{1,2}|\d+,\d{1,2}(?![\d,])|\d+(?:\.\d+)?"
 
 # One token holding a number glued to a currency and/or a unit or scale:
-# "950km", "2.5GW", "12.5km2", "Rs20bn", "$7.5bn", "3pc", "Rs.500".
+# "950km", "2.5GW", "12.5km2", "Rs20bn", "$7.5bn", "3pc", "Rs.500", "USD4.2", "Tk5,000".
 GLUED = re.compile(
-    r"^(?P<cur>rs\.?|pkr|inr|usd|us\$|\$|€|£|₹|¥)?"
-    r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
-    r"(?P<suf>[a-z%²³/]+[23]?)?$",
+    rf"^(?P<cur>{GLUED_PREFIX})?(?P<num>{NUMBER})(?P<suf>[a-z%²³/]+[23]?)?$",
     re.IGNORECASE,
 )
-# Plain digits as news writes them: "2,775", "7.5", "100,000".
-DIGITS = re.compile(r"^(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)$")
+
+
+def to_number(text: str) -> float:
+    """ "2,775" -> 2775, "2,5" -> 2.5, "1.234,5" -> 1234.5."""
+    head, comma, tail = text.rpartition(",")
+    if comma and len(tail) <= 2 and "." not in tail:
+        return float(head.replace(".", "") + "." + tail)
+    return float(text.replace(",", ""))
+
 
 # Words before a figure that make it inexact. Longest first.
 QUALIFIERS: dict[tuple[str, ...], str] = {

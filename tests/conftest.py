@@ -33,3 +33,13 @@ def seeds_db(tmp_path_factory) -> Path:
         os.chdir(cwd)
     assert not summary.skipped, summary.skipped
     return db
+
+
+@pytest.fixture(scope="session")
+def corpus_db(seeds_db, tmp_path_factory) -> Path:
+    """The seeds database under a name of a user's own (my_corpus.db): the site must not depend on `facts`."""
+    import shutil
+
+    db = tmp_path_factory.mktemp("corpus") / "my_corpus.db"
+    shutil.copyfile(seeds_db, db)
+    return db

@@ -140,7 +140,7 @@ def test_an_unreadable_file_is_skipped_simulated(tmp_path, monkeypatch):
             raise PermissionError(13, "Permission denied", str(file))
         return real_open(file, *args, **kwargs)
 
-    monkeypatch.setattr(reader, "open", guarded_open, raising=False)
+    monkeypatch.setattr(reader.base, "open", guarded_open, raising=False)
     summary = pipeline.run([folder], tmp_path / "facts.db")
     assert [Path(p).name for p in summary.loaded] == ["good.txt"]
     assert [(Path(p).name, reason) for p, reason in summary.skipped] == [("locked.txt", "permission denied")]
@@ -153,8 +153,8 @@ def test_a_file_deleted_after_it_was_found_is_reported_as_vanished(tmp_path, mon
     (folder / "b_gone.txt").write_text("Gone\n\n" + GOOD)
     original = pipeline.find_files
 
-    def find_then_delete(paths):
-        for path in original(paths):
+    def find_then_delete(paths, not_read=None):
+        for path in original(paths, not_read):
             if path.name == "b_gone.txt":
                 path.unlink()   # deleted between planning (listing) and reading
             yield path
@@ -177,7 +177,7 @@ def test_a_file_vanishing_at_read_time_is_reported_as_vanished(tmp_path, monkeyp
             raise FileNotFoundError(2, "No such file or directory", str(file))
         return real_open(file, *args, **kwargs)
 
-    monkeypatch.setattr(reader, "open", vanishing_open, raising=False)
+    monkeypatch.setattr(reader.base, "open", vanishing_open, raising=False)
     with pytest.raises(reader.SkipFile, match="vanished"):
         reader.read_bytes(folder / "gone.txt")
 
@@ -189,13 +189,13 @@ def test_a_file_rewritten_during_the_load_loads_one_consistent_version(tmp_path,
     version_a = ("Version A\n\n" + GOOD.replace("three hours", "alpha hours")).encode()
     version_b = ("Version B\n\n" + GOOD.replace("three hours", "bravo hours") + "An added paragraph.\n").encode()
     target.write_bytes(version_a)
-    original = pipeline.read_article
+    original = pipeline.read_source
 
-    def rewrite_then_read(path, data=None):
+    def rewrite_then_read(source):
         target.write_bytes(version_b)   # rewritten after planning read it, before extraction
-        return original(path, data)
+        return original(source)
 
-    monkeypatch.setattr(pipeline, "read_article", rewrite_then_read)
+    monkeypatch.setattr(pipeline, "read_source", rewrite_then_read)
     db_path = tmp_path / "facts.db"
     summary = pipeline.run([folder], db_path)
     assert len(summary.loaded) == 1 and not summary.skipped
@@ -206,7 +206,7 @@ def test_a_file_rewritten_during_the_load_loads_one_consistent_version(tmp_path,
     assert (sha, "alpha hours" in text, "bravo hours" in text) in [
         (hashlib.sha256(version_a).hexdigest(), True, False), (hashlib.sha256(version_b).hexdigest(), False, True)]
 
-    monkeypatch.setattr(pipeline, "read_article", original)
+    monkeypatch.setattr(pipeline, "read_source", original)
     again = pipeline.run([folder], db_path)                 # the file as it is now, loaded or unchanged
     assert len(again.loaded) + len(again.unchanged) == 1
     db = sqlite3.connect(db_path)

@@ -77,14 +77,14 @@ def test_dask_cluster_writes_exactly_the_rows_one_process_writes(corpus, client,
 
 def test_dask_results_come_back_in_input_order_with_small_chunks(corpus, client):
     from load.distributed import extract_dask
-    from load.reader import find_files, stored_path
+    from load.reader import find_files, sources
 
     cwd = os.getcwd()
     os.chdir(ROOT)
     try:
-        todo = list(find_files([corpus]))
+        todo = [source for path in find_files([corpus]) for source in sources(path)]
         records = list(extract_dask(todo, client, chunk_size=1, batch_size=2))
-        names = [stored_path(path) for path in todo]
+        names = [source.name for source in todo]
     finally:
         os.chdir(cwd)
     assert [getattr(record, "path", None) or record.article.path for record in records] == names
@@ -103,9 +103,10 @@ def released(client, seconds: float = 10) -> bool:
 
 def test_a_file_a_worker_cannot_see_is_skipped_with_a_reason(client, tmp_path):
     from load.distributed import extract_dask
+    from load.reader import Source, sources
 
-    gone = tmp_path / "gone.txt"
-    seed = sorted(SEEDS.glob("*.txt"))[0]
+    gone = Source(str(tmp_path / "gone.txt"), "gone.txt", "0" * 64)  # planned on the driver, unseen on the workers
+    seed = next(sources(sorted(SEEDS.glob("*.txt"))[0]))
     records = list(extract_dask([gone, seed], client))
     assert len(records) == 2
     assert isinstance(records[0], pipeline.Skipped)
@@ -188,3 +189,24 @@ def test_missing_extra_names_the_install_command(monkeypatch):
     monkeypatch.setitem(sys.modules, "distributed", None)  # import distributed -> ImportError
     with pytest.raises(dask_path.DaskError, match=r"pip install 'newsfacts\[dask\]'"):
         dask_path._import_distributed()
+
+
+def test_the_records_of_one_file_are_spread_over_the_workers(client, tmp_path):
+    """One JSON-lines file: its records, not the file, are the units the cluster shares."""
+    import json
+
+    from distributed import get_task_stream
+
+    from load.distributed import extract_dask
+    from load.reader import sources
+
+    texts = [seed.read_text(encoding="utf-8") for seed in sorted(SEEDS.glob("*.txt"))]
+    path = tmp_path / "seeds.jsonl"
+    path.write_text("".join(json.dumps({"maintext": text, "title": f"Seed {n}"}) + "\n"
+                            for n, text in enumerate(texts * 2)), encoding="utf-8")
+    todo = list(sources(path))
+    with get_task_stream(client) as stream:
+        records = list(extract_dask(todo, client, chunk_size=2, batch_size=2))
+    assert [record.article.path for record in records] == [source.name for source in todo]
+    workers = {task["worker"] for task in stream.data if "_extract_chunk" in str(task["key"])}
+    assert len(workers) == 2

@@ -6,6 +6,7 @@ Datasette only notices a mistake in metadata.yml when a page is requested
 from __future__ import annotations
 
 import csv
+import html
 import io
 import json
 import re
@@ -13,7 +14,7 @@ import sqlite3
 
 import pytest
 import yaml
-from datasette.app import Datasette
+from publish.serve import make_datasette
 
 from .conftest import ROOT
 
@@ -24,13 +25,14 @@ QUERY_PARAMETERS = {
     "evidence": {"sentence_id": "1"},
     "meetings_between_countries": {"country_a": "Iran", "country_b": "pakistan"},
     "figures_about": {"topic": "pipeline"},
+    "post_holders_on_date": {"post": "army chief", "date": "2019-11-19"},
 }
 
 
 @pytest.fixture
 def datasette(seeds_db):
-    return Datasette([str(seeds_db)], immutables=[], metadata=METADATA,
-                     settings={"sql_time_limit_ms": 3000, "max_returned_rows": 1000})
+    """The demo database, served in process exactly as `newsfacts serve facts.db` serves it."""
+    return make_datasette([seeds_db])
 
 
 def relations(seeds_db) -> list[str]:
@@ -91,6 +93,23 @@ async def test_dossier_matches_aliases(datasette):
     [person] = {r["person"] for r in rows}   # one person, whichever spelling is canonical
     assert person.startswith("Shah M") and person.endswith("Qureshi")
     assert {"title", "meeting"} <= {r["fact"] for r in rows}
+
+
+async def test_who_held_a_post_on_a_date_whatever_its_spelling(datasette):
+    async def holders(post, date):
+        url = f"/facts/post_holders_on_date.json?_shape=array&post={post}&date={date}"
+        return (await datasette.client.get(url)).json()
+
+    rows = await holders("army+chief", "2019-11-19")
+    assert rows and rows[0]["stated"] == "on the date" and rows[0]["person"].endswith("Bajwa")
+    assert {r["normalized_post"] for r in rows} == {"Chief of Army Staff"}
+    # another spelling of the same post, and its normalized name, find the same people
+    for post in ("Chief+of+Army+Staff", "ARMY+CHIEF"):
+        assert {r["person"] for r in await holders(post, "2019-11-19")} == {r["person"] for r in rows}
+    # a day with no statement: the nearest evidence comes first, with how far it is
+    later = await holders("army+chief", "2019-12-01")
+    assert later[0]["stated"] == "before" and later[0]["days_apart"] > 0
+    assert not await holders("Minister+of+Fisheries", "2019-11-19")
 
 
 async def test_full_text_search_from_the_table_page(datasette):
@@ -186,7 +205,10 @@ async def test_cluster_map_on_tables_with_coordinates(datasette):
 async def test_search_all_tables(datasette):
     response = await datasette.client.get("/-/search?q=pipeline")
     assert response.status_code == 200
-    assert '"/facts/sentences.json"' in response.text and '"/facts/documents.json"' in response.text
+    # the tables the page's script searches (publish/templates/search_all.html)
+    [tables] = re.findall(r'data-tables="([^"]*)"', response.text)
+    searched = {table["url_json"] for table in json.loads(html.unescape(tables))}
+    assert {"/facts/sentences.json", "/facts/documents.json", "/facts/people.json"} <= searched
     # what the page's script fetches for each table
     rows = (await datasette.client.get("/facts/sentences.json?_shape=objects&_labels=on&_search=pipeline")).json()
     assert rows["rows"]

@@ -114,6 +114,21 @@ def test_weekday_only_meeting_is_dated_from_another_article(seeds_db):
     assert any(inferred and "across-articles" in inferred for _, inferred in rows)
 
 
+def test_seed_meetings_are_one_row_each(seeds_db):
+    """A meeting told by several reports is one row: the same people on the same day never twice,
+    and an undated report in an article published days after a dated meeting of the same people
+    (the seeds' visit reported by two papers) is part of that meeting."""
+    db = sqlite3.connect(seeds_db)
+    assert db.execute("select participants, date from meetings where date is not null "
+                      "group by participants, date having count(*) > 1").fetchall() == []
+    loose = db.execute("select r.id from meeting_reports r join documents d on d.id = r.document_id "
+                       "join meetings m on m.id = r.meeting_id where d.published is not null and r.date is null "
+                       "and m.date is null").fetchall()
+    assert loose == []
+    assert db.execute("select count(*) from meeting_reports r join documents d on d.id = r.document_id "
+                      "where d.published is not null and r.date is null").fetchone()[0] > 0
+
+
 def test_every_meeting_keeps_its_evidence(seeds_db):
     db = sqlite3.connect(seeds_db)
     bad = db.execute("select r.id from meeting_reports r join sentences s on s.id = r.sentence_id "
@@ -127,3 +142,250 @@ def test_a_dateline_parsed_as_a_subject_does_not_hide_the_real_one(nlp):
     found = read(nlp, "NAIROBI, May 2 (Reuters) - Kenyan Foreign Minister Daniel Mwangi met Ugandan Prime Minister "
                       "Ruth Nankabirwa in Nairobi on Thursday, officials said.", "2024-05-02")
     assert [(n, d, p) for n, d, p, _ in found] == [(frozenset({"Mwangi", "Nankabirwa"}), "2024-05-02", "Nairobi")]
+
+
+# --- n-ary meetings, presence, attendance and ceremonies ------------------------------------
+
+def test_in_the_presence_of_makes_one_meeting_of_all(nlp):
+    found = read(nlp, "Prime Minister Lars Holm conferred on Monday with Trade Commissioner Mira Sandoval "
+                      "in the presence of Finance Minister Tomas Eriksen.", "2022-09-14")
+    assert [(n, d) for n, d, _, _ in found] == [(frozenset({"Holm", "Sandoval", "Eriksen"}), "2022-09-12")]
+
+
+def test_a_ceremony_in_the_presence_of_two_people_is_their_meeting(nlp):
+    found = read(nlp, "The two companies signed the contract on Monday. The signing ceremony was held in the "
+                      "presence of Energy Minister Karl Brandt and Transport Minister Ingrid Solberg.", "2021-04-07")
+    assert [(n, d) for n, d, _, _ in found] == [(frozenset({"Brandt", "Solberg"}), "2021-04-05")]
+
+
+def test_attended_by_a_list(nlp):
+    found = read(nlp, "The opening ceremony was attended by President Aleksander Novak and Prime Minister "
+                      "Rosa Lindgren.")
+    assert pairs(found) == {frozenset({"Novak", "Lindgren"})}
+
+
+def test_reports_of_one_ceremony_are_one_meeting(nlp):
+    found = read(nlp, "Prime Ministers Stefan Novak and Elena Markova attended the inauguration of the new port. "
+                      "Interior Minister Viktor Samsonov also took part in the ceremony.")
+    assert pairs(found) == {frozenset({"Novak", "Markova", "Samsonov"})}
+
+
+def test_ceremonies_far_apart_in_an_article_are_two_events(nlp):
+    filler = " ".join(f"The port will handle {n} ships a year." for n in range(10, 20))
+    text = ("Prime Ministers Stefan Novak and Elena Markova attended the inauguration of the new port. " + filler +
+            " Interior Minister Viktor Samsonov and Mayor Anna Berg attended a ceremony at the old harbour.")
+    assert pairs(read(nlp, text)) == {frozenset({"Novak", "Markova"}), frozenset({"Samsonov", "Berg"})}
+
+
+def test_signing_an_agreement_together_is_a_meeting(nlp):
+    found = read(nlp, "Foreign Minister Adil Nurlanov and his counterpart Lukas Meier signed a visa agreement "
+                      "in Geneva on Tuesday.", "2023-02-16")
+    assert [(n, d, p) for n, d, p, _ in found] == [(frozenset({"Nurlanov", "Meier"}), "2023-02-14", "Geneva")]
+
+
+def test_accompanied_by_joins_the_subject_side(nlp):
+    found = read(nlp, "Defence Minister Ana Ruiz, accompanied by Deputy Minister Pablo Soto, met President "
+                      "Luis Herrera.")
+    assert pairs(found) == {frozenset({"Ruiz", "Soto", "Herrera"})}
+
+
+def test_a_delegation_is_met_as_a_whole(nlp):
+    found = read(nlp, "President Joao Mendes received a delegation led by Senator Marta Cruz.")
+    assert pairs(found) == {frozenset({"Mendes", "Cruz"})}
+
+
+# --- verbs of meeting --------------------------------------------------------------------------
+
+def test_called_on_is_a_visit_but_called_on_to_is_an_appeal(nlp):
+    visit = read(nlp, "Ambassador Felix Moreau called on President Amina Diallo at the State House.")
+    appeal = read(nlp, "Senator Paul Greer called on President Amina Diallo to resign.")
+    assert pairs(visit) == {frozenset({"Moreau", "Diallo"})}
+    assert appeal == []
+
+
+def test_welcomed_at_the_airport_by(nlp):
+    found = read(nlp, "Deputy Minister Sara Lindqvist was welcomed at the airport by Governor Hugo Reyes.")
+    assert [(n, p) for n, _, p, _ in found] == [(frozenset({"Lindqvist", "Reyes"}), None)]
+
+
+def test_welcoming_a_decision_is_no_meeting(nlp):
+    assert read(nlp, "Minister Karim Aziz welcomed a decision by President Leila Haddad to open the border.") == []
+
+
+def test_also_met_during_a_visit(nlp):
+    text = ("Foreign Minister Henrik Dahl arrived in Rome on Monday. "
+            "During his visit, Dahl also met with Senator Lucia Ferrante.")
+    assert pairs(read(nlp, text)) == {frozenset({"Dahl", "Ferrante"})}
+
+
+def test_held_several_meetings_with_a_list_is_one_meeting_each(nlp):
+    found = read(nlp, "During the visit, Governor Rosa Vidal held several meetings with Mayor Tomas Lind, "
+                      "Senator Ana Duarte and Judge Pedro Alves.")
+    assert pairs(found) == {frozenset({"Vidal", "Lind"}), frozenset({"Vidal", "Duarte"}),
+                            frozenset({"Vidal", "Alves"})}
+
+
+def test_paid_a_courtesy_call_on(nlp):
+    found = read(nlp, "The new ambassador, Marta Lopes, paid a courtesy call on Prime Minister Joao Dias.")
+    assert pairs(found) == {frozenset({"Lopes", "Dias"})}
+
+
+def test_who_met_takes_its_antecedent(nlp):
+    found = read(nlp, "President Ivo Kral and Chancellor Maria Weber, who met in Vienna on Thursday, "
+                      "agreed to expand trade.", "2020-10-02")
+    assert [(n, d, p) for n, d, p, _ in found] == [(frozenset({"Kral", "Weber"}), "2020-10-01", "Vienna")]
+
+
+def test_hosted_a_dinner_for(nlp):
+    found = read(nlp, "President Tunde Okafor hosted a dinner for Finance Minister Grace Adeyemi and Trade Minister "
+                      "Musa Bello at the State House.")
+    assert pairs(found) == {frozenset({"Okafor", "Adeyemi"}), frozenset({"Okafor", "Bello"})}
+
+
+def test_credentials_presented_at_a_ceremony_others_attended(nlp):
+    text = ("The new ambassador, Kenji Watanabe, presented his credentials to President Maria Lopes at a ceremony "
+            "on Monday. The ceremony was also attended by Foreign Minister Rui Costa.")
+    assert pairs(read(nlp, text)) == {frozenset({"Watanabe", "Lopes", "Costa"})}
+
+
+def test_visiting_a_place_with_someone_is_not_a_meeting(nlp):
+    assert read(nlp, "Police chief Karim Zadran visited the site with Governor Ahmad Noori on Sunday.") == []
+
+
+def test_a_and_b_held_talks(nlp):
+    found = read(nlp, "President Ivo Kral and Chancellor Maria Weber held talks in Vienna on Thursday.", "2020-10-02")
+    assert [(n, d, p) for n, d, p, _ in found] == [(frozenset({"Kral", "Weber"}), "2020-10-01", "Vienna")]
+
+
+def test_a_present_tense_headline_is_a_meeting(nlp):
+    text = ("Finnish President Aino Laine meets Estonian Prime Minister Kaja Tamm\n\n"
+            "The two leaders discussed energy links.")
+    assert pairs(read(nlp, text)) == {frozenset({"Laine", "Tamm"})}
+
+
+def test_a_past_meeting_recalled_with_its_year(nlp):
+    found = read(nlp, "President Tariq Rahimov first met Prime Minister Nora Blom in Oslo in 2019.", "2023-05-05")
+    assert [(n, p) for n, _, p, _ in found] == [(frozenset({"Rahimov", "Blom"}), "Oslo")]
+    assert (found[0][3].date.iso, found[0][3].date.precision) == ("2019-01-01", "year")
+
+
+def test_he_in_a_clause_about_a_past_meeting_is_the_subjects_person(nlp):
+    found = read(nlp, "The last meeting of President Carlos Ortega with a foreign leader was on May 3, 2015, "
+                      "when he met with then Prime Minister Lena Vogt in Lima.", "2023-05-05")
+    assert [(n, d, p) for n, d, p, _ in found] == [(frozenset({"Ortega", "Vogt"}), "2015-05-03", "Lima")]
+
+
+def test_he_after_an_apposition_subject(nlp):
+    text = ("Rebel leader Samir Khoury is based in the hills. The regional commander, General Marcus Ross, "
+            "arrived for talks with officials. Media said he met army chief General Omar Farouk.")
+    assert pairs(read(nlp, text)) == {frozenset({"Ross", "Farouk"})}
+
+
+def test_a_subject_the_parser_read_into_a_fronted_place(nlp):
+    found = read(nlp, "In Oporto, Portugal, Prime Ministers Stefan Novak and Elena Markova attended the "
+                      "inauguration of the new pipeline.")
+    assert [(n, p) for n, _, p, _ in found] == [(frozenset({"Novak", "Markova"}), "Oporto")]
+
+
+# --- what is not a meeting ---------------------------------------------------------------------
+
+def test_previews_are_not_meetings(nlp):
+    for text in ("Foreign Minister Jan Novak will meet President Lea Kovac on Monday.",
+                 "Foreign Minister Jan Novak is to meet President Lea Kovac on Monday.",
+                 "Foreign Minister Jan Novak is expected to hold talks with President Lea Kovac.",
+                 "Ahead of his meeting with President Lea Kovac, Foreign Minister Jan Novak praised the talks.",
+                 "Novak to meet Kovac\n\nForeign Minister Jan Novak arrived with President Lea Kovac's envoy."):
+        assert read(nlp, text, "2021-01-04") == [], text
+
+
+def test_meetings_refused_denied_or_called_off_are_not_meetings(nlp):
+    for text in ("Foreign Minister Jan Novak did not meet President Lea Kovac during the visit.",
+                 "Foreign Minister Jan Novak has never met President Lea Kovac.",
+                 "Foreign Minister Jan Novak refused to meet President Lea Kovac.",
+                 "The meeting between Foreign Minister Jan Novak and President Lea Kovac was cancelled.",
+                 "Aides could not reschedule a meeting between Foreign Minister Jan Novak and President Lea Kovac "
+                 "that was cancelled because of the storm."):
+        assert read(nlp, text, "2021-01-04") == [], text
+
+
+def test_a_later_sentence_about_a_next_meeting_gives_no_date(nlp):
+    text = ("Foreign Minister Jan Novak met President Lea Kovac. "
+            "The two leaders will meet again in Prague on Monday.")
+    assert [(d, p) for _, d, p, _ in read(nlp, text, "2021-01-06")] == [(None, None)]
+
+
+def test_a_trip_made_to_meet_someone_is_a_meeting(nlp):
+    found = read(nlp, "President Rafael Ortiz made a trip to meet his counterpart Irene Salas on Saturday.")
+    assert pairs(found) == {frozenset({"Ortiz", "Salas"})}
+
+
+def test_a_phone_call_is_not_a_meeting(nlp):
+    assert read(nlp, "President Ana Costa spoke by phone with Chancellor Olaf Brenner on Tuesday.") == []
+    assert read(nlp, "President Ana Costa held a video conference with Chancellor Olaf Brenner.") == []
+
+
+# --- places ------------------------------------------------------------------------------------
+
+def test_a_city_inside_a_venue_phrase(nlp):
+    palace = read(nlp, "President Sofia Varga received Minister Igor Petrov at the presidential palace in Budapest.")
+    hall = read(nlp, "President Sofia Varga met Minister Igor Petrov at the Grand Hall of the Nation in Budapest.")
+    venue = read(nlp, "President Sofia Varga met Minister Igor Petrov at the Presidential Palace.")
+    assert [p for _, _, p, _ in palace] == ["Budapest"]
+    assert [p for _, _, p, _ in hall] == ["Budapest"]
+    assert [p for _, _, p, _ in venue] == [None]
+
+
+def test_the_capital_is_the_capital_of_the_country_named(nlp):
+    forms = ["in the capital Nairobi", "in the Kenyan capital", "in the capital of Kenya"]
+    for form in forms:
+        found = read(nlp, f"President Paul Mwenda received Foreign Minister Hana Sato {form} on Sunday.")
+        assert [p for _, _, p, _ in found] == ["Nairobi"], form
+    bare = read(nlp, "Foreign Minister Hana Sato, on a visit to Kenya, met President Paul Mwenda in the capital.")
+    assert [p for _, _, p, _ in bare] == ["Nairobi"]
+
+
+def test_the_next_sentence_about_the_meeting_gives_the_place(nlp):
+    text = ("President Rafael Ortiz met his counterpart Irene Salas on Saturday. "
+            "The two leaders held talks for two hours in Lisbon at the government palace.")
+    assert [p for _, _, p, _ in read(nlp, text)] == ["Lisbon"]
+
+
+def test_the_next_sentence_about_the_talks_gives_the_date(nlp):
+    text = ("Defence Minister Kim Tae-ho has held talks with his counterpart Ravi Mehta, his office said Saturday. "
+            "During the talks, which took place in India on Friday, they agreed to hold regular dialogue.")
+    found = read(nlp, text, "2019-03-09")
+    assert [(d, p) for _, d, p, _ in found] == [("2019-03-08", None)]
+
+
+def test_the_sidelines_event_gives_place_and_date(nlp):
+    text = ("Foreign Minister Anna Kowalski held a meeting with Foreign Minister Jorge Ibarra on the sidelines of "
+            "a summit of regional leaders. Both ministers praised the talks. "
+            "The summit of the regional leaders was held on Friday in Lisbon.")
+    found = read(nlp, text, "2022-06-04")
+    assert [(d, p) for _, d, p, _ in found] == [("2022-06-03", "Lisbon")]
+
+
+def test_a_date_of_another_clause_is_not_the_meetings(nlp):
+    found = read(nlp, "Trade will reach $5 billion by the end of 2024, President Ali Demir said at a meeting "
+                      "with President Olga Serova.", "2023-06-01")
+    assert [(n, d) for n, d, _, _ in found] == [(frozenset({"Demir", "Serova"}), None)]
+
+
+def test_the_bound_of_a_period_is_not_the_meetings_date(nlp):
+    found = read(nlp, "Finance Minister Grace Adeyemi said she had met President Tunde Okafor twice since January.",
+                 "2021-06-10")
+    assert [(n, d) for n, d, _, _ in found] == [(frozenset({"Adeyemi", "Okafor"}), None)]
+
+
+def test_talks_between_a_and_his_counterpart_b(nlp):
+    found = read(nlp, "Talks between Foreign Minister Pedro Alvarez and his Chilean counterpart Marta Rios ended "
+                      "without agreement, officials said.")
+    assert pairs(found) == {frozenset({"Alvarez", "Rios"})}
+
+
+def test_topics_are_clean_noun_phrases(nlp):
+    found = read(nlp, 'Minister Rahul Verma met Governor Priya Nair and discussed "regional security" and '
+                      "matters of mutual interest.")
+    assert found[0][3].topics == ["regional security", "matters of mutual interest"]
+    found = read(nlp, "Minister Rahul Verma met Governor Priya Nair to discuss counter-terrorism.")
+    assert found[0][3].topics == ["counter-terrorism"]

@@ -159,3 +159,11 @@ def test_description_then_comma_then_name(nlp):
     munir = by_name(people, "Asim Munir")
     assert posts(munir) == ["Army Chief"] and munir.country == "Pakistan" and munir.rank == "General"
     assert posts(by_name(people, "Imran Khan")) == []     # not an apposition: the clause goes on
+
+
+def test_photo_credits_and_reporters_are_not_people(nlp):
+    _, people = read(nlp, "Rescue workers search the rubble in the old town on Tuesday. Photo by Umit Bektas.\n"
+                          "Additional reporting by Asif Shahzad in Islamabad. Writing by John Davison; "
+                          "Editing by Gareth Jones.\n"
+                          "The ministry released a video by Foreign Minister Ayman Safadi, who said talks would resume.")
+    assert [p.name for p in people] == ["Ayman Safadi"]

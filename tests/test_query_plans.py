@@ -46,6 +46,7 @@ ALLOWED_SCANS = {
     "incidents_by_perpetrator": ({"c", "t"}, "one toll per incident and kind (incident_tolls), over every count"),
     "casualties-by-perpetrator": ({"c", "t", "incident_tolls"}, "one toll per incident and kind, over every count"),
     "figures-by-unit": ({"figures"}, "counts over every figure (a covering index scan)"),
+    "meetings-per-month": ({"meetings"}, "counts over every meeting, read in month order from its index"),
     # the meeting_participants view joined to itself: the whole view is built once
     "who_met_whom": ({"a", "b", "m", "rp", "r"}, "every pair of participants of every meeting"),
     "meetings_between_countries": ({"a", "b", "m", "rp", "r"}, "the whole view, filtered on people.country"),

@@ -8,7 +8,7 @@ import pytest
 from load.cleaning import clean_lines
 from load.reader import SkipFile, find_files, normalize_text, read_article
 
-from .conftest import FIXTURES, SEEDS
+from .conftest import FIXTURES, SEEDS, SHARED
 
 MESSY = FIXTURES / "messy"
 
@@ -200,3 +200,136 @@ def test_published_stamp_in_the_head_and_agency_in_the_dateline():
     assert (article.outlet, article.outlet_source) == ("AP", "dateline-agency")
     assert article.dateline == "Kano"
     assert "Copyright" not in article.text and "Updated" not in article.text
+
+
+# --- the publication date: the forms real pages use (issue 12, section 1) -------------
+
+BODY = ("The harbour authority said on Monday that the new quay would open to ships next spring.\n\n"
+        "Officials said the work had cost more than planned and was finished in the dry season.\n")
+
+
+def read_text(tmp_path, text: str, name: str = "page.txt"):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return read_article(path)
+
+
+def published(article):
+    return article.published, article.published_source
+
+
+def test_a_labelled_stamp_on_the_first_line_is_read_and_kept_out_of_the_text(tmp_path):
+    article = read_text(tmp_path, " date 2023-06-14 " + BODY)
+    assert published(article) == ("2023-06-14", "date-stamp")
+    assert article.text.startswith("The harbour authority said on Monday")
+    assert "2023-06-14" not in article.text
+
+
+@pytest.mark.parametrize("stamp, expected, source", [
+    ("Published: 14 June 2023", "2023-06-14", "published-line"),
+    ("Posted on June 14, 2023", "2023-06-14", "published-line"),
+    ("Date: 14 June 2023", "2023-06-14", "date-stamp"),
+    ("Published: 09:12 AM EST, Wed June 14, 2023 | Updated: 10:40 AM EST, Thu June 15, 2023", "2023-06-14", "published-line"),
+    ("Last updated: June 15, 2023 | First published: June 14, 2023", "2023-06-14", "published-line"),
+    ("14.06.2023 09:12", "2023-06-14", "date-under-title"),
+    ("June 14, 2023 9:05 pm | Updated 9:40 pm IST - Port Town", "2023-06-14", "date-under-title"),
+    ("Wednesday\u060c 14 June 2023 - 12:39 PM", "2023-06-14", "date-under-title"),
+])
+def test_publication_stamps_below_the_headline(tmp_path, stamp, expected, source):
+    article = read_text(tmp_path, f"New quay opens on the east bank\n{stamp}\n\n{BODY}")
+    assert published(article) == (expected, source)
+    assert article.title == "New quay opens on the east bank"
+
+
+@pytest.mark.parametrize("stamp", [
+    "Updated: June 15, 2023",
+    "Last update: 15 June 2023 10:40",
+    "Modified June 15, 2023",
+])
+def test_update_stamps_are_not_the_publication_date(tmp_path, stamp):
+    assert read_text(tmp_path, f"New quay opens on the east bank\n{stamp}\n\n{BODY}").published is None
+
+
+def test_a_timestamp_above_the_headline_counts_but_a_bare_header_date_does_not(tmp_path):
+    header = read_text(tmp_path, f"Wednesday, June 21, 2023\nNew quay opens on the east bank\n\n{BODY}", "a.txt")
+    assert header.published is None                   # a site header's today-date
+    stamped = read_text(tmp_path, f"Harbour Times daily edition\n14.06.2023 09:12\nNew quay opens on the east bank\n\n{BODY}", "b.txt")
+    assert published(stamped) == ("2023-06-14", "date-under-title")
+
+
+def test_an_ambiguous_numeric_stamp_needs_the_pages_other_dates(tmp_path):
+    ambiguous = read_text(tmp_path, f"New quay opens on the east bank\n02/06/2023 09:12\n\n{BODY}", "a.txt")
+    assert ambiguous.published is None                # 2 June or 6 February: no evidence
+    day_first = read_text(tmp_path, f"New quay opens on the east bank\n02/06/2023 09:12\n\n{BODY}\n"
+                                    "The tender closed on 28/05/2023, the authority said in its statement.\n", "b.txt")
+    assert published(day_first) == ("2023-06-02", "date-under-title")
+
+
+def test_a_byline_ending_in_a_date_gives_author_outlet_and_date(tmp_path):
+    article = read_text(tmp_path, f"New quay opens on the east bank\nby Staff Writer / Harbour Times June 14, 2023\n\n{BODY}")
+    assert (article.author, article.outlet, article.outlet_source) == ("Staff Writer", "Harbour Times", "byline")
+    assert published(article) == ("2023-06-14", "byline")
+
+
+def test_a_byline_update_date_is_not_the_publication_date(tmp_path):
+    article = read_text(tmp_path, f"New quay opens on the east bank\nBy Jane Roe | Updated June 15, 2023\n\n{BODY}")
+    assert article.author == "Jane Roe" and article.published is None
+
+
+def test_agency_dateline_takes_its_year_from_a_date_of_the_same_week(tmp_path):
+    dated = read_text(tmp_path, "PORTVILLE, June 12 (AFP) -- The harbour authority said the quay, opened on "
+                                "June 10, 2023, had handled its first ships.\n\nOfficials said more berths would follow soon.\n",
+                      "a.txt")
+    assert published(dated) == ("2023-06-12", "dateline+year-from-text")
+    assert dated.dateline == "Portville"
+    alone = read_text(tmp_path, "PORTVILLE, June 12 (AFP) -- The harbour authority said the quay had handled its "
+                                "first ships.\n\nOfficials said more berths would follow soon.\n", "b.txt")
+    assert alone.published is None                    # no year in evidence: never the current year
+    assert (alone.published_raw, alone.published_source) == ("June 12", "dateline-without-year")
+
+
+def test_an_old_caption_date_does_not_give_the_dateline_its_year(tmp_path):
+    article = read_text(tmp_path, "New quay opens on the east bank\n\n"
+                                  "The old quay in winter, Friday, May 10, 2019. (AP Photo/Jane Roe)\n\n"
+                                  "PORTVILLE, Sept. 14 (AFP) - The harbour authority on Thursday opened the new quay "
+                                  "to ships after two years of work.\n")
+    assert article.published is None
+    assert (article.dateline, article.outlet) == ("Portville", "AFP")
+
+
+@pytest.mark.parametrize("opening, city", [
+    ("PORTVILLE, March 3. /NEWSWIRE/. The harbour", "Portville"),
+    ("Portville [Eastland], May 2 (PNA): The harbour", "Portville"),
+])
+def test_dateline_forms_with_a_date(tmp_path, opening, city):
+    article = read_text(tmp_path, f"{opening} authority said the quay had handled its first ships on Sunday.\n")
+    assert article.dateline == city
+
+
+def test_a_date_line_right_after_the_last_paragraph(tmp_path):
+    article = read_text(tmp_path, f"New quay opens on the east bank\n{BODY}March 31, 2004\nMore from this section\n")
+    assert published(article) == ("2004-03-31", "date-after-body")
+
+
+DEV = SHARED / "dev"
+
+
+@pytest.mark.skipif(not (DEV / "gold").is_dir(), reason="../shared/dev is absent")
+def test_publication_dates_of_the_dev_articles_match_the_gold():
+    import json
+
+    misses = []
+    for gold_file in sorted((DEV / "gold").glob("*.json")):
+        gold = json.loads(gold_file.read_text())
+        if gold.get("published") == "unknown":
+            continue
+        article = read_article(DEV / "docs" / gold["document"])
+        if article.published != gold.get("published"):
+            misses.append((gold["document"], article.published, gold.get("published")))
+    assert misses == []
+
+
+@pytest.mark.parametrize("stamp", ["Wed, 14 Jun 2023 09:12", "2023-06-14T09:12:00Z", "Jun 14, 2023, 09:12 AM IST",
+                                   "June 14, 2023 | 09:12 AM", "PUBLISHED: 09:12 EDT, 14 June 2023"])
+def test_more_timestamp_shapes(tmp_path, stamp):
+    assert read_text(tmp_path, f"New quay opens on the east bank\n{stamp}\n\n{BODY}").published == "2023-06-14"

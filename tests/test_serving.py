@@ -1,7 +1,6 @@
 """The served site: robots.txt, serving while the loader swaps the database in, and the load benchmark.
 
-The server is a real `datasette serve -i DB -m metadata.yml` with the Makefile's SERVE_SETTINGS
-(read from the Makefile, so these tests follow what `make serve` runs).
+The server is a real `newsfacts serve DB` (publish/serve.py's SERVE_SETTINGS: what `make serve` runs).
 
 What a running `datasette serve -i` does when a load swaps the file in (measured, Datasette
 0.65.5): each of its SQL threads (`num_sql_threads`, 3 by default) opens its own connection
@@ -12,11 +11,12 @@ them when a load lands, so later traffic opens the rest on the new file: it then
 the old or the new database depending on the thread, and a page built from several queries
 (a table page's count and rows) can mix the two. With `--setting num_sql_threads 1` the only
 connection is opened at startup: the server answers from the old database, consistently,
-until it is restarted; the Makefile serves with that setting. Either way no request fails and
+until it is restarted; `newsfacts serve` (and so `make serve`) serves with that setting. Either way no request fails and
 no query sees a half-written file.
 """
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 import threading
@@ -38,8 +38,14 @@ PYTHON = sys.executable
 SERVE_SETTINGS = serve_arguments()
 
 
-def test_makefile_serve_settings_are_read():
+def test_make_serve_runs_newsfacts_serve_with_the_serve_settings():
+    """One place for the serve settings: publish/serve.py's SERVE_SETTINGS, which `newsfacts serve`
+    applies and `make serve` runs."""
     assert "sql_time_limit_ms" in SERVE_SETTINGS and SERVE_SETTINGS.count("--setting") >= 4
+    makefile = (ROOT / "Makefile").read_text()
+    [recipe] = re.findall(r"^serve:.*\n\t(.*)$", makefile, re.M)
+    assert recipe.startswith("$(BIN)/newsfacts serve ") and "--setting" not in recipe
+    assert "SERVE_SETTINGS" not in makefile.replace("SERVE_SETTINGS in publish/serve.py", "")
 
 
 # --- robots.txt ------------------------------------------------------------------------------
@@ -193,7 +199,7 @@ def assert_each_answer_is_old_or_new(found, old, new):
 
 @pytest.mark.slow
 def test_the_served_database_stays_whole_while_loads_swap_it(tmp_path):
-    """With the Makefile's settings (one SQL thread, opened at startup) no request fails; through
+    """With the serve settings (one SQL thread, opened at startup) no request fails; through
     every swap the server answers from the database it started with, every page agreeing with
     itself; after a restart it answers from the new one. (With Datasette's default 3 threads a
     page's count and rows could come from different files: see the module docstring.)"""

@@ -1,0 +1,214 @@
+"""Which meeting reports are one real meeting: the merging criterion of ``resolve``.
+
+A meeting's date is a day: a report dated only by a month or a year ("last month", "in
+2016") keeps that on the report and is otherwise treated as undated, but never joins a
+meeting of another month or year. Reports join when they have the same participants and
+- the same day (across articles);
+- in one article, dates that do not conflict: an article tells one meeting several times
+  ("met X on Friday ... during the meeting, X said ..."), but "met X on Saturday" and "also
+  visited X on November 1" are two meetings, as are two days;
+- an undated report (after ``infer_partial_dates``) joins the one dated meeting of the same
+  participants in another article that fits it and that evidence ties to it: its article was
+  published within ``SAME_EVENT_DAYS`` after the meeting, or names the same place, or already
+  shares another meeting with that meeting's articles. It never takes a meeting of another
+  weekday or day than its text says, or one after its article was published; with two such
+  meetings it stays alone. It does not take the date either: the article did not say it
+  (``meeting_participants.date`` shows a date only for the articles that state one).
+A report of some of the people of a meeting of three or more joins it when it is told in the
+same article with a fitting date, or on the same day ("A meets B" in a headline and "A conferred
+with B in the presence of C" below); the meeting's participants are everyone its reports name.
+
+Reports are dicts (id, document, date, precision, raw, place, people, inferred) as
+``resolve.resolve_meetings`` reads them from ``meeting_reports``.
+"""
+from __future__ import annotations
+
+import calendar
+from collections import defaultdict
+from datetime import date
+
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+
+SAME_EVENT_DAYS = 14
+MONTHS = {name.lower(): number for number, name in enumerate(calendar.month_name) if name}
+MONTHS.update({name.lower(): number for number, name in enumerate(calendar.month_abbr) if name})
+MONTHS["sept"] = 9
+
+
+def meeting_clusters(reports: dict, published: dict, groups) -> list[list[int]]:
+    """Groups of report ids that are one real meeting each; ``groups`` is a union-find over the ids."""
+    by_people = defaultdict(list)
+    for report in reports.values():
+        if len(report["people"]) >= 2:
+            by_people[frozenset(report["people"])].append(report)
+    for same_people in by_people.values():
+        by_day = defaultdict(list)
+        for report in same_people:
+            if is_day(report):
+                by_day[report["date"]].append(report)
+        for same_day in by_day.values():
+            for other in same_day[1:]:
+                groups.union(same_day[0]["id"], other["id"])
+        _merge_within_articles(same_people, groups)
+    _merge_into_larger(by_people, groups)
+    for _ in range(2):    # a second pass uses the article links the first one made
+        _attach_undated(by_people, groups, published)
+    return [sorted(members) for members in groups.groups().values()]
+
+
+def _merge_within_articles(same_people: list[dict], groups) -> None:
+    """One article's reports of these people: each joins the first of its earlier meetings
+    whose every report fits its date, else starts one (no chain of joins across a conflict)."""
+    by_document = defaultdict(list)
+    for report in same_people:
+        by_document[report["document"]].append(report)
+    for reports in by_document.values():
+        meetings: list[list[dict]] = []
+        for report in sorted(reports, key=lambda r: r["id"]):
+            home = next((m for m in meetings if all(_compatible(report, other) for other in m)), None)
+            if home is None:
+                meetings.append([report])
+            else:
+                home.append(report)
+                groups.union(home[0]["id"], report["id"])
+
+
+def _merge_into_larger(by_people: dict, groups) -> None:
+    """A report of some of a larger meeting's people joins it when it is told in the same
+    article with a date that fits ("A meets B" in the headline, "A conferred with B in the
+    presence of C" in the body) or on the same day, and only one such meeting fits."""
+    larger = [people for people in by_people if len(people) >= 3]
+    for people, reports in by_people.items():
+        for report in reports:
+            fitting = {groups.find(other["id"]) for big in larger if people < big for other in by_people[big]
+                       if (other["document"] == report["document"] and _compatible(report, other))
+                       or (is_day(report) and is_day(other) and report["date"] == other["date"])}
+            if len(fitting) == 1:
+                groups.union(fitting.pop(), report["id"])
+
+
+def _attach_undated(by_people: dict, groups, published: dict) -> None:
+    clusters = defaultdict(list)
+    for same_people in by_people.values():
+        for report in same_people:
+            clusters[groups.find(report["id"])].append(report)
+    documents_of = {root: {r["document"] for r in members} for root, members in clusters.items()}
+    linked = defaultdict(set)        # document -> documents it shares a meeting with
+    for docs in documents_of.values():
+        for doc in docs:
+            linked[doc] |= docs - {doc}
+    for same_people in by_people.values():
+        roots = list(dict.fromkeys(groups.find(r["id"]) for r in same_people))
+        dated = {root: next(r["date"] for r in clusters[root] if is_day(r))
+                 for root in roots if any(is_day(r) for r in clusters[root])}
+        for root in roots:
+            if root in dated:
+                continue
+            members = clusters[root]
+            fitting = [other for other, day in dated.items()
+                       if _fits_undated(members, day, clusters[other], documents_of[other], published, linked)]
+            if len(fitting) == 1:
+                groups.union(fitting[0], root)
+
+
+def _fits_undated(members: list[dict], day: str, meeting: list[dict], meeting_documents: set,
+                  published: dict, linked: dict) -> bool:
+    documents = {r["document"] for r in members}
+    if documents & meeting_documents:
+        return False          # the article's own dated report of these people is another meeting
+    if not all(_fits(r, day) for r in members):
+        return False
+    places = {r["place"] for r in meeting if r["place"]}
+    own_places = {r["place"] for r in members if r["place"]}
+    if places and own_places and not places & own_places:
+        return False
+    evidence = bool(places & own_places)
+    for document in documents:
+        issued = published.get(document)
+        if issued is not None:
+            days = (date.fromisoformat(issued) - date.fromisoformat(day)).days
+            if days < 0 or days > SAME_EVENT_DAYS:
+                return False
+            evidence = True
+        if linked[document] & meeting_documents:
+            evidence = True
+    return evidence
+
+
+def is_day(report: dict) -> bool:
+    return bool(report["date"]) and report["precision"] in (None, "day")
+
+
+def _compatible(a: dict, b: dict) -> bool:
+    """Whether two reports' dates can be of one meeting."""
+    if is_day(a) and is_day(b):
+        return a["date"] == b["date"]
+    if is_day(a) or is_day(b):
+        dated, other = (a, b) if is_day(a) else (b, a)
+        return _fits(other, dated["date"])
+    if a["date"] and b["date"]:           # a month or a year each
+        length = 4 if "year" in (a["precision"], b["precision"]) else 7
+        return a["date"][:length] == b["date"][:length]
+    weekday_a, day_a = _partial(a["raw"])
+    weekday_b, day_b = _partial(b["raw"])
+    if (weekday_a is None and not day_a) or (weekday_b is None and not day_b):
+        return True                       # one of them names no day
+    if day_a and day_b:
+        return day_a == day_b and (weekday_a is None or weekday_b is None or weekday_a == weekday_b)
+    if weekday_a is not None and weekday_b is not None:
+        return weekday_a == weekday_b
+    return False                          # "on Saturday" and "on November 1": two meetings
+
+
+def _fits(report: dict, day: str) -> bool:
+    """Whether an undated (or month/year-dated) report can be of a meeting on ``day``."""
+    if report["date"] and report["precision"] in ("month", "year"):
+        if not day.startswith(report["date"][:7 if report["precision"] == "month" else 4]):
+            return False
+    weekday, month_day = _partial(report["raw"])
+    when = date.fromisoformat(day)
+    if weekday is not None and when.weekday() != weekday:
+        return False
+    return not (month_day and (when.month, when.day) != month_day)
+
+
+def _partial(raw: str | None) -> tuple[int | None, tuple[int, int] | None]:
+    """(weekday, (month, day)) a date expression names without a year: "Saturday" -> (5, None),
+    "November 1" -> (None, (11, 1)); (None, None) when it names neither."""
+    words = (raw or "").lower().replace(",", " ").replace(".", " ").split()
+    weekdays = [WEEKDAYS.index(w) for w in words if w in WEEKDAYS]
+    weekday = weekdays[0] if len(set(weekdays)) == 1 else None
+    month_day = None
+    for i, word in enumerate(words):
+        if word in MONTHS:
+            numbers = [w.rstrip("stndrh") for w in words[max(0, i - 1): i + 2] if w != word]
+            days = [int(n) for n in numbers if n.isdigit() and 1 <= int(n) <= 31]
+            if len(days) == 1:
+                month_day = (MONTHS[word], days[0])
+    return weekday, month_day
+
+
+def infer_partial_dates(reports: dict) -> None:
+    """Date an article's reports that name a weekday or a day without a year ("on Tuesday",
+    "on November 1") from another article's dated report of the same people on a day that
+    fits, when exactly one does; the article's other reports naming the same day follow."""
+    dated = defaultdict(set)
+    for r in reports.values():
+        if is_day(r):
+            dated[frozenset(r["people"])].add((r["date"], r["document"]))
+    anchors = defaultdict(set)   # (document, partial) -> dates that other articles pin down
+    for r in reports.values():
+        partial = _partial(r["raw"])
+        if r["date"] or partial == (None, None):
+            continue
+        fitting = {d for d, doc in dated[frozenset(r["people"])] if doc != r["document"] and _fits(r, d)}
+        if len(fitting) == 1:
+            anchors[(r["document"], partial)].add(fitting.pop())
+    for r in reports.values():
+        partial = _partial(r["raw"])
+        if r["date"] or partial == (None, None):
+            continue
+        candidates = anchors.get((r["document"], partial), set())
+        if len(candidates) == 1:
+            r["date"], r["precision"] = next(iter(candidates)), "day"
+            r["inferred"] = "across-articles: the same meeting dated by another article"

@@ -1,0 +1,246 @@
+"""Who a phrase of a meeting sentence names: the article's people, found through the parse.
+
+``People`` maps each token of the article to the person (``Person.key``) whose
+mention covers it, role mentions included ("the army chief"). A noun phrase
+names a person through its head, an apposition, or a name deeper inside a
+post ("Chief of Staff of the Armed Forces Maj Gen X"); "A, B and C" through
+its conjuncts. "He"/"his" stand for the person named in the subject of the
+sentence's main clause before the pronoun ("the last meeting of the
+president ... was in 2016, when he met X"), else for the person last named as
+a subject (an apposition to a subject counts: "The commander, General X,
+arrived"). Groups ("the two sides", "the delegations") name nobody.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from .entities import is_post_word
+from .records import Person
+
+PRONOUNS = {"he", "she", "him", "her", "his", "hers"}
+GROUP_PRONOUNS = {"they", "them", "their"}
+SUBJECT_DEPS = ("nsubj", "nsubjpass")
+# A delegation is met as a whole: its leader and members are one side of the meeting.
+DELEGATION_NOUNS = {"delegation", "delegations", "entourage", "team"}
+
+
+class People:
+    """Which article person each token belongs to."""
+
+    def __init__(self, doc: Doc, people: list[Person]):
+        self.doc = doc
+        self.by_token: dict[int, int] = {}
+        self.subject_mentions: list[tuple[int, int]] = []   # (token index, person key) of subjects
+        for person in people:
+            for mention in person.mentions:
+                span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+                if span is None:
+                    continue
+                for token in span:
+                    self.by_token.setdefault(token.i, person.key)
+                if _is_subject(span.root) or any(t.dep_ in SUBJECT_DEPS for t in span):
+                    self.subject_mentions.append((span.start, person.key))
+        self.subject_mentions.sort()
+
+    def at(self, token: Token) -> list[int]:
+        """People a noun phrase headed by ``token`` refers to (conjuncts excluded)."""
+        if token.i in self.by_token:
+            return [self.by_token[token.i]]
+        if token.lower_ in PRONOUNS:
+            found = self.pronoun(token)
+            return [found] if found is not None else []
+        for child in token.children:
+            if child.dep_ == "appos":
+                found = self.at(child)
+                if found:
+                    return found
+        if not (is_post_word(token) or token.pos_ == "PROPN" or token.lower_ in DELEGATION_NOUNS):
+            return []   # "the decision of President X", "a call from X": not X
+        # "Chief of Staff of the Armed Forces Maj Gen X": the name sits deeper in the phrase.
+        inside = {self.by_token[t.i] for t in token.subtree
+                  if t.i in self.by_token and not _in_conjunct_or_clause(t, token)}
+        return sorted(inside) if len(inside) == 1 else []
+
+    def phrase(self, token: Token) -> list[int]:
+        """People of a phrase and its conjuncts ("A, B and C")."""
+        keys: list[int] = []
+        for head in [token, *conjuncts(token)]:
+            for key in self.delegation(head) or self.at(head):
+                if key not in keys:
+                    keys.append(key)
+        return keys
+
+    def delegation(self, token: Token) -> list[int]:
+        """Everyone named in "a delegation led by X and including Y": one side of a meeting."""
+        if token.lower_ not in DELEGATION_NOUNS:
+            return []
+        return list(dict.fromkeys(self.by_token[t.i] for t in token.subtree if t.i in self.by_token))
+
+    def listed_after(self, first: Token) -> list[int]:
+        """People named from ``first`` to the end of its list.
+
+        The small model often parses a long list of names-with-titles wrongly
+        (a name as an apposition of the one before, a rank as a conjunct), so
+        the list is read as a token region: it ends at the sentence end, a
+        semicolon, a token that opens a new clause ("who", a verb heading a
+        relative, adverbial or coordinated clause), or a preposition that
+        hangs outside the list ("..., in the presence of C")."""
+        keys: list[int] = []
+        top = first
+        while top.head != top and top.head.i >= first.i and top.dep_ not in ("pobj", "dobj", "obj"):
+            top = top.head
+        for token in first.doc[first.i: first.sent.end]:
+            if token.i > first.i and _ends_list(token, top):
+                break
+            key = self.by_token.get(token.i)
+            if key is not None and key not in keys:
+                keys.append(key)
+        return keys
+
+    def pronoun(self, token: Token) -> int | None:
+        """The person "he"/"his" stands for."""
+        found = self.main_subject_before(token)
+        return found if found is not None else self.previous_subject(token)
+
+    def main_subject_before(self, token: Token) -> int | None:
+        """The one person named, before ``token``, in the subject of a clause above the
+        pronoun's own ("the last meeting of X ... was in 2016, when he met Y": X)."""
+        own_clause = token.head
+        for clause in own_clause.ancestors:
+            if clause.pos_ not in ("VERB", "AUX"):
+                continue
+            found = {self.by_token[t.i] for child in clause.children if child.dep_ in SUBJECT_DEPS
+                     for t in child.subtree if t.i < token.i and t.i in self.by_token}
+            if found:
+                return found.pop() if len(found) == 1 else None
+        return None
+
+    def previous_subject(self, token: Token) -> int | None:
+        """The person last named as a subject before ``token`` (within three sentences)."""
+        window_start = token.sent.start
+        for _ in range(3):
+            if window_start == 0:
+                break
+            window_start = self.doc[window_start - 1].sent.start
+        best = None
+        for start, key in self.subject_mentions:
+            if window_start <= start < token.i:
+                best = key
+        return best
+
+
+def _is_subject(root: Token) -> bool:
+    """A subject, or an apposition to one ("The commander, General X, arrived")."""
+    if root.dep_ in SUBJECT_DEPS:
+        return True
+    return root.dep_ == "appos" and root.head.dep_ in SUBJECT_DEPS
+
+
+def _ends_list(token: Token, top: Token) -> bool:
+    if token.text == ";" or token.tag_ in ("WP", "WDT", "WRB"):
+        return True
+    if token.dep_ == "prep" and not _below(token, top):
+        return True   # "met A and B in the presence of C": C is not on B's side
+    return token.pos_ in ("VERB", "AUX") and token.dep_ in ("relcl", "advcl", "ccomp", "xcomp", "conj", "ROOT", "acl")
+
+
+def _below(token: Token, top: Token) -> bool:
+    return top == token or top in token.ancestors
+
+
+def conjuncts(token: Token) -> list[Token]:
+    return [t for t in token.conjuncts if t.i > token.i]
+
+
+def _in_conjunct_or_clause(token: Token, head: Token) -> bool:
+    """Whether ``token`` hangs below a conjunct, relative clause or preposition of ``head``'s
+    own coordination (so "A, B and C" is not read as one person)."""
+    for ancestor in [token, *token.ancestors]:
+        if ancestor == head:
+            return False
+        if ancestor.dep_ in ("conj", "relcl", "acl") and ancestor.head == head:
+            return True
+    return False
+
+
+def subjects(verb: Token, people: People) -> list[int]:
+    """People doing the action of ``verb``, inherited through xcomp/advcl/conj/pcomp chains."""
+    current = verb
+    for _ in range(6):
+        # Several subjects happen when a dateline is parsed into the sentence
+        # ("BAGHDAD, March 14 (Reuters) - X met Y"): the first that names people wins.
+        own_subjects = [c for c in current.children if c.dep_ in SUBJECT_DEPS]
+        for child in own_subjects:
+            if child.lower_ in GROUP_PRONOUNS:
+                found = subjects_of_previous(child, people)
+            elif child.tag_ in ("WP", "WDT") and current.dep_ == "relcl":
+                antecedent = current.head              # "A and B, who met on Monday, ...": A and B
+                while antecedent.dep_ == "conj" and antecedent.head != antecedent:
+                    antecedent = antecedent.head
+                found = people.phrase(antecedent)
+            else:
+                found = people.phrase(child)
+            if found:
+                return found + [k for k in companions(current, people) if k not in found]
+        if own_subjects:
+            return []  # "the two sides met": a subject that is not a person, not the clause above's
+        if current.dep_ in ("xcomp", "advcl", "conj", "pcomp", "acl", "ccomp", "pobj", "prep"):
+            current = current.head
+        else:
+            break
+    if current.dep_ == "ROOT" and current.pos_ == "VERB":
+        return _swallowed_subject(current, people)
+    return []
+
+
+def _swallowed_subject(verb: Token, people: People) -> list[int]:
+    """A main verb the parser left without a subject ("In X, Greece, Prime Ministers A and B
+    attended ...", the names read as conjuncts of the place): the people named before it,
+    outside any clause of their own."""
+    found: list[int] = []
+    for token in verb.doc[verb.sent.start: verb.i]:
+        key = people.by_token.get(token.i)
+        if key is None or key in found:
+            continue
+        path = list(token.ancestors)
+        if verb in path and not any(a.pos_ in ("VERB", "AUX") for a in path[: path.index(verb)]):
+            found.append(key)
+    return found
+
+
+def companions(verb: Token, people: People) -> list[int]:
+    """People who came along with the subject: "X, accompanied by Y, met Z", "along with Y"."""
+    found: list[int] = []
+    for child in verb.children:
+        if child.dep_ in SUBJECT_DEPS:
+            for deeper in child.subtree:
+                if deeper.dep_ == "acl" and deeper.lemma_ == "accompany":
+                    found.extend(_agents(deeper, people))
+        if child.dep_ == "advcl" and child.lemma_ == "accompany":
+            found.extend(_agents(child, people))
+        if child.dep_ == "prep" and child.lower_ == "with" and child.i > 0 and \
+                child.doc[child.i - 1].lower_ in ("along", "together"):
+            found.extend(k for g in child.children if g.dep_ == "pobj" for k in people.phrase(g))
+    return list(dict.fromkeys(found))
+
+
+def _agents(verb: Token, people: People) -> list[int]:
+    return [k for a in verb.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"
+            for k in people.phrase(g)]
+
+
+def subjects_of_previous(token: Token, people: People) -> list[int]:
+    key = people.previous_subject(token)
+    return [key] if key is not None else []
+
+
+def governing_subjects(noun: Token, people: People) -> list[int]:
+    """Subjects of the verb the noun's phrase hangs from ("A said in a meeting with B")."""
+    current = noun
+    for _ in range(5):
+        current = current.head
+        if current.pos_ in ("VERB", "AUX"):
+            return subjects(current, people)
+        if current == current.head:
+            break
+    return []

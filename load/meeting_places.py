@@ -1,0 +1,163 @@
+"""Where a meeting took place: the city of an "in/at" phrase about it, from the parse.
+
+- "met B in Nairobi", "a meeting with B in Lima", "In Geneva, A and B attended ...": an
+  in/at phrase of the meeting's clause, the trigger or its participants' phrase (not one
+  inside a relative or another coordinated clause: "met A and visited the HQ in X").
+- "at the Grand Hall of the Nation in Quito", "at the presidential palace in Quito": a
+  city anywhere inside the phrase; a named venue with no city gives nothing.
+- "in the capital Nairobi" gives Nairobi; "in the capital", "in the Kenyan capital",
+  "in the capital of Kenya" give the capital of the country named (the gazetteer
+  knows capitals; a bare "the capital" takes the country named last before it, in its
+  sentence or the two before).
+- "X, who is in CITY on a visit, met ...".
+Countries are not meeting places. The dateline is never used: it says where the story
+was filed, not where the meeting was. The next sentence about the meeting and the
+event a meeting was on the sidelines of are read by ``meetings`` with ``clause_place``.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from . import places
+from .countries import country_of
+
+CITY_LABELS = {"GPE", "LOC"}
+PLACE_PREPS = {"in", "at", "inside"}
+CLAUSE_DEPS = ("relcl", "acl", "advcl", "ccomp", "parataxis")
+
+
+def place_for(trigger: Token, by_token: dict[int, int]) -> str | None:
+    """The city an in/at phrase puts the meeting of ``trigger`` in, or None."""
+    anchors = [trigger]
+    current = trigger
+    for _ in range(4):
+        if current.dep_ in ("xcomp", "advcl", "pcomp", "pobj", "prep", "dobj", "conj") and current.head != current:
+            current = current.head
+            anchors.append(current)
+        else:
+            break
+    for anchor in anchors:
+        place = clause_place(anchor)
+        if place:
+            return place
+    # "a meeting with B in Lima", "met A and B in Nairobi": the parse may hang "in CITY" off B.
+    for token in trigger.subtree:
+        if token.dep_ == "prep" and token.lower_ in PLACE_PREPS and not _in_other_clause(token, trigger):
+            place = phrase_place(token)
+            if place:
+                return place
+    # "X, who is in CITY on an official visit, met ..."
+    for token in trigger.sent:
+        if token.dep_ == "relcl" and token.lemma_ == "be" and token.head.i in by_token:
+            place = clause_place(token)
+            if place:
+                return place
+    return None
+
+
+def clause_place(head: Token) -> str | None:
+    """The city of an in/at phrase that hangs directly off ``head``."""
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ in PLACE_PREPS:
+            place = phrase_place(child)
+            if place:
+                return place
+    return None
+
+
+def phrase_place(prep: Token) -> str | None:
+    """The city named inside an in/at phrase (its relative clauses aside), or a capital."""
+    for pobj in prep.children:
+        if pobj.dep_ != "pobj" or pobj.lower_ == "presence":
+            continue    # "in the presence of the Saudi minister" names people, not a place
+        if pobj.lemma_.lower() == "capital":
+            found = _capital(pobj)
+            if found:
+                return found
+        for token in pobj.subtree:
+            if _in_other_clause(token, pobj):
+                continue
+            if token.lemma_.lower() == "capital" and token != pobj:
+                found = _capital(token)
+                if found:
+                    return found
+            city = city_at(token)
+            if city:
+                return city
+    return None
+
+
+def city_at(token: Token) -> str | None:
+    """The city entity ``token`` belongs to, when it is a city (not a country)."""
+    if token.ent_type_ not in CITY_LABELS:
+        return _city_inside_venue(token)
+    entity = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+    if entity is None:
+        return None
+    name = entity.text[4:] if entity.text.lower().startswith("the ") else entity.text
+    for ending in ("'s", "’s"):
+        name = name[: -len(ending)] if name.endswith(ending) else name
+    if entity.label_ == "LOC" or places.is_country(name) or country_of(name):
+        return None     # "the Middle East", "the Gulf": regions; countries are not meeting places
+    return name
+
+
+def _city_inside_venue(token: Token) -> str | None:
+    """ "the Grand Hall of the Nation in Quito" read as one venue name: its "in CITY" part (the
+    last words of the venue's name, after "in")."""
+    if token.dep_ != "pobj" or token.head.lower_ != "in" or token.pos_ != "PROPN" or not token.is_title:
+        return None
+    if token.ent_type_ not in ("FAC", "ORG") or token.i + 1 < len(token.doc) and token.doc[token.i + 1].ent_iob_ == "I":
+        return None
+    words = [t for t in token.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"] + [token]
+    name = token.doc[words[0].i: token.i + 1].text
+    return None if places.is_country(name) or country_of(name) else name
+
+
+def _capital(capital: Token) -> str | None:
+    """The city "the capital" stands for in its phrase."""
+    for child in capital.children:
+        if child.dep_ in ("appos", "compound", "npadvmod") and child.i > capital.i:
+            city = city_at(child)
+            if city:
+                return city      # "the capital Nairobi", "the capital, Nairobi"
+    country = None
+    for child in capital.children:
+        if child.dep_ in ("amod", "compound", "poss", "nmod") and child.i < capital.i:
+            country = _country_named(child) or country    # "the Kenyan capital", "Kenya's capital"
+        if child.dep_ == "prep" and child.lower_ == "of":
+            country = next((_country_named(p) for p in child.children if p.dep_ == "pobj"), None) or country
+    if country is None and not any(c.dep_ in ("amod", "compound", "poss", "prep") for c in capital.children):
+        country = _country_before(capital)
+    return places.capital_of(country) if country else None
+
+
+def _country_named(token: Token) -> str | None:
+    entity = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+    text = entity.text if entity is not None else token.text
+    if places.is_country(text):
+        return text
+    return country_of(text) or country_of(token.text)
+
+
+def _country_before(token: Token) -> str | None:
+    """The country named last before a bare "the capital" (its sentence and the two before)."""
+    start = token.sent.start
+    for _ in range(2):
+        if start > 0:
+            start = token.doc[start - 1].sent.start
+    countries = [e.text for e in token.doc.ents
+                 if e.label_ == "GPE" and start <= e.start < token.i and places.is_country(e.text)]
+    return countries[-1] if countries else None
+
+
+def _in_other_clause(token: Token, top: Token) -> bool:
+    """"X, who is in Egypt, ...": a place inside a relative or coordinated clause is not the meeting's."""
+    for ancestor in [token, *token.ancestors]:
+        if ancestor == top:
+            return False
+        if ancestor.dep_ in CLAUSE_DEPS:
+            return True
+        if ancestor.dep_ == "conj" and ancestor.pos_ in ("VERB", "AUX"):
+            return True  # "met A and visited the HQ in Quito": another clause's place
+    return False

@@ -1,0 +1,113 @@
+"""Web archives (``.warc``, ``.warc.gz``) through warcio.
+
+Each ``response`` record whose HTTP status is 200 and whose payload is HTML is one
+article, read by the HTML reader (``load.reader.html``): its ``WARC-Target-URI`` is
+the URL (``url_source`` ``warc``) and its ``WARC-Date`` is kept as ``fetched_at``,
+when the crawler fetched the page, never as the publication date. Every other
+record (``request``, ``metadata``, ``warcinfo``, ``revisit``, a response that is an
+image or a redirect) is skipped quietly and counted in the load's summary.
+
+Units. A record is stored as ``FILE#@OFFSET``: OFFSET is the byte offset of the
+record in the file as it is on disk (compressed, for ``.warc.gz``: the offset CDX
+indexes give), so a worker seeks straight to it. Its sha256 covers the target URI,
+the WARC date and the payload. The file is streamed record by record: memory stays
+flat in file size. A ``.warc.gz`` must be compressed record by record (every
+crawler writes them so); one compressed as a single stream is read in order but
+its records cannot be sought, and are refused with a reason.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+from collections import Counter
+from collections.abc import Iterator
+from pathlib import Path
+
+from ..records import Article
+from .base import SkipFile, Source, open_binary
+from .html import MAX_HTML_BYTES, article_from_html
+
+HTML_TYPES = re.compile(r"^\s*(?:text/html|application/xhtml\+xml)\b", re.I)
+HTML_SNIFF = re.compile(rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)\b", re.I | re.S)
+CHARSET = re.compile(r"charset\s*=\s*[\"']?([\w.:-]+)", re.I)
+
+
+def _archive_errors():
+    from warcio.exceptions import ArchiveLoadFailed
+
+    return (ArchiveLoadFailed, EOFError, OSError, ValueError)
+
+
+def _read_payload(record) -> bytes:
+    return record.content_stream().read(MAX_HTML_BYTES + 1)
+
+
+def _digest(record, payload: bytes) -> str:
+    digest = hashlib.sha256()
+    for header in ("WARC-Target-URI", "WARC-Date"):
+        digest.update((record.rec_headers.get_header(header) or "").encode("utf-8", "replace") + b"\0")
+    digest.update(payload)
+    return digest.hexdigest()
+
+
+def _kind(record, payload: bytes) -> str | None:
+    """None for an article (an HTML page fetched with status 200); else what the summary calls it."""
+    if record.rec_type != "response":
+        return f"{record.rec_type} record"
+    if record.http_headers is None:
+        return "response without HTTP headers"
+    status = record.http_headers.get_statuscode()
+    if status != "200":
+        return f"response with status {status}"
+    content_type = record.http_headers.get_header("Content-Type") or ""
+    if content_type and not HTML_TYPES.match(content_type):
+        return f"non-HTML response ({content_type.split(';')[0].strip().lower()})"
+    if not content_type and not HTML_SNIFF.match(payload[:4096]):
+        return "non-HTML response (no type)"
+    return None
+
+
+def sources(path: Path, file: str, ignored: Counter) -> Iterator[Source]:
+    """One Source per HTML response record, streamed; other records counted in ``ignored``."""
+    from warcio.archiveiterator import ArchiveIterator
+
+    absolute = os.path.abspath(path)
+    count = 0
+    with open_binary(path) as stream:
+        try:
+            records = ArchiveIterator(stream, no_record_parse=False)
+            for record in records:
+                count += 1
+                payload = _read_payload(record)
+                kind = _kind(record, payload)
+                if kind is not None:
+                    ignored[kind] += 1
+                    continue
+                yield Source(absolute, file, _digest(record, payload), f"@{records.get_record_offset()}",
+                             records.get_record_offset())
+        except _archive_errors() as error:
+            raise SkipFile(f"not a readable WARC after {count} records ({type(error).__name__}: {error})") from None
+
+
+def read(source: Source) -> Article:
+    """The WARC record at ``source.offset`` as an article."""
+    from warcio.archiveiterator import ArchiveIterator
+
+    with open_binary(source.path) as stream:
+        try:
+            stream.seek(source.offset or 0)
+            record = next(iter(ArchiveIterator(stream)), None)
+            payload = _read_payload(record) if record is not None else b""
+        except _archive_errors() as error:
+            raise SkipFile(f"record at byte {source.offset} cannot be read on its own ({type(error).__name__}: "
+                           f"{error}); is the .warc.gz compressed record by record?") from None
+    if record is None or _digest(record, payload) != source.sha256:
+        raise SkipFile(f"record at byte {source.offset} changed while loading; load again")
+    if len(payload) > MAX_HTML_BYTES:
+        raise SkipFile(f"page too large (over {MAX_HTML_BYTES:,} bytes)")
+    charset = CHARSET.search(record.http_headers.get_header("Content-Type") or "")
+    article = article_from_html(payload, source, "warc", url=record.rec_headers.get_header("WARC-Target-URI"),
+                                encoding=charset.group(1) if charset else None)
+    article.fetched_at = record.rec_headers.get_header("WARC-Date")
+    return article

@@ -1,0 +1,128 @@
+"""The Datasette plugin hooks of the newsfacts site (registered as the ``newsfacts`` plugin
+through the ``datasette`` entry point in pyproject.toml).
+
+Why these hooks (Datasette 0.65): ``get_metadata`` is the documented way for a plugin to supply
+metadata, so metadata.yml reaches every database whatever its file is called without being
+rewritten on disk (publish/config.py); ``render_cell`` turns keys into labelled links
+(publish/cells.py); ``extra_template_vars`` gives the document row page its article
+(publish/article.py, templates/row.html) and /-/search its tables; ``prepare_connection``
+replaces the escaping of full-text queries; ``extra_css_urls``/``extra_js_urls`` add the site's
+stylesheet and the script that folds column descriptions.
+"""
+from __future__ import annotations
+
+import copy
+import weakref
+
+from datasette import hookimpl
+from datasette.utils import escape_fts as datasette_escape_fts
+from datasette.utils import urlsafe_components
+
+from . import article, cells
+from .config import is_newsfacts_database, site_metadata
+
+PLUGIN = "newsfacts"   # the distribution name: static files are at /-/static-plugins/newsfacts/
+
+# Datasette -> (its databases dict, the newsfacts names among them). Datasette replaces that dict
+# whenever a database is added or removed, so its identity tells when to look again.
+_NAMES: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
+_METADATA: dict[tuple[str, ...], dict] = {}
+
+
+def newsfacts_databases(datasette) -> tuple[str, ...]:
+    """The served databases that the loader wrote, in the order served."""
+    databases = datasette.databases
+    cached = _NAMES.get(datasette)
+    if cached is not None and cached[0] is databases:
+        return cached[1]
+    names = tuple(name for name, db in databases.items()
+                  if not db.is_memory and not name.startswith("_") and is_newsfacts_database(db.path))
+    _NAMES[datasette] = (databases, names)
+    return names
+
+
+@hookimpl
+def get_metadata(datasette, key, database, table):
+    names = newsfacts_databases(datasette)
+    if not names:
+        return {}
+    metadata = _METADATA.get(names)
+    if metadata is None:
+        metadata = _METADATA[names] = site_metadata(names)
+    # Returned as is: metadata() is called for nearly every cell (render_cell hooks read their
+    # plugin_config, which Datasette copies). Datasette merges local metadata (-m) into what a hook
+    # returns, in place: then it gets a copy, so the cached metadata stays metadata.yml's.
+    if getattr(datasette, "_metadata_local", None):
+        return copy.deepcopy(metadata)
+    return metadata
+
+
+def escape_fts(query: str) -> str:
+    """Datasette's escaping (each word a quoted phrase: hyphens, apostrophes, dots and words like
+    NOT are plain text), but a query with no words at all (``"``, an empty box) matches nothing
+    instead of being an FTS5 syntax error."""
+    return datasette_escape_fts(query or "") or '""'
+
+
+@hookimpl(trylast=True)   # after Datasette's own escape_fts, which this replaces
+def prepare_connection(conn):
+    conn.create_function("escape_fts", 1, escape_fts, deterministic=True)
+
+
+@hookimpl
+def render_cell(row, value, column, table, database, datasette):
+    if database not in newsfacts_databases(datasette):
+        return None
+    return cells.render(row, value, column, table, database, datasette)
+
+
+@hookimpl
+def extra_template_vars(template, database, table, view_name, request, datasette):
+    if view_name == "row" and table == "documents" and database in newsfacts_databases(datasette):
+        async def article_vars():
+            values = urlsafe_components(request.url_vars["pks"])
+            document_id = int(values[0]) if len(values) == 1 and values[0].isdigit() else None
+            found = await article.load_article(datasette, database, document_id) if document_id else None
+            return {"article": found}
+        return article_vars
+    if template == "search_all.html":
+        async def search_vars():
+            return {"newsfacts_search_tables": await search_tables(datasette, request)}
+        return search_vars
+    return None
+
+
+async def search_tables(datasette, request) -> list[dict]:
+    """Every table /-/search searches: the ones Datasette finds an FTS index for, and the ones
+    metadata.yml gives an fts_table (people, whose index also holds their aliases)."""
+    out = []
+    for name in [n for n in datasette.databases if not n.startswith("_")]:
+        db = datasette.get_database(name)
+        hidden = set(await db.hidden_table_names())
+        for table in await db.table_names():
+            if table in hidden or table.endswith("_fts"):
+                continue
+            if not (datasette.table_metadata(name, table).get("fts_table") or await db.fts_table(table)):
+                continue
+            visible, _ = await datasette.check_visibility(
+                request.actor if request else None,
+                permissions=[("view-table", (name, table)), ("view-database", name), "view-instance"])
+            if visible:
+                out.append({"database": name, "table": table, "url": datasette.urls.table(name, table),
+                            "url_json": datasette.urls.table(name, table, format="json"),
+                            "label_column": datasette.table_metadata(name, table).get("label_column")})
+    order = {"people": 0, "documents": 1, "sentences": 2}
+    return sorted(out, key=lambda t: order.get(t["table"], 3))
+
+
+@hookimpl
+def extra_css_urls(datasette):
+    return [datasette.urls.static_plugins(PLUGIN, "newsfacts.css")]
+
+
+@hookimpl
+def extra_js_urls(datasette, template):
+    urls = [{"url": datasette.urls.static_plugins(PLUGIN, "newsfacts.js"), "module": True}]
+    if template == "search_all.html":
+        urls.append({"url": datasette.urls.static_plugins(PLUGIN, "search.js"), "module": True})
+    return urls

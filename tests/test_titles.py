@@ -1,0 +1,154 @@
+"""Title forms of real news, each on a sentence of its own (load.titles through load.people)."""
+import pytest
+
+from load.extract import extract_facts
+from load.people import extract
+from load.records import Article
+
+
+def people_of(nlp, text):
+    return {p.name: p for p in extract(nlp(text), Article(path="x.txt", sha256="", text=text))}
+
+
+def only(nlp, text, name):
+    found = people_of(nlp, text)
+    assert name in found, f"{name!r} not in {list(found)}"
+    return found[name]
+
+
+def posts(person):
+    return [t.post for t in person.titles if not t.is_description]
+
+
+@pytest.mark.parametrize("text, name, post, country", [
+    # "Z's Y X" with a country of two words, and the nationality of two words
+    ("South Korea's Defense Minister Lee Jong-sup met his Japanese counterpart, Yasukazu Hamada.",
+     "Lee Jong-sup", "Defense Minister", "South Korea"),
+    ("South Korean President Park Geun-hye held a summit with Japanese Prime Minister Shinzo Abe.",
+     "Park Geun-hye", "President", "South Korea"),
+    # nationality written as a noun is still not part of the post
+    ("South Korea Defense Minister Lee Jong-sup met his Japanese counterpart, Yasukazu Hamada.",
+     "Lee Jong-sup", "Defense Minister", "South Korea"),
+    # "Y of Z X", with "and" inside the portfolio
+    ("The talks were led by Egypt's Minister of Electricity and Renewable Energy Ahmed Hassan "
+     "and Nepal's Minister of Energy Deepak Khadka.",
+     "Ahmed Hassan", "Minister of Electricity and Renewable Energy", "Egypt"),
+    ("The talks were led by Egypt's Minister of Electricity and Renewable Energy Ahmed Hassan "
+     "and Nepal's Minister of Energy Deepak Khadka.",
+     "Deepak Khadka", "Minister of Energy", "Nepal"),
+    # "<post> of/for <organisation> <name>": the organisation word is not part of the name
+    ("Spokesman for the Presidency Ahmed Fahmy said the talks were constructive.",
+     "Ahmed Fahmy", "Spokesman for the Presidency", None),
+    # lower-case descriptive posts
+    ("Five miners died in the collapse, communication minister Lassina Ouattara said on Monday.",
+     "Lassina Ouattara", "Communication Minister", None),
+    ("However, provincial councilman Mirwais Stanikzai gave a higher toll.",
+     "Mirwais Stanikzai", "Provincial Councilman", None),
+    ('"Two vehicles were destroyed," Kolar range inspector general of police K Ravindran told reporters.',
+     "K Ravindran", "Kolar Range Inspector General of Police", None),
+    # a description, a comma, the name; its scope stays in the post, the country does not
+    ('"More families are missing," said the agency\'s chief in East Java, Bambang Susilo.',
+     "Bambang Susilo", "Agency Chief in East Java", None),
+    ("The top British commander for the region, General Nick Carter, arrived in Kabul for talks.",
+     "Nick Carter", "Top Commander for the Region", "United Kingdom"),
+    # ... even where the description opens a clause of its own
+    ("The summit was held on Friday in Astana, the Minister of Defense of the People's Republic of China, "
+     "Colonel General Li Shangfu spoke by video link.",
+     "Li Shangfu", "Minister of Defense", "China"),
+    # "X, the Y of Z": one scope kept, the next phrase left out; a country in the scope is the country
+    ("Rebels attacked two villages, said Jean-Paul Kambale, the chief official for the Kasese area in Western Region.",
+     "Jean-Paul Kambale", "Chief Official for the Kasese Area", None),
+    ('"We share the same aims," said Faisal bin Farhan, the minister of foreign affairs in Saudi Arabia '
+     "during a press conference.",
+     "Faisal bin Farhan", "Minister of Foreign Affairs", "Saudi Arabia"),
+    # a post the tokenizer splits at its hyphen; the rank after it is no part of it
+    ("National Co-ordinator of Counter-terrorism operations DAC Helen Ball said the arrests were planned.",
+     "Helen Ball", "National Co-ordinator of Counter-terrorism Operations", None),
+    ("Chinese vice-premier Liu Wen met the envoy.", "Liu Wen", "Vice-Premier", "China"),
+    # titles in brackets and between dashes
+    ("Ronald Lamola (South Africa's foreign minister) said the vote was a mistake.",
+     "Ronald Lamola", "Foreign Minister", "South Africa"),
+    ("Ken Ofori-Atta — Ghana's finance minister — said the budget would balance.",
+     "Ken Ofori-Atta", "Finance Minister", "Ghana"),
+])
+def test_title_forms(nlp, text, name, post, country):
+    person = only(nlp, text, name)
+    assert posts(person) == [post]
+    assert person.titles[0].country == country
+
+
+def test_royal_title_alone_and_before_a_post_holder(nlp):
+    assert posts(only(nlp, "King Abdullah received the envoy at the palace in Amman on Sunday.", "Abdullah")) == ["King"]
+    assert posts(only(nlp, "Crown Prince Salman chaired the cabinet meeting.", "Salman")) == ["Crown Prince"]
+    # "Minister of Energy Prince X": the post is the minister's; "Prince" is how he is addressed
+    faisal = only(nlp, "The deal was signed in the presence of Jordan's Minister of Energy Prince Faisal bin Hussein.",
+                  "Faisal bin Hussein")
+    assert posts(faisal) == ["Minister of Energy"] and faisal.honorific == "Prince"
+
+
+def test_plural_post_is_each_listed_persons(nlp):
+    found = people_of(nlp, "In Varna, Prime Ministers Andrej Babis and Mark Rutte opened the Danube bridge.")
+    assert posts(found["Andrej Babis"]) == posts(found["Mark Rutte"]) == ["Prime Minister"]
+
+
+def test_several_people_with_titles_in_one_sentence(nlp):
+    found = people_of(nlp, "Chinese Foreign Minister Wang Yi met Pakistani Prime Minister Shehbaz Sharif "
+                           "and army chief General Asim Malik in Shanghai.")
+    assert posts(found["Wang Yi"]) == ["Foreign Minister"] and found["Wang Yi"].country == "China"
+    assert posts(found["Shehbaz Sharif"]) == ["Prime Minister"] and found["Shehbaz Sharif"].country == "Pakistan"
+    assert posts(found["Asim Malik"]) == ["Army Chief"] and found["Asim Malik"].rank == "General"
+
+
+def test_counterpart_alone_is_not_a_title(nlp):
+    found = people_of(nlp, "Lidia Rossi met her counterpart, Paolo Bianchi, in Turin on Monday.")
+    assert posts(found["Paolo Bianchi"]) == []
+    # ... it takes the other person's post when there is one
+    found = people_of(nlp, "Mayor Lidia Rossi met her counterpart, Paolo Bianchi, in Turin.")
+    assert posts(found["Paolo Bianchi"]) == ["Mayor"]
+
+
+def test_a_name_after_of_is_not_the_post_holder(nlp):
+    found = people_of(nlp, "Although representatives of Paul Harding's family suggested otherwise, the judge "
+                           "ruled on Monday. Harding was 66.")
+    assert posts(found["Paul Harding"]) == []
+
+
+def test_dual_nationality_gives_no_country(nlp):
+    person = only(nlp, "Hungarian-American investor Peter Kardos said markets would fall.", "Peter Kardos")
+    assert person.country is None
+
+
+def test_posts_are_normalized_with_the_surface_kept(nlp):
+    found = people_of(nlp, "Indian Defence Minister Rajnath Singh met South Korea's Minister of National Defense "
+                           "Shin Won-sik and army chief General Manoj Pande in Pune.")
+    singh, shin = found["Rajnath Singh"], found["Shin Won-sik"]
+    assert singh.titles[0].post == "Defence Minister" and shin.titles[0].post == "Minister of National Defense"
+    assert singh.titles[0].normalized_post == shin.titles[0].normalized_post == "Minister of Defence"
+    assert found["Manoj Pande"].titles[0].normalized_post == "Chief of Army Staff"
+
+
+def test_listed_people_share_the_country_two_of_them_state(nlp):
+    found = people_of(nlp, "The general held talks with Turkish Defence Minister Yasar Guler, Turkey's Chief of "
+                           "General Staff General Metin Gurak, Land Forces Commander General Selcuk Bayraktaroglu, "
+                           "and Ibrahim Kalin, head of the intelligence agency.")
+    assert {found[n].country for n in found} == {"Turkey"}
+    # one stated country does not make a guest and a host compatriots
+    found = people_of(nlp, "Kenyan Foreign Minister Musalia Mudavadi and General Omar Farah discussed the border.")
+    assert found["Musalia Mudavadi"].country == "Kenya" and found["Omar Farah"].country is None
+
+
+def test_as_of_is_the_sentences_date_else_publication(nlp):
+    text = ("Foreign Minister Ishaq Dar met the envoy on March 3, 2024 in Islamabad. "
+            "Planning Minister Ahsan Iqbal said the corridor was on track. "
+            "In 2016, then President Mamnoon Hussain opened the road, said former Prime Minister Nawaz Sharif.")
+    doc = nlp(text)
+    article = Article(path="x.txt", sha256="", text=text, published="2024-03-05", published_precision="day",
+                      published_raw="March 5, 2024", published_source="byline")
+    found = {p.name: p for p in extract_facts(doc, article).people}
+    dar, iqbal = found["Ishaq Dar"].titles[0], found["Ahsan Iqbal"].titles[0]
+    assert (dar.as_of.iso, dar.as_of_source) == ("2024-03-03", "sentence")
+    assert (iqbal.as_of.iso, iqbal.as_of.precision, iqbal.as_of_source) == ("2024-03-05", "day", "published")
+    hussain, sharif = found["Mamnoon Hussain"].titles[0], found["Nawaz Sharif"].titles[0]
+    assert hussain.status == "then" and (hussain.as_of.iso, hussain.as_of.precision) == ("2016-01-01", "year")
+    # "former" is said as of publication, whatever date the sentence tells
+    assert sharif.status == "former" and sharif.as_of_source == "published"
