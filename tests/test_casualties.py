@@ -460,3 +460,8 @@ def test_lives_claimed_compound_people_and_each_arrest_its_own_date(nlp):
     [inc] = incidents(nlp, "A 32-year-old man was arrested in connection with the attack, police said. "
                            "The gunman's wife was detained on Monday.")
     assert [(c.victims, c.date and c.date.iso) for c in inc.counts] == [("32-year-old man", None), ("wife", "2021-03-08")]
+
+
+def test_elsewhere_opens_another_incident(nlp):
+    text = "Gunmen killed five people in the village of Tiva on Monday. Elsewhere, two people died when their boat capsized."
+    assert [counts([i]) for i in incidents(nlp, text)] == [[("killed", 5)], [("killed", 2)]]

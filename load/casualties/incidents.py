@@ -172,8 +172,10 @@ def is_total(f: Found) -> bool:
 
 
 def opens_new_event(sent: Span) -> bool:
-    """"a second attack", "In a separate incident", "another blast"."""
+    """"a second attack", "In a separate incident", "another blast", "Elsewhere, ..."."""
     for t in sent:
+        if t.lower_ in ("elsewhere", "separately", "meanwhile") and t.dep_ == "advmod":
+            return True
         if t.lemma_.lower() in EVENT_NOUNS and t.pos_ == "NOUN":
             if any(c.lower_ in NEW_EVENT_WORDS for c in t.children if c.dep_ in ("amod", "det")):
                 return True
