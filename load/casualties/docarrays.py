@@ -9,7 +9,7 @@ from __future__ import annotations
 from bisect import bisect_right
 
 import numpy
-from spacy.attrs import ENT_IOB, ENT_TYPE, LEMMA, LIKE_NUM, LOWER, SENT_START, TAG
+from spacy.attrs import ENT_IOB, ENT_TYPE, IS_ALPHA, IS_UPPER, LEMMA, LIKE_NUM, LOWER, ORTH, SENT_START, TAG
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
@@ -73,3 +73,12 @@ def entity_spans(doc: Doc, labels: tuple[str, ...]) -> list[Span]:
             end += 1
         out.append(Span(doc, start, end, label=types[start]))
     return out
+
+
+def bracketed_capitals(doc: Doc) -> list[int]:
+    """Indexes of upper-case words right after "(": "(ADF)"."""
+    arr = doc.to_array([IS_UPPER, IS_ALPHA, ORTH])
+    if len(arr) < 2:
+        return []
+    after_bracket = numpy.concatenate(([False], arr[:-1, 2] == get_string_id("(")))
+    return numpy.flatnonzero((arr[:, 0] == 1) & (arr[:, 1] == 1) & after_bracket).tolist()

@@ -24,7 +24,6 @@ group the article attributes attacks to.
 """
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
@@ -33,7 +32,7 @@ from spacy.tokens import Doc, Token
 
 from .. import places
 from .counts import negated
-from .docarrays import Sentences, candidates, columns, string_ids
+from .docarrays import Sentences, bracketed_capitals, candidates, columns, string_ids
 from .words import (ATTACK_VERBS, ATTACKER_NOUNS, BLAME_VERBS, CLAIM_NOUNS, EVENT_NOUNS, GROUP_NOUNS,
                     PEOPLE_NOUNS, SAY_VERBS, SPOKES_NOUNS, SUSPECT_WORDS, VERB_KINDS, WEAPON_WORDS)
 
@@ -143,18 +142,14 @@ def _is_place_name(name: str, tok: Token) -> bool:
     return places.is_country(name) or any(t.ent_type_ in PLACE_ENTS for t in tok.subtree if t.text in name.split())
 
 
-BRACKETED_ACRONYM = re.compile(r"\(([A-Z]{2,8})\)")
-
-
 def acronyms(doc: Doc) -> dict[str, str]:
     """"Allied Democratic Forces (ADF)" -> {"ADF": "Allied Democratic Forces"}: the
     capitalised words before a bracketed acronym whose initials it is."""
     out = {}
-    for match in BRACKETED_ACRONYM.finditer(doc.text):
-        span = doc.char_span(match.start(1), match.end(1))
-        if span is None or len(span) != 1 or span.start < 2:
+    for i in bracketed_capitals(doc):
+        t = doc[i]
+        if not (2 <= len(t) <= 8 and i > 1):
             continue
-        t = span[0]
         words, i = [], t.i - 2
         while i >= 0 and len(words) < len(t.text) + 4:
             w = doc[i]
