@@ -465,3 +465,14 @@ def test_lives_claimed_compound_people_and_each_arrest_its_own_date(nlp):
 def test_elsewhere_opens_another_incident(nlp):
     text = "Gunmen killed five people in the village of Tiva on Monday. Elsewhere, two people died when their boat capsized."
     assert [counts([i]) for i in incidents(nlp, text)] == [[("killed", 5)], [("killed", 2)]]
+
+
+def test_a_claim_is_no_source_of_the_number_and_suspicion_however_tagged(nlp):
+    [inc] = incidents(nlp, "The Westland Liberation Front (WLF) claimed responsibility for an attack that killed "
+                           "20 soldiers in Borna state on Sunday.")
+    assert (inc.perpetrator, inc.attribution, inc.counts[0].claimed_by) == ("Westland Liberation Front", "claimed", None)
+    [inc] = incidents(nlp, "Suspected Fulani herdsmen killed 12 villagers in an attack on the village of Dogo, officials said.")
+    assert (inc.perpetrator, inc.attribution) == ("Fulani", "suspected")
+    [inc] = incidents(nlp, "Twenty-two people were killed when gunmen opened fire on a bus in the Jurel district "
+                           "on Saturday. The attack was blamed on the New People's Army.")
+    assert (inc.perpetrator, inc.attribution) == ("New People's Army", "blamed")

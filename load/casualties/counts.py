@@ -326,6 +326,8 @@ def claimed_by(verb: Token) -> str | None:
     from .perpetrators import phrase, proper_name
 
     for anc in verb.ancestors:
+        if anc.lemma_.lower() == "claim" and any(c.dep_ == "dobj" for c in anc.children):
+            continue                              # "X claimed (responsibility for) the attack that killed 20"
         if anc.lemma_.lower() in SAY_VERBS:
             subj = next((c for c in anc.children if c.dep_ == "nsubj"), None)
             if subj is None and anc.dep_ in ("advcl", "xcomp", "conj"):
@@ -348,7 +350,8 @@ def claimed_by(verb: Token) -> str | None:
                 return phrase(pobj)
     # "X said" with the casualty clause as its complement, in either order
     root = sent.root
-    if root.lemma_.lower() in SAY_VERBS and root != verb:
+    if root.lemma_.lower() in SAY_VERBS and root != verb and not (
+            root.lemma_.lower() == "claim" and any(c.dep_ == "dobj" for c in root.children)):
         subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
         if subj is not None and subj.pos_ != "PRON":
             return phrase(subj)

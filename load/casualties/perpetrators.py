@@ -132,9 +132,12 @@ def proper_name(tok: Token) -> str | None:
 
 
 def _joins_a_name(t: Token) -> bool:
-    """"al" of "Jaish al-Adl", a hyphen written without spaces (" - " is a dash)."""
+    """"al" of "Jaish al-Adl", a hyphen written without spaces (" - " is a dash), the "'s"
+    of "New People's Army"."""
     if t.text == "-":
         return not t.nbor(-1).whitespace_ and not t.whitespace_
+    if t.tag_ == "POS":
+        return True
     return t.lower_ in NAME_PARTICLES
 
 
@@ -293,6 +296,8 @@ def attributions(doc: Doc, sentence_of: Sentences) -> list[Attribution]:
 
     def add(tok: Token, how: str, event: Token | None = None) -> None:
         got = who(tok)
+        if how == "stated" and any(t.lower_ in ("suspected", "alleged", "presumed") for t in tok.subtree if t.i < tok.i):
+            how = "suspected"                    # "Suspected X herdsmen killed ...", however it is tagged
         if got:
             found.append(Attribution(got[0], got[1], how, sentence_of(tok), event))
 
