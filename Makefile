@@ -24,7 +24,7 @@ $(VENV)/.installed: pyproject.toml requirements.lock
 # Rebuilt from seeds/ when the code changes (unchanged articles would otherwise be skipped: the loader
 # recognizes them by content, not by the code that read them). publish/demo.py rebuilds only a demo:
 # a facts.db holding articles you loaded is left as it is (and served as it is); no other file is touched.
-$(DEMO): $(VENV)/.installed schema.sql $(wildcard load/*.py) $(wildcard seeds/*.txt)
+$(DEMO): $(VENV)/.installed schema.sql $(wildcard load/*.py) $(wildcard load/*/*.py) $(wildcard seeds/*.txt)
 	$(BIN)/python -m publish.demo --seeds seeds --db $(DEMO)
 
 db: $(DEMO)

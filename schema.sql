@@ -280,10 +280,13 @@ CREATE TABLE IF NOT EXISTS incidents (
     date_reference TEXT,
     place TEXT,
     perpetrator TEXT,
-    attribution TEXT,                          -- claimed | blamed | stated
+    attribution TEXT,                          -- claimed | blamed | suspected | stated | inferred
     latitude REAL,                             -- of the first city in place the gazetteer knows; NULL when none
     longitude REAL,
-    geonames_id INTEGER
+    geonames_id INTEGER,
+    -- reported: what the article reports; recalled: an earlier incident told for context;
+    -- total: a count over several incidents; statistic: a running total over a period
+    role TEXT NOT NULL DEFAULT 'reported' CHECK (role IN ('reported', 'recalled', 'total', 'statistic'))
 );
 CREATE INDEX IF NOT EXISTS incidents_document ON incidents(document_id);
 CREATE INDEX IF NOT EXISTS incidents_sentence ON incidents(sentence_id);
@@ -291,6 +294,7 @@ CREATE INDEX IF NOT EXISTS incidents_perpetrator ON incidents(perpetrator);
 CREATE INDEX IF NOT EXISTS incidents_date ON incidents(date);
 CREATE INDEX IF NOT EXISTS incidents_place ON incidents(place);
 CREATE INDEX IF NOT EXISTS incidents_attribution ON incidents(attribution);
+CREATE INDEX IF NOT EXISTS incidents_role ON incidents(role);
 
 CREATE TABLE IF NOT EXISTS casualty_counts (
     id INTEGER PRIMARY KEY,
@@ -304,10 +308,14 @@ CREATE TABLE IF NOT EXISTS casualty_counts (
     qualifier TEXT,
     victims TEXT,
     claimed_by TEXT,
-    date TEXT CHECK (date IS NULL OR date(date) = date),  -- the count's own date when it differs from the incident's
+    date TEXT CHECK (date IS NULL OR date(date) = date),  -- the date of this count's event (the incident's, or its own)
     date_precision TEXT CHECK (date_precision IN ('day', 'month', 'year')),
     date_raw TEXT,
     date_reference TEXT,
+    place TEXT,                                -- the count's own place when it differs from the incident's
+    side TEXT NOT NULL DEFAULT 'victims' CHECK (side IN ('victims', 'attackers')),  -- attackers: militants killed, suspects captured
+    claim INTEGER,                             -- counts of one claim (same number in an incident) are parts that add up
+    superseded INTEGER NOT NULL DEFAULT 0 CHECK (superseded IN (0, 1)),  -- a later toll of its incident replaces it
     start INTEGER NOT NULL,
     "end" INTEGER NOT NULL,
     text TEXT NOT NULL
@@ -382,13 +390,29 @@ JOIN documents d ON d.id = f.document_id;
 DROP VIEW IF EXISTS casualty_facts;
 CREATE VIEW casualty_facts AS
 SELECT c.kind, c.count,
-       CASE WHEN c.date IS NOT NULL THEN
-            CASE c.date_precision WHEN 'month' THEN substr(c.date, 1, 7) WHEN 'year' THEN substr(c.date, 1, 4) ELSE c.date END
-       ELSE CASE i.date_precision WHEN 'month' THEN substr(i.date, 1, 7) WHEN 'year' THEN substr(i.date, 1, 4) ELSE i.date END
-       END AS date,
-       i.place, i.perpetrator, d.path AS document,
+       CASE c.date_precision WHEN 'month' THEN substr(c.date, 1, 7) WHEN 'year' THEN substr(c.date, 1, 4) ELSE c.date END
+       AS date,
+       coalesce(c.place, i.place) AS place,
+       -- the perpetrator did not kill the attackers, nor arrest anyone
+       CASE WHEN c.side = 'victims' AND c.kind <> 'arrested' THEN i.perpetrator END AS perpetrator,
+       d.path AS document,
        c.low, c.high, c.qualifier, c.victims, c.claimed_by, i.attribution,
-       c.sentence_id, i.id AS incident_id, c.id AS count_id
+       c.sentence_id, i.id AS incident_id, c.id AS count_id, i.role, c.side, c.superseded
 FROM casualty_counts c
 JOIN incidents i ON i.id = c.incident_id
-JOIN documents d ON d.id = c.document_id;
+JOIN documents d ON d.id = c.document_id
+WHERE i.role <> 'statistic';
+
+-- One number per incident, kind and side: the counts of one claim added ("eight jawans and a
+-- driver"), the largest claim when sources differ or the text restates it, a superseded toll
+-- left out. Statistics and vague counts ("dozens") have no number here.
+DROP VIEW IF EXISTS incident_tolls;
+CREATE VIEW incident_tolls AS
+SELECT t.incident_id, i.document_id, i.perpetrator, i.role, t.kind, t.side,
+       max(t.people) AS people, count(*) AS claims
+FROM (SELECT c.incident_id, c.kind, c.side, c.claim, sum(coalesce(c.count, c.low)) AS people
+      FROM casualty_counts c
+      WHERE c.superseded = 0 AND coalesce(c.count, c.low) IS NOT NULL
+      GROUP BY c.incident_id, c.kind, c.side, c.claim) t
+JOIN incidents i ON i.id = t.incident_id
+GROUP BY t.incident_id, t.kind, t.side;

@@ -148,9 +148,13 @@ class CasualtyCount:
     qualifier: str | None = None      # at least | more than | dozens | ...
     victims: str | None = None        # "IRGC members"
     claimed_by: str | None = None     # who gave the number ("state television")
-    # The count's own date when it differs from its incident's ("Five of them
-    # were later released ... on November 15"); None means the incident's date.
+    # The date of this count's event: the incident's, or its own ("Five of them were
+    # later released ... on November 15"); None when the text does not pin it down.
     date: DateValue | None = None
+    place: str | None = None          # the count's own place when it differs from its incident's
+    side: str = "victims"             # victims | attackers (militants killed, suspects captured)
+    claim: int = 0                    # counts of one claim are parts that add up ("8 jawans and a driver")
+    superseded: bool = False          # a later toll of the same incident replaces it ("rose to 35")
 
 
 @dataclass
@@ -160,7 +164,8 @@ class Incident:
     date: DateValue | None = None
     place: str | None = None
     perpetrator: str | None = None
-    attribution: str | None = None    # claimed | blamed | stated
+    attribution: str | None = None    # claimed | blamed | suspected | stated | inferred
+    role: str = "reported"            # reported | recalled | total | statistic
 
 
 @dataclass

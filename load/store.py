@@ -250,11 +250,13 @@ def write_article(db: sqlite_utils.Database, article: Article, sentences: list[t
                 "document_id": document_id, "sentence_id": sentence_list[0],
                 "sentences": json.dumps(sentence_list), **_date_columns(incident.date),
                 "place": incident.place, "perpetrator": incident.perpetrator, "attribution": incident.attribution,
+                "role": incident.role,
             }).last_pk
             db["casualty_counts"].insert_all([{
                 "incident_id": incident_id, "document_id": document_id, "sentence_id": sid(c.sentence),
                 "kind": c.kind, "count": c.count, "low": c.low, "high": c.high, "qualifier": c.qualifier,
                 "victims": c.victims, "claimed_by": c.claimed_by, **_date_columns(c.date),
+                "place": c.place, "side": c.side, "claim": c.claim, "superseded": int(c.superseded),
                 "start": c.start, "end": c.end, "text": c.text,
             } for c in incident.counts])
             counts += len(incident.counts)

@@ -229,7 +229,9 @@ async def load_article(datasette, database: str, document_id: int) -> dict | Non
     casualties = []
     for count in await _rows(db, """
             select c.id, c.start, c."end", c.text, c.kind, c.count, c.low, c.high, c.qualifier, c.victims,
-                   c.claimed_by, c.incident_id, i.perpetrator, i.place, i.date, i.date_precision
+                   c.claimed_by, c.incident_id, coalesce(c.place, i.place) as place, c.date, c.date_precision,
+                   case when c.side = 'victims' and c.kind <> 'arrested' then i.perpetrator end as perpetrator,
+                   nullif(i.role, 'reported') as role
             from casualty_counts c join incidents i on i.id = c.incident_id
             where c.document_id = ? order by c.start""", [document_id]):
         number = (str(count["count"]) if count["count"] is not None else
@@ -240,7 +242,7 @@ async def load_article(datasette, database: str, document_id: int) -> dict | Non
         detail = "; ".join(filter(None, [
             f"by {count['perpetrator']}" if count["perpetrator"] else None, count["place"],
             _cut(count["date"], count["date_precision"]),
-            f"according to {count['claimed_by']}" if count["claimed_by"] else None]))
+            f"according to {count['claimed_by']}" if count["claimed_by"] else None, count["role"]]))
         marks.append(Mark("casualty_counts", count["id"], count["start"], count["end"],
                           f"casualties: {label}; {detail}"))
         fact = Fact(label, row("casualty_counts", count["id"]), f"casualty_counts-{count['id']}", detail)

@@ -1,20 +1,24 @@
-"""Casualty counts and incidents (load.casualties)."""
+"""Casualty counts and incidents (load.casualties), on sentences written for these tests."""
 from __future__ import annotations
 
+import json
+import sqlite3
 from pathlib import Path
 
 import pytest
+import yaml
 
 from load.casualties import extract, to_int
 from load.records import Article
 
-SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
 
 
-def incidents(nlp, text, published="2021-03-10"):
+def incidents(nlp, text, published="2021-03-10", title=None, dateline=None):
     doc = nlp(text)
-    return extract(doc, Article(path="t.txt", sha256="", text=text, published=published,
-                                published_precision="day" if published else None))
+    return extract(doc, Article(path="t.txt", sha256="", text=text, published=published, title=title,
+                                published_precision="day" if published else None, dateline=dateline))
 
 
 def counts(incs):
@@ -148,3 +152,327 @@ def test_a_headline_does_not_repeat_the_bodys_count(nlp):
                       published="2024-02-05", published_precision="day")
     incidents = casualties.extract(nlp(text), article)
     assert [(c.kind, c.count) for i in incidents for c in i.counts] == [("killed", 9)]
+
+
+# ---------------------------------------------------------------- who did it
+
+def test_a_claim_sentences_later_names_the_perpetrator_over_gunmen(nlp):
+    text = ("Gunmen stormed a bus station in the northern town of Karvela on Tuesday, killing 23 children "
+            "and 4 adults, police said. Rescue workers searched the rubble for hours. "
+            "The Red Hand Brigade claimed responsibility for the attack in a statement on Wednesday.")
+    [inc] = incidents(nlp, text)
+    assert (inc.perpetrator, inc.attribution) == ("Red Hand Brigade", "claimed")
+    assert inc.date.iso == "2021-03-09"          # Tuesday; the statement's Wednesday dates the claim
+
+
+def test_a_headline_claim_names_the_group_of_the_body(nlp):
+    title = "Ostra Front claims deadly shooting at a wedding"
+    text = title + "\n\nA gunman killed six guests at a wedding in the village of Lamu on Saturday, officials said."
+    [inc] = incidents(nlp, text, title=title)
+    assert (inc.perpetrator, inc.attribution) == ("Ostra Front", "claimed")
+    assert counts([inc]) == [("killed", 6)]      # the headline's count is not a second claim
+
+
+def test_blaming_a_militia_called_x_takes_the_expanded_name_of_its_acronym(nlp):
+    text = ("Nine people have been killed in the village of Sorel, officials said, blaming a notorious militia "
+            "called the United Hill Army (UHA). UHA men attacked the village of Sorel late on Monday, leaving nine dead.")
+    incs = incidents(nlp, text)
+    assert {i.perpetrator for i in incs} == {"United Hill Army"}
+    assert incs[0].attribution == "blamed"
+
+
+def test_an_acronym_without_brackets_becomes_the_named_group_it_abbreviates(nlp):
+    text = ("The Northern Star Front has claimed responsibility for a bombing in the city of Velta. "
+            "At least seven people were killed when NSF fighters set off a bomb at a bus stop.")
+    [inc] = incidents(nlp, text)
+    assert (inc.perpetrator, inc.attribution) == ("Northern Star Front", "claimed")
+
+
+def test_suspected_militants_and_an_attack_by_a_group(nlp):
+    [inc] = incidents(nlp, "No fewer than 19 people were killed when suspected Vostan Army militants ambushed a "
+                           "convoy on the Merel-Tasco road in Dabra district on Sunday.")
+    assert (inc.perpetrator, inc.attribution) == ("Vostan Army", "suspected")
+    assert inc.counts[0].qualifier == "no fewer than" and inc.place.startswith("Merel-Tasco")
+    [inc] = incidents(nlp, "A dozen soldiers were wounded in an attack by the Popular Resistance Movement (PRM) "
+                           "in the Kelsu village of Ardo territory, the army said.")
+    assert counts([inc]) == [("injured", 12)]
+    assert (inc.perpetrator, inc.attribution) == ("Popular Resistance Movement", "stated")
+    assert inc.place == "Kelsu, Ardo"            # the village first; the agent's name is no place
+
+
+def test_a_group_saying_its_fighters_did_it_claims_it(nlp):
+    [inc] = incidents(nlp, "The Sabre Group said its fighters killed eight police officers in an ambush near Tarvo on Saturday.")
+    assert inc.attribution == "claimed" and inc.perpetrator.startswith("Sabre")
+
+
+def test_a_spokesman_claims_for_his_group_and_the_claim_goes_to_the_incident_it_names(nlp):
+    text = ("Insurgents attacked a police post in the district of Arvo on Friday, killing four policemen, officials said. "
+            "Also on Friday, a second attack in the district of Belm left one guard dead and another wounded. "
+            "Lorun spokesman Qadir Maal claimed responsibility for the Arvo attack but did not comment on the Belm assault.")
+    arvo, belm = incidents(nlp, text)
+    assert (arvo.place, arvo.perpetrator, arvo.attribution) == ("Arvo", "Lorun", "claimed")
+    assert counts([belm]) == [("killed", 1), ("injured", 1)]     # "one guard dead and another wounded"
+    assert belm.place == "Belm" and (belm.perpetrator, belm.attribution) == ("Lorun", "inferred")
+
+
+@pytest.mark.parametrize("text, wrong", [
+    ("A Peruvian gunman killed two people at a bar in the town of Ocra on Friday.", "Peruvian"),
+    ("Gunmen killed five Red Cross workers near the town of Ocra on Friday.", "Red Cross"),
+    ("A suicide bomber killed four people at a checkpoint in the town of Ocra on Friday.", "suicide"),
+    ("Police rescued 12 hostages in the village of Rundi on Monday.", "Police"),
+    ("A car bomb killed seven people at a market in the town of Ocra on Sunday.", "car"),
+])
+def test_victims_places_nationalities_weapons_and_rescuers_are_no_perpetrators(nlp, text, wrong):
+    [inc] = incidents(nlp, text)
+    assert inc.perpetrator is None or wrong.lower() not in inc.perpetrator.lower().split()[:1], inc.perpetrator
+
+
+def test_an_incident_the_text_attributes_to_no_one_takes_the_articles_one_group(nlp):
+    text = ("Fighters of the Kiro Liberation Army attacked the village of Munda on Tuesday, killing 11 people, "
+            "the district chief said. In a separate attack overnight, two people were killed in the town of Oban, "
+            "its mayor said.")
+    munda, oban = incidents(nlp, text)
+    assert munda.place == "Munda" and oban.place == "Oban"
+    assert munda.perpetrator == oban.perpetrator == "Kiro Liberation Army"
+    assert (munda.attribution, oban.attribution) == ("stated", "inferred")
+
+
+# ---------------------------------------------------------------- where
+
+@pytest.mark.parametrize("sentence, place", [
+    ("Five people were killed in the Kelsu village of Ardo territory on Monday.", "Kelsu, Ardo"),
+    ("Two engineers and their driver were kidnapped near the town of Oroma in Feldan province on Monday.",
+     "Oroma, Feldan"),
+    ("Three soldiers were killed in Feldan province's Oroma town on Monday.", "Oroma, Feldan"),
+    ("Four people died when a bomb went off on the Kesh-Dara road in Ulvo district on Monday.", "Kesh-Dara, Ulvo"),
+    ("Ten villagers were killed in the village of Tiva by gunmen based in the Sorn hills.", "Tiva"),
+])
+def test_the_finest_place_first(nlp, sentence, place):
+    [inc] = incidents(nlp, sentence)
+    assert inc.place == place
+
+
+def test_the_dateline_only_when_the_text_says_it_happened_there(nlp):
+    said_there = "TARVO, Norland (AP) - A car bomb killed seven people at a market in the city on Sunday, police said."
+    filed_there = "TARVO, Norland (AP) - A car bomb killed seven people at a market on Sunday, police said."
+    assert incidents(nlp, said_there, dateline="Tarvo")[0].place == "Tarvo"
+    assert incidents(nlp, filed_there, dateline="Tarvo")[0].place is None
+
+
+def test_a_count_keeps_its_own_place_and_date(nlp):
+    text = ("Kordan gunmen have freed two fishermen kidnapped by the militants four months ago, the army said Monday. "
+            "The militants released them to a village elder near Tolo province's Barit town. "
+            "The two fishermen were abducted from a trawler off Tolo's Mena island in November.")
+    [inc] = incidents(nlp, text, published="2021-03-10")
+    by_kind = {c.kind: c for c in inc.counts}
+    assert counts([inc]) == [("released", 2), ("abducted", 2), ("abducted", 2)]
+    assert inc.place == "Barit, Tolo" and by_kind["abducted"].place == "Mena, Tolo"
+    assert inc.date is None                       # the army's Monday dates its statement, not the release
+    assert by_kind["abducted"].date.iso == "2020-11-01"
+    assert inc.perpetrator == "Kordan"
+
+
+# ---------------------------------------------------------------- when
+
+def test_the_date_of_the_incident_not_of_the_statement_nor_of_the_toll(nlp):
+    [inc] = incidents(nlp, "Twelve soldiers were killed in an ambush on Sunday, the minister said in a statement on Monday.")
+    assert inc.date.iso == "2021-03-07"
+    text = ("The death toll from a landslide in Orvan province rose to 21 on Wednesday, an official said. "
+            "Ten other people were injured in the landslide. The landslide began on Monday evening after heavy rain.")
+    [inc] = incidents(nlp, text, published="2021-03-10")
+    assert counts([inc]) == [("killed", 21), ("injured", 10)]
+    assert [c.date.iso for c in inc.counts] == ["2021-03-08", "2021-03-08"]
+
+
+def test_an_arrest_after_the_attack_is_not_dated_by_it(nlp):
+    text = ("At least five people were killed and four wounded when a gunman opened fire at a church in the town "
+            "of Ostra on Sunday. Police say the gunman was a local man, and his brother has been detained.")
+    [inc] = incidents(nlp, text)
+    arrest = inc.counts[-1]
+    assert (arrest.kind, arrest.count, arrest.date) == ("arrested", 1, None)
+    assert inc.counts[0].date.iso == "2021-03-07"
+
+
+# ---------------------------------------------------------------- what is an incident
+
+def test_statistics_are_kept_apart(nlp):
+    text = ("Gunmen killed four farmers in the village of Tiva on Monday, officials said. "
+            "More than 1,500 people were killed in militant attacks in the region last year, according to a rights group. "
+            "The new deaths bring the number of civilians killed since January 2019 to at least 1,013.")
+    incs = incidents(nlp, text)
+    assert [(i.role, counts([i])) for i in incs][0] == ("reported", [("killed", 4)])
+    assert [i.role for i in incs[1:]] == ["statistic"] * (len(incs) - 1) and incs[1].counts[0].count == 1500
+
+
+def test_a_recalled_incident_and_a_total_over_several(nlp):
+    text = ("Thirteen people have died in attacks on two villages in Ardo territory, officials said. "
+            "Gunmen attacked the village of Kelsu late on Monday, leaving 11 dead. "
+            "In a similar attack in March 2019, 30 villagers were killed in the neighbouring district of Ulvo.")
+    total, kelsu, recalled = incidents(nlp, text)
+    assert (total.role, kelsu.role, recalled.role) == ("total", "reported", "recalled")
+    assert (recalled.date.iso, recalled.place) == ("2019-03-01", "Ulvo")
+
+
+def test_restatements_join_the_incident_and_a_separate_attack_does_not(nlp):
+    text = ("Rebels ambushed an army convoy near the town of Ferra on Thursday, killing 12 soldiers, the army said. "
+            "The rebels fired rockets at the convoy in Ferra district. "
+            "The army said 12 soldiers were killed and 10 wounded. \"Ten terrorists were killed,\" it added. "
+            "In a separate attack, three policemen were killed in the town of Ovo.")
+    main, separate = incidents(nlp, text)
+    assert counts([main]) == [("killed", 12), ("killed", 12), ("injured", 10), ("killed", 10)]
+    assert [c.side for c in main.counts] == ["victims", "victims", "victims", "attackers"]
+    assert counts([separate]) == [("killed", 3)] and separate.place == "Ovo"
+
+
+# ---------------------------------------------------------------- how many
+
+def test_parts_of_one_claim_share_it_and_a_stated_total_is_not_split(nlp):
+    [inc] = incidents(nlp, "Two engineers and their driver were kidnapped near the town of Oroma on Monday.")
+    assert counts([inc]) == [("abducted", 2), ("abducted", 1)]
+    assert inc.counts[0].claim == inc.counts[1].claim
+    [inc] = incidents(nlp, "Two people, a farmer and a teacher, were killed in the town of Oroma on Monday.")
+    assert counts([inc]) == [("killed", 2)]
+
+
+def test_a_risen_toll_supersedes_and_sources_keep_their_own_figures(nlp):
+    text = "Between 10 and 13 people died in the blast at a market in Hollin on Friday. The death toll later rose to 17."
+    [inc] = incidents(nlp, text)
+    assert [(c.count, c.low, c.high, c.superseded) for c in inc.counts] == [(10, 10, 13, True), (17, None, None, False)]
+    text = ("Gunmen attacked a checkpoint in the town of Ferra on Friday, killing at least 10 policemen, the governor said. "
+            "However, a provincial councilman gave a higher toll, saying 15 policemen were killed in the attack.")
+    [inc] = incidents(nlp, text)
+    assert [(c.count, c.claimed_by) for c in inc.counts] == [(10, "governor"), (15, "provincial councilman")]
+
+
+def test_attackers_killed_and_captured_and_hostages_freed(nlp):
+    text = ("Troops killed six militants and captured two others during a raid in the village of Tiva on Monday. "
+            "Police rescued 12 hostages held in a house in the village.")
+    incs = incidents(nlp, text)
+    assert [(c.kind, c.count, c.side) for i in incs for c in i.counts] == [
+        ("killed", 6, "attackers"), ("arrested", 2, "attackers"), ("released", 12, "victims")]
+
+
+# ---------------------------------------------------------------- the database (issue 13, item 10)
+
+def test_tolls_add_parts_take_one_claim_and_leave_out_statistics_recalled_and_attackers(tmp_path):
+    from load import pipeline
+
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "attack.txt").write_text(
+        "Gunmen kill nine in an attack on a bus\n\n"
+        "KORA (AP) - Gunmen attacked a bus in the village of Tiva on Monday, killing eight passengers and their "
+        "driver, police said. The Sabre Front claimed responsibility for the attack. Police said eight passengers "
+        "and the driver were killed. Four other people were injured in the attack. Troops later killed three of "
+        "the gunmen. More than 400 people have been killed in attacks in the region since 2019. In a similar "
+        "attack in March 2018, 30 passengers were killed by the group in the town of Ovo.\n")
+    (tmp_path / "a" / "attack.json").write_text(json.dumps({"published": "2021-03-10"}))
+    db_path = tmp_path / "facts.db"
+    pipeline.run([tmp_path / "a"], db_path)
+    db = sqlite3.connect(db_path)
+    tolls = db.execute("select kind, side, role, people from incident_tolls order by role, kind, side").fetchall()
+    assert ("killed", "victims", "reported", 9) in tolls            # 8 + 1 once, not 8 + 1 + 8 + 1
+    assert ("killed", "attackers", "reported", 3) in tolls
+    assert ("injured", "victims", "reported", 4) in tolls
+    assert ("killed", "victims", "recalled", 30) in tolls
+    assert not db.execute("select 1 from casualty_facts where count = 400").fetchall()
+    facts = db.execute("select kind, count, perpetrator from casualty_facts where role = 'reported' order by count_id").fetchall()
+    assert ("killed", 3, None) in facts and ("killed", 8, "Sabre Front") in facts
+
+    metadata = yaml.safe_load((ROOT / "metadata.yml").read_text())
+    query = metadata["databases"]["facts"]["queries"]["incidents_by_perpetrator"]["sql"]
+    rows = [dict(zip([d[0] for d in cursor.description], r)) for cursor in [db.execute(query)] for r in cursor]
+    assert rows == [{"perpetrator": "Sabre Front", "incidents": 1, "articles": 1, "killed": 9, "injured": 4,
+                     "abducted": 0, "released": 0, "missing": 0}]
+    chart = metadata["plugins"]["datasette-dashboards"]["facts"]["charts"]["casualties-by-perpetrator"]["query"]
+    assert sorted(db.execute(chart).fetchall()) == [("Sabre Front", "injured", 4), ("Sabre Front", "killed", 9)]
+
+
+def test_the_date_of_the_event_a_toll_is_of(nlp):
+    [inc] = incidents(nlp, "The death toll from Saturday's bombing in the city of Marat has risen to 60, "
+                           "the health ministry said on Monday.")
+    assert (inc.date.iso, inc.place) == ("2021-03-06", "Marat")
+
+
+def test_a_toll_put_at_a_number_and_another_sources_figure(nlp):
+    [inc] = incidents(nlp, "The health ministry put the toll at 45, while the rebels said more than 100 people "
+                           "had died in the shelling of Ubar on Thursday.")
+    assert [(c.count, c.claimed_by) for c in inc.counts] == [(45, None), (100, "rebels")]
+
+
+def test_the_same_number_of_other_people_elsewhere_is_another_incident(nlp):
+    text = ("Two soldiers were killed in the town of Ravi on Monday, the army said. "
+            "Two farmers were killed by a landmine in the village of Sem.")
+    assert [i.place for i in incidents(nlp, text)] == ["Ravi", "Sem"]
+
+
+def test_the_other_side_and_a_base_are_no_place_but_a_place_inside_them_is(nlp):
+    [inc] = incidents(nlp, "Three jawans were killed and two injured in an encounter with Naxals in Sorba district on Tuesday.")
+    assert (inc.place, inc.perpetrator) == ("Sorba", "Naxals")
+    [inc] = incidents(nlp, "Kel Tamar fighters killed nine soldiers in an attack on an army base in Gao region on Sunday.")
+    assert (inc.place, inc.perpetrator) == ("Gao", "Kel Tamar")
+
+
+def test_a_group_named_only_for_other_attacks_is_not_the_articles_group(nlp):
+    text = ("A suicide bomber blew himself up at a mosque in the town of Ferin on Friday, killing 25 worshippers "
+            "and wounding 40 others, officials said. No group immediately claimed responsibility, but the Dawn "
+            "Legion has carried out similar attacks in the past.")
+    [inc] = incidents(nlp, text)
+    assert "Dawn" not in (inc.perpetrator or "") and inc.attribution in (None, "stated")
+
+
+def test_a_subject_the_parse_hangs_on_the_dateline(nlp):
+    text = "KORA, Norland - Tamar militants in the north have freed three aid workers, the army said on Monday."
+    [inc] = incidents(nlp, text, dateline="Kora")
+    assert counts([inc]) == [("released", 3)] and inc.perpetrator == "Tamar"
+
+
+def test_killing_needs_people_or_a_kind_of_person(nlp):
+    assert incidents(nlp, "Floods killed 300 cattle and destroyed 40 houses in the district of Ramu.") == []
+    [inc] = incidents(nlp, "A truck ploughed into a crowd, killing nine pedestrians and injuring 14 bystanders.")
+    assert counts([inc]) == [("killed", 9), ("injured", 14)] and inc.perpetrator is None
+
+
+def test_an_article_with_background_a_statistic_a_recalled_attack_and_arrests(nlp):
+    title = "Gunmen kill 14 in attack on village in central Merra"
+    text = (title + "\n\nZANDO, Merra (AP) - Gunmen on motorcycles attacked a village in central Merra on Monday, "
+            "killing at least 14 people and burning dozens of homes, local officials said Tuesday.\n\n"
+            "The attack happened in the village of Koro in Bandi district, said district chief Amadou Sane. "
+            "Seven people were wounded and taken to hospital, he said.\n\n"
+            "No group has claimed responsibility, but jihadists linked to the Sahel Brotherhood have carried out "
+            "similar attacks in the region.\n\n"
+            "Violence in central Merra has killed more than 2,000 people since 2019, according to the United Nations. "
+            "In January, 35 people were killed in an attack on a market in the town of Tessi.\n\n"
+            "Police arrested three suspects on Monday night, the regional governor said.")
+    main, statistic, recalled = incidents(nlp, text, published="2021-03-09", title=title, dateline="Zando")
+    assert counts([main]) == [("killed", 14), ("injured", 7), ("arrested", 3)]
+    assert (main.role, main.place, main.perpetrator, main.date.iso) == ("reported", "Koro, Bandi", "Gunmen", "2021-03-08")
+    assert main.counts[2].side == "attackers"
+    assert (statistic.role, counts([statistic])) == ("statistic", [("killed", 2000)])
+    assert (recalled.role, recalled.place, recalled.date.iso) == ("recalled", "Tessi", "2021-01-01")
+
+
+def test_lives_claimed_compound_people_and_each_arrest_its_own_date(nlp):
+    [inc] = incidents(nlp, "A landslide claimed the lives of 20 people in the village of Moro on Monday.")
+    assert (counts([inc]), inc.date.iso, inc.place) == ([("killed", 20)], "2021-03-08", "Moro")
+    [inc] = incidents(nlp, "Kelo Front fighters abducted 30 schoolgirls from a school in Dara district on Monday. "
+                           "The army said it had rescued 13 of the girls.")
+    assert counts([inc]) == [("abducted", 30), ("released", 13)] and inc.perpetrator == "Kelo Front"
+    [inc] = incidents(nlp, "A 32-year-old man was arrested in connection with the attack, police said. "
+                           "The gunman's wife was detained on Monday.")
+    assert [(c.victims, c.date and c.date.iso) for c in inc.counts] == [("32-year-old man", None), ("wife", "2021-03-08")]
+
+
+def test_elsewhere_opens_another_incident(nlp):
+    text = "Gunmen killed five people in the village of Tiva on Monday. Elsewhere, two people died when their boat capsized."
+    assert [counts([i]) for i in incidents(nlp, text)] == [[("killed", 5)], [("killed", 2)]]
+
+
+def test_a_claim_is_no_source_of_the_number_and_suspicion_however_tagged(nlp):
+    [inc] = incidents(nlp, "The Westland Liberation Front (WLF) claimed responsibility for an attack that killed "
+                           "20 soldiers in Borna state on Sunday.")
+    assert (inc.perpetrator, inc.attribution, inc.counts[0].claimed_by) == ("Westland Liberation Front", "claimed", None)
+    [inc] = incidents(nlp, "Suspected Fulani herdsmen killed 12 villagers in an attack on the village of Dogo, officials said.")
+    assert (inc.perpetrator, inc.attribution) == ("Fulani", "suspected")
+    [inc] = incidents(nlp, "Twenty-two people were killed when gunmen opened fire on a bus in the Jurel district "
+                           "on Saturday. The attack was blamed on the New People's Army.")
+    assert (inc.perpetrator, inc.attribution) == ("New People's Army", "blamed")

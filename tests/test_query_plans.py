@@ -37,13 +37,14 @@ CHARTS = METADATA["plugins"]["datasette-dashboards"]["facts"]["charts"]
 # (relation, column) -> why a filter on it cannot use an index
 NOT_INDEXABLE = {
     ("meeting_participants", "date"): "CASE expression over meetings.date, computed after the view's join",
+    ("casualty_facts", "perpetrator"): "CASE on the count's side and kind (no perpetrator for attackers or arrests)",
 }
 # canned query or dashboard chart -> tables (or aliases) it may read in full, and why
 ALLOWED_SCANS = {
     "person_dossier": ({"person_aliases"}, "alias LIKE '%' || :name || '%': a leading wildcard"),
     "figures_about": ({"f"}, "subject or sentence LIKE '%' || :topic || '%': a leading wildcard"),
-    "incidents_by_perpetrator": ({"i"}, "totals over every incident"),
-    "casualties-by-perpetrator": ({"c", "i"}, "totals over every casualty count"),
+    "incidents_by_perpetrator": ({"c", "t"}, "one toll per incident and kind (incident_tolls), over every count"),
+    "casualties-by-perpetrator": ({"c", "t", "incident_tolls"}, "one toll per incident and kind, over every count"),
     "figures-by-unit": ({"figures"}, "counts over every figure (a covering index scan)"),
     "meetings-per-month": ({"meetings"}, "counts over every meeting, read in month order from its index"),
     # the meeting_participants view joined to itself: the whole view is built once

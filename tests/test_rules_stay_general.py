@@ -79,7 +79,7 @@ def test_gold_has_people_and_places(terms):
 
 def test_no_gold_person_or_place_in_load_strings(terms):
     found = [f"{path.name}:{line}: {term!r} in {text[:60]!r}"
-             for path in sorted(LOAD.glob("*.py")) for line, term, text in leaks(string_literals(path), terms)]
+             for path in sorted(LOAD.rglob("*.py")) for line, term, text in leaks(string_literals(path), terms)]
     assert not found, "names or places from the gold files in load/:\n" + "\n".join(found)
 
 

@@ -484,3 +484,12 @@ def test_make_db_rebuilds_only_the_demo(tmp_path, corpus_db):
     dry = subprocess.run(["make", "-n", "-C", str(folder), "serve"], capture_output=True, text=True,
                          env={**os.environ, "MAKEFLAGS": ""}, timeout=60)
     assert ".venv/bin/newsfacts serve facts.db --host 127.0.0.1 --port 8001" in dry.stdout
+
+
+async def test_the_article_page_gives_a_casualty_count_its_own_date_and_its_incidents_role(site, conn):
+    # the seed's release, a month after the abduction it ends (an incident the article recalls)
+    [(document_id, count_id, date)] = conn.execute(
+        "select document_id, id, date from casualty_counts where kind = 'released'").fetchall()
+    page = (await site.client.get(f"/{DB}/documents/{document_id}")).text
+    [mark] = re.findall(rf'<mark[^>]*id="casualty_counts-{count_id}"[^>]*>', page) or [""]
+    assert date == "2019-11-15" and "2019-11-15" in mark and "recalled" in mark, mark

@@ -1,0 +1,172 @@
+"""Casualty counts (killed, injured, abducted, released, arrested, missing)
+grouped into incidents with their date, place, perpetrator and role.
+
+One module per mechanism: ``counts`` reads the numbers of people and what
+happened to them; ``incidents`` groups them into incidents and tells reported
+incidents from recalled ones, totals and statistics, and picks the date
+expression that dates each; ``locations`` finds the finest place;
+``perpetrators`` finds who did it and ties claims to incidents. ``words``
+holds the shared vocabulary. Everything is read off spaCy's parse of the one
+Doc; dates are resolved by ``dates.DateContext``.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from ..dates import DateContext
+from ..records import Article, DateValue, Incident
+from . import locations, perpetrators
+from .counts import counts_in, read_count, to_int
+from .docarrays import Sentences
+from .incidents import Group, event_date, group
+from .perpetrators import Attribution
+
+__all__ = ["extract", "to_int", "read_count"]
+
+# Acts of their own (each arrest, each release): undated, they are not dated by the incident.
+LATER_ACTS = {"released", "arrested"}
+
+
+def _headline_sentence(sents: list[Span], article: Article | None) -> int | None:
+    if article is None or not article.title or not sents:
+        return None
+    return 0 if sents[0].text.strip() == article.title.strip() else None
+
+
+def extract(doc: Doc, article: Article | None = None, date_context: DateContext | None = None) -> list[Incident]:
+    """Casualty incidents of one article, in text order."""
+    sentence_of = Sentences(doc)
+    found = counts_in(doc, sentence_of)
+    if not found:
+        return []
+    ctx = date_context or DateContext(doc, article)
+    sents = sentence_of.spans(doc)
+    headline = _headline_sentence(sents, article)
+    skip = {headline} if headline is not None else set()
+    # a headline restates the body's counts ("Gunmen kill 7 in ..."): not a second claim
+    found = [f for f in found if f.count.sentence not in skip]
+    if not found:
+        return []
+    groups = group(found, sents, ctx, skip)
+    attributions = perpetrators.normalise(perpetrators.attributions(doc, sentence_of), doc)
+    dateline = article.dateline if article is not None else None
+    incidents = [_incident(g, sents, ctx, dateline) for g in groups]
+    _perpetrators(groups, incidents, attributions, headline)
+    return incidents
+
+
+def _incident(g: Group, sents: list[Span], ctx: DateContext, dateline: str | None) -> Incident:
+    """Date and place of a group's incident, and of each count where its own differ."""
+    counts = [f.count for f in g.found]
+    incident = Incident(counts=counts, sentences=sorted(g.sentences), role=g.role)
+    primary = g.found[0].count.kind
+    incident.date = _date_for(g, primary, ctx, sents)
+    incident.place = _place_for(g, primary, sents)
+    if incident.place is None and dateline and any(locations.here(sents[s]) for s in g.sentences):
+        incident.place = dateline        # "KARVELA - ... in the city": the text puts it where it was filed
+    for f in g.found:
+        c = f.count
+        own = event_date(ctx, c.sentence, f.verb)
+        if own is None and c.kind != primary:
+            own = _date_for(g, c.kind, ctx, sents, kind_only=True)
+        # a release or an arrest happens when the text says, not on the incident's day
+        c.date = own if own is not None else (None if c.kind in LATER_ACTS else incident.date)
+        place = _place_for(g, c.kind, sents) if c.kind != primary else None
+        c.place = place if place and place != incident.place else None
+    _supersede(g)
+    return incident
+
+
+def _sentences_for(g: Group, kind: str, kind_only: bool = False) -> list[int]:
+    """The sentences that tell ``kind`` of this incident, count sentences first."""
+    counted = [f.count.sentence for f in g.found if f.count.kind == kind]
+    told = [s for s in sorted(g.sentences) if kind in g.kinds[s] and s not in counted]
+    general = [] if kind_only else [s for s in sorted(g.sentences) if "*" in g.kinds[s]]
+    return list(dict.fromkeys(counted + told + general))
+
+
+def _date_for(g: Group, kind: str, ctx: DateContext, sents: list[Span], kind_only: bool = False) -> DateValue | None:
+    for f in g.found:
+        if f.count.kind == kind:
+            value = event_date(ctx, f.count.sentence, f.verb)
+            if value is not None:
+                return value
+    counted = {f.count.sentence for f in g.found}
+    for s in _sentences_for(g, kind, kind_only):
+        if s in counted:
+            continue
+        value = event_date(ctx, s, sents[s].root)
+        if value is not None:
+            return value
+    return None
+
+
+def _place_for(g: Group, kind: str, sents: list[Span]) -> str | None:
+    candidates = []
+    for rank, s in enumerate(_sentences_for(g, kind)):
+        candidates += locations.in_sentence(sents[s], s, order_base=rank * 100_000)
+    return locations.finest(candidates)
+
+
+def _supersede(g: Group) -> None:
+    """A toll that rose replaces the earlier figures of its kind; both are kept."""
+    for i, f in enumerate(g.found):
+        if not f.toll:
+            continue
+        for earlier in g.found[:i]:
+            c = earlier.count
+            if (c.kind, c.side) == (f.count.kind, f.count.side) and c.count != f.count.count:
+                c.superseded = True
+
+
+def _perpetrators(groups: list[Group], incidents: list[Incident], found: list[Attribution],
+                  headline: int | None) -> None:
+    """Who did each incident: its own sentences' attributions, claims tied to it (and what
+    the headline says), else the article's one group."""
+    own_sentences = {s for g in groups for s in g.sentences}
+    tied: dict[int, list[tuple[Attribution, int]]] = {i: [] for i in range(len(groups))}
+    for a in found:
+        for i, g in enumerate(groups):
+            if a.sentence in g.sentences and g.role != "statistic":
+                tied[i].append((a, abs(a.sentence - min(f.count.sentence for f in g.found))))
+        if a.sentence in own_sentences or (a.how == "stated" and a.sentence != headline):
+            continue
+        target = _claim_target(a, groups, incidents)
+        if target is not None:
+            tied[target].append((a, 1000 + abs(a.sentence - min(groups[target].sentences))))
+    # the article's one group: among the attributions that are about its incidents (not "the
+    # X group has carried out similar attacks")
+    fallback = perpetrators.article_group([a for i in tied for a, _ in tied[i]])
+    for i, (g, incident) in enumerate(zip(groups, incidents)):
+        if g.role == "statistic":
+            continue
+        name, how = perpetrators.choose(tied[i])
+        named = any(a.named and a.name == name for a, _ in tied[i])
+        if not named and fallback is not None and g.role != "recalled":
+            name, how = fallback[0], "inferred"   # the article's one group; the text does not say
+        incident.perpetrator, incident.attribution = name, how
+
+
+def _claim_target(a: Attribution, groups: list[Group], incidents: list[Incident]) -> int | None:
+    """The incident a claim, blame or suspicion told apart from the counts is about."""
+    live = [i for i, g in enumerate(groups) if g.role in ("reported", "total")]
+    if not live:
+        return None
+    event = a.event
+    if event is not None:
+        names = [c.text.lower() for c in event.children if c.dep_ in ("compound", "amod") and c.pos_ == "PROPN"]
+        named_places = [n for n in names if n != a.name.lower() and not a.name.lower().startswith(n)]
+        if named_places:             # "claimed responsibility for the Patu attack"
+            for i, incident in enumerate(incidents):
+                text = " ".join(filter(None, [incident.place, *(c.place for c in incident.counts)])).lower()
+                if any(n in text for n in named_places):
+                    return i
+            return None
+    first = live[0]
+    if a.sentence < min(groups[first].sentences):
+        return first                 # the headline or lead, before the counts
+    before = [i for i in live if min(groups[i].sentences) < a.sentence]
+    if before and (event is None or (event.tag_ == "NN" and any(
+            c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in event.children))):
+        return before[-1]            # "claimed responsibility for the shooting"
+    return None

@@ -1,0 +1,467 @@
+"""Casualty counts: a number of people and what happened to them, read off the parse.
+
+A count is a number whose noun is people and that noun is the subject of a
+passive casualty verb ("27 members were killed"), the object of an active one
+("killing three policemen"), or carries a reduced relative ("13 others
+injured"); one noun can carry two ("freed two crewmen kidnapped in June": two
+released, two abducted). A singular person counts one ("a civilian driver",
+"his wife", "another wounded"). Parts of a stated total in apposition ("two
+people, a civilian and a soldier") are not counted again. Word numbers are
+converted by text2num; "a dozen" is 12; "between 10 and 13" is a range.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy
+from spacy.tokens import Doc, Span, Token
+from text_to_num import text2num
+
+from ..dates import TIME_UNITS, classify
+from ..records import CasualtyCount
+from .docarrays import Sentences, candidates, columns, entity_spans, string_ids
+from .words import (ADJ_KINDS, ATTACKER_NOUNS, COPULAS, INTRANSITIVE, NEEDS_PEOPLE, PEOPLE_NOUNS,
+                    RISE_VERBS, SAY_VERBS, SEIZE_VERBS, TOLL_NOUNS, VERB_KINDS)
+
+# Quantities that are not people even after a casualty verb.
+NON_PEOPLE_ENTS = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"}
+# Vague counts with no number of their own: "dozens were arrested".
+VAGUE = {"dozens", "scores", "hundreds", "thousands", "several", "tens"}
+# Magnitude words dateparser and text2num leave to us: "two dozen".
+DOZEN = 12
+MAX_COUNT = 10**10  # more people than live on Earth: a misread, not a count
+# Singular nouns for many people: "a police" or "his family" is no count of one.
+COLLECTIVE = {"police", "staff", "personnel", "security", "crew", "force", "family", "people", "other",
+              "youth", "militia", "group", "army", "public", "population", "community"}
+# Endings of nouns for kinds of person, for the ones PEOPLE_NOUNS does not list.
+PERSON_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent", "man", "men", "ee", "ier", "eer", "ar", "ic", "ite")
+# Determiners that make a singular person a count of one.
+ONE_DETS = {"a", "an", "another", "one"}
+
+
+@dataclass
+class Found:
+    """A count as found in the text, with the words the incident logic needs."""
+
+    count: CasualtyCount
+    verb: Token            # the casualty word: its date and clause are the count's
+    noun: Token            # the people counted
+    refers_back: bool      # "the two hostages", "Five of them", "10 others", "also killed"
+    restates: bool         # "the two hostages", "the 10 killed": the same people told again
+    toll: bool             # "the toll rose to 35": a later figure that supersedes earlier ones
+
+
+# ---------------------------------------------------------------- numbers
+
+def to_int(words: list[str]) -> int | None:
+    """A count from its words: digits, word numbers via text2num, "a dozen"."""
+    words = [w.lower().replace(",", "") for w in words if w not in ("-",)]
+    if not words:
+        return None
+    multiplier = 1
+    if words[-1] in ("dozen",):
+        multiplier, words = DOZEN, words[:-1] or ["one"]
+    if words[0] in ("a", "an"):
+        words = ["one"] + words[1:]
+    text = " ".join(words).replace(" - ", "-")
+    if text.isdecimal():  # not isdigit: int() refuses "²"
+        value = int(text) * multiplier
+    else:
+        try:
+            value = text2num(text, "en") * multiplier
+        except ValueError:
+            return None
+    # see MAX_COUNT; also keeps counts inside SQLite's INTEGER
+    return value if 0 <= value <= MAX_COUNT else None
+
+
+def number_spans(doc: Doc, arr: numpy.ndarray | None = None) -> list[Span]:
+    """Cardinal numbers (NER's CARDINAL, else number-like tokens) and vague counts."""
+    spans, covered = [], set()
+    for e in entity_spans(doc, ("CARDINAL", "DATE")):
+        # the small model sometimes calls a bare range a DATE ("Between 10 and 12")
+        misread = (e.label_ == "DATE" and classify(e) is None and any(t.like_num for t in e)
+                   and not any(t.lower_ in TIME_UNITS or "-" in t.text for t in e))
+        if e.label_ == "CARDINAL" or misread:
+            if e[0].lower_ == "dozen" and e.start > 0 and doc[e.start - 1].lower_ in ("a", "an"):
+                e = doc[e.start - 1: e.end]      # "A dozen soldiers": the NER leaves the article out
+            spans.append(e)
+            covered |= set(range(e.start, e.end))
+    for i in candidates(columns(doc) if arr is None else arr, _VAGUE_IDS, like_num=True):
+        t = doc[i]
+        if t.i in covered or (t.ent_type_ and t.ent_type_ in NON_PEOPLE_ENTS):
+            continue
+        if t.like_num and t.pos_ == "NUM" or t.lower_ in VAGUE or (t.lower_ == "dozen" and t.i > 0 and t.nbor(-1).lower_ == "a"):
+            spans.append(doc[t.i - (t.lower_ == "dozen"): t.i + 1])
+    return sorted(spans, key=lambda s: s.start)
+
+
+_VAGUE_IDS = string_ids(VAGUE | {"dozen"})
+
+
+def read_count(span: Span) -> tuple[int | None, int | None, int | None, str | None]:
+    """(count, low, high, qualifier) of a count span such as "At least 10",
+    "Between 10 and 12", "10 to 12", "Twenty-seven", "no fewer than 19", "dozens"."""
+    nums, groups, current, qualifier = [], [], [], []
+    for t in span:
+        if t.like_num or t.lower_ == "dozen" or t.lower_ == "-" and current or (t.lower_ in ("a", "an") and not current):
+            current.append(t.text)
+        else:
+            if current:
+                groups.append(current)
+                current = []
+            if not groups and t.lower_ not in ("the",):
+                qualifier.append(t.lower_)
+    if current:
+        groups.append(current)
+    for g in groups:
+        v = to_int(g)
+        if v is not None:
+            nums.append(v)
+    # Modifiers the NER left outside the entity: "at least", "more than", "nearly".
+    root = span.root
+    outside = [c for c in root.children if c.dep_ in ("advmod", "quantmod") and c.i < span.start]
+    for c in outside:
+        qualifier = [w.lower_ for w in c.subtree] + qualifier
+    qual = " ".join(w for w in qualifier if w not in ("between",)) or None
+    if span.text.lower() in VAGUE or (not nums and span.root.lower_ in VAGUE):
+        return None, None, None, span.text.lower()
+    if not nums:
+        return None, None, None, None
+    if len(nums) >= 2 and any(t.lower_ in ("to", "and", "-", "or") for t in span):   # a range: its low end is the count
+        low, high = min(nums[:2]), max(nums[:2])
+        return low, low, high, qual
+    return nums[0], None, None, qual
+
+
+# ---------------------------------------------------------------- the parse
+
+def kind_of(tok: Token) -> str | None:
+    if tok.pos_ in ("VERB", "AUX") or tok.tag_ in ("VBN", "VBD", "VBG"):
+        kind = VERB_KINDS.get(tok.lemma_.lower())
+        if kind:
+            return kind
+        if tok.lemma_.lower() in SEIZE_VERBS:
+            return "abducted"          # or arrested: decided by who was taken (see counts_in)
+        if tok.lemma_.lower() == "shoot" and any(c.lower_ == "dead" for c in tok.children):
+            return "killed"            # "shot dead three people"
+        if tok.lemma_.lower() in ("lose", "claim") and any(c.lemma_.lower() == "life" for c in tok.children):
+            return "killed"            # "15 people lost their lives", "claimed the lives of 20 people"
+    return ADJ_KINDS.get(tok.lower_) if tok.pos_ in ("ADJ", "VERB") else None
+
+
+def negated(tok: Token) -> bool:
+    """"were not injured", "No group has claimed", "Neither guard was hurt"."""
+    return any(c.dep_ == "neg" for c in tok.children) or any(
+        c.dep_ in ("nsubj", "nsubjpass") and any(d.dep_ == "det" and d.lower_ in ("no", "neither") for d in c.children)
+        for c in tok.children)
+
+
+def _is_passive(verb: Token) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) or verb.tag_ == "VBN"
+
+
+def _intransitive(verb: Token) -> bool:
+    return verb.lemma_.lower() in INTRANSITIVE or (verb.lemma_.lower() == "lose")
+
+
+def predicates(noun: Token) -> list[Token]:
+    """The casualty words that say what happened to ``noun``'s people: a
+    reduced relative on the noun ("crewmen kidnapped in June") and the verb
+    the noun depends on ("freed two crewmen")."""
+    if noun.lower_ in ADJ_KINDS and noun.pos_ == "ADJ":
+        return [noun]                             # "five dead"
+    # the verb first: "freed two crewmen kidnapped in June" is above all a release
+    head = _head_predicate(noun)
+    found = [head] if head is not None else []
+    # "13 others injured", "27 people killed in ...", "two people still missing": on the noun
+    for c in noun.children:
+        if c.dep_ in ("acl", "amod", "relcl") and kind_of(c) and not negated(c) and c not in found \
+                and not (c.dep_ == "amod" and c.i < noun.i and c.lower_ not in ADJ_KINDS):
+            found.append(c)
+    return found
+
+
+def _head_predicate(noun: Token) -> Token | None:
+    head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() == "life" \
+            and kind_of(head.head.head) and head.head.dep_ == "dobj":
+        return head.head.head                    # "claimed the lives of 20 people"
+    # "Between 10 and 12 soldiers were wounded": the noun sits inside a PP
+    if noun.dep_ == "pobj" and head.lower_ in ("between", "to", "of") and head.head != head:
+        if head.dep_ == "prep" and kind_of(head.head) and not negated(head.head) \
+                and head.i < head.head.i and _is_passive(head.head):
+            return head.head                     # the PP stands where the passive subject would
+        return _head_predicate(head) if head.dep_ != "ROOT" else None
+    if noun.dep_ == "conj":                       # "three policemen and two civilians"
+        first = head
+        while first.dep_ == "conj":
+            first = first.head
+        if first.pos_ in ("NOUN", "PROPN", "NUM", "PRON"):
+            found = predicates(first)
+            return found[-1] if found else None
+    if noun.dep_ == "nsubj" and head.pos_ == "AUX" and head.dep_ in ("auxpass", "aux") and kind_of(head.head) \
+            and not negated(head.head):
+        return head.head                         # a broken parse: "X were on Monday killed", X under "were"
+    kind = kind_of(head)
+    if kind is None or negated(head):
+        # "27 people are dead", "five remain missing": a copula and an adjective
+        if noun.dep_ == "nsubj" and head.lemma_.lower() in COPULAS:
+            for c in head.children:
+                if c.dep_ in ("acomp", "attr", "oprd") and kind_of(c) and not negated(head):
+                    return c
+        # "left 27 dead": the adjective is a complement of the verb
+        if noun.dep_ == "dobj":
+            for c in head.children:
+                if c.dep_ in ("oprd", "ccomp", "xcomp", "advcl") and c.lower_ in ADJ_KINDS:
+                    return c
+        return None
+    if noun.dep_ == "nsubjpass":
+        return head
+    if noun.dep_ == "nsubj" and (_intransitive(head) or head.pos_ == "ADJ" or _is_passive(head) or (
+            head.lower_ in ADJ_KINDS and head.tag_ != "VBD"   # "(were) still missing" parsed as a verb
+            and (head.tag_ == "VBG" or any(c.dep_ == "aux" and c.lemma_ == "be" for c in head.children)))):
+        return head
+    if noun.dep_ == "dobj" and not _intransitive(head):
+        return head
+    return None
+
+
+def counted_noun(num: Span) -> Token:
+    """The noun a number counts ("members" of "Twenty-seven IRGC members"),
+    or the number itself when it stands alone ("Five of them were released")."""
+    # the last number whose head lies outside the span ("Between 10 and 12 soldiers": 10 -> soldiers)
+    numbers = [t for t in num if (t.like_num or t.lower_ in VAGUE or t.lower_ == "dozen")
+               and not (num.start <= t.head.i < num.end)]
+    root = numbers[-1] if numbers else num.root
+    if root.dep_ in ("nummod", "compound", "quantmod", "amod", "nmod") and (
+            root.head.pos_ in ("NOUN", "PROPN", "PRON") or root.head.lower_ in ADJ_KINDS):
+        return root.head                          # "... left five dead": the adjective is the noun
+    return root
+
+
+def _in(tok: Token, span: Span) -> bool:
+    return span.start <= tok.i < span.end
+
+
+def is_people(noun: Token, num: Span) -> bool:
+    if _in(noun, num):                            # "Five of them", "dozens"
+        return True
+    if noun.ent_type_ in NON_PEOPLE_ENTS:
+        return False
+    lemma = noun.lemma_.lower()
+    return (lemma in PEOPLE_NOUNS or noun.lower_ in PEOPLE_NOUNS or lemma.endswith(PERSON_WORDS)
+            or noun.pos_ in ("PROPN", "PRON") or noun.ent_type_ == "NORP"
+            or any(c.ent_type_ == "NORP" for c in noun.children if c.dep_ in ("amod", "compound")))
+
+
+# Compounds that end in a person: "schoolgirls", "tribesmen", "townspeople", "policewoman".
+PERSON_WORDS = ("girl", "boy", "man", "men", "woman", "women", "people", "child", "children", "person",
+                "worker", "soldier", "officer", "guard", "fighter")
+
+
+def could_be_people(noun: Token, num: Span) -> bool:
+    """Killing and wounding need people, or a noun that looks like a kind of person
+    ("bystanders", "motorcyclists", "pedestrians"): "killed 300 cattle" is no casualty count."""
+    if is_people(noun, num) or noun.lower_ in ADJ_KINDS or noun.tag_ == "NN" and noun.lemma_.lower() == "toll":
+        return True
+    word = noun.lemma_.lower()
+    return noun.pos_ != "NOUN" or word.endswith(PERSON_ENDINGS)
+
+
+def victims(noun: Token, num: Span) -> str | None:
+    """The people counted, without the number, articles or brackets: "IRGC members"."""
+    if _in(noun, num) or noun.lower_ in ADJ_KINDS:
+        return None
+    words = [t for t in noun.subtree
+             if t.i <= noun.i and not _in(t, num) and t.dep_ not in ("det", "punct", "advmod", "quantmod", "poss", "case")
+             and (t == noun or t.head == noun or _in(t.head, num) or t.head.head == noun)]
+    text = " ".join(t.text for t in words).strip()
+    return None if not text or noun.lower_ in ("others", "other") else text
+
+
+def _of_pobj(tok: Token) -> Token | None:
+    prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    return next((p for p in prep.children if p.dep_ == "pobj"), None) if prep is not None else None
+
+
+def side(noun: Token, num: Span, before: list[Found]) -> str:
+    """victims, or attackers (militants killed in the clash, suspects captured):
+    the perpetrator did nothing to the attackers. "others" are of the side of
+    the count before them ("killed 10 fighters and wounded six others")."""
+    who = noun
+    if _in(noun, num):
+        who = _of_pobj(noun) or noun              # "Five of them": them is whoever came before
+    word = who.lemma_.lower()
+    if word in ("other", "others", "another", "they", "them") or who.lower_ in ("others", "another"):
+        same_sentence = [f for f in before if _same_sentence(f.noun, noun)]
+        return same_sentence[-1].count.side if same_sentence else "victims"
+    return "attackers" if word in ATTACKER_NOUNS or who.lower_ in ATTACKER_NOUNS else "victims"
+
+
+def _same_sentence(a: Token, b: Token) -> bool:
+    first, last = (a, b) if a.i < b.i else (b, a)
+    return not any(t.is_sent_start for t in first.doc[first.i + 1: last.i + 1])
+
+
+def _refers_back(noun: Token, num: Span, verb: Token) -> tuple[bool, bool]:
+    """(continues an incident told before, restates its people): "Five of them",
+    "two of the hostages", "10 others", "also/later killed"; "the two hostages",
+    "the 10 killed"."""
+    dets = [c for t in (noun, *num) for c in t.children if c.dep_ in ("det", "poss")]
+    restates = any(d.lower_ in ("the", "these", "those") for d in dets) and not _in(noun, num) or (
+        _in(noun, num) and any(d.lower_ in ("the", "these", "those") for d in dets))
+    pobj = _of_pobj(noun)
+    subset = pobj is not None and (pobj.pos_ == "PRON" or any(
+        d.dep_ == "det" and d.lower_ in ("the", "these", "those") for d in pobj.children))
+    others = noun.lower_ in ("others", "another") or any(
+        c.lower_ in ("other", "more", "further", "additional") for c in noun.children if c.dep_ == "amod")
+    also = any(c.lower_ in ("also", "later", "too", "subsequently", "eventually") for c in verb.children if c.dep_ == "advmod")
+    return restates or subset or others or also, restates
+
+
+def claimed_by(verb: Token) -> str | None:
+    """Who gave the number: "..., police said" -> police; "an official told
+    state television" -> state television; "according to X" -> X."""
+    from .perpetrators import phrase, proper_name
+
+    for anc in verb.ancestors:
+        if anc.lemma_.lower() == "claim" and any(c.dep_ == "dobj" for c in anc.children):
+            continue                              # "X claimed (responsibility for) the attack that killed 20"
+        if anc.lemma_.lower() in SAY_VERBS:
+            subj = next((c for c in anc.children if c.dep_ == "nsubj"), None)
+            if subj is None and anc.dep_ in ("advcl", "xcomp", "conj"):
+                # "a councilman gave a higher toll, saying 15 were killed": the speaker is the clause's
+                subj = next((c for c in anc.head.children if c.dep_ == "nsubj"), None)
+            if anc.lemma_.lower() == "tell":
+                # "an official told state television": the outlet carries the
+                # number, unless it is a named source telling "reporters"
+                obj = next((c for c in anc.children if c.dep_ in ("dobj", "dative")), None)
+                if obj is not None and obj.lemma_.lower() not in PEOPLE_NOUNS and obj.pos_ != "PRON" and not (
+                        subj is not None and proper_name(subj)):
+                    return phrase(obj)
+            if subj is not None and subj.pos_ != "PRON":
+                return phrase(subj)
+    sent = verb.sent
+    for tok in sent:
+        if tok.lower_ == "according" and tok.i + 1 < sent.end and tok.nbor().lower_ == "to":
+            pobj = next((c for c in tok.nbor().children if c.dep_ == "pobj"), None)
+            if pobj is not None:
+                return phrase(pobj)
+    # "X said" with the casualty clause as its complement, in either order
+    root = sent.root
+    if root.lemma_.lower() in SAY_VERBS and root != verb and not (
+            root.lemma_.lower() == "claim" and any(c.dep_ == "dobj" for c in root.children)):
+        subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
+        if subj is not None and subj.pos_ != "PRON":
+            return phrase(subj)
+    return None
+
+
+def _toll_verb(noun: Token) -> Token | None:
+    """"The death toll rose to 35" / "stands at 35" / "put the toll at 45": the verb of a toll."""
+    head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ in ("to", "at") and head.dep_ == "prep":
+        verb = head.head
+        if any(c.dep_ in ("nsubj", "dobj", "nsubjpass") and c.lemma_.lower() in TOLL_NOUNS for c in verb.children):
+            return verb
+    return None
+
+
+def _is_toll_rise(verb: Token) -> bool:
+    return verb.lemma_.lower() in RISE_VERBS and any(
+        c.dep_ == "nsubj" and c.lemma_.lower() in TOLL_NOUNS for c in verb.children)
+
+
+def _in_apposition(noun: Token) -> bool:
+    """"two people, a civilian and a soldier": the parts of a total already counted."""
+    t = noun
+    while t.dep_ == "conj":
+        t = t.head
+    return t.dep_ == "appos"
+
+
+def _singular_people(doc: Doc, covered: set[int], arr: numpy.ndarray) -> list[tuple[Span, Token]]:
+    """Counts of one: "a civilian driver", "his wife", "an ADF fighter", "another wounded"."""
+    out = []
+    for i in sorted(set(candidates(arr, _PEOPLE_IDS, _PEOPLE_IDS, tag="NN")) | set(candidates(arr, _ANOTHER_ID))):
+        t = doc[i]
+        if t.i in covered:
+            continue
+        if t.lower_ == "another" and t.dep_ in ("det", "nsubj", "nsubjpass", "dobj") and kind_of(t.head) \
+                and t.head.i > t.i:
+            out.append((doc[t.i: t.i + 1], t))    # "one police officer dead and another wounded"
+            continue
+        if t.tag_ != "NN" or t.lower_ in COLLECTIVE or not (t.lemma_.lower() in PEOPLE_NOUNS or t.lower_ in PEOPLE_NOUNS):
+            continue
+        if any(c.dep_ == "nummod" for c in t.children):
+            continue
+        det = next((c for c in t.children if c.dep_ == "det" and c.lower_ in ONE_DETS), None)
+        # ("whose daughter was missing" describes someone in passing)
+        poss = next((c for c in t.children if c.dep_ == "poss" and c.lower_ != "whose"), None)
+        first = det if det is not None else poss
+        if first is None:
+            continue
+        start = min(c.left_edge.i for c in (first,))
+        out.append((doc[start: t.i + 1], t))
+    return out
+
+
+_PEOPLE_IDS = string_ids(PEOPLE_NOUNS)
+_ANOTHER_ID = string_ids(["another"])
+
+
+def counts_in(doc: Doc, sentence_of: Sentences) -> list[Found]:
+    """Every casualty count of the article, in text order."""
+    out: list[Found] = []
+    arr = columns(doc)
+    spans = number_spans(doc, arr)
+    covered = {t.i for s in spans for t in s} | {counted_noun(s).i for s in spans}
+    anchors = [(s, counted_noun(s), False) for s in spans]
+    anchors += [(s, noun, True) for s, noun in _singular_people(doc, covered, arr)]
+    anchors.sort(key=lambda a: a[0].start)
+    for num, noun, singular in anchors:
+        if _in_apposition(noun):
+            continue
+        if singular and noun.lower_ == "another":
+            verbs = [noun.head]
+        else:
+            verbs = predicates(noun)
+        toll = False
+        if not verbs:
+            verb = _toll_verb(noun)
+            if verb is None:
+                continue
+            verbs, toll = [verb], True
+        for verb in verbs:
+            kind = "killed" if toll else kind_of(verb)
+            if kind is None or (kind in NEEDS_PEOPLE and not is_people(noun, num)) \
+                    or (noun.ent_type_ in NON_PEOPLE_ENTS and not _in(noun, num)) \
+                    or not (toll or could_be_people(noun, num)):
+                continue
+            if singular:
+                count, low, high, qualifier = 1, None, None, None
+            else:
+                count, low, high, qualifier = read_count(num)
+                if count is None and qualifier is None:
+                    continue
+            who = side(noun, num, out)
+            if verb.lemma_.lower() in ("seize", "capture"):
+                kind = "arrested" if who == "attackers" else "abducted"
+            back, restates = _refers_back(noun, num, verb)
+            record = CasualtyCount(
+                kind=kind, count=count, text=num.text, start=num.start_char, end=num.end_char,
+                sentence=sentence_of(num[0]), low=low, high=high, qualifier=qualifier,
+                victims=victims(noun, num) if not singular else _singular_victims(noun),
+                claimed_by=claimed_by(verb), side=who, claim=verb.i)
+            out.append(Found(record, verb, noun, back, restates, toll or _is_toll_rise(verb)))
+    return out
+
+
+def _singular_victims(noun: Token) -> str | None:
+    if noun.lower_ == "another":
+        return None
+    # "a 32-year-old man", "his wife", "the gunman's wife": the words after the determiner
+    skip = {t.i for c in noun.children if c.dep_ in ("det", "poss") for t in c.subtree}
+    words = [t for t in noun.subtree if t.i <= noun.i and t.i not in skip]
+    return noun.doc[words[0].i: noun.i + 1].text if words else noun.text

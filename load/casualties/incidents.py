@@ -1,0 +1,343 @@
+"""What is an incident: counts grouped by what they refer to, and what kind of thing each group is.
+
+A sentence's counts join an incident told before when they restate it (the
+same kind and number of the same side: "killing 12 soldiers" ... "12 soldiers
+were killed"), refer back to it ("Five of them", "10 others", "in the attack",
+"also", "the two hostages"), or add nothing of their own (no place, date or
+event: "Seven are missing"); never when they open a new one ("a second
+attack", "in a separate incident") or give another date. A sentence without
+counts joins an incident when it tells the same event: the one just before
+the incident's first count ("X ambushed a convoy in Y."), one that refers to
+"the attack" / "the flooding" later on, or one that repeats a kind of harm
+the incident has ("the militants released A and B near Y").
+
+Each incident is one of: ``reported`` (what the article reports), ``recalled``
+(an earlier incident told for context: dated more than a week before the
+article's reference date, or in the past perfect), ``total`` (a count over
+several incidents: "13 died in attacks on two villages"), ``statistic`` (a
+running total over a period: "since 2019", "last year", "so far", a war's
+toll). Statistics never merge with incidents.
+
+Dates: the date expression attached to the count's verb or its clause, never
+one that dates the report ("police said on Monday", "posted Monday") or a
+toll ("rose to 21 on Wednesday"), nor a "since" period; else the date of a
+sentence that tells the same event ("the flooding began on Monday evening").
+Resolution itself is ``dates.DateContext``'s.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from spacy.tokens import Span, Token
+
+from ..dates import DateContext
+from ..records import DateValue
+from . import locations
+from .counts import Found, kind_of, negated
+from .words import (ATTACK_VERBS, COUNTABLE_EVENTS, EVENT_NOUNS, NEW_EVENT_WORDS, PERIOD_WORDS,
+                    RISE_VERBS, SAY_VERBS, TOLL_NOUNS)
+
+# Causes whose tolls are running totals: "the war has killed more than 10,000".
+CONFLICT_NOUNS = {"war", "conflict", "insurgency", "unrest", "crisis", "campaign", "epidemic", "pandemic"}
+RECALL_DAYS = 7
+# Nouns that say nothing about who the people were: "12 people" may restate "12 soldiers".
+GENERIC_PEOPLE = {"people", "person", "other", "others", "individual", "victim", "casualty"}
+
+
+@dataclass
+class Group:
+    found: list[Found]
+    role: str
+    sentences: list[int] = field(default_factory=list)     # every sentence that tells it
+    kinds: dict[int, set[str]] = field(default_factory=dict)  # sentence -> kinds it tells ("*": all)
+    date: DateValue | None = None                          # the date its first sentence gives
+
+    def tell(self, sentence: int, kinds: set[str]) -> None:
+        if sentence not in self.kinds:
+            self.sentences.append(sentence)
+            self.kinds[sentence] = set()
+        self.kinds[sentence] |= kinds
+
+
+# ---------------------------------------------------------------- dates of events
+
+def _clause_verb(tok: Token) -> Token | None:
+    for a in (tok, *tok.ancestors):
+        if a.pos_ in ("VERB", "AUX") and a.dep_ != "amod":
+            return a
+    return None
+
+
+def dates_a_report(span: Span) -> bool:
+    """"police said on Monday", "posted Monday", "rose to 21 on Wednesday", "since 2019"."""
+    root = span.root
+    if any(a.lower_ == "since" for a in (root, *root.ancestors) if a.dep_ == "prep") or root.head.lower_ == "since":
+        return True
+    verb = _clause_verb(root)
+    if verb is None:
+        return False
+    if any(a.lemma_.lower() in EVENT_NOUNS and a.pos_ == "NOUN" for a in root.ancestors if a.i != verb.i
+           and verb in a.ancestors):
+        return False                 # "the toll from Saturday's bombing rose": the bombing's date
+    lemma = verb.lemma_.lower()
+    if lemma in SAY_VERBS and not any(c.lemma_.lower() == "life" for c in verb.children):
+        return True                  # (but "claimed the lives of 20 people on Monday" dates the deaths)
+    return lemma in RISE_VERBS | {"stand"} and any(
+        c.dep_ == "nsubj" and c.lemma_.lower() in TOLL_NOUNS for c in verb.children)
+
+
+def _dates_other_people(span: Span, anchor: Token) -> bool:
+    """"freed two crewmen kidnapped six months ago": the date of the reduced relative
+    is the kidnapping's, not the release's."""
+    verb = _clause_verb(span.root)
+    return verb is not None and verb != anchor and verb.dep_ in ("acl", "relcl") and kind_of(verb) is not None
+
+
+def _attachment(span: Span, anchor: Token) -> int:
+    root = span.root
+    if anchor in root.ancestors:
+        return 0
+    head = _clause_verb(root)
+    if head is not None and (head == anchor or head in anchor.ancestors or head == _clause_verb(anchor)):
+        return 1
+    return 2
+
+
+def event_date(ctx: DateContext, sentence: int, anchor: Token) -> DateValue | None:
+    """The date expression of a sentence that dates the event ``anchor`` tells."""
+    candidates = [e for e in ctx.in_sentence(sentence) if e.value is not None and not dates_a_report(e.span)
+                  and not _dates_other_people(e.span, anchor)]
+    if not candidates:
+        return None
+    best = min(candidates, key=lambda e: (_attachment(e.span, anchor), abs(e.span.root.i - anchor.i)))
+    return best.value
+
+
+def _same_date(a: DateValue | None, b: DateValue | None) -> bool:
+    if a is None or b is None:
+        return True
+    if a.iso and b.iso:
+        return a.iso == b.iso or (a.precision != b.precision and (a.iso.startswith(b.iso[:7]) or b.iso.startswith(a.iso[:7])))
+    return a.raw.strip().lower() == b.raw.strip().lower()
+
+
+def _period_end(value: DateValue) -> date | None:
+    if not value.iso:
+        return None
+    start = date.fromisoformat(value.iso[:10])
+    if value.precision == "year":
+        return date(start.year, 12, 31)
+    if value.precision == "month":
+        nxt = date(start.year + (start.month == 12), start.month % 12 + 1, 1)
+        return nxt - timedelta(days=1)
+    return start
+
+
+# ---------------------------------------------------------------- kinds of sentences
+
+def is_statistic(f: Found) -> bool:
+    """A running total over a period: "since November 2019", "last year", "so far
+    this year", "in 2019" with no single event, or a war's toll."""
+    sent = f.verb.sent
+    singular_event = any(t.lemma_.lower() in EVENT_NOUNS and t.tag_ == "NN" for t in sent)
+    for t in sent:
+        if t.lower_ == "since" and any(d.ent_type_ == "DATE" and not any(w.lower_.endswith("day") for w in d.subtree)
+                                       for d in t.subtree if d != t):
+            return True
+        if t.ent_type_ == "DATE" and t.ent_iob_ == "B":
+            end = t.i + 1
+            while end < sent.end and t.doc[end].ent_iob_ == "I":
+                end += 1
+            ent = t.doc[t.i:end]
+            words = {w.lower_ for w in ent}
+            text = ent.text.lower()
+            if "old" in words or "-old" in text:
+                continue                 # an age: "three-year-old"
+            period = (bool(words & PERIOD_WORDS) and "ago" not in words) or "so far" in text or (
+                len(ent) == 1 and t.like_num and len(t.text) == 4)
+            if period and not singular_event:
+                return True
+    subject = next((c for c in f.verb.children if c.dep_ == "nsubj"), None)
+    return subject is not None and subject.lemma_.lower() in CONFLICT_NOUNS
+
+
+def is_total(f: Found) -> bool:
+    """Several incidents counted together: "died in attacks", "two attacks killed 13"."""
+    verb = f.verb
+    nouns = [c for c in verb.children if c.dep_ in ("nsubj",)]
+    nouns += [p for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "during")
+              for p in c.children if p.dep_ == "pobj"]
+    return any(n.lemma_.lower() in COUNTABLE_EVENTS and n.tag_ == "NNS" for n in nouns)
+
+
+def opens_new_event(sent: Span) -> bool:
+    """"a second attack", "In a separate incident", "another blast", "Elsewhere, ..."."""
+    for t in sent:
+        if t.lower_ in ("elsewhere", "separately", "meanwhile") and t.dep_ == "advmod":
+            return True
+        if t.lemma_.lower() in EVENT_NOUNS and t.pos_ == "NOUN":
+            if any(c.lower_ in NEW_EVENT_WORDS for c in t.children if c.dep_ in ("amod", "det")):
+                return True
+    return False
+
+
+def definite_event(sent: Span) -> Token | None:
+    """"in the attack", "The flooding began ...": a definite event told before (not one
+    the sentence denies: "is not linked to the attack in X")."""
+    for t in sent:
+        if t.lemma_.lower() in EVENT_NOUNS and t.pos_ == "NOUN" and t.tag_ == "NN" and not any(
+                negated(a) for a in t.ancestors if a.pos_ in ("VERB", "AUX")):
+            dets = [c.lower_ for c in t.children if c.dep_ == "det"]
+            if dets and dets[0] in ("the", "this", "that") and not any(
+                    c.lower_ in NEW_EVENT_WORDS or c.pos_ == "PROPN" for c in t.children if c.dep_ in ("amod", "compound")):
+                return t
+    return None
+
+
+def describes_event(sent: Span) -> bool:
+    """An event told in a sentence without counts: an event noun or an attack verb with its subject."""
+    return any(t.lemma_.lower() in EVENT_NOUNS and t.pos_ == "NOUN" for t in sent) or any(
+        t.lemma_.lower() in ATTACK_VERBS and t.pos_ == "VERB" and any(c.dep_ == "nsubj" for c in t.children)
+        and any(c.dep_ == "dobj" for c in t.children) for t in sent)
+
+
+def _kinds_told(sent: Span) -> set[str]:
+    """Kinds of harm a sentence without counts tells: "the militants released A and B"."""
+    return {k for t in sent if t.pos_ == "VERB" and not negated(t) and (k := kind_of(t))}
+
+
+def _bare(sent: Span, index: int, ctx: DateContext) -> bool:
+    """No place, no date and no event of its own: "Seven are missing," it said."""
+    own_dates = [e for e in ctx.in_sentence(index) if not dates_a_report(e.span)]
+    return not own_dates and not locations.in_sentence(sent, index) and not any(
+        t.lemma_.lower() in EVENT_NOUNS and t.pos_ == "NOUN" for t in sent)
+
+
+def _follows_up(found: list[Found], sent: Span, index: int, ctx: DateContext) -> bool:
+    """Arrests or releases with no place of their own after an incident: "Police arrested
+    three suspects on Monday night" belongs to the attack told before."""
+    return all(f.count.kind in ("arrested", "released") for f in found) and not locations.in_sentence(sent, index)
+
+
+def _same_count(a: Found, b: Found) -> bool:
+    """The same kind and number of the same people: "12 soldiers" told again ("the two
+    hostages" may name them anew; "two farmers" after "two soldiers" are others)."""
+    x, y = a.count, b.count
+    if not (x.kind == y.kind and x.side == y.side and x.count is not None and x.count == y.count
+            and (x.count >= 2 or a.restates)):
+        return False
+    if a.restates:
+        return True
+    who = {f.noun.lemma_.lower() for f in (a, b) if f.count.victims and f.noun.lemma_.lower() not in GENERIC_PEOPLE}
+    return len(who) <= 1
+
+
+# ---------------------------------------------------------------- grouping
+
+def group(found: list[Found], sents: list[Span], ctx: DateContext, skip: set[int]) -> list[Group]:
+    """Counts into incidents, sentences without counts joined to the incidents they tell."""
+    groups: list[Group] = []
+    places: dict[int, set[str]] = {}
+
+    def named(s: int) -> set[str]:
+        if s not in places:
+            places[s] = {p.name.lower() for p in locations.in_sentence(sents[s], s)}
+        return places[s]
+
+    by_sentence: dict[int, list[Found]] = {}
+    for f in found:
+        by_sentence.setdefault(f.count.sentence, []).append(f)
+    for i in sorted(by_sentence):
+        sent = sents[i]
+        stats = [f for f in by_sentence[i] if is_statistic(f)]
+        rest = [f for f in by_sentence[i] if f not in stats]
+        if stats:
+            g = Group(stats, "statistic")
+            g.tell(i, {f.count.kind for f in stats})
+            groups.append(g)
+        if not rest:
+            continue
+        own_date = next((d for f in rest if (d := event_date(ctx, i, f.verb)) is not None), None)
+        live = [g for g in groups if g.role != "statistic"]
+        target = None
+        if live and not opens_new_event(sent):
+            # told again, unless somewhere else ("two soldiers in A" ... "two soldiers in B")
+            same = [g for g in reversed(live) if any(_same_count(f, h) for f in rest for h in g.found)
+                    and _same_date(g.date, own_date) and (rest[0].restates or not named(i) or not (
+                        g_places := set().union(*(named(s) for s in g.sentences))) or named(i) & g_places)]
+            if same:
+                target = same[0]
+            elif rest[0].refers_back:      # (a later count's "others" points inside its own sentence)
+                target = live[-1]            # "Five of them were later freed on March 8": its own date is fine
+            elif _bare(sent, i, ctx) and _same_date(live[-1].date, own_date):
+                target = live[-1]            # "Seven are missing," it said.
+            elif definite_event(sent) is not None or _follows_up(rest, sent, i, ctx):
+                # "... in the attack", "Police arrested three suspects": the latest incident
+                # reported (one recalled for context is not what "the attack" means)
+                reported = [g for g in live if g.role in ("reported", "total")] or live
+                if _same_date(reported[-1].date, own_date):
+                    target = reported[-1]
+        if target is None:
+            target = Group([], _role(rest, own_date, ctx, first=not live), date=own_date)
+            groups.append(target)
+        elif target.date is None:
+            target.date = own_date
+        target.found += rest
+        target.tell(i, {f.count.kind for f in rest})
+    _join_sentences(groups, sents, ctx, set(by_sentence) - skip, skip)
+    return groups
+
+
+def _role(found: list[Found], own_date: DateValue | None, ctx: DateContext, first: bool) -> str:
+    if any(is_total(f) for f in found):
+        return "total"
+    if first:
+        return "reported"
+    if any(any(c.dep_ == "aux" and c.lower_ == "had" for c in f.verb.children) for f in found):
+        return "recalled"              # "had been killed": told as the past of the story
+    if own_date is not None and own_date.iso:
+        end = _period_end(own_date)
+        ref = ctx.reference()
+        if ref is not None and ref[1] == "published" and end is not None:
+            if end < date.fromisoformat(ref[0][:10]) - timedelta(days=RECALL_DAYS):
+                return "recalled"
+        elif own_date.reference == "absolute":
+            return "recalled"          # a full date with its year in an undated story of other days
+    return "reported"
+
+
+def _join_sentences(groups: list[Group], sents: list[Span], ctx: DateContext, with_counts: set[int],
+                    headline: set[int]) -> None:
+    taken = set(with_counts)
+    live = [g for g in groups if g.role != "statistic"]
+    # the sentence just before a count, when it tells an event; a fragment just after
+    # one ("- two in A, one each in B and C")
+    for g in live:
+        for s in sorted({f.count.sentence for f in g.found}):
+            before, after = s - 1, s + 1
+            if before >= 0 and before not in taken and describes_event(sents[before]) \
+                    and not opens_new_event(sents[before]):
+                g.tell(before, {"*"})
+                taken.add(before)
+            if after < len(sents) and after not in taken and not any(t.pos_ in ("VERB", "AUX") for t in sents[after]) \
+                    and any(t.pos_ == "PROPN" for t in sents[after]):
+                g.tell(after, set(g.kinds[s]))
+                taken.add(after)
+    for i, sent in enumerate(sents):
+        if i in taken or i in headline:
+            continue
+        earlier = [g for g in live if min(g.sentences) < i]
+        if not earlier:
+            continue
+        # "the flooding began on Monday", "The incident took place near X": the latest
+        # incident reported (an event recalled for context is not what "the attack" means)
+        if definite_event(sent) is not None and not opens_new_event(sent):
+            reported = [g for g in earlier if g.role in ("reported", "total")] or earlier
+            reported[-1].tell(i, {"*"})
+            continue
+        # "the militants released A and B near X": a kind of harm the incident has, close after it
+        kinds = _kinds_told(sent)
+        last = earlier[-1]
+        if kinds and kinds <= {f.count.kind for f in last.found} and i - max(last.sentences) <= 2:
+            last.tell(i, kinds)

@@ -1,0 +1,223 @@
+"""Where: the finest place an incident's sentences give.
+
+Places are the proper names inside locative phrases ("in", "near", "at",
+"on", "off", "between" ...) and the places an attack or a disaster hits
+("attacked the village of X", "struck the X district"). Each name gets a level
+from the place noun the text puts with it ("the village of X", "X district",
+"X province", "Y province's X town"), else a country the offline gazetteer
+knows, else a level between a district and a province (the gazetteer's cities
+are not loaded here: resolution geocodes the place once it is chosen). The finest
+name wins; the coarser names of the same sentence follow it ("Kisima, Rwenzori,
+North Kivu"), countries only when nothing finer is given.
+
+Not places: names that describe a thing ("a Russian Orthodox church", "a UN
+convoy", "the Patu attack"), dates, nationalities, persons, and phrases that
+place the perpetrator ("a group based in X") or the speaker ("officials in X
+said"). The dateline is never read here: it says where the story was filed.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from .. import places
+from ..dates import MONTHS, WEEKDAYS
+from .words import (BASE_VERBS, COUNTRY_LEVEL, EVENT_NOUNS, HAPPEN_VERBS, PEOPLE_NOUNS, PLACE_LEVELS,
+                    PLACE_PREPS, SAY_VERBS, UNKNOWN_LEVEL)
+
+# The verbs whose object is where it happened: "attacked the village of X".
+OBJECT_VERBS = HAPPEN_VERBS | {"attack", "raid", "storm", "ambush", "hit", "strike", "flood", "bomb", "shell"}
+SKIP_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
+MAX_PARTS = 4
+
+
+@dataclass
+class Place:
+    name: str
+    level: float
+    sentence: int
+    order: int        # position in the text, to keep the text's order among equals
+
+
+def _level_noun(tok: Token) -> Token | None:
+    """The place noun a name goes with: its head ("X district", "Y province's"), or the
+    noun whose "of" it completes ("the village of X")."""
+    head = tok.head
+    if tok.dep_ in ("compound", "poss", "nmod", "amod") and head.lemma_.lower() in PLACE_LEVELS:
+        return head
+    if tok.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in PLACE_LEVELS:
+        return head.head
+    for c in tok.children:                       # "X, a town in ...": an apposition
+        if c.dep_ == "appos" and c.lemma_.lower() in PLACE_LEVELS:
+            return c
+    return None
+
+
+def _level(name: str, tok: Token) -> float:
+    if places.is_country(name):
+        return COUNTRY_LEVEL
+    noun = _level_noun(tok)
+    if noun is not None:
+        # "Sulu's Simisa island", "Y province's X town", "the Y region of X": the possessor
+        # or modifier of a place noun that has its own name contains that place
+        container = tok.dep_ == "poss" or (tok.dep_ in ("compound", "nmod", "amod") and any(
+            c.dep_ == "prep" and c.lower_ == "of" for c in noun.children))
+        return PLACE_LEVELS[noun.lemma_.lower()] + (0.5 if container else 0)
+    if places.is_country(name):
+        return COUNTRY_LEVEL
+    return UNKNOWN_LEVEL
+
+
+def _describes_a_thing(tok: Token) -> bool:
+    """"a Russian Orthodox church", "a UN convoy", "the Patu attack": a name that
+    modifies a noun that is no place."""
+    head = tok
+    while head.dep_ in ("compound", "amod", "nmod", "poss") and head.head != head:
+        head = head.head
+    if head == tok:
+        return False
+    lemma = head.lemma_.lower()
+    return lemma not in PLACE_LEVELS and (head.pos_ == "NOUN" or lemma in EVENT_NOUNS)
+
+
+def _name_like(t: Token) -> bool:
+    """A proper noun (the small model tags some place names DATE: "the district of X"),
+    or a capitalised word naming a place noun the tagger took for an adjective ("X territory")."""
+    if t.ent_type_ in SKIP_ENTS and (t.ent_type_ != "DATE" or t.like_num or t.lower_ in MONTHS | WEEKDAYS):
+        return False
+    if t.pos_ == "PROPN":
+        return True
+    return t.is_title and not t.is_sent_start and t.dep_ in ("compound", "amod") \
+        and t.head.lemma_.lower() in PLACE_LEVELS and t.ent_type_ != "NORP"
+
+
+def _units(tokens: list[Token]) -> list[tuple[str, Token]]:
+    """Name units among tokens: entity spans and proper-noun runs; "A and B" stay one unit."""
+    units: list[tuple[str, Token]] = []
+    run: list[Token] = []
+    tokset = {t.i for t in tokens}
+
+    def close() -> None:
+        while run and (run[-1].lower_ in ("and", "-", "of", "du", "de", "al")):
+            run.pop()
+        if run:
+            text = " ".join(t.text for t in run).replace(" - ", "-")
+            root = max(run, key=lambda t: (t.head.i not in {r.i for r in run}, t.pos_ == "PROPN"))
+            units.append((text, root))
+        run.clear()
+
+    for t in sorted(tokens, key=lambda t: t.i):
+        good = _name_like(t)
+        if good:
+            if run and run[-1].i != t.i - 1:
+                close()
+            run.append(t)
+        elif run and t.text == "-" and t.i + 1 in tokset:
+            run.append(t)
+        elif run and t.lower_ == "and" and t.i + 1 in tokset and _name_like(t.doc[t.i + 1]):
+            run.append(t)                          # "between the cities of A and B", "Sistan and Baluchestan"
+        elif run and t.lower_ in ("of", "du", "de", "al") and t.ent_type_ and t.ent_type_ == run[-1].ent_type_:
+            run.append(t)                          # "Democratic Republic of Congo", "Boucle du Mouhoun"
+        else:
+            close()
+    close()
+    return units
+
+
+def _located(tok: Token) -> bool:
+    """Named right after a locative preposition ("in X", "near X"): a place whatever the
+    tagger calls it (it takes some towns for persons)."""
+    return tok.dep_ == "pobj" and tok.head.lower_ in PLACE_PREPS
+
+
+def _ok(name: str, tok: Token) -> bool:
+    if tok.ent_type_ == "PERSON" and not (places.is_country(name) or _level_noun(tok) is not None or _located(tok)):
+        return False
+    if tok.ent_type_ == "NORP" and _level_noun(tok) is None and not _located(tok):
+        return False
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in PEOPLE_NOUNS:
+        return False                              # "eight jawans of DRG": who they are, not where
+    return not _describes_a_thing(tok)
+
+
+def _aside(tok: Token, top: Token) -> bool:
+    """Under a phrase that is not about the place: the agent ("an attack by the X Front"), the
+    other side ("an encounter with X rebels"), the perpetrator's base ("gunmen based in X"),
+    a relative clause ("the road on which ..."). The nearest preposition decides: "an
+    encounter with rebels in X district" still places it in X."""
+    for a in tok.ancestors:
+        if a == top:
+            return False
+        if a.dep_ == "relcl" or _based(a):
+            return True
+        if a.dep_ in ("prep", "agent"):
+            return a.dep_ == "agent" or a.lower_ in ("by", "with", "against") or _based(a.head)
+    return False
+
+
+def _based(tok: Token) -> bool:
+    return tok.pos_ == "VERB" and tok.lemma_.lower() in BASE_VERBS
+
+
+def _speaker_side(prep: Token) -> bool:
+    """A phrase on a verb of saying or on its subject: "officials in X said", "said in X"."""
+    head = prep.head
+    return head.lemma_.lower() in SAY_VERBS and head.pos_ == "VERB" or (
+        head.dep_ in ("nsubj", "nsubjpass") and head.head.lemma_.lower() in SAY_VERBS)
+
+
+def in_sentence(sent: Span, index: int, order_base: int = 0) -> list[Place]:
+    """Every place name a sentence gives for what happens in it."""
+    found: list[Place] = []
+    seen: set[int] = set()
+    for tok in sent:
+        phrase: list[Token] = []
+        if tok.dep_ == "prep" and tok.lower_ in PLACE_PREPS:
+            if _based(tok.head) or _speaker_side(tok):
+                continue
+            if any(a.dep_ == "prep" and a.lower_ in PLACE_PREPS for a in tok.ancestors):
+                continue                          # nested in a bigger locative phrase
+            phrase = [t for t in tok.subtree if t != tok]
+        elif tok.dep_ == "dobj" and tok.head.lemma_.lower() in OBJECT_VERBS and (
+                tok.lemma_.lower() in PLACE_LEVELS or tok.ent_type_ in ("GPE", "LOC", "FAC")):
+            phrase = list(tok.subtree)
+        if not phrase:
+            continue
+        phrase = [t for t in phrase if not _aside(t, tok) and t.i not in seen]
+        seen |= {t.i for t in phrase}
+        for name, root in _units(phrase):
+            if _ok(name, root):
+                found.append(Place(name, _level(name, root), index, order_base + root.i))
+    return found
+
+
+def here(sent: Span) -> bool:
+    """"in the city", "in the capital", "here": the place the dateline names, when the
+    sentence names no other."""
+    for tok in sent:
+        if tok.dep_ == "prep" and tok.lower_ in ("in", "near", "outside") and not _speaker_side(tok):
+            pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+            if pobj is not None and pobj.lemma_.lower() in ("city", "town", "capital") and not any(
+                    c.pos_ == "PROPN" or c.dep_ == "prep" for c in pobj.children) and any(
+                    c.dep_ == "det" and c.lower_ == "the" for c in pobj.children):
+                return True
+        if tok.lower_ == "here" and tok.dep_ == "advmod" and not _speaker_side(tok):
+            return True
+    return False
+
+
+def finest(candidates: list[Place]) -> str | None:
+    """The finest place, then the coarser places of its sentence ("Dounkou, Toeni
+    Commune, Boucle du Mouhoun"); a country only when nothing finer is given."""
+    if not candidates:
+        return None
+    best = min(candidates, key=lambda p: (p.level, p.order))
+    parts = [best]
+    for p in sorted((p for p in candidates if p.sentence == best.sentence and p.level >= best.level),
+                    key=lambda p: (p.level, p.order)):
+        if p.level >= COUNTRY_LEVEL and best.level < COUNTRY_LEVEL:
+            continue
+        if all(p.name.lower() not in q.name.lower() and q.name.lower() not in p.name.lower() for q in parts):
+            parts.append(p)
+    return ", ".join(p.name for p in parts[:MAX_PARTS])

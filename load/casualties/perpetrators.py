@@ -1,0 +1,423 @@
+"""Who did it: responsibility as the article attributes it, and to which incident.
+
+Every sentence (the headline too) is read for attributions: "X claimed
+responsibility (for the attack)", "a statement from X claimed ...", "X
+spokesman Y claimed ...", "X said its fighters ..." (claimed); "blamed the
+bombing on X", "blaming a militia called X" (blamed); "suspected X militants",
+"a suspected X attack" (suspected); "X militants ambushed ...", "killed by X",
+"a blast triggered by X", "an X attack", "clashes with X" (stated).
+
+A name is a run of proper nouns (or an organisation the model knows) in the
+noun phrase, with the particles of Arabic and French names ("al-", "du");
+places, nationalities, persons, outlets and the people counted are never
+names. An acronym becomes the name the article expands it to ("Allied
+Democratic Forces (ADF)"), or the named group whose initials it is. A generic
+noun ("gunmen", "a notorious militia", "the group") stands only when the
+article names no group in a perpetrator's role; "a militia called X" is X.
+
+An incident takes the attributions in its own sentences and the claims,
+blames and suspicions told apart from it: in the headline or lead before it,
+about an event the incident's place names ("the Patu attack" style), or about
+"the attack" after it. Named groups beat generic nouns, then claimed > blamed >
+suspected > stated. A reported incident whose text names nobody takes the one
+group the article attributes attacks to.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.tokens import Doc, Token
+
+from .. import places
+from .counts import negated
+from .docarrays import Sentences, bracketed_capitals, candidates, columns, string_ids
+from .words import (ATTACK_VERBS, ATTACKER_NOUNS, BLAME_VERBS, CLAIM_NOUNS, EVENT_NOUNS, GROUP_NOUNS,
+                    PEOPLE_NOUNS, SAY_VERBS, SPOKES_NOUNS, SUSPECT_WORDS, VERB_KINDS, WEAPON_WORDS)
+
+RANK = {"claimed": 0, "blamed": 1, "suspected": 2, "stated": 3}
+# Lower-case particles inside names: "Jaish al-Adl", "Boucle du Mouhoun", "Front for the ...".
+NAME_PARTICLES = {"al", "el", "ul", "ad", "ud", "bin", "ibn", "de", "du", "des", "la", "le", "of", "for",
+                  "and", "the", "e", "i", "wal", "ash", "as", "an", "ar"}
+# Words that describe a name rather than belong to it.
+DESCRIPTORS = {"so", "called", "so-called", "suspected", "alleged", "notorious", "banned", "outlawed",
+               "the", "a", "an", "group", "militants", "militant", "fighters", "fighter", "men", "gunmen",
+               "terrorists", "terrorist", "rebels", "insurgents", "members", "militia", "jihadists"}
+# Nouns for statements that carry a claim: "a statement from X claimed ...".
+STATEMENT_NOUNS = {"statement", "video", "message", "communique", "post", "audio", "claim"}
+PLACE_ENTS = {"GPE", "LOC", "FAC"}
+
+
+@dataclass
+class Attribution:
+    name: str
+    named: bool             # a group's name, not a generic noun
+    how: str                # claimed | blamed | suspected | stated
+    sentence: int
+    event: Token | None     # the event it is about ("for the Patu attack"), when the text says
+
+
+# ---------------------------------------------------------------- phrases and names
+
+def phrase(tok: Token) -> str:
+    """A noun phrase without its article, relative clauses or trailing PPs."""
+    words = [t for t in tok.subtree if t.i <= tok.i and t.dep_ not in ("det",)]
+    return "".join(t.text_with_ws for t in words).strip()
+
+
+def _is_nationality(tok: Token) -> bool:
+    """"Pakistani", "Afghan", "Congolese": a country's name with a demonym ending."""
+    return (tok.ent_type_ == "NORP" or tok.pos_ == "ADJ") and _demonym(tok.lower_)
+
+
+@lru_cache(maxsize=4096)
+def _demonym(word: str) -> bool:
+    for country in _country_stems():
+        n = 0
+        while n < min(len(word), len(country)) and word[n] == country[n]:
+            n += 1
+        if n >= 4 and len(word) - n <= 5:
+            return True
+    return False
+
+
+def _country_stems() -> list[str]:
+    global _STEMS
+    if _STEMS is None:
+        _STEMS = sorted({n.split()[0].lower() for n in places._gazetteer().get_countries_by_names()})
+    return _STEMS
+
+
+_STEMS: list[str] | None = None
+
+
+def _name_token(t: Token) -> bool:
+    if t.ent_type_ in PLACE_ENTS or t.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL"):
+        return False
+    if t.ent_type_ == "PERSON" and not (t.dep_ == "compound" and t.head.pos_ == "NOUN"):
+        return False                          # a person; but "Kordan gunmen" names a group
+    if _is_nationality(t) or t.lower_ in WEAPON_WORDS:
+        return False
+    return t.pos_ == "PROPN" or (t.ent_type_ == "ORG" and t.is_title) or (t.is_upper and len(t) > 1 and t.is_alpha)
+
+
+def proper_name(tok: Token) -> str | None:
+    """The proper-name run inside a noun phrase: "Jaish al-Adl" of "the so-called
+    Jaish al-Adl terrorist group based in X", "Abu Sayyaf" of "the (Abu Sayyaf) captors"."""
+    left = [t for t in tok.subtree if t.i <= tok.i and (t == tok or t.head == tok or t.head.head == tok
+                                                       or (t.head.head.head == tok and t.dep_ == "compound"))]
+    runs: list[list[Token]] = []
+    run: list[Token] = []
+    for t in sorted(left, key=lambda t: t.i):
+        if run and t.i != run[-1].i + 1:
+            runs.append(run)
+            run = []
+        if _name_token(t) and t.lower_ not in DESCRIPTORS:
+            run.append(t)
+        elif run and _joins_a_name(t) and t.i + 1 <= tok.i and _name_token(t.doc[t.i + 1]):
+            run.append(t)
+        elif run:
+            runs.append(run)
+            run = []
+    if run:
+        runs.append(run)
+    # a lone common noun capitalised ("Police said", "Troops killed") is no name
+    runs = [r for r in runs if any(_name_token(t) for t in r) and not (
+        len(r) == 1 and (r[0].lower_ in PEOPLE_NOUNS | GROUP_NOUNS or r[0].lemma_.lower() in PEOPLE_NOUNS | GROUP_NOUNS))]
+    if not runs:
+        return None
+    best = runs[-1]                          # the run nearest the head: "Norland - Tamar militants"
+    return "".join(t.text_with_ws for t in best).strip() or None
+
+
+def _joins_a_name(t: Token) -> bool:
+    """"al" of "Jaish al-Adl", a hyphen written without spaces (" - " is a dash), the "'s"
+    of "New People's Army"."""
+    if t.text == "-":
+        return not t.nbor(-1).whitespace_ and not t.whitespace_
+    if t.tag_ == "POS":
+        return True
+    return t.lower_ in NAME_PARTICLES
+
+
+def _is_place_name(name: str, tok: Token) -> bool:
+    return places.is_country(name) or any(t.ent_type_ in PLACE_ENTS for t in tok.subtree if t.text in name.split())
+
+
+def acronyms(doc: Doc) -> dict[str, str]:
+    """"Allied Democratic Forces (ADF)" -> {"ADF": "Allied Democratic Forces"}: the
+    capitalised words before a bracketed acronym whose initials it is."""
+    out = {}
+    for i in bracketed_capitals(doc):
+        t = doc[i]
+        if not (2 <= len(t) <= 8 and i > 1):
+            continue
+        words, i = [], t.i - 2
+        while i >= 0 and len(words) < len(t.text) + 4:
+            w = doc[i]
+            if w.is_title or w.is_upper:
+                words.insert(0, w)
+            elif w.lower_ in NAME_PARTICLES:
+                pass
+            else:
+                break
+            if "".join(x.text[0] for x in words).upper() == t.text:
+                out.setdefault(t.text, doc[w.i: t.i - 1].text.strip())
+                break
+            i -= 1
+    return out
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in name.replace("-", " ").split() if w[0].isupper())
+
+
+def expand(name: str, acr: dict[str, str], named: list[str]) -> str:
+    """An acronym as the article spells it out; else the named group it abbreviates."""
+    key = name.replace(".", "")
+    if key in acr:
+        return acr[key]
+    if key.isupper() and len(key) <= 6:
+        longer = [n for n in named if n != name and _initials(n) == key]
+        if longer:
+            return longer[0]
+    return name
+
+
+# ---------------------------------------------------------------- who a phrase names
+
+def _called(tok: Token) -> Token | None:
+    """"a militia called the Allied Democratic Forces", "known as X", an apposition."""
+    for c in tok.children:
+        if c.dep_ == "appos" and proper_name(c):
+            return c
+        if c.dep_ == "prep" and c.lower_ == "of" and (tok.lemma_.lower() in ATTACKER_NOUNS | GROUP_NOUNS
+                                                       or tok.lemma_.lower() == "member"):
+            pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
+            if pobj is not None and proper_name(pobj):
+                return pobj                   # "fighters of the X Army"
+        if c.dep_ == "acl" and c.lemma_.lower() in ("call", "know", "name"):
+            for d in c.subtree:
+                if d != c and d.dep_ in ("oprd", "attr", "dobj", "pobj", "xcomp", "appos") and proper_name(d):
+                    return d
+    return None
+
+
+def who(tok: Token) -> tuple[str, bool] | None:
+    """(name, is a group's name) for a perpetrator phrase, or None when it names
+    nobody who could have done it (a place, a nationality, a weapon, an event)."""
+    if _dateline(tok):
+        # "ZAMBOANGA, Country - X militants have freed ...": the parse hangs the subject on the dateline
+        subject = next((c for c in tok.children if c.dep_ == "appos" and c.nbor(-1).text != "("), None)
+        return who(subject) if subject is not None and not _dateline(subject) else None
+    if tok.pos_ == "PRON" or tok.like_num:
+        return None
+    if tok.ent_type_ == "PERSON" and tok.pos_ == "PROPN" or tok.lemma_.lower() in SPOKES_NOUNS | STATEMENT_NOUNS:
+        spoke = _speaker(tok)              # "Taliban spokesman X", "a statement from X"
+        if spoke is not None or tok.ent_type_ == "PERSON" or tok.lemma_.lower() in STATEMENT_NOUNS:
+            return spoke
+    called = _called(tok)
+    if called is not None:
+        return who(called)
+    name = proper_name(tok)
+    if name and not _is_place_name(name, tok) and not _dateline(tok):
+        return name, True
+    lemma = tok.lemma_.lower()
+    if lemma in ATTACKER_NOUNS | GROUP_NOUNS or tok.lower_ in ATTACKER_NOUNS | GROUP_NOUNS \
+            or (lemma in PEOPLE_NOUNS and lemma not in ("people", "person", "other")):
+        if lemma in EVENT_NOUNS:
+            return None
+        words = [t for t in tok.subtree if t.i <= tok.i and t.dep_ != "det" and not _is_nationality(t)
+                 and t.lower_ not in WEAPON_WORDS]
+        return "".join(t.text_with_ws for t in words).strip() or tok.text, False
+    return None
+
+
+def _speaker(tok: Token) -> tuple[str, bool] | None:
+    """"Taliban spokesman Qari X" -> Taliban; "a statement from the Islamic State group" -> Islamic State."""
+    for c in tok.subtree:
+        if c.lemma_.lower() in SPOKES_NOUNS and c != tok or c == tok and c.lemma_.lower() in SPOKES_NOUNS:
+            name = proper_name(c)
+            if name and not any(t.ent_type_ == "PERSON" for t in c.doc[c.i - len(name.split()): c.i]):
+                return name, True
+    if tok.lemma_.lower() in STATEMENT_NOUNS:
+        for c in tok.children:
+            if c.dep_ in ("prep", "agent") and c.lower_ in ("from", "by", "of"):
+                pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
+                if pobj is not None:
+                    return who(pobj)
+            if c.dep_ == "poss":
+                return who(c)
+    return None
+
+
+def _dateline(tok: Token) -> bool:
+    """"JOS, Nigeria (AP) - Gunmen killed ...": the parse may make the dateline city the subject."""
+    at_start = tok.is_sent_start or (tok.i > 0 and tok.nbor(-1).is_sent_start)
+    return at_start and tok.is_upper and len(tok) > 1 and tok.i + 1 < len(tok.doc) \
+        and tok.nbor().text in (",", "(", ":", "-")
+
+
+# ---------------------------------------------------------------- attributions in the text
+
+def _pobjs(tok: Token, preps: tuple[str, ...], deps=("prep", "agent")) -> list[Token]:
+    out = []
+    for c in tok.children:
+        if c.dep_ in deps and c.lower_ in preps:
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    out.append(p)
+                    out += [q for q in p.children if q.dep_ == "conj"]
+    return out
+
+
+def _event_of(tok: Token) -> Token | None:
+    """The event a claim or blame is about: "responsibility for the attack"."""
+    for t in tok.subtree:
+        if t.lemma_.lower() in EVENT_NOUNS and t.pos_ == "NOUN":
+            return t
+    return None
+
+
+def _victims_are_attackers(verb: Token) -> bool:
+    objs = [c for c in verb.children if c.dep_ == "dobj"]
+    return bool(objs) and all(o.lemma_.lower() in ATTACKER_NOUNS or o.lower_ in ATTACKER_NOUNS for o in objs)
+
+
+# The words an attribution hangs on (by lemma or lower form): only their tokens are read.
+_CUE_IDS = string_ids({"claim"} | BLAME_VERBS | SUSPECT_WORDS | SAY_VERBS | EVENT_NOUNS | ATTACK_VERBS
+                      | set(VERB_KINDS) | {"seize", "capture", "clash", "shooting", "shootings"})
+
+
+def attributions(doc: Doc, sentence_of: Sentences) -> list[Attribution]:
+    """Every attribution of an attack in the article, in text order."""
+    found: list[Attribution] = []
+
+    def add(tok: Token, how: str, event: Token | None = None) -> None:
+        got = who(tok)
+        if how == "stated" and any(t.lower_ in ("suspected", "alleged", "presumed") for t in tok.subtree if t.i < tok.i):
+            how = "suspected"                    # "Suspected X herdsmen killed ...", however it is tagged
+        if got:
+            found.append(Attribution(got[0], got[1], how, sentence_of(tok), event))
+
+    for i in candidates(columns(doc), _CUE_IDS, _CUE_IDS):
+        tok = doc[i]
+        lemma = tok.lemma_.lower()
+        if tok.pos_ not in ("VERB", "NOUN", "ADJ", "AUX") or negated(tok):
+            continue  # "No group has claimed responsibility", "did not claim"
+        if lemma == "claim" and tok.pos_ == "VERB":
+            responsibility = [c for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() in CLAIM_NOUNS]
+            event = _event_of(responsibility[0]) if responsibility else _event_of(tok)
+            # a headline's "X claims deadly shooting": the event itself is claimed
+            responsibility += [c for c in tok.children if c.dep_ in ("dobj", "xcomp") and
+                               (c.lower_ in EVENT_NOUNS or c.lemma_.lower() in EVENT_NOUNS)]
+            for p in _pobjs(tok, ("by",), ("agent",)):
+                add(p, "claimed", event or (tok.head if tok.head.lemma_.lower() in EVENT_NOUNS else None))
+            if responsibility:
+                for c in tok.children:
+                    if c.dep_ == "nsubj":
+                        add(c, "claimed", event)
+        elif lemma in BLAME_VERBS and tok.pos_ == "VERB":
+            ons = [p for c in tok.subtree if c.dep_ == "prep" and c.lower_ in ("on", "to") and c.head in (tok, *tok.children)
+                   for p in c.children if p.dep_ == "pobj"]
+            event = next((c for c in tok.children if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in EVENT_NOUNS), None)
+            if event is None and tok.dep_ == "acl" and tok.head.lemma_.lower() in EVENT_NOUNS:
+                event = tok.head                   # "an attack blamed on X"
+            for p in ons:
+                add(p, "blamed", event)
+            if not ons:
+                for c in tok.children:
+                    if c.dep_ == "dobj" and c.lemma_.lower() not in EVENT_NOUNS:
+                        add(c, "blamed", _event_of(tok))
+        elif lemma in SUSPECT_WORDS and tok.dep_ == "amod" and tok.head.pos_ in ("NOUN", "PROPN"):
+            head = tok.head                         # "suspected ADF militants", "a suspected ADF attack"
+            if head.lemma_.lower() in EVENT_NOUNS:
+                name = proper_name(head)
+                if name and not _is_place_name(name, head):
+                    found.append(Attribution(name, True, "suspected", sentence_of(tok), head))
+            else:
+                add(head, "suspected")
+        elif lemma in SAY_VERBS and tok.pos_ == "VERB":
+            # "X said its fighters attacked ...": the group claims its own attack
+            for c in tok.children:
+                if c.dep_ == "ccomp" and (c.lemma_.lower() in ATTACK_VERBS or c.lemma_.lower() in VERB_KINDS):
+                    subj = next((s for s in c.children if s.dep_ == "nsubj"), None)
+                    if subj is not None and any(p.dep_ == "poss" and p.lower_ in ("its", "their") for p in subj.children):
+                        for s in tok.children:
+                            if s.dep_ == "nsubj":
+                                add(s, "claimed", c)
+        elif lemma in EVENT_NOUNS and tok.pos_ == "NOUN":
+            # "a Taliban attack", "the group's attack", "an IED blast by Maoists", "clashes with the group"
+            for c in tok.children:
+                if c.dep_ in ("compound", "poss") and c.i < tok.i:
+                    name = proper_name(tok)
+                    if name and not _is_place_name(name, tok) and not any(
+                            a.name == name and a.sentence == sentence_of(tok) for a in found):
+                        found.append(Attribution(name, True, "stated", sentence_of(tok), tok))
+                        break
+            for p in _pobjs(tok, ("by", "with")):
+                add(p, "stated", tok)
+            for c in tok.children:
+                if c.dep_ == "acl":                # "a blast triggered by X", "an attack carried out by X"
+                    for p in _pobjs(c, ("by",), ("agent",)):
+                        add(p, "stated", tok)
+        if tok.pos_ == "VERB" and (lemma in ATTACK_VERBS or lemma in VERB_KINDS or lemma in ("seize", "capture", "clash")):
+            if lemma == "clash":
+                for p in _pobjs(tok, ("with",)):
+                    add(p, "stated")
+                continue
+            for p in _pobjs(tok, ("by",), ("agent",)):
+                add(p, "stated")
+            if lemma in ("die", "perish", "disappear", "succumb", "drown") or _victims_are_attackers(tok):
+                continue
+            if VERB_KINDS.get(lemma) in ("released", "arrested"):
+                # "Abu X militants freed two hostages": the captors; "Police rescued 12": not them
+                for c in tok.children:
+                    if c.dep_ == "nsubj" and lemma not in ("rescue", "liberate") and not VERB_KINDS.get(lemma) == "arrested":
+                        got = who(c)
+                        if got and (got[1] or c.lemma_.lower() in ATTACKER_NOUNS) and c.lemma_.lower() not in PEOPLE_NOUNS - ATTACKER_NOUNS:
+                            found.append(Attribution(got[0], got[1], "stated", sentence_of(c), None))
+                continue
+            for c in tok.children:
+                if c.dep_ == "nsubj" and not _dateline(c):
+                    add(c, "stated")
+            if tok.dep_ == "acl" and tok.tag_ in ("VBD", "VBN") and any(c.dep_ == "dobj" for c in tok.children):
+                add(tok.head, "stated")          # "Bandits killed 30 villagers" parsed as "bandits (who were) killed"
+    return found
+
+
+# ---------------------------------------------------------------- to incidents
+
+def choose(candidates: list[tuple[Attribution, int]]) -> tuple[str | None, str | None]:
+    """The best (name, attribution) of (attribution, distance) pairs: named first,
+    then by how it was attributed, then the nearest."""
+    if not candidates:
+        return None, None
+    best, _ = min(candidates, key=lambda c: (not c[0].named, RANK[c[0].how], c[1]))
+    return best.name, best.how
+
+
+def article_group(found: list[Attribution]) -> tuple[str, str] | None:
+    """The one group the article attributes attacks to (the most often named), with
+    the strongest way it does so (its incidents without an attribution are "inferred")."""
+    named = [a for a in found if a.named]
+    if not named:
+        return None
+    counts = Counter(a.name for a in named)
+    top = max(counts.values())
+    leaders = [a.name for a in named if counts[a.name] == top]
+    name = leaders[0]
+    how = min((a.how for a in named if a.name == name), key=RANK.get)
+    return name, how
+
+
+def normalise(found: list[Attribution], doc: Doc) -> list[Attribution]:
+    """Acronyms spelt out; generic phrases and doubles kept as they are."""
+    acr = acronyms(doc)
+    names = [a.name for a in found if a.named and not a.name.isupper()]
+    for a in found:
+        if a.named:
+            a.name = expand(a.name, acr, names)
+    return found
+

@@ -1,0 +1,126 @@
+"""The vocabulary the casualty modules share: verbs, nouns and cue words.
+
+Only kinds of words live here (verbs of harm, nouns for people, attackers,
+events and places, verbs of reporting), never particular groups or places.
+"""
+from __future__ import annotations
+
+# Casualty verbs by kind (lemmas, as spaCy's lemmatizer gives them).
+VERB_KINDS = {
+    "kill": "killed", "die": "killed", "martyr": "killed", "slay": "killed", "perish": "killed",
+    "massacre": "killed", "assassinate": "killed", "behead": "killed", "gun": "killed",
+    "execute": "killed", "lynch": "killed", "drown": "killed", "succumb": "killed",
+    "injure": "injured", "wound": "injured", "hurt": "injured", "maim": "injured",
+    "abduct": "abducted", "kidnap": "abducted",
+    "release": "released", "free": "released", "rescue": "released", "liberate": "released",
+    "arrest": "arrested", "detain": "arrested", "apprehend": "arrested", "nab": "arrested",
+    "disappear": "missing",
+}
+# Taken by force: hostages are abducted, attackers and suspects are arrested ("captured two others").
+SEIZE_VERBS = {"seize", "capture"}
+# Predicative adjectives: "27 people are dead", "left 10 injured", "five remain missing".
+ADJ_KINDS = {"dead": "killed", "killed": "killed", "injured": "injured", "wounded": "injured",
+             "hurt": "injured", "missing": "missing", "kidnapped": "abducted", "abducted": "abducted"}
+# Verbs that do not hurt anyone when intransitive: "died" and "disappeared" take subjects.
+INTRANSITIVE = {"die", "perish", "disappear", "succumb", "drown"}
+# Kinds whose verb is also used of things ("released a statement"): the noun must be people.
+NEEDS_PEOPLE = {"released", "missing", "abducted", "arrested"}
+# Copulas before a predicative adjective: "are dead", "remain missing", "went missing".
+COPULAS = {"be", "remain", "lie", "go", "become", "stay"}
+
+# Nouns that are people or groups of people (kinds of person, as with ranks).
+PEOPLE_NOUNS = {
+    "people", "person", "persons", "individual", "other", "civilian", "soldier", "troop", "trooper",
+    "policeman", "policemen", "police", "officer", "guard", "member", "worker", "employee", "staff",
+    "child", "children", "woman", "women", "man", "men", "student", "passenger", "pilgrim", "tourist",
+    "hostage", "captive", "prisoner", "personnel", "force", "commando", "volunteer",
+    "villager", "resident", "citizen", "national", "engineer", "journalist", "reporter", "official",
+    "diplomat", "crew", "crewman", "crewmen", "sailor", "fisherman", "fishermen", "farmer", "miner",
+    "protester", "demonstrator", "worshipper", "worshiper", "churchgoer", "mourner", "doctor", "nurse",
+    "teacher", "boy", "girl", "infant", "baby", "migrant", "refugee", "smuggler", "paramilitary",
+    "cadet", "recruit", "bodyguard", "driver", "security", "serviceman", "servicemen", "jawan", "cop",
+    "constable", "ranger", "guardsman", "marine", "peacekeeper", "adult", "teenager", "youth", "elder",
+    "wife", "husband", "son", "daughter", "mother", "father", "brother", "sister", "relative", "kid",
+    "pupil", "shopper", "commuter", "motorist", "trader", "vendor", "herder", "shepherd", "labourer",
+    "laborer", "contractor", "inmate", "detainee", "medic", "paramedic", "firefighter", "rescuer",
+    "priest", "cleric", "imam", "monk", "nun", "missionary", "lawmaker", "politician", "candidate",
+    "councillor", "councilman", "mayor", "chief", "leader", "commander", "agent", "spectator", "fan",
+    "player", "visitor", "guest", "family", "occupant", "survivor", "victim", "casualty", "student",
+    "gunman", "gunmen", "militant", "fighter", "insurgent", "terrorist", "rebel", "attacker",
+    "assailant", "jihadist", "bomber", "kidnapper", "abductor", "extremist", "suspect", "militiaman",
+    "militiamen", "guerrilla", "guerilla", "bandit", "pirate", "raider", "separatist", "insurgent",
+}
+# People on the attackers' side: their deaths and arrests are not the perpetrator's doing.
+ATTACKER_NOUNS = {
+    "gunman", "gunmen", "militant", "fighter", "insurgent", "terrorist", "rebel", "attacker",
+    "assailant", "jihadist", "bomber", "kidnapper", "abductor", "extremist", "suspect", "militiaman",
+    "militiamen", "guerrilla", "guerilla", "bandit", "pirate", "raider", "separatist", "assassin",
+    "captor", "hijacker", "shooter",
+}
+# Generic names for an armed group: a named group given elsewhere beats them.
+GROUP_NOUNS = {"group", "militia", "outfit", "organisation", "organization", "faction", "movement",
+               "network", "cell", "gang", "men", "man", "wing", "force", "forces", "army", "unit"}
+
+# Nouns for an event with casualties, which later sentences refer back to ("in the attack").
+EVENT_NOUNS = {
+    "attack", "blast", "bombing", "explosion", "ambush", "raid", "assault", "incident", "clash",
+    "shooting", "abduction", "kidnapping", "strike", "bomb", "massacre", "killing", "gunfight",
+    "firefight", "encounter", "shelling", "airstrike", "fighting", "violence", "operation",
+    "flood", "flooding", "landslide", "mudslide", "earthquake", "quake", "fire", "blaze", "crash",
+    "collision", "accident", "stampede", "storm", "cyclone", "typhoon", "hurricane", "tornado",
+    "avalanche", "eruption", "collapse", "derailment", "disaster", "tragedy", "ied",
+}
+# Events that come one at a time: their plural ("died in attacks") is several incidents.
+COUNTABLE_EVENTS = {"attack", "raid", "bombing", "ambush", "blast", "explosion", "shooting", "massacre",
+                    "assault", "incident", "killing"}
+# Modifiers that open a new incident: "a second attack", "in a separate incident".
+NEW_EVENT_WORDS = {"second", "third", "another", "separate", "different", "earlier", "previous",
+                   "similar", "other", "fresh", "new", "latest", "last", "recent"}
+# Verbs whose subject carried out the attack ("militants ambushed a convoy").
+ATTACK_VERBS = {"attack", "ambush", "target", "storm", "raid", "bomb", "shoot", "fire", "open",
+                "blow", "detonate", "trigger", "explode", "set", "hit", "strike", "behead", "stab",
+                "hijack", "plant", "launch", "carry", "stage", "torch", "burn"}
+# Verbs of the event itself in a sentence that refers back ("the flooding began on Monday").
+HAPPEN_VERBS = {"take", "occur", "happen", "begin", "start", "strike", "hit", "break", "erupt",
+                "sweep", "affect", "target", "unfold"}
+
+# Verbs of reporting: their subject (or, for "tell", the outlet told) gave the number;
+# a date on them is the date of the report, not of the incident.
+SAY_VERBS = {"say", "tell", "report", "confirm", "announce", "state", "add", "quote", "claim",
+             "post", "publish", "write", "tweet", "issue", "cite", "comment", "note", "estimate"}
+# Tolls: "the death toll rose to 35", "the number of dead stands at 12".
+TOLL_NOUNS = {"toll", "tally", "number", "count", "figure"}
+RISE_VERBS = {"rise", "climb", "increase", "jump", "reach", "grow", "mount", "soar", "hit"}
+
+# Claims of responsibility and blame.
+CLAIM_NOUNS = {"responsibility", "credit"}
+SUSPECT_WORDS = {"suspect", "suspected", "believe", "believed", "allege", "alleged", "presume", "presumed"}
+BLAME_VERBS = {"blame", "accuse", "attribute"}
+# Roles that speak for a group: "X spokesman Y claimed responsibility" means X claimed it.
+SPOKES_NOUNS = {"spokesman", "spokesperson", "spokeswoman", "commander", "leader", "chief",
+                "official", "member", "fighter", "militant", "representative", "statement"}
+
+# Nouns of places and their rank, finest first: a village beats a district beats a province.
+PLACE_LEVELS = {
+    "village": 0, "hamlet": 0, "neighbourhood": 0, "neighborhood": 0, "suburb": 0, "road": 0,
+    "highway": 0, "street": 0, "market": 0, "camp": 0, "checkpoint": 0, "station": 1, "island": 3,
+    "town": 1, "city": 1, "locality": 1, "capital": 1, "municipality": 1, "township": 1,
+    "commune": 2, "district": 2, "territory": 2, "county": 2, "subdistrict": 2, "sub-district": 2,
+    "area": 2, "zone": 2, "tehsil": 2, "taluk": 2, "block": 2, "division": 3, "valley": 2,
+    "province": 3, "state": 3, "region": 3, "department": 3, "governorate": 3, "prefecture": 3,
+    "oblast": 3, "county-level": 2, "country": 4, "border": 4,
+}
+# The level of a name the text gives no place noun for (between a district and a province),
+# and of a country.
+UNKNOWN_LEVEL, COUNTRY_LEVEL = 2.5, 4
+# Weapons and methods: "an IED blast", "a suicide car bomb attack" name no one.
+WEAPON_WORDS = {"ied", "ieds", "vbied", "svbied", "rpg", "rpgs", "uav", "drone", "suicide", "car", "truck",
+                "machete", "knife", "gun", "rifle", "grenade", "mortar", "rocket", "missile", "mine",
+                "bomb", "bombs", "explosive", "explosives", "ak-47", "ak"}
+# Prepositions that introduce where an incident happened.
+PLACE_PREPS = {"in", "near", "between", "at", "outside", "inside", "across", "along", "on", "off", "around"}
+# Participles that place the perpetrator, not the incident ("a group based in X").
+BASE_VERBS = {"base", "headquarter", "locate", "operate", "originate", "belong"}
+
+# Signs that a count is a running total over a period, not an incident: "since 2019", "so far".
+PERIOD_WORDS = {"year", "years", "decade", "decades", "months", "weeks", "so far"}
