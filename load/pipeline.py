@@ -30,6 +30,7 @@ from pathlib import Path
 
 from . import resolve, store
 from .extract import extract_facts, sentence_offsets
+from .parse_limits import too_deep
 from .reader import SkipFile, Source, find_files, read_source, sources, stored_path
 from .records import Article, ArticleFacts
 
@@ -170,6 +171,10 @@ def extract_all(nlp, todo: Iterable[Source], batch_size: int = 32) -> Iterator[E
         while pending[0] is not None:
             yield pending.popleft()
         pending.popleft()
+        reason = too_deep(doc)
+        if reason:  # walking this parse would overflow the C stack: a crash of the whole load
+            yield Skipped(article.path, reason)
+            continue
         try:
             yield Extracted(article, sentence_offsets(doc), extract_facts(doc, article))
         except Exception as error:  # a bug in one rule must not lose the other articles

@@ -192,17 +192,27 @@ NOT_REGULAR = ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a named pipe (FIFO)"
 def _open_regular(path, flags: int) -> int:
     """The ``opener`` of every read: non-blocking, so opening a named pipe returns at once
     instead of waiting for a writer, then refused unless it is a regular file."""
-    fd = os.open(path, flags | getattr(os, "O_NONBLOCK", 0))
     try:
-        mode = os.fstat(fd).st_mode
-        if not stat.S_ISREG(mode):
-            kind = next((name for test, name in NOT_REGULAR if test(mode)), "a special file")
-            raise SkipFile(f"not a regular file: {kind}; only regular files are read")
+        fd = os.open(path, flags | getattr(os, "O_NONBLOCK", 0))
+    except OSError:
+        try:
+            _refuse_special(os.stat(path).st_mode)  # a socket cannot be opened at all (ENXIO)
+        except OSError:
+            pass
+        raise
+    try:
+        _refuse_special(os.fstat(fd).st_mode)
         os.set_blocking(fd, True)
     except BaseException:
         os.close(fd)
         raise
     return fd
+
+
+def _refuse_special(mode: int) -> None:
+    if not stat.S_ISREG(mode):
+        kind = next((name for test, name in NOT_REGULAR if test(mode)), "a special file")
+        raise SkipFile(f"not a regular file: {kind}; only regular files are read")
 
 
 def os_reason(error: OSError) -> str:

@@ -47,10 +47,20 @@ def _archive(stream):
     from warcio.bufferedreaders import DecompressingBufferedReader
 
     class BoundedLines(DecompressingBufferedReader):
+        """``readline`` as warcio's (same buffer methods), with a cap; a longer line is an error."""
+
         def readline(self, length=None):
             cap = MAX_HEADER_LINE if length is None else min(length, MAX_HEADER_LINE)
-            line = super().readline(cap)
-            if len(line) >= cap and not line.endswith(b"\n") and cap == MAX_HEADER_LINE:
+            if cap <= 0:
+                return b""
+            self._fillbuff()
+            line = b"" if self.empty() else self.buff.readline(cap)
+            while line and not line.endswith(b"\n") and len(line) < cap:
+                self._fillbuff()
+                if self.empty():
+                    break
+                line += self.buff.readline(cap - len(line))
+            if len(line) >= MAX_HEADER_LINE and not line.endswith(b"\n"):
                 raise ValueError(f"a header line over {MAX_HEADER_LINE:,} bytes")
             return line
 
