@@ -33,6 +33,7 @@ from .extract import extract_facts, sentence_offsets
 from .parse_limits import too_deep
 from .reader import SkipFile, Source, find_files, read_source, sources, stored_path
 from .records import Article, ArticleFacts
+from .terminal import printable
 
 
 @dataclass
@@ -73,6 +74,8 @@ MAX_REASON = 1_000  # characters of a skip reason kept (an exception's message m
 
 
 def short_reason(reason: str) -> str:
+    """A skip reason as recorded: one line (control characters escaped), at most ``MAX_REASON`` characters."""
+    reason = printable(reason)
     return reason if len(reason) <= MAX_REASON else reason[:MAX_REASON] + "..."
 
 

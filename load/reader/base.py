@@ -225,6 +225,17 @@ def os_reason(error: OSError) -> str:
     return f"cannot read: {error.strerror or error}"
 
 
+def describe_error(error: BaseException, limit: int = 200) -> str:
+    """``Type: message`` on one line, at most ``limit`` characters of message: a library's
+    message may quote the raw bytes it choked on (a WARC header line, binary junk)."""
+    from ..terminal import printable
+
+    message = printable(error)
+    if len(message) > limit:
+        message = message[:limit] + "..."
+    return f"{type(error).__name__}: {message}"
+
+
 def gunzip(data: bytes, limit: int) -> bytes:
     """The content of a gzip file, refused past ``limit`` bytes (no decompression bomb)."""
     inflater = zlib.decompressobj(zlib.MAX_WBITS | 16)

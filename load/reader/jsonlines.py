@@ -206,7 +206,10 @@ def article_from_record(record, source: Source, fmt: str, where: str) -> Article
         text = clean_body(normalize_text(body), title and normalize_text(title), url)
         if not any(c.isalpha() for c in text):
             raise SkipFile(f"{where}: no words in the {body_field} field")
-        check_length(text)
+        try:
+            check_length(text)
+        except SkipFile as reason:
+            raise SkipFile(f"{where}: {reason}") from None
         article = Article(path=source.name, sha256=source.sha256, text=text, file=source.file, format=fmt)
         _dateline(article)
     _apply_fields(article, record)

@@ -32,7 +32,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from ..records import Article
-from .base import SkipFile, Source, open_binary
+from .base import SkipFile, Source, describe_error, open_binary
 from .html import MAX_HTML_BYTES, article_from_html
 
 HTML_TYPES = re.compile(r"^\s*(?:text/html|application/xhtml\+xml)\b", re.I)
@@ -84,15 +84,15 @@ def _digest(record, payload: bytes) -> str:
 def _kind(record, payload: bytes) -> str | None:
     """None for an article (an HTML page fetched with status 200); else what the summary calls it."""
     if record.rec_type != "response":
-        return f"{record.rec_type} record"
+        return f"{record.rec_type[:40]} record"  # (the summary counts by kind: a kind from a header stays short)
     if record.http_headers is None:
         return "response without HTTP headers"
     status = record.http_headers.get_statuscode()
     if status != "200":
-        return f"response with status {status}"
+        return f"response with status {(status or '')[:40]}"
     content_type = record.http_headers.get_header("Content-Type") or ""
     if content_type and not HTML_TYPES.match(content_type):
-        return f"non-HTML response ({content_type.split(';')[0].strip().lower()})"
+        return f"non-HTML response ({content_type.split(';')[0].strip().lower()[:60]})"
     if not content_type and not HTML_SNIFF.match(payload[:4096]):
         return "non-HTML response (no type)"
     return None
@@ -115,7 +115,7 @@ def sources(path: Path, file: str, ignored: Counter) -> Iterator[Source]:
                 yield Source(absolute, file, _digest(record, payload), f"@{records.get_record_offset()}",
                              records.get_record_offset())
         except Exception as error:  # warcio's errors, or any other on a damaged archive
-            raise SkipFile(f"not a readable WARC after {count} records ({type(error).__name__}: {error})") from None
+            raise SkipFile(f"not a readable WARC after {count} records ({describe_error(error)})") from None
 
 
 def read(source: Source) -> Article:
@@ -126,8 +126,8 @@ def read(source: Source) -> Article:
             record = next(iter(_archive(stream)), None)
             payload = _read_payload(record) if record is not None else b""
         except Exception as error:  # warcio's errors, or any other on a damaged archive
-            raise SkipFile(f"record at byte {source.offset} cannot be read on its own ({type(error).__name__}: "
-                           f"{error}); is the .warc.gz compressed record by record?") from None
+            raise SkipFile(f"record at byte {source.offset} cannot be read on its own ({describe_error(error)}); "
+                           f"is the .warc.gz compressed record by record?") from None
     if record is None or _digest(record, payload) != source.sha256:
         raise SkipFile(f"record at byte {source.offset} changed while loading; load again")
     if len(payload) > MAX_HTML_BYTES:
