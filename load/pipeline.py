@@ -14,10 +14,17 @@ processes (each loads the pipeline once) on chunks of files; at most a few
 chunks per worker are in flight. The main process alone writes the database,
 in input order, then resolves across articles, so the database is the same as
 a single-process load's (apart from ``documents.loaded_at``).
+
+Hostile input never aborts a load: any error while listing a file's records (``plan``)
+or reading one (``extract_all``) skips that file or record with a one-line reason,
+remembered in ``skipped_files``; a parse too deep to walk is skipped before the
+extractors see it (``load.parse_limits``). A ``--db`` that cannot be a database file is
+refused before anything is read (``check_target``).
 """
 from __future__ import annotations
 
 import multiprocessing
+import os
 import sqlite3
 import time
 import traceback
@@ -82,12 +89,12 @@ def short_reason(reason: str) -> str:
 def check_target(db_path: Path) -> None:
     """Refuse, before anything is read or opened, a ``--db`` that cannot be a database file
     (SQLite would say "disk I/O error" for a folder, and wait for ever on a named pipe)."""
-    if db_path.is_dir():
+    if os.path.isdir(db_path):  # os.path: False, never an exception, on a path it cannot stat
         raise store.TargetError(f"{db_path}: is a folder, not a database file "
                                 f"(give a file path, such as {db_path / 'facts.db'})")
-    if db_path.exists() and not db_path.is_file():
+    if os.path.exists(db_path) and not os.path.isfile(db_path):
         raise store.TargetError(f"{db_path}: not a regular file, so not a database file")
-    if db_path.parent.exists() and not db_path.parent.is_dir():
+    if os.path.exists(db_path.parent) and not os.path.isdir(db_path.parent):
         raise store.TargetError(f"{db_path}: {db_path.parent} is a file, not a folder")
 
 

@@ -216,16 +216,18 @@ def test_a_warc_header_line_over_the_limit_makes_the_file_unreadable_from_there(
 
 
 def test_no_stored_field_is_over_its_limit(tmp_path):
-    """Whatever the input gave, the database holds bounded values (a page's headline is one row's label
-    on every sentence row, so one 50 MB title once made a 1.25 GB page)."""
+    """Whatever the input gave, the database holds bounded values (a document's title is the label of
+    every one of its sentence rows, so one 50 MB title once made a 1.25 GB page)."""
+    from .test_web_input import page, write_warc
+
     folder = tmp_path / "articles"
     folder.mkdir()
-    (folder / "head.txt").write_text("Rail talks resume as ministers meet in the capital, " * 40 + "\n\n" + BODY,
-                                     encoding="utf-8")   # a 2,080-character head line, read as the headline
+    (folder / "page.html").write_text(page(headline="Rail talks " + "resume again " * 200), encoding="utf-8")
+    write_warc(folder / "crawl.warc", [("https://news.example.org/" + "a" * 9_000, page().encode())])
     (folder / "ok.txt").write_text(ARTICLE, encoding="utf-8")
     db = tmp_path / "facts.db"
-    load([folder], db)
-    assert len(query(db, "select * from documents")) == 2
+    summary = load([folder], db)
+    assert len(summary.loaded) == 3 and not summary.skipped
     for field, limit in FIELD_LIMITS.items():
         [(longest,)] = query(db, f"select max(length({field})) from documents")
         assert longest is None or longest <= limit, field
