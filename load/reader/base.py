@@ -9,7 +9,7 @@ Choices (documented in the README too):
   (``normalize_text``: one character for one, so offsets stay exact). No stored
   text holds a NUL.
 - Only regular files are read: a named pipe, socket or device is refused when it
-  is opened (``open_regular``), without blocking, whatever its name.
+  is opened (``_open_regular``), without blocking, whatever its name.
 - Article text over ``MAX_CHARS`` characters (spaCy's default ``max_length``) is
   refused: a news article is a few thousand characters, and a text that big is
   a dump that should be split.
