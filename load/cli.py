@@ -12,6 +12,7 @@ from .distributed import DaskError
 from .nlp import DEFAULT_MODEL
 from .reader import UnsupportedFile
 from .store import TargetError
+from .terminal import printable
 
 
 @click.command(context_settings={"help_option_names": ["-h", "--help"]})
@@ -60,25 +61,28 @@ def main(ctx: click.Context, paths: tuple[Path, ...], db_path: Path, rebuild: bo
     try:
         summary = _run(list(paths), db_path, rebuild, model, quiet, workers, dask)
     except (FileNotFoundError, UnsupportedFile, TargetError, DaskError) as error:
-        click.echo(f"error: {error}", err=True)
+        click.echo(f"error: {printable(error)}", err=True)
         sys.exit(2)
     except KeyboardInterrupt:
-        click.echo(f"interrupted: {db_path} is unchanged", err=True)
+        click.echo(f"interrupted: {printable(db_path)} is unchanged", err=True)
         sys.exit(130)
 
+    # names, reasons and kinds come from the input: printed escaped, one line per file (load.terminal)
     for path, reason in summary.skipped:
-        click.echo(f"skipped {path}: {reason}", err=True)
+        click.echo(f"skipped {printable(path)}: {printable(reason)}", err=True)
     if not quiet:
         facts = ", ".join(f"{n} {kind}" for kind, n in summary.facts.items()) or "no facts"
         if summary.not_read:
             click.echo("not read (no reader for the type): "
-                       + ", ".join(f"{n} {kind}" for kind, n in sorted(summary.not_read.items())), err=True)
+                       + ", ".join(f"{n} {printable(kind)}" for kind, n in sorted(summary.not_read.items())),
+                       err=True)
         if summary.ignored:
             click.echo("records that are not articles, not read: "
-                       + ", ".join(f"{n} {kind}" for kind, n in sorted(summary.ignored.items())), err=True)
+                       + ", ".join(f"{n} {printable(kind)}" for kind, n in sorted(summary.ignored.items())),
+                       err=True)
         click.echo(
             f"{len(summary.loaded)} loaded, {len(summary.unchanged)} unchanged, {len(summary.skipped)} skipped "
-            f"into {db_path} in {summary.seconds:.1f}s ({facts})",
+            f"into {printable(db_path)} in {summary.seconds:.1f}s ({facts})",
             err=True,
         )
     sys.exit(1 if summary.skipped else 0)

@@ -14,10 +14,17 @@ processes (each loads the pipeline once) on chunks of files; at most a few
 chunks per worker are in flight. The main process alone writes the database,
 in input order, then resolves across articles, so the database is the same as
 a single-process load's (apart from ``documents.loaded_at``).
+
+Hostile input never aborts a load: any error while listing a file's records (``plan``)
+or reading one (``extract_all``) skips that file or record with a one-line reason,
+remembered in ``skipped_files``; a parse too deep to walk is skipped before the
+extractors see it (``load.parse_limits``). A ``--db`` that cannot be a database file is
+refused before anything is read (``check_target``).
 """
 from __future__ import annotations
 
 import multiprocessing
+import os
 import sqlite3
 import time
 import traceback
@@ -30,8 +37,10 @@ from pathlib import Path
 
 from . import resolve, store
 from .extract import extract_facts, sentence_offsets
+from .parse_limits import too_deep
 from .reader import SkipFile, Source, find_files, read_source, sources, stored_path
 from .records import Article, ArticleFacts
+from .terminal import printable
 
 
 @dataclass
@@ -67,8 +76,31 @@ class Skipped:
     for_content: bool = True
 
 
+REFUSED = ""        # skipped_files.sha256 of a file refused before its content was hashed
+MAX_REASON = 1_000  # characters of a skip reason kept (an exception's message may quote a whole input)
+
+
+def short_reason(reason: str) -> str:
+    """A skip reason as recorded: one line (control characters escaped), at most ``MAX_REASON`` characters."""
+    reason = printable(reason)
+    return reason if len(reason) <= MAX_REASON else reason[:MAX_REASON] + "..."
+
+
+def check_target(db_path: Path) -> None:
+    """Refuse, before anything is read or opened, a ``--db`` that cannot be a database file
+    (SQLite would say "disk I/O error" for a folder, and wait for ever on a named pipe)."""
+    if os.path.isdir(db_path):  # os.path: False, never an exception, on a path it cannot stat
+        raise store.TargetError(f"{db_path}: is a folder, not a database file "
+                                f"(give a file path, such as {db_path / 'facts.db'})")
+    if os.path.exists(db_path) and not os.path.isfile(db_path):
+        raise store.TargetError(f"{db_path}: not a regular file, so not a database file")
+    if os.path.exists(db_path.parent) and not os.path.isdir(db_path.parent):
+        raise store.TargetError(f"{db_path}: {db_path.parent} is a file, not a folder")
+
+
 def plan(paths: Iterable[str | Path], db_path: Path, rebuild: bool, summary: Summary,
-         tick: Callable[[], None]) -> list[Source]:
+         tick: Callable[[], None], refused: list[tuple[str, str]] | None = None,
+         cleared: list[str] | None = None) -> list[Source]:
     """The sources whose content differs from what the database holds (all of them on --rebuild).
 
     A source an earlier load skipped for its content, unchanged since, is reported skipped
@@ -76,7 +108,12 @@ def plan(paths: Iterable[str | Path], db_path: Path, rebuild: bool, summary: Sum
     it leaves the database untouched. Only locations and hashes are kept: the bytes are
     read again when the source is parsed, so memory does not grow with the corpus (a file
     rewritten in between is loaded as it is then). ``tick`` is called once per file whose
-    every source is settled here (unchanged, skipped); ``run`` ticks the others."""
+    every source is settled here (unchanged, skipped); ``run`` ticks the others.
+
+    A file refused here (not a regular file, too large, not valid JSON, not a WARC, or any
+    error while listing its records) is skipped whole with its reason and added to
+    ``refused`` when ``skipped_files`` does not already say so; a file an earlier load
+    refused that now reads is added to ``cleared``."""
     known = {} if rebuild else store.loaded_hashes(db_path)
     skipped_before = {} if rebuild else store.skipped_hashes(db_path)
     todo = []
@@ -91,17 +128,36 @@ def plan(paths: Iterable[str | Path], db_path: Path, rebuild: bool, summary: Sum
                     summary.skipped.append((name, f"{skipped_before[name][1]} (unchanged since an earlier load)"))
                 else:
                     todo.append(source)
-        except SkipFile as reason:
-            summary.skipped.append((stored_path(path), str(reason)))
+        except Exception as error:  # SkipFile, or any error on a hostile file: skip it, never abort the load
+            name = stored_path(path)
+            reason = short_reason(str(error) if isinstance(error, SkipFile) else _error_text(error))
+            summary.skipped.append((name, reason))
+            if refused is not None and skipped_before.get(name) != (REFUSED, reason):
+                refused.append((name, reason))
+        else:
+            name = stored_path(path)
+            if cleared is not None and skipped_before.get(name, (None,))[0] == REFUSED:
+                cleared.append(name)
         if len(todo) == planned:
             tick()
     return todo
 
 
+def _error_text(error: BaseException) -> str:
+    """``Type: message (file.py:line)``: where an unexpected error was raised."""
+    frames = traceback.extract_tb(error.__traceback__)
+    where = f" ({Path(frames[-1].filename).name}:{frames[-1].lineno})" if frames else ""
+    return short_reason(f"{type(error).__name__}: {error}{where}")
+
+
 def _failure(path: str, error: Exception) -> Skipped:
-    frame = traceback.extract_tb(error.__traceback__)[-1]
-    where = f"{Path(frame.filename).name}:{frame.lineno}"
-    return Skipped(path, f"extraction failed: {type(error).__name__}: {error} ({where})", for_content=False)
+    return Skipped(path, f"extraction failed: {_error_text(error)}", for_content=False)
+
+
+def _read_failure(path: str, error: Exception) -> Skipped:
+    """An error while reading one file (a reader's or a library's, on hostile input): the file
+    is the cause, so it is remembered like any unreadable file."""
+    return Skipped(path, f"cannot be read: {_error_text(error)}")
 
 
 def extract_all(nlp, todo: Iterable[Source], batch_size: int = 32) -> Iterator[Extracted | Skipped]:
@@ -113,10 +169,10 @@ def extract_all(nlp, todo: Iterable[Source], batch_size: int = 32) -> Iterator[E
             try:
                 article = read_source(source)
             except SkipFile as reason:
-                pending.append(Skipped(source.name, str(reason)))
+                pending.append(Skipped(source.name, short_reason(str(reason))))
                 continue
             except Exception as error:  # a reader's bug (or a library's) must not lose the other articles
-                pending.append(_failure(source.name, error))
+                pending.append(_read_failure(source.name, error))
                 continue
             pending.append(None)  # a placeholder for this article's doc
             yield article.text, article
@@ -125,6 +181,10 @@ def extract_all(nlp, todo: Iterable[Source], batch_size: int = 32) -> Iterator[E
         while pending[0] is not None:
             yield pending.popleft()
         pending.popleft()
+        reason = too_deep(doc)
+        if reason:  # walking this parse would overflow the C stack: a crash of the whole load
+            yield Skipped(article.path, reason)
+            continue
         try:
             yield Extracted(article, sentence_offsets(doc), extract_facts(doc, article))
         except Exception as error:  # a bug in one rule must not lose the other articles
@@ -192,15 +252,22 @@ def run(paths: Iterable[str | Path], db_path: str | Path, rebuild: bool = False,
     """
     started = time.perf_counter()
     db_path = Path(db_path)
+    check_target(db_path)
     summary = Summary()
     tick = (lambda: progress(1)) if progress else (lambda: None)
-    todo = plan(paths, db_path, rebuild, summary, tick)
-    if not todo and not rebuild and db_path.exists():
+    refused: list[tuple[str, str]] = []
+    cleared: list[str] = []
+    todo = plan(paths, db_path, rebuild, summary, tick, refused, cleared)
+    if not todo and not refused and not cleared and not rebuild and db_path.exists():
         summary.seconds = time.perf_counter() - started
         return summary  # nothing changed: the database is not touched at all
 
     workers = max(1, min(workers, len(todo)))
     with store.transaction_file(db_path, rebuild=rebuild) as db:
+        for name in cleared:
+            store.forget_skip(db, name)
+        for name, reason in refused:
+            store.record_skip(db, name, REFUSED, reason)
         if dask is not None:
             from .distributed import extract_dask
 

@@ -79,6 +79,12 @@ def record_skip(db: sqlite_utils.Database, path: str, sha256: str, reason: str) 
         }, pk="path")
 
 
+def forget_skip(db: sqlite_utils.Database, path: str) -> None:
+    """Forget a file an earlier load skipped (it reads now)."""
+    with db.conn:
+        db.conn.execute("DELETE FROM skipped_files WHERE path = ?", [path])
+
+
 class TargetError(Exception):
     """The database cannot be written (read-only folder, disk full, not a database)."""
 

@@ -24,6 +24,9 @@ article's sidecar (it overrides the metadata, see ``text``), not an input. In a
 folder, files of other types (images, PDFs, ``.docx`` ...) are counted by type as
 not read; a file of an unsupported type named on the command line is an error
 (``UnsupportedFile``) that lists the supported types.
+
+Every Article leaves ``read_source`` / ``read_article`` bounded (``limits.bound_article``):
+no metadata field over its limit, no NUL or lone surrogate in any stored string.
 """
 from __future__ import annotations
 
@@ -39,10 +42,11 @@ from .base import (MAX_BYTES, MAX_CHARS, SkipFile, Source, UnsupportedFile, deco
                    read_bytes, stored_path)
 from .base import find_files as _walk
 from .base import split_name as _split_name
+from .limits import FIELD_LIMITS, MAX_SIDECAR_BYTES, bound_article
 from .text import file_hash, read_sidecar
 
 __all__ = [
-    "FORMATS", "MAX_BYTES", "MAX_CHARS", "SkipFile", "Source", "UnsupportedFile", "decode", "file_hash",
+    "FIELD_LIMITS", "FORMATS", "MAX_BYTES", "MAX_CHARS", "MAX_SIDECAR_BYTES", "SkipFile", "Source", "UnsupportedFile", "decode", "file_hash",
     "find_files", "format_of", "normalize_text", "read_article", "read_bytes", "read_sidecar", "read_source",
     "sources", "split_name", "stored_path",
 ]
@@ -65,7 +69,7 @@ def is_sidecar(path: Path) -> bool:
     if not path.name.lower().endswith(".json"):
         return False
     stem = path.name[:-5]
-    return any((path.with_name(stem + suffix)).exists() for suffix, fmt in FORMATS.items() if fmt in WHOLE_FILE)
+    return any(os.path.exists(path.with_name(stem + suffix)) for suffix, fmt in FORMATS.items() if fmt in WHOLE_FILE)
 
 
 def _readable(path: Path) -> bool:
@@ -82,7 +86,7 @@ def find_files(paths: list[str | Path], not_read: Counter | None = None) -> Iter
     unsupported type named directly raises ``UnsupportedFile``."""
     for given in paths:
         path = Path(given)
-        if not path.is_dir() and (path.exists() or path.is_symlink()) and format_of(path) is None:
+        if not os.path.isdir(path) and os.path.lexists(path) and format_of(path) is None:
             raise UnsupportedFile(f"{given}: {file_type(path)} files are not read; "
                                   f"the readable types are {supported_types()}")
     return _walk(paths, _readable, not_read)
@@ -114,6 +118,10 @@ def sources(path: Path, ignored: Counter | None = None) -> Iterator[Source]:
 
 def read_source(source: Source) -> Article:
     """One unit of work into an Article, or SkipFile with a one-line reason."""
+    return bound_article(_read_source(source))
+
+
+def _read_source(source: Source) -> Article:
     fmt = format_of(source.file)
     if fmt in WHOLE_FILE:
         path = Path(source.path)
@@ -139,4 +147,4 @@ def read_article(path: Path, data: bytes | None = None) -> Article:
     if data is None:
         data = read_bytes(path, html.MAX_HTML_BYTES if fmt == "html" else MAX_BYTES)
     source = Source(os.path.abspath(path), stored_path(path), file_hash(path, data))
-    return (text.read if fmt == "txt" else html.read)(source, data)
+    return bound_article((text.read if fmt == "txt" else html.read)(source, data))

@@ -3,8 +3,13 @@ finding files, stored names, reading bytes within limits, decoding and normalizi
 
 Choices (documented in the README too):
 - UTF-8 first (a BOM is dropped); otherwise charset_normalizer's best guess
-  (Windows-1252, Latin-1, UTF-16 ...). Files with NUL bytes or a known binary
-  signature are skipped as binary.
+  (Windows-1252, Latin-1, UTF-16 ...). A file with a known binary signature, or
+  whose NUL bytes are more than 1% of it (and more than 8), is skipped as binary,
+  wherever the NULs are; fewer NULs are a damaged text, and each becomes a space
+  (``normalize_text``: one character for one, so offsets stay exact). No stored
+  text holds a NUL.
+- Only regular files are read: a named pipe, socket or device is refused when it
+  is opened (``_open_regular``), without blocking, whatever its name.
 - Article text over ``MAX_CHARS`` characters (spaCy's default ``max_length``) is
   refused: a news article is a few thousand characters, and a text that big is
   a dump that should be split.
@@ -13,7 +18,9 @@ Choices (documented in the README too):
 """
 from __future__ import annotations
 
+import json
 import os
+import stat
 import unicodedata
 import zlib
 from collections import Counter
@@ -36,7 +43,9 @@ TYPOGRAPHY = str.maketrans({
     "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
     "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2015": "-", "\u2212": "-",
     "\u00a0": " ", "\u2007": " ", "\u2009": " ", "\u202f": " ", "\u200b": None, "\ufeff": None,
+    "\x00": " ",  # a stray NUL (see ``decode``): SQLite's length() and C strings stop at it
 })
+MAX_JSON_DEPTH = 100  # nesting levels of a JSON sidecar or record; real ones have 2-4
 
 
 class SkipFile(Exception):
@@ -89,7 +98,7 @@ def find_files(paths: list[str | Path], wanted: Callable[[Path], bool],
     seen: set[Path] = set()
     for given in paths:
         root = Path(given)
-        if root.is_dir():
+        if os.path.isdir(root):  # os.path: False, never an exception, on an unreadable path
             allowed = root.resolve()
             for folder, dirs, files in os.walk(root, followlinks=False):
                 dirs.sort()
@@ -100,13 +109,13 @@ def find_files(paths: list[str | Path], wanted: Callable[[Path], bool],
                             not_read[file_type(path)] += 1
                         continue
                     real = _resolve(path)
-                    if path.is_symlink() and real is not None and not real.is_relative_to(allowed):
+                    if os.path.islink(path) and real is not None and not real.is_relative_to(allowed):
                         continue
                     real = real or path  # a symlink loop: read_bytes skips it with a reason
                     if real not in seen:
                         seen.add(real)
                         yield path
-        elif root.exists() or root.is_symlink():
+        elif os.path.lexists(root):
             real = _resolve(root) or root
             if real not in seen:
                 seen.add(real)
@@ -136,29 +145,74 @@ def stored_path(path: Path) -> str:
     folder when inside it (so ``seeds`` and ``./seeds`` agree), else absolute."""
     absolute = Path(os.path.abspath(path))
     try:
-        return absolute.relative_to(Path.cwd()).as_posix()
+        name = absolute.relative_to(Path.cwd()).as_posix()
     except ValueError:
-        return absolute.as_posix()
+        name = absolute.as_posix()
+    return unicode_name(name)
 
 
-def read_bytes(path: Path, limit: int = MAX_BYTES) -> bytes:
+def unicode_name(name: str) -> str:
+    """A file name as valid Unicode: bytes that are not UTF-8 (kept by Python as lone
+    surrogates, which SQLite refuses) are written ``\\xNN``."""
+    try:
+        name.encode("utf-8")
+        return name
+    except UnicodeEncodeError:
+        return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
+def read_bytes(path: Path, limit: int = MAX_BYTES, advice: str = "; split it into articles") -> bytes:
+    """The bytes of a regular file of at most ``limit`` bytes, or SkipFile with the reason."""
     try:
         size = path.stat().st_size
         if size > limit:
             stated = f"{MAX_CHARS:,} characters" if limit == MAX_BYTES else f"{limit:,} bytes"
-            raise SkipFile(f"too large: {size:,} bytes (limit {stated}); split it into articles")
-        with open(path, "rb") as handle:
-            return handle.read(limit + 1)
+            raise SkipFile(f"too large: {size:,} bytes (limit {stated}){advice}")
+        with open(path, "rb", opener=_open_regular) as handle:
+            data = handle.read(limit + 1)
     except OSError as error:
         raise SkipFile(os_reason(error)) from None
+    if len(data) > limit:  # grew since stat()
+        raise SkipFile(f"too large: over {limit:,} bytes{advice}")
+    return data
 
 
 def open_binary(path: Path | str):
-    """``open(path, "rb")``, or SkipFile with the one-line reason."""
+    """``open(path, "rb")`` of a regular file, or SkipFile with the one-line reason."""
     try:
-        return open(path, "rb")
+        return open(path, "rb", opener=_open_regular)
     except OSError as error:
         raise SkipFile(os_reason(error)) from None
+
+
+NOT_REGULAR = ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISSOCK, "a socket"),
+               (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"))
+
+
+def _open_regular(path, flags: int) -> int:
+    """The ``opener`` of every read: non-blocking, so opening a named pipe returns at once
+    instead of waiting for a writer, then refused unless it is a regular file."""
+    try:
+        fd = os.open(path, flags | getattr(os, "O_NONBLOCK", 0))
+    except OSError:
+        try:
+            _refuse_special(os.stat(path).st_mode)  # a socket cannot be opened at all (ENXIO)
+        except OSError:
+            pass
+        raise
+    try:
+        _refuse_special(os.fstat(fd).st_mode)
+        os.set_blocking(fd, True)
+    except BaseException:
+        os.close(fd)
+        raise
+    return fd
+
+
+def _refuse_special(mode: int) -> None:
+    if not stat.S_ISREG(mode):
+        kind = next((name for test, name in NOT_REGULAR if test(mode)), "a special file")
+        raise SkipFile(f"not a regular file: {kind}; only regular files are read")
 
 
 def os_reason(error: OSError) -> str:
@@ -169,6 +223,17 @@ def os_reason(error: OSError) -> str:
     if isinstance(error, IsADirectoryError):
         return "is a folder"
     return f"cannot read: {error.strerror or error}"
+
+
+def describe_error(error: BaseException, limit: int = 200) -> str:
+    """``Type: message`` on one line, at most ``limit`` characters of message: a library's
+    message may quote the raw bytes it choked on (a WARC header line, binary junk)."""
+    from ..terminal import printable
+
+    message = printable(error)
+    if len(message) > limit:
+        message = message[:limit] + "..."
+    return f"{type(error).__name__}: {message}"
 
 
 def gunzip(data: bytes, limit: int) -> bytes:
@@ -186,7 +251,7 @@ def gunzip(data: bytes, limit: int) -> bytes:
 def decode(data: bytes) -> str:
     if not data.strip():
         raise SkipFile("empty file")
-    if data.startswith(BINARY_SIGNATURES) or b"\x00" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+    if data.startswith(BINARY_SIGNATURES) or _mostly_nul(data) and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise SkipFile("binary file, not text")
     try:
         return data.decode("utf-8-sig")
@@ -204,10 +269,54 @@ def decode(data: bytes) -> str:
     return text
 
 
+def _mostly_nul(data: bytes) -> bool:
+    """Binary by its NUL bytes: more than 1% of the bytes (and more than 8), wherever they are.
+    The same rule for a NUL at byte 10 and at byte 100,000 (UTF-16 text, whose NULs are half
+    its bytes, starts with a BOM and is tested before this)."""
+    return data.count(b"\x00") > max(8, len(data) // 100)
+
+
 def normalize_text(text: str) -> str:
     """Unicode NFC, Unix line ends, typographic quotes/dashes/spaces to ASCII."""
     text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
     return text.translate(TYPOGRAPHY)
+
+
+TOO_DEEP = f"invalid JSON: nested too deeply (limit {MAX_JSON_DEPTH} levels)"
+
+
+def parse_json(text: str | bytes, check_depth: bool = True):
+    """``json.loads`` refusing, with a one-line SkipFile, invalid JSON and nesting deeper than
+    ``MAX_JSON_DEPTH`` (Python's parser recurses: 100,000 brackets are a RecursionError).
+    ``check_depth=False`` leaves the depth to the caller (a ``.json`` array checks each item)."""
+    try:
+        value = json.loads(text)
+    except RecursionError:
+        raise SkipFile(TOO_DEEP) from None
+    except json.JSONDecodeError as error:
+        where = f"line {error.lineno} column {error.colno}" if error.lineno > 1 else f"column {error.colno}"
+        raise SkipFile(f"invalid JSON at {where}: {error.msg}") from None
+    if check_depth and json_depth(value) > MAX_JSON_DEPTH:
+        raise SkipFile(TOO_DEEP)
+    return value
+
+
+def json_depth(value) -> int:
+    """How many arrays and objects deep ``value`` goes, without recursion (0 for a scalar)."""
+    deepest, stack = 0, [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, dict):
+            children = item.values()
+        elif isinstance(item, list):
+            children = item
+        else:
+            continue
+        deepest = max(deepest, depth)
+        if depth > MAX_JSON_DEPTH:
+            break
+        stack.extend((child, depth + 1) for child in children if isinstance(child, (dict, list)))
+    return deepest
 
 
 def check_length(text: str) -> None:

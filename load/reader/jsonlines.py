@@ -10,8 +10,10 @@ one object is one document named after the file. (A ``NAME.json`` beside
 ``NAME.txt`` or ``NAME.html`` is that article's sidecar, not an input: see
 ``load.reader``.)
 
-A broken line (invalid JSON, not an object, no text field) is skipped with its line
-number and reason; the rest of the file loads.
+A broken line (invalid JSON, nested deeper than ``base.MAX_JSON_DEPTH``, not an object,
+no text field, a mapped field over its limit in ``limits.FIELD_LIMITS``) is skipped with
+its line number and reason; the rest of the file loads. A broken item of an array is
+skipped with its position; a ``.json`` file that is not valid JSON is skipped whole.
 
 Field mapping (the first field present wins; the source column says which):
 
@@ -45,11 +47,14 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..records import Article
-from .base import SkipFile, Source, check_length, normalize_text, open_binary, read_bytes
+from .base import (MAX_JSON_DEPTH, TOO_DEEP, SkipFile, Source, check_length, json_depth, normalize_text, open_binary,
+                   parse_json, read_bytes)
 from .html import MAX_HTML_BYTES, article_from_html, clean_body
+from .limits import check_given
 
 MAX_LINE_BYTES = MAX_HTML_BYTES  # one record: a page's HTML at most
 MAX_JSON_BYTES = 200_000_000     # a .json array is parsed whole
+TOO_DEEP_HASH = "0" * 64         # the hash of an item nested too deeply to hash (and to read)
 
 BODY_FIELDS = ("maintext", "text", "body", "content", "html", "raw_html")
 TITLE_FIELDS = ("title", "headline")
@@ -104,21 +109,23 @@ def json_sources(path: Path, file: str) -> Iterator[Source]:
 
 
 def _parse_json_file(data: bytes, name: str):
+    """The file's object or array; an array's items are checked for depth one by one, when read."""
     try:
-        parsed = json.loads(data.decode("utf-8-sig"))
+        parsed = parse_json(data.decode("utf-8-sig"), check_depth=False)
     except UnicodeDecodeError:
         raise SkipFile("not UTF-8 (JSON is UTF-8)") from None
-    except json.JSONDecodeError as error:
-        raise SkipFile(f"invalid JSON at line {error.lineno} column {error.colno}: {error.msg}") from None
-    except RecursionError:
-        raise SkipFile("invalid JSON: nested too deeply") from None
     if not isinstance(parsed, (dict, list)):
         raise SkipFile("a .json input holds an object or an array of objects")
+    if isinstance(parsed, dict) and json_depth(parsed) > MAX_JSON_DEPTH:
+        raise SkipFile(TOO_DEEP)
     return parsed
 
 
 def _item_hash(item) -> str:
-    return hashlib.sha256(json.dumps(item, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
+    if json_depth(item) > MAX_JSON_DEPTH:
+        return TOO_DEEP_HASH  # read_json refuses it with its position
+    canonical = json.dumps(item, sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(canonical.encode("utf-8", "surrogatepass")).hexdigest()  # "\ud800" is valid JSON
 
 
 # --- reading one record -------------------------------------------------------------------
@@ -135,13 +142,11 @@ def read_line(source: Source) -> Article:
     if hashlib.sha256(body).hexdigest() != source.sha256:
         raise SkipFile(f"{where}: changed while loading; load again")
     try:
-        record = json.loads(body.decode("utf-8"))
+        record = parse_json(body.decode("utf-8"))
     except UnicodeDecodeError:
         raise SkipFile(f"{where}: not UTF-8") from None
-    except json.JSONDecodeError as error:
-        raise SkipFile(f"{where}: invalid JSON at column {error.colno}: {error.msg}") from None
-    except RecursionError:
-        raise SkipFile(f"{where}: invalid JSON: nested too deeply") from None
+    except SkipFile as reason:
+        raise SkipFile(f"{where}: {reason}") from None
     return article_from_record(record, source, "jsonl", where)
 
 
@@ -161,6 +166,8 @@ def read_json(source: Source) -> Article:
     where = f"item {source.locator}"
     if not isinstance(parsed, list) or index >= len(parsed) or _item_hash(parsed[index]) != source.sha256:
         raise SkipFile(f"{where}: changed while loading; load again")
+    if source.sha256 == TOO_DEEP_HASH:
+        raise SkipFile(f"{where}: {TOO_DEEP}")
     return article_from_record(parsed[index], source, "json", where)
 
 
@@ -182,6 +189,7 @@ def _first(record: dict, fields: tuple[str, ...], kind=str):
 def article_from_record(record, source: Source, fmt: str, where: str) -> Article:
     if not isinstance(record, dict):
         raise SkipFile(f"{where}: not a JSON object")
+    _check_fields(record, where)
     body_field, body = _first(record, BODY_FIELDS)
     if body is None:
         raise SkipFile(f"{where}: no article text (none of the fields {', '.join(BODY_FIELDS)} holds text)")
@@ -198,11 +206,27 @@ def article_from_record(record, source: Source, fmt: str, where: str) -> Article
         text = clean_body(normalize_text(body), title and normalize_text(title), url)
         if not any(c.isalpha() for c in text):
             raise SkipFile(f"{where}: no words in the {body_field} field")
-        check_length(text)
+        try:
+            check_length(text)
+        except SkipFile as reason:
+            raise SkipFile(f"{where}: {reason}") from None
         article = Article(path=source.name, sha256=source.sha256, text=text, file=source.file, format=fmt)
         _dateline(article)
     _apply_fields(article, record)
     return article
+
+
+MAPPED = (("title", TITLE_FIELDS, str), ("author", AUTHOR_FIELDS, list), ("outlet", OUTLET_FIELDS, str),
+          ("language", LANGUAGE_FIELDS, str), ("url", URL_FIELDS, str), ("published_raw", DATE_FIELDS, str),
+          ("fetched_at", FETCHED_FIELDS, str))
+
+
+def _check_fields(record: dict, where: str) -> None:
+    """SkipFile when a field the record gives for the article is over its limit (``limits``)."""
+    for column, fields, kind in MAPPED:
+        name, value = _first(record, fields, kind)
+        if value is not None:
+            check_given(column, name, value, where)
 
 
 def _dateline(article: Article) -> None:
