@@ -554,14 +554,21 @@ def _canonical(spellings: Iterable[str]) -> str:
 
 
 def _most_common(conn, where: str, params: list, column: str) -> dict[int, str]:
-    """Each person's most frequent value of ``column``; a tie goes to the value seen first (smallest id)."""
+    """Each person's most frequent value of ``column``; a tie goes to the longer value, then the
+    alphabetically first (by the value, never by the order articles came in)."""
     best = {}
-    for person, value, count, first in conn.execute(
-            f"SELECT ap.person_id, ap.{column}, count(*), min(ap.id) FROM article_people ap "
+    for person, value, count in conn.execute(
+            f"SELECT ap.person_id, ap.{column}, count(*) FROM article_people ap "
             f"WHERE {where} AND ap.{column} IS NOT NULL GROUP BY 1, 2", params):
-        if person not in best or (count, -first) > best[person][1:]:
-            best[person] = (value, count, -first)
-    return {person: value for person, (value, _, _) in best.items()}
+        rank = (-count, -len(value), value)
+        if person not in best or rank < best[person]:
+            best[person] = rank
+    return {person: rank[2] for person, rank in best.items()}
+
+
+def _most_common_value(values: Iterable[str]) -> str | None:
+    counts = Counter(values)
+    return min(counts, key=lambda v: (-counts[v], -len(v), v)) if counts else None
 
 
 # --- meetings ------------------------------------------------------------------------------
@@ -701,9 +708,8 @@ def _update_meetings(db: sqlite_utils.Database, new_documents: list[int], remove
 
 def _meeting_row(cluster: list[dict], person_names: dict[int, str]) -> dict:
     dated = [r for r in cluster if r["date"]]
-    places_named = Counter(r["place"] for r in cluster if r["place"])
-    topics = list(dict.fromkeys(t for r in cluster for t in r["topics"]))
-    place = places_named.most_common(1)[0][0] if places_named else None
+    topics = sorted({t for r in cluster for t in r["topics"]})   # sorted: the same whatever order reports came in
+    place = _most_common_value(r["place"] for r in cluster if r["place"])
     found = places.locate(place) if place else None
     return {
         "id": cluster[0]["id"],
