@@ -41,10 +41,14 @@ WAIT_HELP = ("Another load writing the same database: wait up to SECONDS for it 
 @click.option("--dry-run", is_flag=True,
               help="Only say what the load would do (load, rename, and with --prune remove); write nothing.")
 @click.option("--wait", type=click.FloatRange(min=0), default=0, metavar="SECONDS", help=WAIT_HELP)
+@click.option("--commit-every", default=pipeline.COMMIT_EVERY, show_default=True, type=click.IntRange(min=1),
+              metavar="N", help="Articles per transaction: what a reader sees appear at once, and what an "
+                                "interrupted load keeps (--rebuild is always one transaction).")
 @click.option("--quiet", "-q", is_flag=True, help="Print only skipped files and errors.")
 @click.pass_context
 def main(ctx: click.Context, paths: tuple[Path, ...], db_path: Path, rebuild: bool, model: str | None,
-         workers: int, dask: str | None, prune: bool, dry_run: bool, wait: float, quiet: bool) -> None:
+         workers: int, dask: str | None, prune: bool, dry_run: bool, wait: float, commit_every: int,
+         quiet: bool) -> None:
     """Extract facts from news articles into a SQLite database.
 
     PATHS are article files or folders (searched recursively for *.txt);
@@ -66,7 +70,7 @@ def main(ctx: click.Context, paths: tuple[Path, ...], db_path: Path, rebuild: bo
     if dask == "local" and not workers_given:
         workers = os.cpu_count() or 1
     options = dict(rebuild=rebuild, model=model, workers=workers, dask=dask, prune=prune, dry_run=dry_run,
-                   wait=wait, on_wait=lambda message: click.echo(message, err=True))
+                   wait=wait, on_wait=lambda message: click.echo(message, err=True), commit_every=commit_every)
     try:
         summary = _run(list(paths), db_path, quiet and not dry_run, options)
     except (FileNotFoundError, TargetError, DaskError) as error:
