@@ -16,7 +16,7 @@
    tables (people, aliases, article people, mentions, titles, meetings, reports and their
    participants, figures, incidents, casualty counts, places), not documents or sentences.
    ``--no-schema`` skips re-applying schema.sql to a cached database (to time an old one).
-2. Serves it in process with Datasette as ``make serve`` does (immutable, with the settings
+2. Serves it in process with Datasette as ``make serve`` does (read-only, mutable, with the settings
    of the Makefile's SERVE_SETTINGS: sql_time_limit_ms 3000, facet_time_limit_ms 500 ...) and
    times the home and database pages, every table and view of metadata.yml with its
    configured facets (HTML), the default and configured sorts, a faceted and filtered
@@ -362,7 +362,7 @@ def json_path(path: str) -> str:
 async def time_pages(target: Path, repeat: int, only: str | None) -> list[tuple]:
     from datasette.app import Datasette
 
-    ds = Datasette([str(target)], immutables=[str(target)], metadata=METADATA, settings=SETTINGS)
+    ds = Datasette([str(target)], metadata=METADATA, settings=SETTINGS)
     await ds.invoke_startup()
     conn = sqlite3.connect(f"file:{target}?mode=ro", uri=True)
     first = {
@@ -439,7 +439,7 @@ def main(argv=None) -> int:
     conn = sqlite3.connect(f"file:{target}?mode=ro", uri=True)
     indexes = conn.execute("SELECT count(*) FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL").fetchone()[0]
     conn.close()
-    print(f"{indexes} indexes; settings {SETTINGS}; immutable; {args.repeat} requests per page\n")
+    print(f"{indexes} indexes; settings {SETTINGS}; mutable (as make serve); {args.repeat} requests per page\n")
     print(f"{'SQL, run directly in SQLite':70} {'median ms':>9}")
     for label, ms in sql_timings(target, args.repeat):
         print(f"{label:70} {ms:9.1f}{'  SLOW' if ms > 100 else ''}")

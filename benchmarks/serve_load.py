@@ -1,6 +1,6 @@
 """Bounded load test of the served site on 127.0.0.1.
 
-Starts `datasette serve -i DB -m metadata.yml` with the Makefile's SERVE_SETTINGS on a free port
+Starts `datasette serve DB -m metadata.yml` with the Makefile's SERVE_SETTINGS on a free port
 (DB built from seeds/ into a temporary folder when --db is not given), then, one URL after the
 other, keeps --connections concurrent clients (asyncio + httpx) requesting that URL for
 --duration seconds:
@@ -109,7 +109,7 @@ def main(argv=None) -> int:
             db = link
         extra = [part for name, value in args.setting for part in ("--setting", name, value)]
         with datasette_server(db, extra) as base:
-            print(f"datasette serve -i {db} {' '.join(serve_arguments() + extra)}")
+            print(f"datasette serve {db} {' '.join(serve_arguments() + extra)}")
             print(f"{args.connections} connections, {args.duration:g} s per URL, latency in ms")
             print(f"{'url':<60} {'requests':>8} {'errors':>6} {'req/s':>7} {'p50':>7} {'p90':>7} {'p99':>7} {'max':>7}")
             total_errors = 0

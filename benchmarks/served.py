@@ -44,12 +44,12 @@ def free_port() -> int:
 
 @contextlib.contextmanager
 def datasette_server(db: Path, extra: list[str] = (), start_timeout: float = 60):
-    """`datasette serve -i DB -m metadata.yml` with the Makefile's settings (then ``extra``) on a
+    """`datasette serve DB -m metadata.yml` (read-only, mutable: as `make serve`) with the Makefile's settings (then ``extra``) on a
     free port of 127.0.0.1; yields its URL and stops it afterwards. RuntimeError, with the
     server's output, when it does not start."""
     port = free_port()
     process = subprocess.Popen(
-        [sys.executable, "-m", "datasette", "serve", "-i", str(db), "-m", str(ROOT / "metadata.yml"),
+        [sys.executable, "-m", "datasette", "serve", str(db), "-m", str(ROOT / "metadata.yml"),
          "-h", "127.0.0.1", "-p", str(port), *serve_arguments(), *extra],
         stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     # drain the access log so a chatty server never blocks on a full pipe
