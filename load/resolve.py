@@ -638,19 +638,28 @@ def _meeting_blocks(conn, touched: dict[int, dict]) -> dict[int, dict]:
 
 
 def _cluster_meetings(reports: dict[int, dict]) -> list[list[int]]:
-    """The criterion: which reports (of whole blocks) are one meeting."""
+    """The criterion: which reports (of whole blocks) are one meeting. Within a block of the same
+    participants, reports of the same date (and precision) merge across articles, and within one
+    article a report without a date merges with every other report of it. Linear in the block
+    (grouped by date and by article, not compared pair by pair)."""
     _infer_weekday_dates(reports)
     groups = UnionFind(reports)
     by_people = defaultdict(list)
     for report in reports.values():
         by_people[_meeting_key(report)].append(report)
     for same_people in by_people.values():
-        for i, a in enumerate(same_people):
-            for b in same_people[i + 1:]:
-                if a["date"] and a["date"] == b["date"] and a["precision"] == b["precision"]:
-                    groups.union(a["id"], b["id"])
-                elif a["document"] == b["document"] and not (a["date"] and b["date"]):
-                    groups.union(a["id"], b["id"])
+        by_date, by_document = defaultdict(list), defaultdict(list)
+        for report in same_people:
+            if report["date"]:
+                by_date[(report["date"], report["precision"])].append(report["id"])
+            by_document[report["document"]].append(report)
+        for ids in by_date.values():
+            for other in ids[1:]:
+                groups.union(ids[0], other)
+        for in_article in by_document.values():
+            undated = [r["id"] for r in in_article if not r["date"]]
+            for other in (undated[1:] + [r["id"] for r in in_article if r["date"]]) if undated else ():
+                groups.union(undated[0], other)
     # a within-article union may have joined two differently dated reports through an
     # undated one; keep clusters whose dates conflict apart by splitting on date.
     return _split_conflicting(groups.groups(), reports)
@@ -695,10 +704,18 @@ def _update_meetings(db: sqlite_utils.Database, new_documents: list[int], remove
         place_names |= {p for (p,) in conn.execute(f"SELECT place FROM meetings WHERE {_in('id', chunk)} "
                                                    "AND place IS NOT NULL", chunk)}
         conn.execute(f"DELETE FROM meetings WHERE {_in('id', chunk)}", chunk)
-    for row in rows:
+    existing = {}
+    columns = list(rows[0]) if rows else []
+    for chunk in _chunks([row["id"] for row in rows]):
+        for values in conn.execute(f"SELECT {', '.join(columns)} FROM meetings WHERE {_in('id', chunk)}", chunk):
+            existing[values[0]] = dict(zip(columns, values))
+    changed = [row for row in rows if existing.get(row["id"]) != row]   # write only what changes
+    for row in changed:
         place_names.add(row["place"])
-    if rows:
-        db["meetings"].upsert_all(rows, pk="id")
+        if row["id"] in existing:
+            place_names.add(existing[row["id"]]["place"])
+    if changed:
+        db["meetings"].upsert_all(changed, pk="id")
     conn.executemany("UPDATE meeting_reports SET meeting_id = ? WHERE id = ? AND meeting_id IS NOT ?",
                      [(memberships.get(rid), rid, memberships.get(rid)) for rid in sorted(loaded)])
     if not everything:
