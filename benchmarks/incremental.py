@@ -126,11 +126,25 @@ def clone_rows(conn: sqlite3.Connection, copies: int) -> None:
         conn.commit()
 
 
+def _resolve_all(db: Path) -> None:
+    with store.writer(db) as writer:
+        resolve.track(writer)
+        store.begin(writer)
+        resolve.resolve(writer)
+        store.commit(writer)
+
+
 def big_database(cache: Path, base: Path, copies: int) -> Path:
     with sqlite3.connect(base) as conn:
         articles = conn.execute("SELECT count(*) FROM documents").fetchone()[0]
     db = cache / f"big-{articles * copies}.db"
     if db.exists():
+        with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as conn:
+            state = conn.execute("SELECT value FROM newsfacts_state WHERE key = 'resolver'").fetchone()
+        if state != (resolve.resolver_version(),):   # resolution code changed since: resolve anew, untimed
+            started = time.perf_counter()
+            _resolve_all(db)
+            print(f"big: resolved again with today's code in {time.perf_counter() - started:.0f} s")
         return db
     partial = cache / f".big-{articles * copies}.db"
     for suffix in ("", "-wal", "-shm"):
@@ -143,11 +157,7 @@ def big_database(cache: Path, base: Path, copies: int) -> Path:
     clone_rows(conn, copies)
     conn.close()
     cloned = time.perf_counter() - started
-    with store.writer(partial) as writer:
-        resolve.track(writer)
-        store.begin(writer)
-        resolve.resolve(writer)
-        store.commit(writer)
+    _resolve_all(partial)
     print(f"big: {articles * copies} articles cloned in {cloned:.0f} s, resolved in "
           f"{time.perf_counter() - started - cloned:.0f} s, {partial.stat().st_size / 1e9:.2f} GB")
     os.replace(partial, db)

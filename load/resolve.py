@@ -308,10 +308,14 @@ def _recluster_block(conn, last: str) -> tuple[set, set, list]:
 def _fitting_singles(conn, word: str) -> list[tuple[int, int | None, int | None]]:
     """(single id, its cluster now, the cluster it should join or None) for every bare name ``word``:
     it joins the one full-name cluster that fits it, none when several or none do."""
-    candidates = conn.execute(
-        "SELECT name_key, country, posts, cluster, min(article_person_id) FROM person_keys "
-        "WHERE words > 1 AND (first = ? OR last = ?) GROUP BY name_key, country, posts, cluster",
-        [word, word]).fetchall()
+    found = {}
+    for column in ("first", "last"):   # two lookups: an OR would not use the indexes
+        for key, country, posts, cluster, first_id in conn.execute(
+                "SELECT name_key, country, posts, cluster, min(article_person_id) FROM person_keys "
+                f"WHERE words > 1 AND {column} = ? GROUP BY name_key, country, posts, cluster", [word]):
+            signature = (key, country, posts, cluster)
+            found[signature] = min(first_id, found.get(signature, first_id))
+    candidates = [(*signature, first_id) for signature, first_id in found.items()]
     singles = conn.execute("SELECT article_person_id, country, posts, cluster FROM person_keys "
                            "WHERE words = 1 AND name_key = ?", [word]).fetchall()
     if not singles:
