@@ -326,8 +326,9 @@ CREATE TABLE IF NOT EXISTS person_keys (
     cluster INTEGER                            -- full names: smallest id of their full-name cluster;
                                                -- a bare name: the cluster it joined, else NULL
 );
-CREATE INDEX IF NOT EXISTS person_keys_last ON person_keys(last, name_key, country, document_id) WHERE words > 1;
-CREATE INDEX IF NOT EXISTS person_keys_first ON person_keys(first) WHERE words > 1;
+-- Covering: a surname's block and a bare name's candidates are read from the index alone.
+CREATE INDEX IF NOT EXISTS person_keys_by_last ON person_keys(last, name_key, country, cluster, document_id, posts, words) WHERE words > 1;
+CREATE INDEX IF NOT EXISTS person_keys_by_first ON person_keys(first, name_key, country, posts, cluster, words) WHERE words > 1;
 CREATE INDEX IF NOT EXISTS person_keys_single ON person_keys(name_key) WHERE words = 1;
 CREATE INDEX IF NOT EXISTS person_keys_cluster ON person_keys(cluster);
 CREATE INDEX IF NOT EXISTS article_people_person_country ON article_people(person_id, country, rank);

@@ -288,9 +288,15 @@ def _recluster_block(conn, last: str) -> tuple[set, set, list]:
             node = nodes[x]
             if node[0] == "s":
                 key, country = sigs[node[1]][:2]
-                olds = {c for (c,) in conn.execute(
-                    "SELECT DISTINCT cluster FROM person_keys WHERE words > 1 AND last = ? AND name_key = ? "
-                    "AND country IS ?", [last, key, country])}
+                where = "WHERE words > 1 AND last = ? AND name_key = ? AND country IS ?"
+                params = [last, key, country]
+                # min, max and a NULL each read one index entry; only a change reads the members
+                same = (conn.execute(f"SELECT min(cluster) FROM person_keys {where}", params).fetchone()[0] == f
+                        and conn.execute(f"SELECT max(cluster) FROM person_keys {where}", params).fetchone()[0] == f
+                        and not conn.execute(f"SELECT 1 FROM person_keys {where} AND cluster IS NULL LIMIT 1",
+                                             params).fetchone())
+                olds = {f} if same else {c for (c,) in conn.execute(
+                    f"SELECT DISTINCT cluster FROM person_keys {where}", params)}
                 if olds != {f}:
                     conn.execute("UPDATE person_keys SET cluster = ? WHERE words > 1 AND last = ? AND name_key = ? "
                                  "AND country IS ? AND cluster IS NOT ?", [f, last, key, country, f])
@@ -308,6 +314,10 @@ def _recluster_block(conn, last: str) -> tuple[set, set, list]:
 def _fitting_singles(conn, word: str) -> list[tuple[int, int | None, int | None]]:
     """(single id, its cluster now, the cluster it should join or None) for every bare name ``word``:
     it joins the one full-name cluster that fits it, none when several or none do."""
+    singles = conn.execute("SELECT article_person_id, country, posts, cluster FROM person_keys "
+                           "WHERE words = 1 AND name_key = ?", [word]).fetchall()
+    if not singles:
+        return []
     found = {}
     for column in ("first", "last"):   # two lookups: an OR would not use the indexes
         for key, country, posts, cluster, first_id in conn.execute(
@@ -316,10 +326,6 @@ def _fitting_singles(conn, word: str) -> list[tuple[int, int | None, int | None]
             signature = (key, country, posts, cluster)
             found[signature] = min(first_id, found.get(signature, first_id))
     candidates = [(*signature, first_id) for signature, first_id in found.items()]
-    singles = conn.execute("SELECT article_person_id, country, posts, cluster FROM person_keys "
-                           "WHERE words = 1 AND name_key = ?", [word]).fetchall()
-    if not singles:
-        return []
     rep = _names_of(conn, [c[4] for c in candidates] + [s[0] for s in singles])
     full = [{"name": rep[c[4]], "country": c[1], "posts": json.loads(c[2]), "cluster": c[3]} for c in candidates]
     decided = {}
