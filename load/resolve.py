@@ -500,7 +500,7 @@ def _refresh_people(db: sqlite_utils.Database, person_ids: list[int]) -> set[int
         aliases = defaultdict(set, {p: set(member_names[p]) for p in present})
         for person, text in conn.execute(
                 f"SELECT DISTINCT ap.person_id, m.text FROM person_mentions m JOIN article_people ap "
-                f"ON ap.id = m.article_person_id WHERE {where} AND m.kind = 'name'", present):
+                f"ON ap.id = m.article_person_id WHERE {where} AND +m.kind = 'name'", present):
             aliases[person].add(text)
         rows = []
         for person in present:
@@ -548,7 +548,7 @@ def _append_people(db: sqlite_utils.Database, appended: dict[int, list[int]]) ->
                                       documents + new_documents, mentions + new_mentions, person])
         aliases = new_names | {t for (t,) in conn.execute(
             f"SELECT DISTINCT m.text FROM person_mentions m JOIN article_people ap ON ap.id = m.article_person_id "
-            f"WHERE {marks} AND m.kind = 'name'", ids)}
+            f"WHERE {marks} AND +m.kind = 'name'", ids)}
         conn.executemany("INSERT OR IGNORE INTO person_aliases (person_id, alias) VALUES (?, ?)",
                          [(person, alias) for alias in sorted(aliases)])
     return renamed
