@@ -765,7 +765,8 @@ def _rename_participants(conn, renamed: set[int], written: set[int]) -> None:
                 "ON ap.id = rp.article_person_id WHERE rp.meeting_report_id = ?", [meeting])]
             listed = sorted(n for (n,) in conn.execute(
                 f"SELECT name FROM people WHERE {_in('id', ids)}", ids))
-            conn.execute("UPDATE meetings SET participants = ? WHERE id = ?", [json.dumps(listed), meeting])
+            conn.execute("UPDATE meetings SET participants = ? WHERE id = ? AND participants IS NOT ?",
+                         [json.dumps(listed), meeting, json.dumps(listed)])
 
 
 def _weekday_of(raw: str | None) -> int | None:
