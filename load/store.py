@@ -185,7 +185,9 @@ def writer(target: str | Path, wait: float = 0, on_wait: Callable[[str], object]
         raise TargetError(f"{target}: {'folder ' + str(folder) if not os.access(folder, os.W_OK) else 'file'} "
                           "is not writable")
     lock = _take_lock(target, wait, on_wait)
+    created = not real.exists()
     db = None
+    failed = True
     try:
         db = _open_for_writing(real)
         apply_schema(db)
@@ -193,6 +195,7 @@ def writer(target: str | Path, wait: float = 0, on_wait: Callable[[str], object]
         if db.conn.in_transaction:
             db.conn.commit()
         _checkpoint(db)
+        failed = False
     except sqlite3.OperationalError as error:
         raise TargetError(f"{target}: {error}") from None
     except OSError as error:
@@ -201,8 +204,20 @@ def writer(target: str | Path, wait: float = 0, on_wait: Callable[[str], object]
         if db is not None:
             if db.conn.in_transaction:
                 db.conn.rollback()
+            empty = failed and created and _is_empty(db)
             db.conn.close()
+            if empty:   # a load that failed before writing anything leaves no database behind
+                for suffix in ("", "-wal", "-shm"):
+                    Path(f"{real}{suffix}").unlink(missing_ok=True)
         os.close(lock)   # after the connection: the next load starts on a closed file
+
+
+def _is_empty(db: sqlite_utils.Database) -> bool:
+    try:
+        return not any(db.conn.execute(f"SELECT 1 FROM {table} LIMIT 1").fetchone()
+                       for table in ("documents", "skipped_files"))
+    except sqlite3.Error:
+        return False
 
 
 def _checkpoint(db: sqlite_utils.Database) -> None:
