@@ -135,11 +135,12 @@ class _Closure:
                 pending.append(report)
                 if report["id"] is not None:
                     self.inside[report["id"]] = self.read[report["id"]] = report
+        limit = max(200, self.total // 2)
         while pending:
             report = pending.pop()
-            ids = self._candidates(report) - self.inside.keys()
+            ids = self._candidates(report) - self.inside.keys() if len(self.read) <= limit else set()
             unread = ids - self.read.keys()
-            if len(self.read) + len(unread) > max(200, self.total // 2):
+            if len(self.read) + len(unread) > limit:
                 self.everything = True
                 return _load(self.conn, "1", [])
             self.read.update(_by_ids(self.conn, unread))
