@@ -332,11 +332,11 @@ CREATE TABLE IF NOT EXISTS places (
 );
 CREATE INDEX IF NOT EXISTS places_kind ON places(kind);
 
--- Resolution's own lookup keys (load/resolve.py), one row per article person: what an
+-- Resolution's own lookup keys (load/people_resolve.py), one row per article person: what an
 -- incremental load looks people up by, so a new article is compared only with the names it
 -- can join (same surname, same given or single name) and not with the whole database.
--- Derived from article_people and titles; rebuilt whenever load/names.py or load/resolve.py
--- change (newsfacts_state.resolver).
+-- Derived from article_people and titles; rebuilt whenever the resolution code
+-- changes (newsfacts_state.resolver).
 CREATE TABLE IF NOT EXISTS person_keys (
     article_person_id INTEGER PRIMARY KEY REFERENCES article_people(id) ON DELETE CASCADE,
     document_id INTEGER NOT NULL,
