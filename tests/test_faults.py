@@ -318,27 +318,34 @@ def wait_for_lock(target: Path, process: subprocess.Popen) -> None:
 
 @pytest.mark.slow
 def test_a_second_load_stops_or_waits_and_never_overwrites(tmp_path):
-    first_corpus = make_corpus(tmp_path / "first", 12, tag="a")
+    first_corpus = make_corpus(tmp_path / "first", 24, tag="a")
     second_corpus = make_corpus(tmp_path / "second", 4, tag="b")
     target = tmp_path / "facts.db"
     first = subprocess.Popen([PYTHON, "-m", "load", str(first_corpus), "--db", str(target), "-q"], cwd=ROOT,
                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    waiting = None
     try:
         wait_for_lock(target, first)
+        # both others start while the first holds the lock (one after the other, the first load
+        # could end before the second process had even started on a busy machine)
+        waiting = subprocess.Popen([PYTHON, "-m", "load", str(second_corpus), "--db", str(target), "--wait", "600"],
+                                   cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         refused = run_cli(second_corpus, "--db", target)
         assert first.poll() is None, "the first load ended too soon for the test"
         assert refused.returncode == 2, refused.stderr
         assert "another load" in refused.stderr and f"pid {first.pid}" in refused.stderr
         assert "--wait" in refused.stderr and "Traceback" not in refused.stderr
-        waiting = run_cli(second_corpus, "--db", target, "--wait", "600")
         assert first.wait(timeout=600) == 0, first.stderr.read()
+        _, waited = waiting.communicate(timeout=600)
     finally:
-        first.kill()
-        first.wait()
-    assert waiting.returncode == 0, waiting.stderr
-    assert "waiting for another load" in waiting.stderr
-    assert "4 loaded" in waiting.stderr
-    assert check_database(target) == 16 and unresolved(target) == 0
+        for process in (first, waiting):
+            if process is not None:
+                process.kill()
+                process.wait()
+    assert waiting.returncode == 0, waited
+    assert "waiting for another load" in waited
+    assert "4 loaded" in waited
+    assert check_database(target) == 28 and unresolved(target) == 0
 
 
 def test_wait_gives_up_after_its_limit(tmp_path):
