@@ -7,8 +7,8 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8001
 # The demo database. Your own articles go in a file of your own: newsfacts load ARTICLES --db my_corpus.db,
-# then newsfacts serve my_corpus.db. The serve settings (read-only, time limits, one SQL thread, no facet
-# suggestions) are SERVE_SETTINGS in publish/serve.py.
+# then newsfacts serve my_corpus.db. The serve settings (read-only, not immutable: a load shows as it
+# commits; time limits, 3 SQL threads, no facet suggestions) are SERVE_SETTINGS in publish/serve.py.
 DEMO := facts.db
 
 .PHONY: install serve test bench db clean
@@ -35,9 +35,11 @@ serve: $(DEMO)
 test: $(VENV)/.installed
 	$(BIN)/python -m pytest -q
 
-# The figures in the README's Performance section (about 35 minutes on 2 cores).
+# The figures in the README's Performance section (about 35 minutes on 2 cores, plus the first time
+# about an hour to build benchmarks/output/big-100000.db for incremental.py).
 bench: $(VENV)/.installed
-	$(BIN)/python benchmarks/load_speed.py --articles 1000 --rss-articles 100 --workers 2
+	$(BIN)/python benchmarks/load_speed.py --articles 1000 --rss-articles 100 --workers 2 --small 60
+	$(BIN)/python benchmarks/incremental.py --base 1000 --copies 100 --add 10
 	$(BIN)/python benchmarks/datasette_scale.py
 	$(BIN)/python benchmarks/serve_load.py
 	$(BIN)/python benchmarks/html_reading.py --rounds 3

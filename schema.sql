@@ -340,6 +340,37 @@ CREATE TABLE IF NOT EXISTS places (
 );
 CREATE INDEX IF NOT EXISTS places_kind ON places(kind);
 
+-- Resolution's own lookup keys (load/people_resolve.py), one row per article person: what an
+-- incremental load looks people up by, so a new article is compared only with the names it
+-- can join (same surname, same given or single name) and not with the whole database.
+-- Derived from article_people and titles; rebuilt whenever the resolution code
+-- changes (newsfacts_state.resolver).
+CREATE TABLE IF NOT EXISTS person_keys (
+    article_person_id INTEGER PRIMARY KEY REFERENCES article_people(id) ON DELETE CASCADE,
+    document_id INTEGER NOT NULL,
+    name_key TEXT NOT NULL,                    -- names.name_key
+    words INTEGER NOT NULL,                    -- words in name_key: 1 is a bare name
+    first TEXT,
+    last TEXT,
+    country TEXT,
+    posts TEXT NOT NULL,                       -- JSON sorted list of posts held (not descriptions)
+    cluster INTEGER                            -- full names: smallest id of their full-name cluster;
+                                               -- a bare name: the cluster it joined, else NULL
+);
+-- Covering: a surname's block and a bare name's candidates are read from the index alone.
+CREATE INDEX IF NOT EXISTS person_keys_by_last ON person_keys(last, name_key, country, cluster, document_id, posts, words) WHERE words > 1;
+CREATE INDEX IF NOT EXISTS person_keys_by_first ON person_keys(first, name_key, country, posts, cluster, words) WHERE words > 1;
+CREATE INDEX IF NOT EXISTS person_keys_single ON person_keys(name_key) WHERE words = 1;
+CREATE INDEX IF NOT EXISTS person_keys_cluster ON person_keys(cluster);
+CREATE INDEX IF NOT EXISTS article_people_person_country ON article_people(person_id, country, rank);
+CREATE INDEX IF NOT EXISTS documents_sha256 ON documents(sha256);  -- a renamed file is found by its content
+
+-- What the loader keeps about the database itself (the resolver version its keys were made with).
+CREATE TABLE IF NOT EXISTS newsfacts_state (
+    key TEXT PRIMARY KEY,
+    value TEXT
+);
+
 -- Public views: the stable SQL surface for saved queries, bookmarks and evaluation.
 -- Dates are cut to their precision. `document` is documents.path.
 

@@ -51,7 +51,7 @@ from pathlib import Path
 import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from served import serve_settings  # noqa: E402
+from served import SERVE_SETTINGS, serve_settings  # noqa: E402
 
 from load.resolve import index_people  # noqa: E402
 
@@ -445,7 +445,8 @@ def main(argv=None) -> int:
     conn = sqlite3.connect(f"file:{target}?mode=ro", uri=True)
     indexes = conn.execute("SELECT count(*) FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL").fetchone()[0]
     conn.close()
-    print(f"{indexes} indexes; settings {SETTINGS}; immutable; {args.repeat} requests per page\n")
+    served = "immutable" if SERVE_SETTINGS["immutable"] else "mutable"
+    print(f"{indexes} indexes; settings {SETTINGS}; {served} (as newsfacts serve); {args.repeat} requests per page\n")
     print(f"{'SQL, run directly in SQLite':70} {'median ms':>9}")
     for label, ms in sql_timings(target, args.repeat):
         print(f"{label:70} {ms:9.1f}{'  SLOW' if ms > 100 else ''}")

@@ -8,6 +8,9 @@ Builds a corpus with make_corpus.py in a temporary folder, then prints:
   beside bare ``nlp.pipe`` of the same texts with the bare model, and their ratio (the fastest
   of ``--rounds`` alternating runs of each, since the machine's other load comes and goes);
 - the time of reloading the unchanged corpus as a share of the first load;
+- the same ratio for a small load (``--small``, 60 articles) with each run in a fresh process
+  (the model loaded before the clock starts, everything else, lazy set-up included, timed):
+  what a small daily load pays in fixed costs;
 - the speedup of ``--workers N`` over one process (same corpus, same output);
 - peak RSS of a load (``python -m load`` in a subprocess) at 1x and 10x ``--rss-articles``;
 - with ``--profile``: the top functions by cumulative time of a one-process load (cProfile).
@@ -34,6 +37,39 @@ import make_corpus  # noqa: E402
 from load import pipeline  # noqa: E402
 from load.nlp import DEFAULT_MODEL, load_pipeline  # noqa: E402
 from load.reader import SkipFile, find_files, read_article  # noqa: E402
+
+FRESH_CHILD = r"""
+import sys, time
+sys.path.insert(0, sys.argv[1])
+from load.reader import SkipFile, find_files, read_article
+kind, corpus, db = sys.argv[2:]
+if kind == 'bare':
+    import spacy
+    from load.nlp import DEFAULT_MODEL
+    nlp = spacy.load(DEFAULT_MODEL)
+    texts = []
+    for path in find_files([corpus]):
+        try:
+            texts.append(read_article(path).text)
+        except SkipFile:
+            pass
+    started = time.perf_counter()
+    sum(1 for _ in nlp.pipe(texts, batch_size=32))
+else:
+    from load import pipeline
+    from load.nlp import load_pipeline
+    load_pipeline()
+    started = time.perf_counter()
+    pipeline.run([corpus], db, rebuild=True)
+print(time.perf_counter() - started)
+"""
+
+
+def fresh_seconds(kind: str, corpus: Path, db: Path) -> float:
+    output = subprocess.run([sys.executable, "-c", FRESH_CHILD, str(ROOT), kind, str(corpus), str(db)],
+                            cwd=ROOT, capture_output=True, text=True, check=True).stdout
+    return float(output.split()[-1])
+
 
 RSS_CHILD = ("import resource, subprocess, sys; subprocess.run(sys.argv[1:], check=True, "
              "stdout=subprocess.DEVNULL); print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
@@ -74,6 +110,8 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=2,
                         help="time the bare model and the full load this many times each, alternating, "
                              "and compare the fastest of each (these machines are noisy)")
+    parser.add_argument("--small", type=int, default=60,
+                        help="articles of the small load timed in fresh processes (0: skip)")
     parser.add_argument("--keep", type=Path, default=None, help="build the corpus here and keep it")
     args = parser.parse_args()
 
@@ -108,6 +146,19 @@ def main() -> None:
         assert not again.loaded and len(again.unchanged) == len(texts)
         print(f"reload of the unchanged corpus: {reload_seconds:7.2f} s  "
               f"= {100 * reload_seconds / load_seconds:.1f}% of the first load")
+
+        if args.small:
+            small = scratch / "small"
+            make_corpus.build(small, args.small, seed=60)
+            small_words = sum(len(text.split()) for text in texts_of(small))
+            bare_small, load_small = [], []
+            for _ in range(max(1, args.rounds)):
+                bare_small.append(fresh_seconds("bare", small, scratch / "small.db"))
+                load_small.append(fresh_seconds("load", small, scratch / "small.db"))
+            print(f"small load, fresh processes ({args.small} articles, {small_words} words): bare "
+                  f"{min(bare_small):.1f} s, full load {min(load_small):.1f} s = "
+                  f"{min(bare_small) / min(load_small):.2f} of the model's speed (target >= 0.85; rounds: bare "
+                  f"{', '.join(f'{t:.1f}' for t in bare_small)}, load {', '.join(f'{t:.1f}' for t in load_small)})")
 
         if args.workers > 1:
             parallel_seconds, parallel = timed(pipeline.run, [corpus], scratch / "parallel.db", rebuild=True,

@@ -6,7 +6,7 @@ task runs ``pipeline.extract_all`` on its chunk in the worker process (the
 spaCy pipeline is loaded once per worker process: ``nlp.load_pipeline`` is
 cached per process) and returns the chunk's ``Extracted``/``Skipped`` records.
 The driver takes the results back in input order and writes them through the
-same single writer as a one-machine load, then resolves across articles; so
+same single writer as a one-machine load, resolving with each committed batch; so
 the database is the same as a one-process load's (apart from
 ``documents.loaded_at``).
 
@@ -36,8 +36,8 @@ Choices:
 - **A cluster failure aborts the load.** A bad article is skipped with its
   reason (inside ``extract_all``), but a lost scheduler, a task that fails
   (the model is missing on a worker, newsfacts is not installed there) or a
-  worker killed too often raises ``DaskError``; the old database stays as it
-  was (the load writes a temporary copy) and a re-run redoes the work.
+  worker killed too often raises ``DaskError``; the database keeps the batches
+  committed before it (whole articles with their resolution) and a re-run does the rest.
 
 Dask is imported only here, only when ``--dask`` is given: ``pip install
 'newsfacts[dask]'``.

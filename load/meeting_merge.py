@@ -18,8 +18,15 @@ A report of some of the people of a meeting of three or more joins it when it is
 same article with a fitting date, or on the same day ("A meets B" in a headline and "A conferred
 with B in the presence of C" below); the meeting's participants are everyone its reports name.
 
-Reports are dicts (id, document, date, precision, raw, place, people, inferred) as
-``resolve.resolve_meetings`` reads them from ``meeting_reports``.
+Reports are dicts (id, document, date, precision, raw, place, topics, people, inferred) as
+``meeting_resolve`` reads them from ``meeting_reports`` (an inferred date read back as none:
+each clustering infers afresh).
+
+``reaches`` says which reports these rules ever compare, or let decide about each other: an
+incremental load reclusters the reports its changes touch together with everything they reach,
+transitively (``meeting_resolve``), and gets what clustering the whole database gives. A new
+rule that compares reports ``reaches`` does not relate must widen ``reaches`` too
+(tests/test_incremental.py loads the same articles in pieces and at once and compares).
 """
 from __future__ import annotations
 
@@ -133,6 +140,41 @@ def _fits_undated(members: list[dict], day: str, meeting: list[dict], meeting_do
         if linked[document] & meeting_documents:
             evidence = True
     return evidence
+
+
+def could_be_day(report: dict) -> bool:
+    """Dated to a day, or naming a weekday or a day that ``infer_partial_dates`` may date."""
+    return is_day(report) or (not report["date"] and _partial(report["raw"]) != (None, None))
+
+
+def reaches(a: dict, b: dict) -> bool:
+    """Whether the rules may compare reports ``a`` and ``b`` or let one change what happens to the
+    other (symmetric; reports are compared in id order, so a set closed under this clusters the
+    same alone as in the whole database):
+    - the same participants (with fewer than two, only a partial date and a dated report, which
+      ``infer_partial_dates`` compares);
+    - the same article when one of them is not dated to a day: the article's reports naming the
+      same partial date share its inference, and an undated report's evidence is every meeting
+      its article shares with others (``_attach_undated``);
+    - the participants of one within those of the other, of three or more, told in the same
+      article or possibly on the same day (``_merge_into_larger``).
+    A report that is gone (removed, or its participants changed: ``gone`` true, no document)
+    reaches, whatever the dates, the reports of the same participants and those of whose
+    participants its own are part or which are part of its own."""
+    gone = a.get("gone") or b.get("gone")
+    if a["people"] and a["people"] == b["people"]:
+        if len(a["people"]) >= 2 or gone or (is_day(a) and could_be_day(b)) or (is_day(b) and could_be_day(a)):
+            return True
+    if a["document"] is not None and a["document"] == b["document"] and not (is_day(a) and is_day(b)):
+        return True
+    small, big = (a, b) if len(a["people"]) < len(b["people"]) else (b, a)
+    if len(small["people"]) >= 2 and len(big["people"]) >= 3 and small["people"] < big["people"]:
+        if gone or small["document"] == big["document"]:
+            return True
+        if could_be_day(small) and could_be_day(big) and not (is_day(small) and is_day(big)
+                                                              and small["date"] != big["date"]):
+            return True
+    return False
 
 
 def is_day(report: dict) -> bool:

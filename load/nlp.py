@@ -66,10 +66,15 @@ def model_name(name: str | None = None) -> str:
     return name or os.environ.get("NEWSFACTS_MODEL") or DEFAULT_MODEL
 
 
-@lru_cache(maxsize=4)
 def load_pipeline(name: str | None = None) -> Language:
-    """The model with newsfacts' components added; cached per process."""
-    nlp = spacy.load(model_name(name))
+    """The model with newsfacts' components added; cached per process (by the model's name, so
+    ``load_pipeline()`` and ``load_pipeline(None)`` are one load)."""
+    return _load_pipeline(model_name(name))
+
+
+@lru_cache(maxsize=4)
+def _load_pipeline(name: str) -> Language:
+    nlp = spacy.load(name)
     nlp.add_pipe("paragraph_boundaries", before="parser")
     from . import entities  # registers the people layer
 

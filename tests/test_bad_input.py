@@ -153,8 +153,8 @@ def test_a_file_deleted_after_it_was_found_is_reported_as_vanished(tmp_path, mon
     (folder / "b_gone.txt").write_text("Gone\n\n" + GOOD)
     original = pipeline.find_files
 
-    def find_then_delete(paths, not_read=None):
-        for path in original(paths, not_read):
+    def find_then_delete(paths, not_read=None, ignore=()):
+        for path in original(paths, not_read, ignore):
             if path.name == "b_gone.txt":
                 path.unlink()   # deleted between planning (listing) and reading
             yield path

@@ -112,7 +112,9 @@ def assert_search(db, relation: str, column: str):
                 re.search(r"USING (COVERING INDEX|INDEX|INTEGER PRIMARY KEY|PRIMARY KEY)", line)]
     assert searches, (relation, column, lines)
     if kinds(db)[relation] == "table":  # the search is on this column (a view may rename it)
-        assert any(re.search(rf"[( ]{re.escape(column)}=\?", line) for line in searches), (relation, column, lines)
+        searched = rf"[( ]({re.escape(column)}|rowid)=\?" if primary_key(db, relation) == column else \
+            rf"[( ]{re.escape(column)}=\?"   # an INTEGER PRIMARY KEY is searched as the rowid
+        assert any(re.search(searched, line) for line in searches), (relation, column, lines)
 
 
 def test_metadata_configures_facets_sorts_and_foreign_keys(db):

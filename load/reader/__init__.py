@@ -80,16 +80,17 @@ def supported_types() -> str:
     return ", ".join(FORMATS)
 
 
-def find_files(paths: list[str | Path], not_read: Counter | None = None) -> Iterator[Path]:
+def find_files(paths: list[str | Path], not_read: Counter | None = None, ignore=()) -> Iterator[Path]:
     """The readable files under the given files and folders, sorted, each once; the
-    other files in the folders are counted by type in ``not_read``. A file of an
-    unsupported type named directly raises ``UnsupportedFile``."""
+    other files in the folders are counted by type in ``not_read`` (but for ``ignore``:
+    the database being written and its own files). A file of an unsupported type named
+    directly raises ``UnsupportedFile``."""
     for given in paths:
         path = Path(given)
         if not os.path.isdir(path) and os.path.lexists(path) and format_of(path) is None:
             raise UnsupportedFile(f"{given}: {file_type(path)} files are not read; "
                                   f"the readable types are {supported_types()}")
-    return _walk(paths, _readable, not_read)
+    return _walk(paths, _readable, not_read, ignore)
 
 
 def split_name(name: str) -> tuple[str, str | None]:

@@ -24,7 +24,7 @@ import stat
 import unicodedata
 import zlib
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -88,13 +88,17 @@ def split_name(name: str, multi_record: Callable[[str], bool]) -> tuple[str, str
 
 
 def find_files(paths: list[str | Path], wanted: Callable[[Path], bool],
-               not_read: Counter | None = None) -> Iterator[Path]:
+               not_read: Counter | None = None, ignore: Iterable[Path] = ()) -> Iterator[Path]:
     """Yield the files under the given files and folders that ``wanted`` accepts,
-    sorted, each once; count the others in ``not_read`` by type.
+    sorted, each once; count the others in ``not_read`` by type. Files of a folder
+    that are ``ignore`` (real paths: the database being written and its own files)
+    are passed over silently.
 
     Symlinked folders are not followed (no loops); a symlinked file is read
     only when it resolves inside one of the given folders.
     """
+    ignore = {Path(path) for path in ignore}
+    ignored_names = {path.name for path in ignore}
     seen: set[Path] = set()
     for given in paths:
         root = Path(given)
@@ -104,6 +108,8 @@ def find_files(paths: list[str | Path], wanted: Callable[[Path], bool],
                 dirs.sort()
                 for name in sorted(files):
                     path = Path(folder) / name
+                    if name in ignored_names and _resolve(path) in ignore:
+                        continue
                     if not wanted(path):
                         if not_read is not None:
                             not_read[file_type(path)] += 1

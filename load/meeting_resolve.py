@@ -1,0 +1,294 @@
+"""Meetings kept up to date with each transaction of a load: which reports to recluster with
+``meeting_merge`` (the one place of the criterion), and which rows that changes.
+
+The criterion compares a report only with the reports it reaches (``meeting_merge.reaches``:
+the same participants; a report of some of a larger meeting's people and that meeting's
+reports; the reports of its own article when one of them names no day). Clustering a set of
+reports closed under that relation gives each of them what clustering the whole database
+gives: every comparison stays inside the set, and the set is taken in the same order (by
+report id). So an update reclusters the closure of the reports its changes touch:
+- the reports of the articles it wrote;
+- the reports whose participants' person changed (people merged or split), and, as a gone
+  report with the participants it had, what they reached before;
+- what each removed report reached (a gone report with the people it had when it was
+  last clustered);
+- the other reports of the meetings these were in.
+Reports are looked up by participant (every report of a person, cached per update) and by
+article; when the closure grows past half of all reports, all are read at once (the same
+result, in fewer queries). ``resolve`` (everything) clusters all reports.
+
+A date inferred across articles (``infer_partial_dates``) is written into its report
+(``date_reference`` says so, so ``meeting_participants`` can show it for that article) and
+read back as no date: each clustering infers afresh. Only the meetings, memberships and
+inferred dates that change are written.
+"""
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import sqlite_utils
+
+from . import meeting_merge, places
+from .resolve_base import UnionFind, chunks, in_list
+
+INFERRED_PREFIX = "across-articles"
+
+
+@dataclass
+class Gone:
+    """A report as it was when last clustered: removed, or with participants that changed."""
+
+    id: int
+    meeting: int | None
+    people: set
+
+    def as_report(self) -> dict:
+        return {"id": None, "document": None, "date": None, "precision": None, "raw": None,
+                "people": frozenset(self.people), "gone": True}
+
+
+def _load(conn, where: str, params: list) -> dict[int, dict]:
+    reports = {}
+    for rid, document, day, precision, raw, reference, place, topics, meeting in conn.execute(
+            "SELECT id, document_id, date, date_precision, date_raw, date_reference, place, topics, meeting_id "
+            f"FROM meeting_reports WHERE {where}", params):
+        stored = (day, precision, reference)
+        if reference and reference.startswith(INFERRED_PREFIX):
+            day = precision = None    # inferred by an earlier clustering: inferred afresh
+        reports[rid] = {"id": rid, "document": document, "date": day, "precision": precision, "raw": raw,
+                        "place": place, "topics": json.loads(topics) if topics else [], "people": set(),
+                        "inferred": None, "meeting": meeting, "stored": stored, "members": []}
+    for chunk in chunks(sorted(reports)):
+        for rid, article_person, person in conn.execute(
+                "SELECT rp.meeting_report_id, rp.article_person_id, ap.person_id FROM meeting_report_participants rp "
+                f"JOIN article_people ap ON ap.id = rp.article_person_id WHERE {in_list('rp.meeting_report_id', chunk)}",
+                chunk):
+            reports[rid]["members"].append((article_person, person))
+            if person is not None:
+                reports[rid]["people"].add(person)
+    for report in reports.values():
+        report["people"] = frozenset(report["people"])
+    return reports
+
+
+def _by_ids(conn, ids: Iterable[int]) -> dict[int, dict]:
+    reports = {}
+    for chunk in chunks(sorted(set(ids))):
+        reports.update(_load(conn, in_list("id", chunk), chunk))
+    return reports
+
+
+def _by_column(conn, column: str, values: Iterable[int]) -> dict[int, dict]:
+    reports = {}
+    for chunk in chunks(sorted(set(values))):
+        reports.update(_load(conn, in_list(column, chunk), chunk))
+    return reports
+
+
+class _Closure:
+    """The reports reachable from some starting ones, read from the database as needed."""
+
+    def __init__(self, conn):
+        self.conn = conn
+        self.read: dict[int, dict] = {}          # every report read so far
+        self.inside: dict[int, dict] = {}        # those in the closure
+        self.of_person: dict[int, set] = {}
+        self.of_document: dict[int, set] = {}
+        self.total = conn.execute("SELECT count(*) FROM meeting_reports").fetchone()[0]
+        self.everything = False
+
+    def _reports_of(self, person: int) -> set:
+        if person not in self.of_person:
+            self.of_person[person] = {r for (r,) in self.conn.execute(
+                "SELECT rp.meeting_report_id FROM meeting_report_participants rp JOIN article_people ap "
+                "ON ap.id = rp.article_person_id WHERE ap.person_id = ?", [person])}
+        return self.of_person[person]
+
+    def _reports_in(self, document: int) -> set:
+        if document not in self.of_document:
+            self.of_document[document] = {r for (r,) in self.conn.execute(
+                "SELECT id FROM meeting_reports WHERE document_id = ?", [document])}
+        return self.of_document[document]
+
+    def _candidates(self, report: dict) -> set:
+        """Ids of the reports that may be reached from ``report`` (``reaches`` decides)."""
+        people = list(report["people"])
+        found = set()
+        if people:
+            sets = [self._reports_of(person) for person in people]
+            found |= set.intersection(*sets)                        # the same people, and more
+            if len(people) >= 3:                                    # two or more of them, and no one else
+                counts = Counter(r for s in sets for r in s)
+                found |= {r for r, n in counts.items() if n >= 2}
+        if report["document"] is not None:
+            found |= self._reports_in(report["document"])
+        return found
+
+    def grow(self, start: Iterable[dict]) -> dict[int, dict]:
+        """The closure of ``start`` (reports, and gone reports as ``Gone.as_report``) under ``reaches``."""
+        pending = []
+        for report in start:
+            if report["id"] is None or report["id"] not in self.inside:
+                pending.append(report)
+                if report["id"] is not None:
+                    self.inside[report["id"]] = self.read[report["id"]] = report
+        limit = max(200, self.total // 2)
+        while pending:
+            report = pending.pop()
+            ids = self._candidates(report) - self.inside.keys() if len(self.read) <= limit else set()
+            unread = ids - self.read.keys()
+            if len(self.read) + len(unread) > limit:
+                self.everything = True
+                return _load(self.conn, "1", [])
+            self.read.update(_by_ids(self.conn, unread))
+            for rid in sorted(ids):
+                other = self.read.get(rid)
+                if other is not None and meeting_merge.reaches(report, other):
+                    self.inside[rid] = other
+                    pending.append(other)
+        return self.inside
+
+
+def update_meetings(db: sqlite_utils.Database, new_documents: list[int], gone: list[Gone], moved: set[int],
+                    old_person: dict[int, int], renamed: set[int], everything: bool) -> set[str]:
+    """Recluster the meetings the changes touch; return the place names of meetings written or dropped.
+
+    ``new_documents``: the articles written; ``gone``: the reports removed; ``moved``: the article
+    people (of earlier loads) whose person changed (``old_person``: from which); ``renamed``: the
+    people whose canonical name changed (a meeting not reclustered lists it anew)."""
+    conn = db.conn
+    if everything:
+        loaded = _load(conn, "1", [])
+    else:
+        loaded = _touched(conn, new_documents, gone, moved, old_person)
+    reports = {rid: loaded[rid] for rid in sorted(loaded)}
+    rows, memberships = _cluster(conn, reports)
+    meetings_before = {r["meeting"] for r in reports.values() if r["meeting"] is not None} | {
+        g.meeting for g in gone if g.meeting is not None}
+    place_names = _write(db, reports, rows, memberships, meetings_before)
+    if not everything:
+        _rename_participants(conn, renamed, {row["id"] for row in rows})
+    return place_names
+
+
+def _touched(conn, new_documents: list[int], gone: list[Gone], moved: set[int],
+             old_person: dict[int, int]) -> dict[int, dict]:
+    start = _by_column(conn, "document_id", new_documents)
+    changed = set()
+    for chunk in chunks(sorted(moved)):
+        changed |= {r for (r,) in conn.execute(
+            f"SELECT meeting_report_id FROM meeting_report_participants WHERE {in_list('article_person_id', chunk)}",
+            chunk)}
+    start.update(_by_ids(conn, changed - start.keys()))
+    ghosts = list(gone)
+    for rid in sorted(changed):
+        report = start[rid]
+        before = {old_person.get(article_person, person) for article_person, person in report["members"]}
+        ghosts.append(Gone(rid, report["meeting"], {p for p in before if p is not None}))
+    meetings = {g.meeting for g in ghosts if g.meeting is not None} | {
+        r["meeting"] for r in start.values() if r["meeting"] is not None}
+    for rid, report in _by_column(conn, "meeting_id", meetings).items():
+        start.setdefault(rid, report)
+    closure = _Closure(conn)
+    return closure.grow([*start.values(), *(g.as_report() for g in ghosts)])
+
+
+def _cluster(conn, reports: dict[int, dict]) -> tuple[list[dict], dict[int, int]]:
+    """The meeting rows of these reports (``meeting_merge``), and report id -> meeting id."""
+    published = {}
+    for chunk in chunks(sorted({r["document"] for r in reports.values()})):
+        published.update(conn.execute(
+            f"SELECT id, published FROM documents WHERE {in_list('id', chunk)} AND published IS NOT NULL "
+            "AND published_precision = 'day'", chunk))
+    meeting_merge.infer_partial_dates(reports)
+    clusters = meeting_merge.meeting_clusters(reports, published, UnionFind(reports))
+    person_names = {}
+    for chunk in chunks(sorted({p for r in reports.values() for p in r["people"]})):
+        person_names.update(conn.execute(f"SELECT id, name FROM people WHERE {in_list('id', chunk)}", chunk))
+    rows, memberships = [], {}
+    for members in clusters:
+        cluster = [reports[m] for m in sorted(members)]
+        if len(cluster[0]["people"]) < 2:
+            continue
+        row = _meeting_row(cluster, person_names)
+        rows.append(row)
+        memberships.update({r["id"]: row["id"] for r in cluster})
+    return rows, memberships
+
+
+def _meeting_row(cluster: list[dict], person_names: dict[int, str]) -> dict:
+    dated = [r for r in cluster if meeting_merge.is_day(r)]
+    topics = sorted({t for r in cluster for t in r["topics"]})   # sorted: the same whatever order reports came in
+    place = _most_common_value(r["place"] for r in cluster if r["place"])
+    found = places.locate(place) if place else None
+    return {
+        "id": cluster[0]["id"],
+        "date": dated[0]["date"] if dated else None,
+        "date_precision": "day" if dated else None,
+        "date_inferred": next((r["inferred"] for r in dated if r["inferred"]), None),
+        "place": place,
+        "participants": json.dumps(sorted(person_names[p] for p in set().union(*(r["people"] for r in cluster)))),
+        "topics": json.dumps(topics) if topics else None,
+        "sources": len({r["document"] for r in cluster}),
+        "latitude": found and found["latitude"], "longitude": found and found["longitude"],
+        "geonames_id": found and found["geonames_id"],
+    }
+
+
+def _most_common_value(values: Iterable[str]) -> str | None:
+    """The most frequent; a tie goes to the longer, then the alphabetically first (never the
+    order the articles came in)."""
+    counts = Counter(values)
+    return min(counts, key=lambda v: (-counts[v], -len(v), v)) if counts else None
+
+
+def _write(db: sqlite_utils.Database, reports: dict[int, dict], rows: list[dict], memberships: dict[int, int],
+           meetings_before: set[int]) -> set[str]:
+    conn = db.conn
+    place_names = set()
+    for chunk in chunks(sorted(meetings_before - {row["id"] for row in rows})):
+        place_names |= {p for (p,) in conn.execute(f"SELECT place FROM meetings WHERE {in_list('id', chunk)} "
+                                                   "AND place IS NOT NULL", chunk)}
+        conn.execute(f"DELETE FROM meetings WHERE {in_list('id', chunk)}", chunk)
+    existing = {}
+    columns = list(rows[0]) if rows else []
+    for chunk in chunks([row["id"] for row in rows]):
+        for values in conn.execute(f"SELECT {', '.join(columns)} FROM meetings WHERE {in_list('id', chunk)}", chunk):
+            existing[values[0]] = dict(zip(columns, values))
+    changed = [row for row in rows if existing.get(row["id"]) != row]   # write only what changes
+    for row in changed:
+        place_names.add(row["place"])
+        if row["id"] in existing:
+            place_names.add(existing[row["id"]]["place"])
+    if changed:
+        db["meetings"].upsert_all(changed, pk="id")
+    conn.executemany("UPDATE meeting_reports SET meeting_id = ? WHERE id = ? AND meeting_id IS NOT ?",
+                     [(memberships.get(rid), rid, memberships.get(rid)) for rid, r in reports.items()
+                      if r["meeting"] != memberships.get(rid)])
+    dates = []
+    for rid, report in reports.items():
+        wanted = (report["date"], "day", report["inferred"]) if report["inferred"] else (
+            (None, None, None) if (report["stored"][2] or "").startswith(INFERRED_PREFIX) else report["stored"])
+        if wanted != report["stored"]:
+            dates.append((*wanted, rid))
+    conn.executemany("UPDATE meeting_reports SET date = ?, date_precision = ?, date_reference = ? WHERE id = ?", dates)
+    return place_names - {None}
+
+
+def _rename_participants(conn, renamed: set[int], written: set[int]) -> None:
+    """A person's canonical name changed: rewrite the participant lists that show it."""
+    for person in sorted(renamed):
+        meetings = {m for (m,) in conn.execute(
+            "SELECT DISTINCT r.meeting_id FROM meeting_reports r JOIN meeting_report_participants rp "
+            "ON rp.meeting_report_id = r.id JOIN article_people ap ON ap.id = rp.article_person_id "
+            "WHERE ap.person_id = ? AND r.meeting_id IS NOT NULL", [person])} - written
+        for meeting in sorted(meetings):
+            listed = sorted(name for (name,) in conn.execute(
+                "SELECT name FROM people WHERE id IN (SELECT ap.person_id FROM meeting_reports r "
+                "JOIN meeting_report_participants rp ON rp.meeting_report_id = r.id JOIN article_people ap "
+                "ON ap.id = rp.article_person_id WHERE r.meeting_id = ?)", [meeting]))
+            conn.execute("UPDATE meetings SET participants = ? WHERE id = ? AND participants IS NOT ?",
+                         [json.dumps(listed), meeting, json.dumps(listed)])
