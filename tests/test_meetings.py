@@ -144,6 +144,12 @@ def test_a_dateline_parsed_as_a_subject_does_not_hide_the_real_one(nlp):
     assert [(n, d, p) for n, d, p, _ in found] == [(frozenset({"Mwangi", "Nankabirwa"}), "2024-05-02", "Nairobi")]
 
 
+def test_a_title_case_dateline_is_its_own_sentence_for_the_parser(nlp):
+    found = read(nlp, "Portville (AFP) - Eastland's President Ana Ribeiro Costa hosted Westland's leader Omar "
+                      "Haddad Ali on Saturday for talks on a shared gas field, the presidency said.", "2023-03-08")
+    assert [(n, d) for n, d, _, _ in found] == [(frozenset({"Costa", "Ali"}), "2023-03-04")]
+
+
 # --- n-ary meetings, presence, attendance and ceremonies ------------------------------------
 
 def test_in_the_presence_of_makes_one_meeting_of_all(nlp):
