@@ -128,3 +128,43 @@ def test_name_the_model_missed_before_a_description_of_a_person(nlp):
     doc = without_model_entities("They reached Basilan Island, a rebel stronghold, late on Monday. "
                                  "The attack was claimed by Ansar Khalifa, a militant group based in the south.")
     assert not names(doc)
+
+
+def test_dotted_initials_stay_in_the_name_and_suffixes_go(nlp):
+    doc = nlp("Officers stopped a car driven by Marcus T. Ellery, 41, of Portville. Home Minister R. Venkatesan "
+              "met Chief Minister K.S. Iyer and former governor Walter J. Brandt Jr. on Monday.")
+    assert {"Marcus T. Ellery", "R. Venkatesan", "K.S. Iyer", "Walter J. Brandt"} <= set(names(doc))
+
+
+def test_names_with_an_apostrophe(nlp):
+    doc = nlp("Defence Minister Sean O'Farrell met his counterpart Amadou N'Diaye in Dakar on Monday.")
+    assert {"Sean O'Farrell", "Amadou N'Diaye"} <= set(names(doc))
+
+
+def test_a_spaced_dash_ends_a_name(nlp):
+    doc = nlp("Liu Fang - head of communications at the port authority - denied the report. "
+              "My name is Carla Mendes - and I run a bakery.")
+    assert {"Liu Fang", "Carla Mendes"} <= set(names(doc))
+    assert not any("-" in n for n in names(doc))
+
+
+def test_a_country_or_party_before_a_name_is_not_part_of_it(nlp):
+    doc = nlp("Democrat Paul Verhoeven lost to Republican Dana Whitmore. The talks were attended by "
+              "Eastland's Ambassador to Saudi Arabia Karim Nasser and the Special Envoy for North Korea Lena Park.")
+    assert {"Dana Whitmore", "Karim Nasser", "Lena Park"} <= set(names(doc))
+    assert not any(w in n for n in names(doc) for w in ("Republican", "Arabia", "Korea"))
+
+
+def test_a_function_word_surname_after_a_post(nlp):
+    doc = nlp("The envoy called on Party General Secretary Do Minh Tuan at the party headquarters.")
+    assert "Do Minh Tuan" in names(doc)
+
+
+def test_a_royal_word_after_an_honorific_is_a_given_name(nlp):
+    doc = nlp("The meeting was attended by Dr. Sultan Rashid Al Kaabi, Minister of Industry.")
+    assert "Sultan Rashid Al Kaabi" in names(doc)
+
+
+def test_a_name_turned_adjective_is_not_a_mention(nlp):
+    doc = nlp("Critics compared the plan to Lee Kuan-style reforms.")
+    assert not names(doc)
