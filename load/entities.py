@@ -47,7 +47,20 @@ ORG_WORDS = {
 # Last words that make a capitalised pair an institution, not a name ("White House").
 _INSTITUTION_ENDS = {"house", "council", "ministry", "department", "agency", "committee", "commission",
                      "assembly", "parliament", "senate", "university", "institute", "company", "corporation",
-                     "government", "presidency", "cabinet", "administration", "party", "democrats", "republicans"}
+                     "government", "presidency", "cabinet", "administration", "party", "democrats", "republicans",
+                     # newspapers and journals ("the Miami Herald", "BMJ Case Reports")
+                     "herald", "gazette", "journal", "chronicle", "courant", "monthly", "weekly", "bulletin",
+                     "courier", "observer", "inquirer", "dispatch", "reports", "review", "magazine", "digest",
+                     # companies ("Dick Clark Productions") and places ("1909 Jolinda Drive", "Davis Cup")
+                     "productions", "studios", "records", "pictures", "films", "airlines", "airways", "motors",
+                     "securities", "technologies", "systems", "street", "road", "avenue", "drive", "boulevard",
+                     "highway", "hospital", "airport", "stadium", "palace", "cup"}
+# Facilities named after a person: "Walter Reed hospital", "the Jinnah stadium".
+FACILITY_NOUNS = {"hospital", "airport", "stadium", "university", "college", "school", "bridge", "station",
+                  "palace", "museum", "mosque", "church", "temple", "hotel", "prison", "road", "street",
+                  "highway", "dam", "camp", "centre", "center", "hall", "institute", "square"}
+# Prepositions before a city's name ("a report in the Argus Leader of Sioux Falls").
+_PLACE_PREPOSITIONS = {"in", "of", "from", "near", "at", "to", "outside"}
 # Words that end a company's or institution's name ("... Engineering Company").
 COMPANY_WORDS = {"company", "corporation", "corp", "ltd", "limited", "inc", "plc", "group", "holdings",
                  "industries", "laboratories", "bank", "institute", "university", "foundation",
@@ -252,7 +265,9 @@ class PeopleLayer:
                 continue
             if _is_country(span, countries):
                 continue          # "Burkina Faso", "Congo": a place the model took for a name
-            if self._is_organisation(doc, span):
+            if _is_city(doc, span):
+                orgs.append(Span(doc, span.start, span.end, label="GPE"))   # "of Sioux Falls"
+            elif self._is_organisation(doc, span):
                 orgs.append(Span(doc, span.start, span.end, label="ORG"))
             else:
                 people.append(span)
@@ -362,7 +377,7 @@ class PeopleLayer:
         j = span.end
         while j < len(doc) and j - span.end < 3:
             tok = doc[j]
-            if tok.lower_ in ORG_HEAD_NOUNS:
+            if tok.lower_ in ORG_HEAD_NOUNS or tok.lower_ in FACILITY_NOUNS:
                 return True
             if not (tok.is_lower and tok.pos_ in ("ADJ", "NOUN")):
                 return False
@@ -501,6 +516,16 @@ def _stands_before_name(doc: Doc, tok: Token) -> bool:
     while k > max(0, tok.i - 4) and (doc[k].is_title or doc[k].lower_ == "and") and doc[k].ent_type_ != "PERSON":
         k -= 1
     return k < tok.i and k > 0 and doc[k].lower_ in ("of", "for") and post_head(doc[k - 1].text) is not None
+
+
+def _is_city(doc: Doc, span: Span) -> bool:
+    """A city of two words or more that the model took for a name, after a preposition of place:
+    "in Sioux Falls", "of San Pedro" (one-word cities are also surnames: "Jackson", "Florence")."""
+    if len(span) < 2 or span.start == 0 or doc[span.start - 1].lower_ not in _PLACE_PREPOSITIONS:
+        return False
+    from .places import geocode
+
+    return geocode(span.text) is not None
 
 
 def _is_country(span: Span, countries: dict[int, tuple[int, int, str]]) -> bool:

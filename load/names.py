@@ -37,6 +37,9 @@ HONORIFICS = [
     "sheikh", "shaikh", "sheik", "seyed", "seyyed", "sayyid", "sayed", "syed",
     "ayatollah", "grand ayatollah", "hojatoleslam", "imam", "mullah", "maulana",
     "mufti", "hafiz", "haji", "hajji", "rev", "reverend", "father", "justice",
+    # Malaysian and Bruneian honours, West African forms of address
+    "datuk seri", "dato seri", "dato sri", "datuk", "dato", "datin", "tan sri", "puan sri", "pehin",
+    "alhaji", "alhaja", "hajiya",
 ]
 # Royal and religious titles that stand before a name and make even one word a name
 # ("King Abdullah", "Pope Francis", "Crown Prince Mohammed bin Salman"); also posts.

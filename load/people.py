@@ -116,7 +116,11 @@ def _credited(doc: Doc, span: Span) -> bool:
         opens = word.is_sent_start or (i > 0 and (doc[i - 1].text in (";", "(", "|") or doc[i - 1].lower_ == "additional"))
         if word.is_title or word.is_upper or opens:
             return True
-    return span.start >= 2 and doc[span.start - 1].text == "/" and doc[span.start - 2].is_upper
+    if span.start >= 2 and doc[span.start - 1].text == "/" and doc[span.start - 2].is_upper:
+        return True
+    # "Associated Press writer X in Manila contributed to this report."
+    verb = next((t for t in span.sent if t.lemma_ == "contribute" and t.i >= span.end), None)
+    return verb is not None and any(t.lower_ in ("report", "reporting", "story") for t in verb.subtree if t.i > verb.i)
 
 
 def _byline_names(doc: Doc, article: Article | None) -> list[str]:

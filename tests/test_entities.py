@@ -168,3 +168,15 @@ def test_a_royal_word_after_an_honorific_is_a_given_name(nlp):
 def test_a_name_turned_adjective_is_not_a_mention(nlp):
     doc = nlp("Critics compared the plan to Lee Kuan-style reforms.")
     assert not names(doc)
+
+
+def test_places_papers_and_facilities_named_like_people_are_not_people(nlp):
+    doc = nlp("According to the Evening Herald of Santa Rosa, the patient was flown to Albert Kessler hospital. "
+              "The chain also owns the Portville Gazette. Police stopped him outside 1909 Marlowe Drive.")
+    assert not names(doc)
+
+
+def test_malaysian_honours_are_honorifics(nlp):
+    doc = nlp("Prime Minister Datuk Seri Azlan Hamid today received Tan Sri Rahim Yusof at Perdana Putra.")
+    assert ("Azlan Hamid", None, "Datuk Seri") in people(doc)
+    assert ("Rahim Yusof", None, "Tan Sri") in people(doc)

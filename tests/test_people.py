@@ -167,3 +167,11 @@ def test_photo_credits_and_reporters_are_not_people(nlp):
                           "Editing by Gareth Jones.\n"
                           "The ministry released a video by Foreign Minister Ayman Safadi, who said talks would resume.")
     assert [p.name for p in people] == ["Ayman Safadi"]
+
+
+def test_a_reporter_who_contributed_to_the_report_is_not_reported_on(nlp):
+    from load import people as people_module
+
+    doc = nlp("President Ana Costa opened the bridge on Monday.\n\n"
+              "Associated Press writer Tomas Rivera in Lima contributed to this report.")
+    assert [p.name for p in people_module.extract(doc, None)] == ["Ana Costa"]
