@@ -357,7 +357,11 @@ def _link_role_mentions(doc: Doc, clusters: list[_Cluster], sentences: Sentences
     for role in _role_mentions(doc):
         if any(t.i in in_titles for t in role.span):
             continue      # the title of a named person ("Iranian Ambassador Reza ..."), not a reference
-        fits = [c for c in clusters if _fits(role, c)]
+        sentence = sentences.of(role.span.start)
+        # "investigate X over his conversation with the president of Ukraine": a description in a
+        # sentence that names the person is someone else (appositions are titles, handled above).
+        fits = [c for c in clusters if _fits(role, c)
+                and not any(m.kind == "name" and m.sentence == sentence for m in c.mentions)]
         if len(fits) > 1 and role.country:
             # "the Pakistani general": someone known to be Pakistani beats someone of unknown country
             known = [c for c in fits if c.country() == role.country]

@@ -175,3 +175,11 @@ def test_a_reporter_who_contributed_to_the_report_is_not_reported_on(nlp):
     doc = nlp("President Ana Costa opened the bridge on Monday.\n\n"
               "Associated Press writer Tomas Rivera in Lima contributed to this report.")
     assert [p.name for p in people_module.extract(doc, None)] == ["Ana Costa"]
+
+
+def test_a_description_in_a_sentence_naming_the_person_is_someone_else(nlp):
+    _, found = read(nlp, "President Tom Hale spoke on Monday. Voters want Congress to investigate Hale over his "
+                         "conversation with the president of Peru.")
+    hale = by_name(found, "Tom Hale")
+    assert hale.country is None
+    assert [m.text for m in hale.mentions if m.kind == "role"] == []
