@@ -31,7 +31,7 @@ from spacy.attrs import LEMMA, LOWER
 from spacy.strings import hash_string
 from spacy.tokens import Doc, Token
 
-from .meeting_people import People, governing_subjects, subjects
+from .meeting_people import People, coordinated_subject, governing_subjects, subjects
 
 MEETING_VERBS = {"meet", "receive", "host", "visit", "welcome", "greet"}   # take the other side as object
 WITH_VERBS = {"meet", "speak", "talk", "confer", "hold", "call", "sit", "engage", "discuss", "pay"}
@@ -107,18 +107,30 @@ def _other_side(trigger: Token) -> list[Token]:
     for child in trigger.children:
         # The small model sometimes labels the object of "meeting X" npadvmod/attr/dative.
         if (child.dep_ in ("dobj", "obj", "npadvmod", "attr", "dative", "oprd") and child.i > trigger.i
-                and trigger.lemma_ in MEETING_VERBS):
+                and trigger.lemma_ in MEETING_VERBS and child.ent_type_ not in ("DATE", "TIME")):
             heads.append(child)
         if child.dep_ == "prep" and (child.lower_ in WITH_PREPS and trigger.lemma_ != "visit"
                                      or child.lower_ == "on" and trigger.lemma_ == "call"):
             heads.extend(_pobjs(child))   # not "visited the site with B": they went together
         if child.dep_ == "agent":
             heads.extend(_pobjs(child))
+        # "received on Sunday Italian Prime Minister B": the parser takes B into the date's phrase.
+        if (child.dep_ == "prep" and child.lower_ == "on" and trigger.lemma_ in MEETING_VERBS
+                and any(t.ent_type_ == "DATE" for t in child.subtree)):
+            heads.extend(p for p in _pobjs(child) if p.ent_type_ not in ("DATE", "TIME"))
+        # "called on Prime Minister B": the parser makes B the verb's object and leaves "on" empty.
+        if (child.dep_ in ("dobj", "obj") and child.i > trigger.i and trigger.lemma_ == "call"
+                and any(c.dep_ == "prep" and c.lower_ == "on" and not _pobjs(c) for c in trigger.children)):
+            heads.append(child)
     # "held talks/a meeting with B", "paid a courtesy call on B": the preposition hangs off the noun.
     for child in trigger.children:
         if child.dep_ in ("dobj", "obj") and child.lower_ in HELD_OBJECTS:
             for prep in child.children:
                 if prep.dep_ == "prep" and prep.lower_ in ("with", "between", "on", "to"):
+                    heads.extend(_pobjs(prep))
+                # "received a courtesy call / a visit from B"
+                if (prep.dep_ == "prep" and prep.lower_ == "from" and trigger.lemma_ in ("receive", "welcome")
+                        and child.lower_ in ("call", "visit")):
                     heads.extend(_pobjs(prep))
         # "hosted a dinner for B", "a reception in honour of B"
         if trigger.lemma_ == "host" and child.dep_ in ("dobj", "obj") and child.lower_ in EVENT_NOUNS:
@@ -173,6 +185,8 @@ def read_verb(token: Token, people: People) -> list[Found]:
     if others:
         return [Found(group, token) for group in _one_to_many(side_a, others)]
     together = lemma in TOGETHER_VERBS or (lemma == "hold" and any(c.lower_ in MEETING_NOUNS for c in objects))
+    if together and not heads and len(side_a) < 2:
+        side_a = coordinated_subject(token, people) or side_a
     if together and len(side_a) >= 2 and not heads:
         return [Found(side_a, token)]  # "A and B met", "A and B held talks"
     return []

@@ -395,3 +395,35 @@ def test_topics_are_clean_noun_phrases(nlp):
     assert found[0][3].topics == ["regional security", "matters of mutual interest"]
     found = read(nlp, "Minister Rahul Verma met Governor Priya Nair to discuss counter-terrorism.")
     assert found[0][3].topics == ["counter-terrorism"]
+
+
+# --- forms the small model parses badly ---------------------------------------------------------
+
+def test_a_and_b_met_when_the_parser_hangs_a_below_bs_title(nlp):
+    found = read(nlp, "Kenyan Transport Cabinet Secretary Joseph Kamau Mbugua and Ethiopia's Minister of Roads and "
+                      "Transport Alemu Desta Worku met in Addis Ababa last Thursday to finalise the deal.", "2023-09-18")
+    assert [(n, d) for n, d, _, _ in found] == [(frozenset({"Mbugua", "Worku"}), "2023-09-14")]
+
+
+def test_received_on_a_weekday_then_the_guest(nlp):
+    found = read(nlp, "Eastland President Omar Fadel received on Sunday Italian Prime Minister Carla Benedetti at the "
+                      "Ittihad Palace in Cairo, his spokesman said.", "2024-03-17")
+    assert [(n, d, p) for n, d, p, _ in found] == [(frozenset({"Fadel", "Benedetti"}), "2024-03-17", "Cairo")]
+
+
+def test_called_on_when_the_parser_makes_the_host_an_object(nlp):
+    found = read(nlp, "Foreign Minister Lina Perera also called on Prime Minister Ravi Shankar Menon and held a "
+                      "meeting with National Security Adviser Ajay R. Kulkarni on Thursday.")
+    assert pairs(found) == {frozenset({"Perera", "Menon"}), frozenset({"Perera", "Kulkarni"})}
+
+
+def test_a_courtesy_call_received_from_an_envoy(nlp):
+    found = read(nlp, "Prime Minister Azlan Hamid today received a courtesy call from Ambassador Paulo Ribeiro Santos "
+                      "at Perdana Putra.", "2024-08-08")
+    assert [(n, d) for n, d, _, _ in found] == [(frozenset({"Hamid", "Santos"}), "2024-08-08")]
+
+
+def test_a_counterpart_the_parser_tags_as_a_verb(nlp):
+    found = read(nlp, "Foreign Minister Kemal Aydin on Friday received his Azerbaijani counterpart Rashad Aliyev "
+                      "Guliyev in the capital Ankara.", "2024-01-12")
+    assert [(n, d, p) for n, d, p, _ in found] == [(frozenset({"Aydin", "Guliyev"}), "2024-01-12", "Ankara")]
