@@ -400,6 +400,11 @@ class PeopleLayer:
                 name_end = _name_end(doc, tok.i + 1)
                 if name_end - (tok.i + 1) >= 2:
                     spans.append(Span(doc, tok.i + 1, name_end, label="PERSON"))
+            elif tok.text == "," and tok.i > 0 and tok.i + 1 not in in_prefix and _post_phrase_ends_at(doc, tok.i - 1):
+                # "the Ambassador of Brazil to Malaysia, Ricardo Alves Pereira, ..."
+                name_end = _name_end(doc, tok.i + 1)
+                if name_end - (tok.i + 1) >= 2 and (name_end >= len(doc) or doc[name_end].text in (",", ")", ".")):
+                    spans.append(Span(doc, tok.i + 1, name_end, label="PERSON"))
         return spans
 
     @staticmethod
@@ -516,6 +521,21 @@ def _stands_before_name(doc: Doc, tok: Token) -> bool:
     while k > max(0, tok.i - 4) and (doc[k].is_title or doc[k].lower_ == "and") and doc[k].ent_type_ != "PERSON":
         k -= 1
     return k < tok.i and k > 0 and doc[k].lower_ in ("of", "for") and post_head(doc[k - 1].text) is not None
+
+
+def _post_phrase_ends_at(doc: Doc, i: int) -> bool:
+    """Whether a post's phrase ends at token i: "Ambassador", "Ambassador of Brazil to Malaysia",
+    "Governor of the Central Bank" (capitalised words, countries and of/to/for back to a post)."""
+    tok = doc[i]
+    if not (tok.is_title or country_at(tok)):
+        return False
+    for k in range(i, max(-1, i - 9), -1):
+        t = doc[k]
+        if t.is_title and post_head(t.text) is not None:
+            return True
+        if not (country_at(t) or t.lower_ in ("of", "to", "for", "the") or (t.is_title and t.is_alpha)):
+            return False
+    return False
 
 
 def _is_city(doc: Doc, span: Span) -> bool:

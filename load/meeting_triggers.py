@@ -239,8 +239,10 @@ def read_noun(token: Token, people: People) -> list[Found]:
         return [Found(group, token) for group in _one_to_many(side_a, [k for k in others if k not in side_a])]
     if not with_heads and len(owner) >= 2:
         return [Found(owner, token)]     # "the meeting of A and B", "their meeting"
-    if not with_heads and not owner:
-        # "A and B, in a meeting on Friday, agreed ...": the meeting is the clause subjects'.
+    if not with_heads and not owner and not (token.head.lower_ in ("at", "during")
+                                             and (token.head.head.lemma_ == "be" or token.head.head.lower_ == "present")):
+        # "A and B, in a meeting on Friday, agreed ...": the meeting is the clause subjects'
+        # ("A and B were at the meeting" is an attendance, read by ``read_attendance``).
         side = governing_subjects(token, people)
         if len(side) >= 2:
             return [Found(side, token)]
@@ -314,7 +316,7 @@ def _event_object(verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ in ("dobj", "obj", "attr") and event_class(child):
             return child
-        if child.dep_ == "prep" and child.lower_ in ("in", "at"):
+        if child.dep_ == "prep" and child.lower_ in ("in", "at", "during"):
             for pobj in _pobjs(child):
                 if event_class(pobj):
                     return pobj
@@ -358,9 +360,17 @@ def read_attendance(token: Token, people: People) -> list[Found]:
             return [Found(agents, token, event_class(event))]       # "was attended by A and B"
         event = _event_object(token)
         if event is not None:
-            side = subjects(token, people)
+            # "A and B attended the signing with C and D": C and D were there too
+            side = list(dict.fromkeys(_attending_subjects(token, people) + [
+                k for c in [*token.children, *event.subtree] if c.dep_ == "prep" and c.lower_ == "with"
+                and c.head in (token, event, *event.subtree)
+                for g in _pobjs(c) for k in people.phrase(g) + people.listed_after(g.left_edge)]))
             if side:
                 return [Found(side, token, event_class(event))]
+        if lemma in ATTEND_VERBS and also_attended(token):
+            side = _attending_subjects(token, people)
+            if side:
+                return [Found(side, token, "meeting")]               # "A and B also attended."
         return []
     if lemma in CEREMONY_VERBS:
         objects = [c for c in token.children if c.dep_ in ("dobj", "obj")]
@@ -374,6 +384,34 @@ def read_attendance(token: Token, people: People) -> list[Found]:
         if len(side) >= 2:
             return [Found(side, token, "ceremony")]
     return []
+
+
+def _attending_subjects(verb: Token, people: People) -> list[int]:
+    """The clause's subjects; a coordination the parser broke ("Minister A and Special Assistant
+    Dr B were also present") read from the subject's words."""
+    side = subjects(verb, people)
+    if not side and verb.lemma_ == "be":
+        # "Also present at the meeting was Foreign Minister X": the subject after the verb
+        side = [k for c in verb.children if c.dep_ in ("attr", "nsubj") and c.i > verb.i for k in people.phrase(c)]
+    return list(dict.fromkeys(side + coordinated_subject(verb, people)))
+
+
+def also_attended(verb: Token) -> bool:
+    """ "A and B also attended": attending, with no event named, what was just reported."""
+    return (not any(c.dep_ in ("dobj", "obj", "prep") for c in verb.children)
+            and any(c.dep_ == "advmod" and c.lower_ == "also" for c in verb.children))
+
+
+def refers_back(trigger: Token) -> bool:
+    """An attendance of the event just reported: "The meeting was attended by ...", "were present
+    at the talks", "also attended" (not "attended a dinner" nor "attended the summit in X")."""
+    if also_attended(trigger):
+        return True
+    event = _event_subject(trigger) or _event_object(trigger)
+    if event is None:
+        return False
+    return any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that", "their") for c in event.children) \
+        and not any(c.dep_ in ("prep", "compound", "amod") for c in event.children)
 
 
 def read_presence(clause: Token, presence: Token, people: People) -> list[Found]:

@@ -38,7 +38,8 @@ from .dates import DateContext
 from .meeting_people import People, conjuncts
 from .meeting_places import clause_place, place_for
 from .meeting_triggers import (CEREMONY_VERBS, EVENT_CLASSES, EVENT_NOUNS, MEETING_NOUNS, Found, candidates,
-                               clause_of, is_remote, not_held, present_people, presences, read_presence, reads)
+                               clause_of, is_remote, not_held, present_people, presences, read_presence, reads,
+                               refers_back)
 from .records import Article, DateValue, Meeting, Person
 
 TOPIC_VERBS = {"discuss", "review", "deliberate", "exchange", "focus", "agree", "tackle"}
@@ -52,6 +53,7 @@ TALK_VERBS = TOPIC_VERBS | {"meet", "hold", "talk", "confer", "sign", "sit", "sp
 HELD_VERBS = {"hold", "take", "convene", "open", "begin", "be", "occur", "happen", "conclude", "end"}
 SIDELINE_WORDS = {"sidelines", "sideline", "margins", "margin", "fringes", "fringe"}
 NEXT_SENTENCES = 3
+ATTENDANCE_WINDOW = 4   # "the meeting was attended by ..." refers to a meeting up to 4 sentences before
 EVENT_WINDOW = 8
 SPAN_PREPS = {"since", "until", "till", "before", "after", "by", "from", "through", "throughout", "between"}
 
@@ -127,7 +129,28 @@ def _read_all(doc: Doc, index: People, sentence_of: Callable[[int], int]) -> lis
     for clause, presence in presence_at.items():
         if clause not in triggered:
             found.extend(g for g in read_presence(doc[clause], presence, index) if not not_held(g.trigger))
-    return _merge_events(found, sentence_of)
+    return _merge_events(_join_attendances(found, sentence_of), sentence_of)
+
+
+def _join_attendances(found: list[Found], sentence_of: Callable[[int], int]) -> list[Found]:
+    """ "X received Y ... The meeting was attended by A and B", "C and D were also present": the
+    people at the meeting just reported (up to ``ATTENDANCE_WINDOW`` sentences before, no other meeting between) take part in it; they
+    are not a meeting of their own."""
+    joined: list[Found] = []
+    last: Found | None = None
+    for group in sorted(found, key=lambda g: g.trigger.i):
+        if group.event is None:
+            joined.append(group)
+            last = group
+            continue
+        if (last is not None and group.event in ("meeting", "meal")
+                and 0 <= sentence_of(group.trigger.i) - sentence_of(last.trigger.i) <= ATTENDANCE_WINDOW
+                and refers_back(group.trigger)):
+            last.participants.extend(k for k in group.participants if k not in last.participants)
+            last.also.append(group.trigger)
+            continue
+        joined.append(group)
+    return joined
 
 
 def _merge_events(found: list[Found], sentence_of: Callable[[int], int]) -> list[Found]:

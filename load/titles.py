@@ -174,13 +174,18 @@ def left_apposition(doc: Doc, name: Span, sent: Span) -> Span | None:
     if chain is None or not any(is_head(t) for t in chain):
         return None
     before = doc[chain.start - 1].lower_ if chain.start > sent.start else ""
+    k0 = chain.start - 1
+    while k0 > sent.start and doc[k0].is_lower and doc[k0].pos_ in ("ADJ", "ADV", "VERB") and chain.start - k0 <= 3:
+        k0 -= 1           # "the newly appointed Ambassador of X, Y"
+    if k0 < chain.start - 1 and doc[k0].lower_ == "the":
+        before = "the"
     if before in _PRONOUNS and any(t.lower_ == "counterpart" for t in chain):
         return doc[chain.start - 1:chain.end]
     # "the army chief, X", "his oil minister, X", "led by its vice president for Africa, X"
     determiner = before == "the" or before in _PRONOUNS or before == "its"
     definite = determiner or any(t.text in POSSESSIVE for t in chain)
     closed = name.end >= sent.end or doc[name.end].text in CLAUSE_END
-    k = chain.start - (2 if determiner else 1)
+    k = (k0 - 1 if before == "the" and k0 < chain.start - 1 else chain.start - (2 if determiner else 1))
     opens = k < sent.start or doc[k].text in (",", ":", ";")
     return chain if definite and (closed or opens) else None
 

@@ -180,3 +180,9 @@ def test_malaysian_honours_are_honorifics(nlp):
     doc = nlp("Prime Minister Datuk Seri Azlan Hamid today received Tan Sri Rahim Yusof at Perdana Putra.")
     assert ("Azlan Hamid", None, "Datuk Seri") in people(doc)
     assert ("Rahim Yusof", None, "Tan Sri") in people(doc)
+
+
+def test_a_name_after_a_post_and_a_comma(nlp):
+    doc = nlp("He received the newly appointed Ambassador of Brazil to Malaysia, Ricardo Alves Pereira, at the palace. "
+              "The Minister of Finance, Mrs Folake Adeyemi, was there.")
+    assert {"Ricardo Alves Pereira", "Folake Adeyemi"} <= set(names(doc))

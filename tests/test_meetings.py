@@ -427,3 +427,34 @@ def test_a_counterpart_the_parser_tags_as_a_verb(nlp):
     found = read(nlp, "Foreign Minister Kemal Aydin on Friday received his Azerbaijani counterpart Rashad Aliyev "
                       "Guliyev in the capital Ankara.", "2024-01-12")
     assert [(n, d, p) for n, d, p, _ in found] == [(frozenset({"Aydin", "Guliyev"}), "2024-01-12", "Ankara")]
+
+
+# --- people at the meeting just reported ---------------------------------------------------------
+
+def test_people_attending_the_meeting_just_reported_join_it(nlp):
+    found = read(nlp, "President Salim Haddad received Prime Minister Aigerim Nurlanovna at the palace in Abu Dhabi "
+                      "today. During the meeting, the two sides reviewed relations. The meeting was attended by "
+                      "Sheikh Omar bin Zayed Al Falasi, Minister of Interior, and Dr. Huda Al Qasimi, Minister of "
+                      "Industry.", "2024-05-14")
+    assert [n for n, *_ in found] == [frozenset({"Haddad", "Nurlanovna", "Falasi", "Qasimi"})]
+
+
+def test_also_present_and_also_attended(nlp):
+    found = read(nlp, "Prime Minister Karim Osei received Ambassador Leila Haddad, who called on him here. "
+                      "Planning Minister Kofi Mensah and Special Assistant Dr Ama Owusu were also present during "
+                      "the meeting.")
+    assert frozenset({"Osei", "Haddad", "Mensah", "Owusu"}) in pairs(found)
+    assert frozenset({"Mensah", "Owusu"}) not in pairs(found)
+    found = read(nlp, "President Rui Carvalho and President Jorge Ibarra met on Thursday at the palace. "
+                      "Foreign Minister Ana Lobo and Foreign Minister Tomas Rey also attended.")
+    assert pairs(found) == {frozenset({"Carvalho", "Ibarra", "Lobo", "Rey"})}
+    found = read(nlp, "Prime Minister Azlan Hamid received Ambassador Paulo Santos at Perdana Putra. "
+                      "Also present at the meeting was Foreign Minister Nurul Izzah Rahman.")
+    assert pairs(found) == {frozenset({"Hamid", "Santos", "Rahman"})}
+
+
+def test_a_signing_attended_with_others(nlp):
+    found = read(nlp, "Later on Sunday, President Omar Fadel and Prime Minister Carla Benedetti attended the signing of the partnership agreement with "
+                      "Commission President Ursula Kranz, Belgian Prime Minister Luc Peeters and Greek Prime "
+                      "Minister Nikos Pappas.")
+    assert [n for n, *_ in found] == [frozenset({"Fadel", "Benedetti", "Kranz", "Peeters", "Pappas"})]

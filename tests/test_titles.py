@@ -184,3 +184,9 @@ def test_two_posts_of_one_person_before_the_name(nlp):
 def test_a_date_is_no_scope_of_a_post(nlp):
     found = people_of(nlp, "In a letter to the governor in May, Ruth Amadi, the head of the farmers' union, said prices fell.")
     assert "Governor in May" not in posts(found["Ruth Amadi"])
+
+
+def test_a_description_with_a_participle_before_the_post(nlp):
+    person = only(nlp, "The premier received the newly appointed Ambassador of Chile to Malaysia, Rosa Ibanez Soto, "
+                       "at the palace.", "Rosa Ibanez Soto")
+    assert "Ambassador" in posts(person)
