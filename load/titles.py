@@ -300,18 +300,23 @@ def read_chain(chain: Span) -> TitleParts:
     if at is not None:
         parts.organisation = _text(tokens[at + 1:]).removeprefix("the ").strip() or None
         tokens = tokens[:at]
-    # "... of Pakistan", "... in Saudi Arabia": the country, not part of the post.
+    # "... of Pakistan", "... in Saudi Arabia": the country, not part of the post. "Envoy for North
+    # Korea", "Ambassador to Pakistan": the country the post deals with, part of the post, not its holder's.
+    scope_tokens: set[int] = set()
     for k, tok in enumerate(tokens):
         rest = [t for t in tokens[k + 1:] if t.lower_ != "the"]
-        if k > 0 and tok.lower_ in _SCOPE and rest and all(country_at(t) or t.text in POSSESSIVE for t in rest):
-            parts.country = country_at(rest[0])
-            tokens = tokens[:k]
+        if k > 0 and tok.lower_ in _SCOPE | {"to"} and rest and all(country_at(t) or t.text in POSSESSIVE for t in rest):
+            if tok.lower_ in ("for", "to"):
+                scope_tokens = {t.i for t in tokens[k + 1:]}
+            else:
+                parts.country = country_at(rest[0])
+                tokens = tokens[:k]
             break
     kept: list[Token] = []
     for k, tok in enumerate(tokens):
         low = tok.lower_
         nxt = tokens[k + 1] if k + 1 < len(tokens) else None
-        country = country_at(tok)
+        country = country_at(tok) if tok.i not in scope_tokens else None
         if country and ((nxt is not None and nxt.text == "-") or (k and tokens[k - 1].text == "-")):
             continue          # "Hungarian-American": two countries, neither is the post's
         if country:

@@ -190,3 +190,12 @@ def test_a_description_with_a_participle_before_the_post(nlp):
     person = only(nlp, "The premier received the newly appointed Ambassador of Chile to Malaysia, Rosa Ibanez Soto, "
                        "at the palace.", "Rosa Ibanez Soto")
     assert "Ambassador" in posts(person)
+
+
+@pytest.mark.parametrize("text, name, country", [
+    ("He met U.S. Special Representative for North Korea Lena Park in Seoul.", "Lena Park", "United States"),
+    ("Ambassador to Kenya Liu Wei called on him.", "Liu Wei", None),
+    ("Ghana's Ambassador to Japan Kofi Boateng attended.", "Kofi Boateng", "Ghana"),
+])
+def test_the_country_a_post_deals_with_is_not_its_holders(nlp, text, name, country):
+    assert only(nlp, text, name).country == country
