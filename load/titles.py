@@ -321,6 +321,8 @@ def read_chain(chain: Span) -> TitleParts:
             continue          # "Hungarian-American": two countries, neither is the post's
         if country:
             parts.country = parts.country or country
+            if kept and kept[-1].lower_ in ("of", "from") and (nxt is None or country_at(nxt) is None):
+                kept.pop()    # "Ambassador [of Chile] to Malaysia"
             continue
         if low in POSSESSIVE or low in _PRONOUNS:
             continue
