@@ -239,8 +239,8 @@ def _sentences_about(sentences: list[Span], position: int, participants: set[int
         if any(other != participants for other in reported.get(later, [])):
             break           # the story has moved on to another meeting
         reference = _reference_in(sentences[later], participants, index)
-        if reference is not None and not not_held(reference):    # "The two will meet again on Monday"
-            references.append(reference)
+        if reference is not None and not not_held(reference) and not _recalls_another(reference):
+            references.append(reference)      # not "The two will meet again on Monday", "The meeting was last held in X"
     return references
 
 
@@ -261,6 +261,18 @@ def _reference_in(sentence: Span, participants: set[int], index: People) -> Toke
     if names_all or (subject_words & GROUP_WORDS and subject.lower_ not in ("countries", "nations")):
         return root
     return None
+
+
+RECALL_WORDS = {"last", "previous", "previously", "earlier", "before", "first", "once"}
+
+
+def _recalls_another(reference: Token) -> bool:
+    """ "The meeting was last held in New Delhi in 2022", "their previous meeting": an earlier
+    meeting of the same kind, not the one just reported."""
+    words = [reference, *reference.children]
+    if reference.pos_ in ("NOUN", "PROPN"):
+        words += [*reference.head.children]
+    return any(t.lower_ in RECALL_WORDS and t.dep_ in ("advmod", "amod") for t in words)
 
 
 def _reference_place(reference: Token) -> str | None:

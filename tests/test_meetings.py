@@ -458,3 +458,10 @@ def test_a_signing_attended_with_others(nlp):
                       "Commission President Ursula Kranz, Belgian Prime Minister Luc Peeters and Greek Prime "
                       "Minister Nikos Pappas.")
     assert [n for n, *_ in found] == [frozenset({"Fadel", "Benedetti", "Kranz", "Peeters", "Pappas"})]
+
+
+def test_an_earlier_meeting_recalled_after_gives_no_place(nlp):
+    found = read(nlp, "Home Secretary Ram Prasad Koirala and his counterpart Vijay Kumar Menon led their delegations "
+                      "at the two-day meeting, which concluded on Thursday. The meeting was last held in Lucknow in "
+                      "2022.", "2024-02-08")
+    assert [(n, p) for n, _, p, _ in found] == [(frozenset({"Koirala", "Menon"}), None)]
