@@ -539,9 +539,12 @@ def _post_phrase_ends_at(doc: Doc, i: int) -> bool:
 
 
 def _is_city(doc: Doc, span: Span) -> bool:
-    """A city of two words or more that the model took for a name, after a preposition of place:
-    "in Sioux Falls", "of San Pedro" (one-word cities are also surnames: "Jackson", "Florence")."""
-    if len(span) < 2 or span.start == 0 or doc[span.start - 1].lower_ not in _PLACE_PREPOSITIONS:
+    """A city the model took for a name, after a preposition of place: "in Sioux Falls", "of San
+    Pedro"; a one-word city only right after "in"/"near" ("met at the palace in Dakar"): one-word
+    cities are also surnames ("a letter to Jackson")."""
+    if span.start == 0 or doc[span.start - 1].lower_ not in _PLACE_PREPOSITIONS:
+        return False
+    if len(span) == 1 and doc[span.start - 1].lower_ not in ("in", "near", "outside"):
         return False
     from .places import geocode
 

@@ -186,3 +186,8 @@ def test_a_name_after_a_post_and_a_comma(nlp):
     doc = nlp("He received the newly appointed Ambassador of Brazil to Malaysia, Ricardo Alves Pereira, at the palace. "
               "The Minister of Finance, Mrs Folake Adeyemi, was there.")
     assert {"Ricardo Alves Pereira", "Folake Adeyemi"} <= set(names(doc))
+
+
+def test_a_one_word_city_after_in_is_a_place(nlp):
+    doc = nlp("The two heads of state met at the presidential palace in Dakar on Saturday. A letter to Jackson followed.")
+    assert ("Dakar", "GPE") in [(e.text, e.label_) for e in doc.ents]
