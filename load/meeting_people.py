@@ -107,7 +107,8 @@ class People:
     def main_subject_before(self, token: Token) -> int | None:
         """The one person named, before ``token``, in the subject of a clause above the
         pronoun's own ("the last meeting of X ... was in 2016, when he met Y": X)."""
-        own_clause = token.head
+        # not the pronoun's own clause: in "B paid a courtesy call on her", "her" is not B
+        own_clause = next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), token.head)
         for clause in own_clause.ancestors:
             if clause.pos_ not in ("VERB", "AUX"):
                 continue

@@ -346,9 +346,21 @@ def _fits(role: _Role, cluster: _Cluster) -> bool:
         words = _post_words(title.post) | _post_words(title.organisation or "")
         if words & _SECOND_IN_COMMAND - modifiers:
             continue      # "the Iraqi premier" is not the deputy prime minister
-        if head in words and modifiers <= words:
+        if head in words and modifiers <= words and _head_word(title.post) in (head, None):
             return True
     return head == "general" and not modifiers and any("general" in rank_words(r) for r in cluster.ranks)
+
+
+def _head_word(post: str) -> str | None:
+    """The word a post is a kind of: "minister" in "Minister of Foreign Affairs" and "Prime
+    Minister", "secretary" in "PM's Press Secretary" (so "the premier" is not the PM's secretary)."""
+    words = [w for w in plain(post.replace("-", " ")).split()]
+    if any(w in ("of", "for") for w in words):
+        words = words[: next(k for k, w in enumerate(words) if w in ("of", "for"))]
+    heads = [w for w in words if w in POST_HEADS]
+    if not heads:
+        return None
+    return _POST_SYNONYMS.get(heads[-1], heads[-1]).split()[-1]
 
 
 def _link_role_mentions(doc: Doc, clusters: list[_Cluster], sentences: Sentences) -> None:

@@ -465,3 +465,11 @@ def test_an_earlier_meeting_recalled_after_gives_no_place(nlp):
                       "at the two-day meeting, which concluded on Thursday. The meeting was last held in Lucknow in "
                       "2022.", "2024-02-08")
     assert [(n, p) for n, _, p, _ in found] == [(frozenset({"Koirala", "Menon"}), None)]
+
+
+def test_a_pronoun_is_not_the_subject_of_its_own_clause(nlp):
+    found = read(nlp, "Prime Minister Amina Sultana Karim today urged investors to come.\n\n"
+                      "The premier made the call when Ambassador Kenji Watanabe paid a courtesy call on her at her "
+                      "official residence. PM's Press Secretary Rafiq Uddin Ahmed briefed reporters after the meeting.",
+                 "2024-05-03")
+    assert [n for n, *_ in found] == [frozenset({"Karim", "Watanabe"})]
