@@ -60,7 +60,7 @@ DATELINE = re.compile(
 # "Hanoi, Vietnam (VNA) -- ".
 DATELINE_TITLE_CASE = re.compile(
     r"^(?P<city>[A-Z][a-z'.]+(?:[ -][A-Z][a-z'.]+){0,2})(?:,\s*[A-Z][A-Za-z .]{1,30}?)?"
-    r"\s*\((?P<agency>[A-Z][A-Za-z.&-]*(?:\s[A-Z][A-Za-z.&-]*){0,2})\)\s*(?::|-{1,2}|\u2014)\s"
+    r"\s*\((?P<agency>[A-Za-z][A-Za-z.&-]*(?:\s[A-Z][A-Za-z.&-]*){0,2})\)\s*(?::|-{1,2}|\u2014)\s"
 )
 # The date of an agency dateline: "KABUL, June 12 (Xinhua) --", "CITY, March 3. /AGENCY/.",
 # "Town [Country], May 2 (AGENCY):", "LONDON, 12 June 2023 (Reuters) -".

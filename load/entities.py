@@ -58,7 +58,8 @@ _INSTITUTION_ENDS = {"house", "council", "ministry", "department", "agency", "co
 # Facilities named after a person: "Walter Reed hospital", "the Jinnah stadium".
 FACILITY_NOUNS = {"hospital", "airport", "stadium", "university", "college", "school", "bridge", "station",
                   "palace", "museum", "mosque", "church", "temple", "hotel", "prison", "road", "street",
-                  "highway", "dam", "camp", "centre", "center", "hall", "institute", "square"}
+                  "highway", "dam", "camp", "centre", "center", "hall", "institute", "square", "terminal",
+                  "port", "complex", "tower", "building", "expressway", "airbase", "auditorium"}
 # Prepositions before a city's name ("a report in the Argus Leader of Sioux Falls").
 _PLACE_PREPOSITIONS = {"in", "of", "from", "near", "at", "to", "outside"}
 # Words that end a company's or institution's name ("... Engineering Company").
@@ -160,10 +161,11 @@ def _initials(token: Token) -> bool:
             and not is_country_word(token.text) and token.ent_type_ not in _NOT_NAME_ENTS)
 
 
-def _name_end(doc: Doc, i: int, limit: int = 5) -> int:
-    """End of the run of name words starting at token i ("Asif Ghafoor", "Ayman al-Zawahiri")."""
+def _name_end(doc: Doc, i: int, limit: int = 5, stops: frozenset[int] | set[int] = frozenset()) -> int:
+    """End of the run of name words starting at token i ("Asif Ghafoor", "Ayman al-Zawahiri");
+    the run stops before a token in ``stops`` (where an honorific or rank begins another name)."""
     j = i
-    while j < len(doc) and j - i < limit:
+    while j < len(doc) and j - i < limit and (j == i or j not in stops):
         tok = doc[j]
         if _name_like(tok) or ((_initials(tok) if j == i else False) or dotted_initials(tok)) and \
                 j + 1 < len(doc) and (_name_like(doc[j + 1]) or dotted_initials(doc[j + 1])):
@@ -346,8 +348,11 @@ class PeopleLayer:
             start -= 1                                   # "Muhammad" + model's "Javad Zarif"; "Secretary Do" + "Quang Vinh"
         if start - 1 in prefixes and prefixes[start - 1][1] == "HONORIFIC" and doc[start - 1].lower_ in ROYAL_WORDS:
             start -= 1                                   # "Dr." + "Sultan" + "Ahmed X": a given name
-        if end < len(doc) and (_name_like(doc[end]) or _hyphen_part(doc, end)) and not doc[end].is_sent_start:
-            end = max(end, _name_end(doc, end - 1) if _hyphen_part(doc, end) else _name_end(doc, end))
+        prefix_starts = {s for s, _, _ in prefixes.values()}
+        if (end < len(doc) and (_name_like(doc[end]) or _hyphen_part(doc, end)) and not doc[end].is_sent_start
+                and end not in prefix_starts):     # "[Diwan] Sheikh Ahmad X": the honorific opens another name
+            end = max(end, _name_end(doc, end - 1, stops=prefix_starts) if _hyphen_part(doc, end)
+                      else _name_end(doc, end, stops=prefix_starts))
         # A mention stays inside its sentence (records point to one sentence).
         sent_start = doc[end - 1].sent.start
         start = max(start, sent_start)
@@ -369,8 +374,12 @@ class PeopleLayer:
     @staticmethod
     def _is_organisation(doc: Doc, span: Span) -> bool:
         """Platforms, names followed by a group noun ("Jaish al-Adl terrorist group"), and
-        capitalised words inside a company's name ("Major Bridge Engineering Company")."""
+        capitalised words inside a company's name ("Major Bridge Engineering Company"); the agency
+        in brackets after a dateline's date ("Havana, Sep 20 (Prensa Latina)")."""
         if (len(span) == 1 and span[0].lower_ in PLATFORMS) or span[-1].lower_ in _INSTITUTION_ENDS:
+            return True
+        if (span.start >= 2 and doc[span.start - 1].text == "(" and span.end < len(doc) and doc[span.end].text == ")"
+                and (doc[span.start - 2].ent_type_ == "DATE" or doc[span.start - 2].like_num)):
             return True
         if span.end < len(doc) and doc[span.end].is_title and doc[span.end].lower_ in COMPANY_WORDS:
             return True
@@ -397,12 +406,13 @@ class PeopleLayer:
                     spans.append(Span(doc, end, name_end, label="PERSON"))
         for tok in doc[:-1]:
             if _stands_before_name(doc, tok) and tok.i not in in_prefix and tok.i + 1 not in in_prefix:
-                name_end = _name_end(doc, tok.i + 1)
+                # "Minister for Water [Resources] Syed Ali Shah": the run stops where an honorific begins
+                name_end = _name_end(doc, tok.i + 1, stops=starts)
                 if name_end - (tok.i + 1) >= 2:
                     spans.append(Span(doc, tok.i + 1, name_end, label="PERSON"))
             elif tok.text == "," and tok.i > 0 and tok.i + 1 not in in_prefix and _post_phrase_ends_at(doc, tok.i - 1):
                 # "the Ambassador of Brazil to Malaysia, Ricardo Alves Pereira, ..."
-                name_end = _name_end(doc, tok.i + 1)
+                name_end = _name_end(doc, tok.i + 1, stops=starts)
                 if name_end - (tok.i + 1) >= 2 and (name_end >= len(doc) or doc[name_end].text in (",", ")", ".")):
                     spans.append(Span(doc, tok.i + 1, name_end, label="PERSON"))
         return spans
@@ -525,15 +535,17 @@ def _stands_before_name(doc: Doc, tok: Token) -> bool:
 
 def _post_phrase_ends_at(doc: Doc, i: int) -> bool:
     """Whether a post's phrase ends at token i: "Ambassador", "Ambassador of Brazil to Malaysia",
-    "Governor of the Central Bank" (capitalised words, countries and of/to/for back to a post)."""
+    "Governor of the Central Bank", "Minister of Energy, Mines and Petroleum" (capitalised words,
+    countries, of/to/for, commas and "and" back to a post)."""
     tok = doc[i]
     if not (tok.is_title or country_at(tok)):
         return False
-    for k in range(i, max(-1, i - 9), -1):
+    for k in range(i, max(-1, i - 14), -1):
         t = doc[k]
         if t.is_title and post_head(t.text) is not None:
             return True
-        if not (country_at(t) or t.lower_ in ("of", "to", "for", "the") or (t.is_title and t.is_alpha)):
+        # "Minister of Foreign Affairs, African Cooperation and Overseas Nationals, X"
+        if not (country_at(t) or t.lower_ in ("of", "to", "for", "the", "and", ",", "&") or (t.is_title and t.is_alpha)):
             return False
     return False
 

@@ -29,7 +29,7 @@ from .titles import (
 )
 
 # Spelling variants of post words, so "the Chief of the Army" fits "military chief".
-_POST_SYNONYMS = {"premier": "prime minister", "military": "army", "defense": "defence", "spokeswoman": "spokesman",
+_POST_SYNONYMS = {"premier": "prime minister", "eam": "external affairs minister", "military": "army", "defense": "defence", "spokeswoman": "spokesman",
                   "spokesperson": "spokesman", "advisor": "adviser", "pm": "prime minister",
                   "fm": "foreign minister", "dg": "director general", "coas": "chief army staff",
                   "director-general": "director general", "gen": "general"}
@@ -118,9 +118,12 @@ def _credited(doc: Doc, span: Span) -> bool:
             return True
     if span.start >= 2 and doc[span.start - 1].text == "/" and doc[span.start - 2].is_upper:
         return True
-    # "Associated Press writer X in Manila contributed to this report."
+    # "Associated Press writer X in Manila contributed to this report." / "... contributed."
     verb = next((t for t in span.sent if t.lemma_ == "contribute" and t.i >= span.end), None)
-    return verb is not None and any(t.lower_ in ("report", "reporting", "story") for t in verb.subtree if t.i > verb.i)
+    if verb is None:
+        return False
+    after = [t for t in verb.subtree if t.i > verb.i and not t.is_punct]
+    return not after or any(t.lower_ in ("report", "reporting", "story") for t in after)
 
 
 def _byline_names(doc: Doc, article: Article | None) -> list[str]:

@@ -28,7 +28,7 @@ POST_HEADS = {
     "attorney", "mufti", "pope", "cardinal", "archbishop", "bishop", "patriarch", "engineer",
     "councilman", "councilwoman", "councillor", "councilor", "ceo", "manager", "registrar",
     "ombudsman", "magistrate", "auditor", "negotiator", "rapporteur", "monarch", "ruler",
-    "undersecretary", "under-secretary",
+    "undersecretary", "under-secretary", "eam",
 }
 # Words that describe rather than name a post ("the top Iranian diplomat").
 DESCRIPTION_HEADS = {"diplomat", "official", "leader", "figure", "aide"}
@@ -84,6 +84,7 @@ _WORD_FORMS = {
     "advisor": "adviser", "chairman": "chair", "chairwoman": "chair", "chairperson": "chair",
     "co-ordinator": "coordinator", "naval": "navy", "labor": "labour",
     "premier": "prime minister", "pm": "prime minister", "fm": "foreign minister",
+    "eam": "external affairs minister",
     "dg": "director general", "director-general": "director general",
     "secretary-general": "secretary general", "vice-president": "vice president",
     "coas": "chief of army staff", "cjcsc": "chairman joint chiefs of staff committee",

@@ -172,7 +172,9 @@ def left_apposition(doc: Doc, name: Span, sent: Span) -> Span | None:
         return None
     chain = left_chain(doc, p - 1, sent.start)
     if chain is None or not any(is_head(t) for t in chain):
-        return None
+        chain = _listed_portfolios(doc, p - 1, sent.start)
+        if chain is None:
+            return None
     before = doc[chain.start - 1].lower_ if chain.start > sent.start else ""
     k0 = chain.start - 1
     while k0 > sent.start and doc[k0].is_lower and doc[k0].pos_ in ("ADJ", "ADV", "VERB") and chain.start - k0 <= 3:
@@ -183,11 +185,30 @@ def left_apposition(doc: Doc, name: Span, sent: Span) -> Span | None:
         return doc[chain.start - 1:chain.end]
     # "the army chief, X", "his oil minister, X", "led by its vice president for Africa, X"
     determiner = before == "the" or before in _PRONOUNS or before == "its"
-    definite = determiner or any(t.text in POSSESSIVE for t in chain)
+    # a post that opens the sentence is definite too: "Minister of Foreign Affairs, X, held talks"
+    definite = determiner or any(t.text in POSSESSIVE for t in chain) or chain.start == sent.start
     closed = name.end >= sent.end or doc[name.end].text in CLAUSE_END
     k = (k0 - 1 if before == "the" and k0 < chain.start - 1 else chain.start - (2 if determiner else 1))
     opens = k < sent.start or doc[k].text in (",", ":", ";")
     return chain if definite and (closed or opens) else None
+
+
+def _listed_portfolios(doc: Doc, comma: int, sent_start: int) -> Span | None:
+    """ "Minister of Foreign Affairs, African Cooperation and Moroccan Expatriates, X": a post
+    whose portfolio is a list (capitalised words, commas, "and"). The post is read up to the
+    first comma: the portfolio news names it by."""
+    k = comma - 1
+    while k > sent_start and comma - k <= 14:
+        tok = doc[k]
+        if tok.lower_ in ("of", "for") and is_head(doc[k - 1]):
+            first = next((t.i for t in doc[k + 1:comma] if t.text == ","), comma)
+            chain = left_chain(doc, k, sent_start)
+            start = chain.start if chain is not None else k - 1
+            return doc[start:first] if first > k + 1 else None
+        if not (tok.is_title or tok.lower_ in ("and", "the", ",", "&")):
+            return None
+        k -= 1
+    return None
 
 
 def right_apposition(doc: Doc, start: int, sent_end: int, person_starts: set[int]) -> Span | None:

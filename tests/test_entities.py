@@ -191,3 +191,15 @@ def test_a_name_after_a_post_and_a_comma(nlp):
 def test_a_one_word_city_after_in_is_a_place(nlp):
     doc = nlp("The two heads of state met at the presidential palace in Dakar on Saturday. A letter to Jackson followed.")
     assert ("Dakar", "GPE") in [(e.text, e.label_) for e in doc.ents]
+
+
+def test_an_honorific_opens_a_name_after_a_post(nlp):
+    doc = nlp("The meeting was attended by the Head of the Crown Prince's Diwan Sheikh Nawaf Al-Rashed. "
+              "Havana, Sep 20 (Prensa Nacional) Cuban officials met the delegation.")
+    assert "Nawaf Al-Rashed" in names(doc)
+    assert not any("Diwan " in n or "Prensa" in n for n in names(doc))
+
+
+def test_facilities_named_after_people(nlp):
+    doc = nlp("India will develop the Shahid Rajaee terminal at the port.")
+    assert not names(doc)

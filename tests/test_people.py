@@ -183,3 +183,9 @@ def test_a_description_in_a_sentence_naming_the_person_is_someone_else(nlp):
     hale = by_name(found, "Tom Hale")
     assert hale.country is None
     assert [m.text for m in hale.mentions if m.kind == "role"] == []
+
+
+def test_agency_credits_and_dateline_agencies_are_not_people(nlp):
+    _, found = read(nlp, "Portville, Sep 20 (Prensa Austral) President Ana Costa received a delegation on Monday.\n\n"
+                         "Associated Press writer Tomas Rivera in Lima, Peru, contributed.")
+    assert [p.name for p in found] == ["Ana Costa"]

@@ -199,3 +199,15 @@ def test_a_description_with_a_participle_before_the_post(nlp):
 ])
 def test_the_country_a_post_deals_with_is_not_its_holders(nlp, text, name, country):
     assert only(nlp, text, name).country == country
+
+
+@pytest.mark.parametrize("text, name, post", [
+    ("Minister of Foreign Affairs, African Cooperation and Overseas Nationals, Karim Benali, held talks on Tuesday.",
+     "Karim Benali", "Minister of Foreign Affairs"),
+    ("He met the Minister of Energy, Mines and Petroleum, Ama Serwaa Boateng, in Accra.",
+     "Ama Serwaa Boateng", "Minister of Energy"),
+    ("Federal Minister for Water Resources Syed Imran Haider Shah visited the district on Sunday.",
+     "Imran Haider Shah", "Federal Minister for Water Resources"),
+])
+def test_long_posts_before_a_name(nlp, text, name, post):
+    assert post in posts(only(nlp, text, name))
