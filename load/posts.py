@@ -53,7 +53,8 @@ POST_MODIFIERS = {
 # Status of a post ("former", "acting", "the then").
 STATUS_WORDS = {"former": "former", "ex": "former", "acting": "acting", "interim": "acting",
                 "caretaker": "acting", "designate": "designate", "then": "then",
-                "outgoing": "former", "incoming": "designate", "late": "former"}
+                "outgoing": "former", "incoming": "designate", "late": "former",
+                "incumbent": None}     # "incumbent Gov. X": the post as held, no status
 
 # Abbreviated posts before a name, with their full stop ("Gov. X", "Sen. X", "Rep. X"): the post is
 # written out in full; the surface stays in the title's text.

@@ -470,7 +470,7 @@ def date_titles(people: list[Person], context, article: Article | None) -> None:
             stated = None
             if title.status != "former":
                 span = doc.char_span(title.start, title.end, alignment_mode="expand")
-                value = context.date_for(span) if span is not None and len(span) else None
+                value = context.date_for(span, own_clause=True) if span is not None and len(span) else None
                 stated = value if value is not None and value.iso else None
             if stated is not None and published is not None and stated.iso > published.iso:
                 stated = None     # "X is stepping down in May 2020": a forecast, not when the post was held

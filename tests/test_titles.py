@@ -211,3 +211,12 @@ def test_the_country_a_post_deals_with_is_not_its_holders(nlp, text, name, count
 ])
 def test_long_posts_before_a_name(nlp, text, name, post):
     assert post in posts(only(nlp, text, name))
+
+
+def test_a_date_of_another_clause_does_not_date_a_title(nlp):
+    text = "Voters beat incumbent Governor Dale Whitford in a state the party won by 30 points in 2016."
+    article = Article(path="x.txt", sha256="", text=text, published="2019-11-19", published_precision="day",
+                      published_raw="November 19, 2019", published_source="byline")
+    whitford = {p.name: p for p in extract_facts(nlp(text), article).people}["Dale Whitford"].titles[0]
+    assert (whitford.post, whitford.status) == ("Governor", None)
+    assert (whitford.as_of.iso, whitford.as_of_source) == ("2019-11-19", "published")
