@@ -556,8 +556,10 @@ def _is_city(doc: Doc, span: Span) -> bool:
     cities are also surnames ("a letter to Jackson")."""
     if span.start == 0 or doc[span.start - 1].lower_ not in _PLACE_PREPOSITIONS:
         return False
-    if len(span) == 1 and doc[span.start - 1].lower_ not in ("in", "near", "outside"):
-        return False
+    if len(span) == 1 and doc[span.start - 1].lower_ not in ("in", "near", "outside") and not (
+            span.start >= 2 and doc[span.start - 1].lower_ == "of"
+            and doc[span.start - 2].lower_ in ("city", "town", "village", "capital", "port", "district")):
+        return False        # "the Amazon city of Leticia" is a place
     from .places import geocode
 
     return geocode(span.text) is not None

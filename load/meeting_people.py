@@ -51,7 +51,7 @@ class People:
             return [found] if found is not None else []
         for child in token.children:
             if child.dep_ == "appos":
-                found = self.at(child)
+                found = self.phrase(child)      # "the presidents of X and Y, A and B"
                 if found:
                     return found
         if not (is_post_word(token) or token.pos_ == "PROPN" or token.lower_ in DELEGATION_NOUNS):

@@ -37,7 +37,7 @@ from spacy.tokens import Doc, Span, Token
 from .dates import DateContext
 from .meeting_people import People, conjuncts
 from .meeting_places import clause_place, place_for
-from .meeting_triggers import (CEREMONY_VERBS, EVENT_CLASSES, EVENT_NOUNS, MEETING_NOUNS, Found, candidates,
+from .meeting_triggers import (TOGETHER_VERBS, CEREMONY_VERBS, EVENT_CLASSES, EVENT_NOUNS, MEETING_NOUNS, Found, candidates,
                                clause_of, is_remote, not_held, present_people, presences, read_presence, reads,
                                refers_back)
 from .records import Article, DateValue, Meeting, Person
@@ -53,7 +53,8 @@ TALK_VERBS = TOPIC_VERBS | {"meet", "hold", "talk", "confer", "sign", "sit", "sp
 HELD_VERBS = {"hold", "take", "convene", "open", "begin", "be", "occur", "happen", "conclude", "end"}
 SIDELINE_WORDS = {"sidelines", "sideline", "margins", "margin", "fringes", "fringe"}
 NEXT_SENTENCES = 3
-ATTENDANCE_WINDOW = 4   # "the meeting was attended by ..." refers to a meeting up to 4 sentences before
+ATTENDANCE_WINDOW = 4
+PAIR_WINDOW = 2         # "the two" stands for a pair named in one of the two sentences before   # "the meeting was attended by ..." refers to a meeting up to 4 sentences before
 EVENT_WINDOW = 8
 SPAN_PREPS = {"since", "until", "till", "before", "after", "by", "from", "through", "throughout", "between"}
 
@@ -115,7 +116,11 @@ def _read_all(doc: Doc, index: People, sentence_of: Callable[[int], int]) -> lis
     triggered: set[int] = set()
     for i in candidates(doc):
         token = doc[i]
-        groups = [g for g in reads(token, index) if not not_held(g.trigger) and not is_remote(g.trigger)]
+        read = reads(token, index)
+        groups = [g for g in read if not not_held(g.trigger) and not is_remote(g.trigger)]
+        if not read and _pair_subject(token) and not not_held(token) and not is_remote(token):
+            pair = _pair_named_before(token, index)      # "A and B agreed ... The two leaders met in X"
+            groups = [Found(pair, token)] if pair else []
         if not groups:
             continue
         clause = clause_of(token)
@@ -130,6 +135,37 @@ def _read_all(doc: Doc, index: People, sentence_of: Callable[[int], int]) -> lis
         if clause not in triggered:
             found.extend(g for g in read_presence(doc[clause], presence, index) if not not_held(g.trigger))
     return _merge_events(_join_attendances(found, sentence_of), sentence_of)
+
+
+def _pair_subject(verb: Token) -> bool:
+    """ "The two leaders met in X", "Both presidents met ...": a meeting verb whose subject is a
+    pair named nowhere in it."""
+    if verb.lemma_.lower() not in TOGETHER_VERBS or verb.pos_ != "VERB":
+        return False
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None:
+        return False
+    words = {t.lower_ for t in subject.subtree}
+    return bool(words & {"two", "both"}) and not words & {"countries", "nations", "sides", "delegations", "teams"}
+
+
+def _pair_named_before(verb: Token, index: People) -> list[int]:
+    """The two people the sentence before (or the one before it) names as the coordinated
+    subject of its main clause ("President A and Prime Minister B agreed Thursday ..."); a pair
+    only told together, not one named in a call or a preview with another."""
+    doc = verb.doc
+    sentence = verb.sent
+    for _ in range(PAIR_WINDOW):
+        if sentence.start == 0:
+            break
+        sentence = doc[sentence.start - 1].sent
+        for subject in (t for t in sentence if t.dep_ in ("nsubj", "nsubjpass")):
+            named = index.phrase(subject)
+            if len(named) == 2 and any(c.lower_ == "and" for c in subject.children):
+                return named
+        if index.by_token.keys() & set(range(sentence.start, sentence.end)):
+            return []        # the sentence names people otherwise: "the two" is not sure
+    return []
 
 
 def _join_attendances(found: list[Found], sentence_of: Callable[[int], int]) -> list[Found]:

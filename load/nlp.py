@@ -31,8 +31,8 @@ SENTENCE_END = re.compile(r"[.!?:;\"')\]\u2026]$")
 # "Dakar (AFP) - ", "MOSCOW, April 18. /TASS/. ". Parsed as part of the first sentence, its city
 # becomes the subject ("Dakar ... hosted"); the sentence starts after it.
 DATELINE_LEAD = re.compile(
-    r"^(?:[A-Z][A-Z'.]{2,}(?:[ -][A-Z][A-Z'.]+){0,3}(?:,[^\n():/]{1,40}?)?\s*(?:\([^)\n]{2,40}\))?\s*(?::|-{1,2}|\u2014)"
-    r"|[A-Z][a-z'.]+(?:[ -][A-Z][a-z'.]+){0,2}(?:,[^\n():/]{1,40}?)?\s*\([A-Za-z][^)\n]{1,30}\)\s*(?::|-{1,2}|\u2014)"
+    r"^(?:[A-Z][A-Z'.]{2,}(?:[ -][A-Z][A-Z'.]+){0,3}(?:,[^\n():/]{1,40}?)?\s*(?:\([^)\n]{2,40}\))?\s*\.?(?::|-{1,2}|\u2014)"
+    r"|[A-Z][a-z'.]+(?:[ -][A-Z][a-z'.]+){0,2}(?:,[^\n():/]{1,40}?)?\s*\([A-Za-z][^)\n]{1,30}\)\s*\.?(?::|-{1,2}|\u2014)"
     r"|[A-Z][A-Z'.]{2,}(?:[ -][A-Z][A-Z'.]+){0,3},[^\n():/]{1,30}?/[A-Za-z ]{2,20}/\.?)[ \t]+(?=\S)",
     re.M,
 )
@@ -47,6 +47,18 @@ def _next_sentence_start(text: str) -> int:
     if text.lower() in TITLE_ABBREVIATIONS or not SENTENCE_END.search(text):
         return -1
     return 0
+
+
+# "Kampala - Bank of Uganda Governor X met ...": a city in title case and a dash, no agency; read as a
+# dateline only when the gazetteer knows the place.
+CITY_DASH_LEAD = re.compile(r"^(?P<city>[A-Z][a-z'.]+(?: [A-Z][a-z'.]+){0,2}) (?:-{1,2}|\u2013|\u2014)[ \t]+(?=[A-Z])", re.M)
+
+
+@lru_cache(maxsize=4096)
+def _is_place(name: str) -> bool:
+    from . import places
+
+    return places.geocode(name) is not None or places.is_country(name)
 
 
 @Language.component("paragraph_boundaries")
@@ -68,6 +80,7 @@ def paragraph_boundaries(doc: Doc) -> Doc:
             # Zarif"); a sentence only starts after sentence-final punctuation or a line break.
             starts[i + 1] = value
     matches = [m.end() for m in DATELINE_LEAD.finditer(doc.text)]
+    matches += [m.end() for m in CITY_DASH_LEAD.finditer(doc.text) if _is_place(m["city"])]
     if matches:
         offsets = doc.to_array([IDX])
         for end in matches:

@@ -473,3 +473,25 @@ def test_a_pronoun_is_not_the_subject_of_its_own_clause(nlp):
                       "official residence. PM's Press Secretary Rafiq Uddin Ahmed briefed reporters after the meeting.",
                  "2024-05-03")
     assert [n for n, *_ in found] == [frozenset({"Karim", "Watanabe"})]
+
+
+def test_the_two_leaders_named_together_in_the_sentence_before(nlp):
+    found = read(nlp, "President Lee Min-jun and Japanese Prime Minister Kenji Sato agreed Thursday to resume regular "
+                      "summits, Lee's office said. The two leaders met in Tokyo for their first summit in 12 years.")
+    assert [(n, p) for n, _, p, _ in found] == [(frozenset({"Min-jun", "Sato"}), "Tokyo")]
+    # a call, then "the two": not sure who is meant, no meeting
+    found = read(nlp, "President Ali Hasanli spoke by phone with President Nino Kapanadze on Monday. "
+                      "The two presidents last met in Tbilisi in October.")
+    assert found == []
+
+
+def test_a_plural_post_with_the_names_in_apposition(nlp):
+    found = read(nlp, "Bogota, Jul 9 (EFE).- The presidents of Colombia and Brazil, Gustavo Alberto Ruiz and Luiz "
+                      "Carlos Moura, met on Saturday in the Amazon city of Leticia and signed a declaration.")
+    assert [(n, p) for n, _, p, _ in found] == [(frozenset({"Ruiz", "Moura"}), "Leticia")]
+
+
+def test_a_city_and_a_dash_open_the_paragraph(nlp):
+    found = read(nlp, "Kampala - Bank of Uganda Governor Michael Okello Obura met Finance Minister Matia Kato Bwire "
+                      "on Tuesday to discuss inflation.", "2024-05-08")
+    assert [(n, d) for n, d, _, _ in found] == [(frozenset({"Obura", "Bwire"}), "2024-05-07")]
