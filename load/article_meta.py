@@ -74,8 +74,9 @@ DATELINE_YEAR_WINDOW = 7
 
 # The dateline city in capitals before a date line ("CHENNAI, January 10, 2024 09:41 pm").
 CITY_CAPS = re.compile(r"[A-Z][A-Z'.]+(?:[ -][A-Z][A-Z'.]+){0,2}")
-# A byline without "By": one to four capitalised words, a comma or bar, then the rest of the line.
-NAME_THEN_DATE = re.compile(r"^(?P<name>[A-Z][\w.'&-]*(?:\s+[A-Z][\w.'&-]*){0,3})\s*[,|]\s*(?P<rest>\S.*)$")
+# What stands before the date of a byline without "By": one to five capitalised words ("Ahram Online",
+# "Accra, Ghana"), then a comma or bar.
+NAME_THEN_DATE = re.compile(r"^[A-Z][\w.'&-]*(?:[\s,|]+[A-Z][\w.'&-]*){0,4}\s*[,|\u2022\u00b7]\s*$")
 # An abbreviated weekday may open a date line ("Wed, 14 Jun 2023"); elsewhere "Sun" may be a paper's name.
 SHORT_WEEKDAY = re.compile(r"^(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.?,?$", re.I)
 
@@ -105,13 +106,13 @@ def is_stamp(line: str) -> bool:
 
 
 def unlabelled_byline_date(line: str) -> re.Match | None:
-    """The date of a byline without "By" below the headline: "Ahram Online , Sunday 17 Mar 2024",
-    "Mehmet Arslan |12.01.2024 - Update : 13.01.2024" (a name, a comma or bar, the date)."""
-    match = NAME_THEN_DATE.match(line)
-    if not match:
+    """The date of a byline or place line without "By" below the headline: "Ahram Online , Sunday
+    17 Mar 2024", "Mehmet Arslan |12.01.2024 - Update : 13.01.2024", "Accra, Ghana | Tuesday, 14
+    May 2024" (a few capitalised words, a comma or bar, the date, a time or label after it)."""
+    date = DATE_IN_LINE.search(line)
+    if not date or not NAME_THEN_DATE.match(line[: date.start()]) or not TIME_TAIL.match(line[date.end():]):
         return None
-    date = date_only(match["rest"])
-    return date if date and date.start() == 0 else None
+    return date
 
 
 def is_timestamp(line: str) -> bool:

@@ -317,6 +317,7 @@ def test_a_published_stamp_under_the_headline_does_not_end_the_article(tmp_path)
     ("Harbour Online , Wednesday 14 Jun 2023", "2023-06-14"),
     ("Our Correspondent  Published June 14, 2023", "2023-06-14"),
     ("PORTVILLE, June 14, 2023 09:41 pm | Updated 09:42 pm IST", "2023-06-14"),
+    ("Portville, Eastland | Wednesday, 14 June 2023", "2023-06-14"),
 ])
 def test_stamp_lines_under_the_headline_are_not_the_headline(tmp_path, stamp, expected):
     article = read_text(tmp_path, f"New quay opens on the east bank\n{stamp}\n\n{BODY}")
