@@ -349,7 +349,7 @@ def _fits(role: _Role, cluster: _Cluster) -> bool:
         words = _post_words(title.post) | _post_words(title.organisation or "")
         if words & _SECOND_IN_COMMAND - modifiers:
             continue      # "the Iraqi premier" is not the deputy prime minister
-        if head in words and modifiers <= words and _head_word(title.post) in (head, None):
+        if head in words and modifiers <= words and _head_word(title.post) in modifiers | {head, None}:
             return True
     return head == "general" and not modifiers and any("general" in rank_words(r) for r in cluster.ranks)
 

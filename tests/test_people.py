@@ -189,3 +189,10 @@ def test_agency_credits_and_dateline_agencies_are_not_people(nlp):
     _, found = read(nlp, "Portville, Sep 20 (Prensa Austral) President Ana Costa received a delegation on Monday.\n\n"
                          "Associated Press writer Tomas Rivera in Lima, Peru, contributed.")
     assert [p.name for p in found] == ["Ana Costa"]
+
+
+def test_an_abbreviated_role_finds_its_post(nlp):
+    _, found = read(nlp, "Ambassador Liu Wen called on Chief of Army Staff General Tariq Ahmed Khan on Monday. "
+                         "Separately, the COAS met Uzbek Deputy Defence Minister Major General Anvar Rakhimov.")
+    khan = by_name(found, "Tariq Ahmed Khan")
+    assert "the COAS" in [m.text for m in khan.mentions if m.kind == "role"]
