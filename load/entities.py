@@ -381,6 +381,9 @@ class PeopleLayer:
         if (span.start >= 2 and doc[span.start - 1].text == "(" and span.end < len(doc) and doc[span.end].text == ")"
                 and (doc[span.start - 2].ent_type_ == "DATE" or doc[span.start - 2].like_num)):
             return True
+        if (span.start > 0 and doc[span.start - 1].lower_ == "at" and span.end + 1 < len(doc)
+                and doc[span.end].lower_ == "in" and doc[span.end + 1].ent_type_ in ("GPE", "LOC")):
+            return True     # a venue: "received X at Qasr Al Watan in Abu Dhabi"
         if span.end < len(doc) and doc[span.end].is_title and doc[span.end].lower_ in COMPANY_WORDS:
             return True
         j = span.end

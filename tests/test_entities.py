@@ -203,3 +203,8 @@ def test_an_honorific_opens_a_name_after_a_post(nlp):
 def test_facilities_named_after_people(nlp):
     doc = nlp("India will develop the Shahid Rajaee terminal at the port.")
     assert not names(doc)
+
+
+def test_a_venue_at_which_people_met_in_a_city(nlp):
+    doc = nlp("The president received the prime minister at Qasr Al Hosn in Abu Dhabi today.")
+    assert not names(doc)
