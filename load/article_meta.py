@@ -66,7 +66,8 @@ DATELINE_TITLE_CASE = re.compile(
 # "Town [Country], May 2 (AGENCY):", "LONDON, 12 June 2023 (Reuters) -".
 DATELINE_DATE = re.compile(
     r"^[A-Z][^\n:()]{1,60}?,\s*(?P<date>" + MONTH + r"\s+\d{1,2}|\d{1,2}(?:st|nd|rd|th)?\s+" + MONTH + r")(?:,?\s+(?P<year>\d{4}))?"
-    r"\s*(?:\.\s*)?(?:(?:\([^)]{2,40}\)|/[^/\s][^/]{0,20}/)\s*[.:]?\s*(?:-{1,2}|\u2014)?|[.:]|-{1,2}|\u2014)\s",
+    r"\s*(?:\.\s*)?(?:(?:\([^)]{2,40}\)|/[^/\s][^/]{0,20}/)\s*[.:]?\s*(?:-{1,2}|\u2014)?|[.:]|-{1,2}|\u2014"
+    r"|,\s*[A-Z][A-Za-z]{1,20}\s*(?:-{1,2}|\u2014))\s",
 )
 # How far before a dateline's day a full date in the text may fall to give the dateline its year.
 DATELINE_YEAR_WINDOW = 7

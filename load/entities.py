@@ -121,7 +121,7 @@ _NOT_NAME_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "QUANTITY", "P
 
 
 # "O'Connell", "D'Souza", "N'Golo": a capitalised name with an apostrophe (the tokenizer keeps it whole).
-_APOSTROPHE_NAME = re.compile(r"^[A-Z][a-z]?['’][A-Z][a-z]+$")
+_APOSTROPHE_NAME = re.compile(r"^[A-Z][a-z]?['’][A-Z][a-z]+$|^[A-Z][a-z]{1,3}['’][a-z]{2,}$")   # also "Ma'ruf", "Sa'id"
 # "P.", "M.K.", "W.": initials written with full stops ("Jonathan P. Blair", "M.K. Stalin").
 _DOTTED_INITIALS = re.compile(r"^(?:[A-Z]\.){1,3}$")
 # Generational suffixes after a surname: not part of the name a reader searches for.
@@ -130,7 +130,7 @@ NAME_SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
 
 def name_word(token: Token) -> bool:
     """A capitalised word, apostrophe names included ("O'Connell")."""
-    return token.is_title and (token.is_alpha or bool(_APOSTROPHE_NAME.match(token.text)))
+    return (token.is_title and token.is_alpha) or bool(_APOSTROPHE_NAME.match(token.text))
 
 
 def dotted_initials(token: Token) -> bool:
@@ -541,6 +541,8 @@ def _post_phrase_ends_at(doc: Doc, i: int) -> bool:
     "Governor of the Central Bank", "Minister of Energy, Mines and Petroleum" (capitalised words,
     countries, of/to/for, commas and "and" back to a post)."""
     tok = doc[i]
+    if tok.is_lower and tok.pos_ == "NOUN" and post_head(tok.text) is not None:
+        return True           # "his Ghanaian counterpart, X,", "the minister, X,"
     if not (tok.is_title or country_at(tok)):
         return False
     for k in range(i, max(-1, i - 14), -1):

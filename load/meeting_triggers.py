@@ -143,6 +143,18 @@ def _other_side(trigger: Token) -> list[Token]:
     return heads
 
 
+def _named_right_after(verb: Token, people: People) -> list[int]:
+    """ "received Timor-Leste Foreign Minister B dos Santos ...": when the parse loses the object, the
+    person named right after the verb, behind nothing but a title's capitalised words."""
+    doc = verb.doc
+    for j in range(verb.i + 1, min(len(doc), verb.i + 10)):
+        if j in people.by_token:
+            return [people.by_token[j]]
+        if not (doc[j].is_title or doc[j].is_upper or doc[j].text == "-"):
+            return []
+    return []
+
+
 def _people_of(heads: list[Token], people: People, exclude: list[int]) -> list[int]:
     others: list[int] = []
     for head in heads:
@@ -182,6 +194,8 @@ def read_verb(token: Token, people: People) -> list[Found]:
         return []
     side_a = subjects(token, people)
     others = _people_of(heads, people, side_a)
+    if not others and lemma in MEETING_VERBS and lemma != "visit" and token.pos_ == "VERB":
+        others = [k for k in _named_right_after(token, people) if k not in side_a]
     if others:
         return [Found(group, token) for group in _one_to_many(side_a, others)]
     together = lemma in TOGETHER_VERBS or (lemma == "hold" and any(c.lower_ in MEETING_NOUNS for c in objects))
@@ -367,7 +381,7 @@ def read_attendance(token: Token, people: People) -> list[Found]:
                 for g in _pobjs(c) for k in people.phrase(g) + people.listed_after(g.left_edge)]))
             if side:
                 return [Found(side, token, event_class(event))]
-        if lemma in ATTEND_VERBS and also_attended(token):
+        if also_attended(token):
             side = _attending_subjects(token, people)
             if side:
                 return [Found(side, token, "meeting")]               # "A and B also attended."
@@ -397,9 +411,14 @@ def _attending_subjects(verb: Token, people: People) -> list[int]:
 
 
 def also_attended(verb: Token) -> bool:
-    """ "A and B also attended": attending, with no event named, what was just reported."""
-    return (not any(c.dep_ in ("dobj", "obj", "prep") for c in verb.children)
-            and any(c.dep_ == "advmod" and c.lower_ == "also" for c in verb.children))
+    """ "A and B also attended", "A and B were also present": at what was just reported, with no
+    event named."""
+    lemma = verb.lemma_.lower()
+    present = [c for c in verb.children if c.dep_ == "acomp" and c.lower_ == "present"]
+    if not (lemma in ATTEND_VERBS or (lemma == "be" and present)):
+        return False
+    return (not any(c.dep_ in ("dobj", "obj", "prep") for c in [*verb.children, *(g for p in present for g in p.children)])
+            and any(c.dep_ == "advmod" and c.lower_ == "also" for c in [*verb.children, *present]))
 
 
 def refers_back(trigger: Token) -> bool:

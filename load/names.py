@@ -50,7 +50,7 @@ ROYAL_TITLES = [
 ]
 # Lowercase particles that may sit inside a name ("Ayman al-Zawahiri", "Zia-ul-Haq").
 NAME_PARTICLES = {"al", "el", "ul", "ud", "bin", "ibn", "bint", "abu", "van", "von",
-                  "de", "da", "del", "der", "di", "du", "la", "le", "ben", "ur"}
+                  "de", "da", "del", "der", "di", "du", "la", "le", "ben", "ur", "dos", "das", "della", "des"}
 
 # Abbreviation -> full rank, so that "Maj Gen" and "Major General" read as one rank.
 _RANK_WORDS = {"gen": "general", "maj": "major", "lt": "lieutenant", "lieut": "lieutenant",

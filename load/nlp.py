@@ -51,7 +51,8 @@ def _next_sentence_start(text: str) -> int:
 
 # "Kampala - Bank of Uganda Governor X met ...": a city in title case and a dash, no agency; read as a
 # dateline only when the gazetteer knows the place.
-CITY_DASH_LEAD = re.compile(r"^(?P<city>[A-Z][a-z'.]+(?: [A-Z][a-z'.]+){0,2}) (?:-{1,2}|\u2013|\u2014)[ \t]+(?=[A-Z])", re.M)
+CITY_DASH_LEAD = re.compile(r"^(?P<city>[A-Z][a-z'.]+(?: [A-Z][a-z'.]+){0,2})(?:,[^\n():/]{1,30}?)? (?:-{1,2}|\u2013|\u2014)[ \t]+(?=[A-Z])",
+                            re.M)   # also "Astana, 3 July 2024, Kazinform — "
 
 
 @lru_cache(maxsize=4096)

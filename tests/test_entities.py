@@ -208,3 +208,10 @@ def test_facilities_named_after_people(nlp):
 def test_a_venue_at_which_people_met_in_a_city(nlp):
     doc = nlp("The president received the prime minister at Qasr Al Hosn in Abu Dhabi today.")
     assert not names(doc)
+
+
+def test_more_name_forms(nlp):
+    doc = nlp("Foreign Minister Ana Paula Ramos received Foreign Minister Bento dos Reis Lobato in Dili on Thursday. "
+              "Lobato also called on Vice President Ma'ruf Amin Sutrisno. The president received his Ghanaian "
+              "counterpart, Nana Kofi Asante-Darko, at the villa.")
+    assert {"Bento dos Reis Lobato", "Ma'ruf Amin Sutrisno", "Nana Kofi Asante-Darko"} <= set(names(doc))

@@ -495,3 +495,15 @@ def test_a_city_and_a_dash_open_the_paragraph(nlp):
     found = read(nlp, "Kampala - Bank of Uganda Governor Michael Okello Obura met Finance Minister Matia Kato Bwire "
                       "on Tuesday to discuss inflation.", "2024-05-08")
     assert [(n, d) for n, d, _, _ in found] == [(frozenset({"Obura", "Bwire"}), "2024-05-07")]
+
+
+def test_were_also_present_with_no_event_named(nlp):
+    found = read(nlp, "Prime Minister Javed Akram Malik met Crown Prince Faisal bin Khalid in Riyadh on Sunday. "
+                      "Foreign Minister Tariq Aziz Chaudhry and Finance Minister Omar Ayub Khan were also present.")
+    assert [n for n, *_ in found] == [frozenset({"Malik", "Khalid", "Chaudhry", "Khan"})]
+
+
+def test_the_guest_named_right_after_the_verb_when_the_parse_loses_it(nlp):
+    found = read(nlp, "Foreign Minister Ana Paula Ramos received Timor-Leste Foreign Minister Bento dos Reis Lobato at "
+                      "the ministry on Thursday.")
+    assert [n for n, *_ in found] == [frozenset({"Ramos", "Lobato"})]

@@ -329,6 +329,7 @@ def test_stamp_lines_under_the_headline_are_not_the_headline(tmp_path, stamp, ex
     ("PORTVILLE, 14th June, 2023 (HNA) -- The harbour", "Portville", "2023-06-14"),
     ("Portville (AFP) - The harbour", "Portville", None),
     ("Port Ville, Eastland (HNA) -- The harbour", "Port Ville", None),
+    ("Portville, 3 July 2024, Harbourinform \u2014 The harbour", "Portville", "2024-07-03"),
 ])
 def test_more_dateline_forms(tmp_path, opening, city, date):
     article = read_text(tmp_path, f"{opening} authority said the quay had handled its first ships on Sunday.\n")
