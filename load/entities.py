@@ -275,7 +275,9 @@ class PeopleLayer:
                 people.append(span)
         people.extend(p for p in self._after_prefixes(doc, prefixes) if not self._is_organisation(doc, p))
         people.extend(_described_names(doc))
-        org_texts = {plain(o.text) for o in orgs}
+        # the model's own ORG spans that are organisations by their shape ("Walter Reed hospital")
+        org_texts = {plain(o.text) for o in orgs} | {plain(e.text) for e in doc.ents
+                                                      if e.label_ in ("ORG", "FAC") and self._is_organisation(doc, e)}
         people = [p for p in filter_spans(people) if plain(p.text) not in org_texts]
         people.extend(self._mislabelled_full_names(doc, people))
         people = filter_spans(people)
@@ -427,7 +429,7 @@ class PeopleLayer:
         Places are left alone: the model also calls a city a person, and "New <city>" is none."""
         surnames = {p[-1].lower_ for p in people}
         return [Span(doc, ent.start, ent.end, label="PERSON") for ent in doc.ents
-                if ent.label_ == "ORG" and 2 <= len(ent) <= 4
+                if ent.label_ == "ORG" and 2 <= len(ent) <= 4 and not PeopleLayer._is_organisation(doc, ent)
                 and ent[-1].lower_ in surnames and _name_like(ent[0])
                 and all(_name_like(t) or t.lower_ in NAME_PARTICLES for t in ent)]
 

@@ -215,3 +215,9 @@ def test_more_name_forms(nlp):
               "Lobato also called on Vice President Ma'ruf Amin Sutrisno. The president received his Ghanaian "
               "counterpart, Nana Kofi Asante-Darko, at the villa.")
     assert {"Bento dos Reis Lobato", "Ma'ruf Amin Sutrisno", "Nana Kofi Asante-Darko"} <= set(names(doc))
+
+
+def test_a_facility_named_after_a_person_stays_a_facility_when_named_again(nlp):
+    doc = nlp("The president made a trip to Albert Kessler hospital on Saturday. Aides said the visit to "
+              "Albert Kessler was routine.")
+    assert not names(doc)
