@@ -56,16 +56,28 @@ DATELINE = re.compile(
     r"(?:,\s*[A-Za-z .]{2,30}?)?(?:,?\s*" + MONTH + r"\s+\d{1,2})?"
     r"\s*(?:\((?P<agency>[^)]{2,40})\))?\s*(?::|-{1,2}|\u2014)\s"
 )
+# A city written in title case needs its agency in brackets to be a dateline: "Dakar (AFP) - ",
+# "Hanoi, Vietnam (VNA) -- ".
+DATELINE_TITLE_CASE = re.compile(
+    r"^(?P<city>[A-Z][a-z'.]+(?:[ -][A-Z][a-z'.]+){0,2})(?:,\s*[A-Z][A-Za-z .]{1,30}?)?"
+    r"\s*\((?P<agency>[A-Za-z][A-Za-z.&-]*(?:\s[A-Z][A-Za-z.&-]*){0,2})\)\s*(?::|-{1,2}|\u2014)\s"
+)
 # The date of an agency dateline: "KABUL, June 12 (Xinhua) --", "CITY, March 3. /AGENCY/.",
 # "Town [Country], May 2 (AGENCY):", "LONDON, 12 June 2023 (Reuters) -".
 DATELINE_DATE = re.compile(
-    r"^[A-Z][^\n:()]{1,60}?,\s*(?P<date>" + MONTH + r"\s+\d{1,2}|\d{1,2}\s+" + MONTH + r")(?:,?\s+(?P<year>\d{4}))?"
-    r"\s*(?:\.\s*)?(?:(?:\([^)]{2,40}\)|/[^/\s][^/]{0,20}/)\s*[.:]?\s*(?:-{1,2}|\u2014)?|[.:]|-{1,2}|\u2014)\s",
+    r"^[A-Z][^\n:()]{1,60}?,\s*(?P<date>" + MONTH + r"\s+\d{1,2}|\d{1,2}(?:st|nd|rd|th)?\s+" + MONTH + r")(?:,?\s+(?P<year>\d{4}))?"
+    r"\s*(?:\.\s*)?(?:(?:\([^)]{2,40}\)|/[^/\s][^/]{0,20}/)\s*[.:]?\s*(?:-{1,2}|\u2014)?|[.:]|-{1,2}|\u2014"
+    r"|,\s*[A-Z][A-Za-z]{1,20}\s*(?:-{1,2}|\u2014))\s",
 )
 # How far before a dateline's day a full date in the text may fall to give the dateline its year.
 DATELINE_YEAR_WINDOW = 7
 
 
+# The dateline city in capitals before a date line ("CHENNAI, January 10, 2024 09:41 pm").
+CITY_CAPS = re.compile(r"[A-Z][A-Z'.]+(?:[ -][A-Z][A-Z'.]+){0,2}")
+# What stands before the date of a byline without "By": one to five capitalised words ("Ahram Online",
+# "Accra, Ghana"), then a comma or bar.
+NAME_THEN_DATE = re.compile(r"^[A-Z][\w.'&-]*(?:[\s,|]+[A-Z][\w.'&-]*){0,4}\s*[,|\u2022\u00b7]\s*$")
 # An abbreviated weekday may open a date line ("Wed, 14 Jun 2023"); elsewhere "Sun" may be a paper's name.
 SHORT_WEEKDAY = re.compile(r"^(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.?,?$", re.I)
 
@@ -77,7 +89,31 @@ def date_only(line: str) -> re.Match | None:
     if not match or not TIME_TAIL.match(line[match.end():]):
         return None
     before = line[: match.start()].strip(" ,|-")
-    return match if not before or SHORT_WEEKDAY.match(before) else None
+    # a weekday ("Wed, 14 Jun 2023") or the dateline city in capitals ("CHENNAI, January 10, 2024 09:41 pm")
+    return match if not before or SHORT_WEEKDAY.match(before) or CITY_CAPS.fullmatch(before) else None
+
+
+def is_stamp(line: str) -> bool:
+    """A line that carries a full date and only a few other words: a byline or date stamp
+    ("Mehmet Arslan |12.01.2024 - Update : 13.01.2024", "Our Correspondent Published May 21,
+    2024"), never a headline."""
+    dates = list(DATE_IN_LINE.finditer(line))
+    if not dates:
+        return False
+    rest = line
+    for found in reversed(dates):
+        rest = rest[: found.start()] + " " + rest[found.end():]
+    return len(re.findall(r"[A-Za-z]{2,}", rest)) <= 5
+
+
+def unlabelled_byline_date(line: str) -> re.Match | None:
+    """The date of a byline or place line without "By" below the headline: "Ahram Online , Sunday
+    17 Mar 2024", "Mehmet Arslan |12.01.2024 - Update : 13.01.2024", "Accra, Ghana | Tuesday, 14
+    May 2024" (a few capitalised words, a comma or bar, the date, a time or label after it)."""
+    date = DATE_IN_LINE.search(line)
+    if not date or not NAME_THEN_DATE.match(line[: date.start()]) or not TIME_TAIL.match(line[date.end():]):
+        return None
+    return date
 
 
 def is_timestamp(line: str) -> bool:
@@ -108,6 +144,7 @@ def is_title_candidate(line: str) -> bool:
         and not shape.is_menu()
         and not shape.is_caption()
         and not date_only(line)
+        and not is_stamp(line)
         and not UPDATE_STAMP.match(line)
         and not PUBLISHED_STAMP.match(line)
         and not DATE_STAMP.match(line)
@@ -207,6 +244,9 @@ def read_metadata(article: Article, cleaned) -> None:
             # Below the headline; a timestamp ("14.06.2023 09:12") below any title-like line.
             # A date line above every title is a site header's today-date.
             _set_published(article, date.group(0), "date-under-title", order)
+        elif title_seen and unlabelled_byline_date(line):
+            _set_published(article, unlabelled_byline_date(line).group(0), "byline", order)
+            continue
         if is_title_candidate(line):
             after_title_like = True
     for line in cleaned.end_lines:
@@ -223,7 +263,7 @@ def read_metadata(article: Article, cleaned) -> None:
         paragraphs = paragraphs[1:]
     while len(paragraphs) > 1 and Line(paragraphs[0], 0).is_caption():
         paragraphs = paragraphs[1:]  # a photo and its caption may stand above the dateline
-    dateline = DATELINE.match(paragraphs[0]) if paragraphs else None
+    dateline = (DATELINE.match(paragraphs[0]) or DATELINE_TITLE_CASE.match(paragraphs[0])) if paragraphs else None
     if dateline:
         _set(article, "dateline", dateline.group("city").title(), "dateline")
         agency = (dateline.group("agency") or "").strip()

@@ -125,12 +125,16 @@ def clean_lines(raw: str) -> CleanedText:
 
     end_lines: list[str] = []
     dropped: list[str] = []
+    seen_prose = False
     for position, line in enumerate(lines):
-        if position > 0 and line.is_end_marker():
+        # "Published On 9 Feb 2024" under a headline is a stamp; the marker ends an article only
+        # after some of its prose ("... Published in Dawn, November 20th, 2019").
+        if position > 0 and seen_prose and line.is_end_marker():
             end_lines.append(line.text)
             dropped.extend(l.text for l in lines[position:])
             lines = lines[:position]
             break
+        seen_prose = seen_prose or line.is_prose()
 
     prose = [position for position, line in enumerate(lines) if line.is_prose()]
     if not prose:

@@ -127,6 +127,7 @@ PREFIXES: dict[str, Money] = {
     "tk": Money("Tk", ("BDT",)), "tk.": Money("Tk", ("BDT",)),
     "rp": Money("Rp", ("IDR",)), "rp.": Money("Rp", ("IDR",)),
     "ksh": Money("KSh", ("KES",)), "tsh": Money("TSh", ("TZS",)), "ush": Money("USh", ("UGX",)),
+    "rm": Money("RM", ("MYR",)),
 }
 SHILLING_SIGNS = ("sh", "sh.", "shs", "shs.")
 RUPEE_SIGNS = ("rs", "rs.", "re", "re.")
@@ -162,7 +163,7 @@ def is_code_text(text: str) -> bool:
 
 
 # A currency glued to its number: "USD4.2", "Rs20bn", "Tk5,000", "US$750m", "₹1,480".
-GLUED_PREFIX = r"(?:[A-Z]{3}|rs\.?|re\.?|tk\.?|rp\.?|shs?\.?|rmb|ksh|tsh|ush|(?:us|u\.s\.|c|a|au|hk|s|nz|nt)?\$|[€£₹¥₦₱₩₽₺৳₪₴₸])"
+GLUED_PREFIX = r"(?:[A-Z]{3}|rs\.?|re\.?|tk\.?|rp\.?|shs?\.?|rmb|rm|ksh|tsh|ush|(?:us|u\.s\.|c|a|au|hk|s|nz|nt)?\$|[€£₹¥₦₱₩₽₺৳₪₴₸])"
 
 
 # --- which country an article is about ------------------------------------------------

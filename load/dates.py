@@ -415,7 +415,7 @@ class DateContext:
         return [e for e in self.expressions if e.sentence == index]
 
     def date_for(self, target: int | Span | Token, anchor_token: Token | None = None,
-                 precision: str | None = None) -> DateValue | None:
+                 precision: str | None = None, own_clause: bool = False) -> DateValue | None:
         """The date governing an event, or None when its sentence gives none.
 
         ``target`` is the event's sentence index, span or token;
@@ -425,7 +425,9 @@ class DateContext:
         clause of the other tense is taken only when it hangs off the anchor.
         ``precision="day"`` (or "month") asks for a date at least that fine:
         a coarser winner comes back with ``iso`` None and its raw text (a
-        meeting "last month" is not dated by the month)."""
+        meeting "last month" is not dated by the month). ``own_clause`` takes
+        only a date of the anchor's clause or a clause above it, not one of
+        another clause ("... beat Governor X in a state Trump won in 2016")."""
         if isinstance(target, int):
             index, anchor = target, anchor_token
         else:
@@ -442,6 +444,8 @@ class DateContext:
         # A forecast beside a past event (or the reverse) dates only its own clause.
         tense = is_future(anchor)
         candidates = [e for e in candidates if _attachment(e.span, anchor) < 2 or is_future(e.span.root) == tense]
+        if own_clause:
+            candidates = [e for e in candidates if _attachment(e.span, anchor) < 2]
         if not candidates:
             return None
         best = min(candidates, key=lambda e: (_attachment(e.span, anchor), abs(e.span.root.i - anchor.i)))

@@ -17,6 +17,7 @@ never particular people.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.language import Language
@@ -46,7 +47,21 @@ ORG_WORDS = {
 # Last words that make a capitalised pair an institution, not a name ("White House").
 _INSTITUTION_ENDS = {"house", "council", "ministry", "department", "agency", "committee", "commission",
                      "assembly", "parliament", "senate", "university", "institute", "company", "corporation",
-                     "government", "presidency", "cabinet", "administration", "party", "democrats", "republicans"}
+                     "government", "presidency", "cabinet", "administration", "party", "democrats", "republicans",
+                     # newspapers and journals ("the Miami Herald", "BMJ Case Reports")
+                     "herald", "gazette", "journal", "chronicle", "courant", "monthly", "weekly", "bulletin",
+                     "courier", "observer", "inquirer", "dispatch", "reports", "review", "magazine", "digest",
+                     # companies ("Dick Clark Productions") and places ("1909 Jolinda Drive", "Davis Cup")
+                     "productions", "studios", "records", "pictures", "films", "airlines", "airways", "motors",
+                     "securities", "technologies", "systems", "street", "road", "avenue", "drive", "boulevard",
+                     "highway", "hospital", "airport", "stadium", "palace", "cup"}
+# Facilities named after a person: "Walter Reed hospital", "the Jinnah stadium".
+FACILITY_NOUNS = {"hospital", "airport", "stadium", "university", "college", "school", "bridge", "station",
+                  "palace", "museum", "mosque", "church", "temple", "hotel", "prison", "road", "street",
+                  "highway", "dam", "camp", "centre", "center", "hall", "institute", "square", "terminal",
+                  "port", "complex", "tower", "building", "expressway", "airbase", "auditorium"}
+# Prepositions before a city's name ("a report in the Argus Leader of Sioux Falls").
+_PLACE_PREPOSITIONS = {"in", "of", "from", "near", "at", "to", "outside"}
 # Words that end a company's or institution's name ("... Engineering Company").
 COMPANY_WORDS = {"company", "corporation", "corp", "ltd", "limited", "inc", "plc", "group", "holdings",
                  "industries", "laboratories", "bank", "institute", "university", "foundation",
@@ -98,9 +113,28 @@ _POST_PAIRS = {
 }
 POSSESSIVE = {"'s", "’s", "'", "’"}
 # Second halves of hyphenated adjectives made from a name ("Modi-style", "Putin-era").
+# Of those, the ones that make a description, not a reference to the person ("Ibrahim-style reforms").
+_DESCRIPTIVE_SUFFIXES = {"style", "era", "type", "like", "esque"}
 _HYPHEN_SUFFIXES = {"led", "based", "born", "backed", "owned", "run", "style", "era", "type", "like",
                     "linked", "allied", "aligned", "affiliated", "inspired", "controlled", "esque"}
 _NOT_NAME_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "QUANTITY", "PERCENT"}
+
+
+# "O'Connell", "D'Souza", "N'Golo": a capitalised name with an apostrophe (the tokenizer keeps it whole).
+_APOSTROPHE_NAME = re.compile(r"^[A-Z][a-z]?['’][A-Z][a-z]+$|^[A-Z][a-z]{1,3}['’][a-z]{2,}$")   # also "Ma'ruf", "Sa'id"
+# "P.", "M.K.", "W.": initials written with full stops ("Jonathan P. Blair", "M.K. Stalin").
+_DOTTED_INITIALS = re.compile(r"^(?:[A-Z]\.){1,3}$")
+# Generational suffixes after a surname: not part of the name a reader searches for.
+NAME_SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
+
+
+def name_word(token: Token) -> bool:
+    """A capitalised word, apostrophe names included ("O'Connell")."""
+    return (token.is_title and token.is_alpha) or bool(_APOSTROPHE_NAME.match(token.text))
+
+
+def dotted_initials(token: Token) -> bool:
+    return bool(_DOTTED_INITIALS.match(token.text))
 
 
 def is_post_word(token: Token) -> bool:
@@ -111,8 +145,7 @@ def _name_like(token: Token) -> bool:
     """A capitalised word that can be part of a personal name."""
     low = token.lower_
     return (
-        token.is_title
-        and token.is_alpha
+        name_word(token)
         and not token.is_stop
         and token.ent_type_ not in _NOT_NAME_ENTS
         and not is_post_word(token)
@@ -128,12 +161,14 @@ def _initials(token: Token) -> bool:
             and not is_country_word(token.text) and token.ent_type_ not in _NOT_NAME_ENTS)
 
 
-def _name_end(doc: Doc, i: int, limit: int = 5) -> int:
-    """End of the run of name words starting at token i ("Asif Ghafoor", "Ayman al-Zawahiri")."""
+def _name_end(doc: Doc, i: int, limit: int = 5, stops: frozenset[int] | set[int] = frozenset()) -> int:
+    """End of the run of name words starting at token i ("Asif Ghafoor", "Ayman al-Zawahiri");
+    the run stops before a token in ``stops`` (where an honorific or rank begins another name)."""
     j = i
-    while j < len(doc) and j - i < limit:
+    while j < len(doc) and j - i < limit and (j == i or j not in stops):
         tok = doc[j]
-        if _name_like(tok) or (j == i and _initials(tok) and j + 1 < len(doc) and _name_like(doc[j + 1])):
+        if _name_like(tok) or ((_initials(tok) if j == i else False) or dotted_initials(tok)) and \
+                j + 1 < len(doc) and (_name_like(doc[j + 1]) or dotted_initials(doc[j + 1])):
             j += 1
         elif _hyphen_part(doc, j) and j > i:
             j += 2
@@ -144,6 +179,36 @@ def _name_end(doc: Doc, i: int, limit: int = 5) -> int:
         else:
             break
     return j
+
+
+_DASHES = {"-", "–", "—"}
+ROYAL_WORDS = {w for phrase in ROYAL_TITLES for w in phrase.split()}
+# Party labels that news writes before a politician's name ("Republican X", "Labour MP X").
+PARTY_WORDS = {"republican", "democrat", "democratic", "conservative", "labour", "liberal", "tory",
+               "socialist", "communist", "independent", "green", "progressive"}
+
+
+def _affiliation(token: Token) -> bool:
+    """A word that says which country or party a name belongs to, not part of the name:
+    "North Korea" in "for North Korea X", "Republican" in "Republican X"."""
+    return country_at(token) is not None or token.ent_type_ == "NORP" or token.lower_ in PARTY_WORDS
+
+
+def _function_word_surname(doc: Doc, i: int) -> bool:
+    """ "General Secretary Do Quang Vinh", "Vice Premier He Lifeng": a short capitalised function
+    word inside a sentence, right after a post, is a surname (Vietnamese, Chinese)."""
+    tok = doc[i]
+    return (tok.is_title and tok.is_alpha and tok.is_stop and len(tok) <= 3 and not tok.is_sent_start
+            and i > 0 and is_post_word(doc[i - 1]) and i + 1 < len(doc) and _name_like(doc[i + 1]))
+
+
+def _name_adjective(doc: Doc, start: int, end: int) -> bool:
+    """ "Ibrahim-style", "Putin-era": the span ends in, or is followed by, a hyphenated adjective
+    made from the name; the phrase describes something else."""
+    if end - start >= 3 and doc[end - 2].text == "-" and doc[end - 1].lower_ in _DESCRIPTIVE_SUFFIXES:
+        return True
+    return (end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_
+            and not doc[end].whitespace_ and doc[end + 1].lower_ in _DESCRIPTIVE_SUFFIXES)
 
 
 def _hyphen_part(doc: Doc, j: int) -> bool:
@@ -202,13 +267,17 @@ class PeopleLayer:
                 continue
             if _is_country(span, countries):
                 continue          # "Burkina Faso", "Congo": a place the model took for a name
-            if self._is_organisation(doc, span):
+            if _is_city(doc, span):
+                orgs.append(Span(doc, span.start, span.end, label="GPE"))   # "of Sioux Falls"
+            elif self._is_organisation(doc, span):
                 orgs.append(Span(doc, span.start, span.end, label="ORG"))
             else:
                 people.append(span)
         people.extend(p for p in self._after_prefixes(doc, prefixes) if not self._is_organisation(doc, p))
         people.extend(_described_names(doc))
-        org_texts = {plain(o.text) for o in orgs}
+        # the model's own ORG spans that are organisations by their shape ("Walter Reed hospital")
+        org_texts = {plain(o.text) for o in orgs} | {plain(e.text) for e in doc.ents
+                                                      if e.label_ in ("ORG", "FAC") and self._is_organisation(doc, e)}
         people = [p for p in filter_spans(people) if plain(p.text) not in org_texts]
         people.extend(self._mislabelled_full_names(doc, people))
         people = filter_spans(people)
@@ -230,6 +299,10 @@ class PeopleLayer:
             if before >= 0 and doc[before].lower_ in _POST_PAIRS.get(plain(span.text), ()):
                 continue          # "Director-General Analysis": no rank, no name
             found[span.end] = (span.start, span.label_, span.text)
+        # "Dr. Sultan Ahmed X", "Sheikh Sultan bin X": a royal word after an honorific is a given name.
+        for end, (start, label, _) in list(found.items()):
+            if label == "ROYAL" and start in found and found[start][1] == "HONORIFIC":
+                del found[end]
         return found
 
     def _prefix_before(self, doc: Doc, start: int, prefixes) -> NamePrefix:
@@ -246,18 +319,24 @@ class PeopleLayer:
 
     def _clean_person(self, doc: Doc, ent: Span, prefixes) -> Span | None:
         """The name inside a model PERSON span: prefixes and possessives off, cut names completed."""
-        if "\n" in ent.text:
-            return None
+        if "\n" in ent.text or _name_adjective(doc, ent.start, ent.end):
+            return None                                  # "Anwar Ibrahim-style reforms"
         start, end = ent.start, ent.end
-        while end > start and (doc[end - 1].text in POSSESSIVE or doc[end - 1].is_punct):
-            end -= 1
+        for k in range(start + 1, end):
+            if doc[k].text in _DASHES and (doc[k].whitespace_ or doc[k - 1].whitespace_):
+                end = k                                  # "X - project manager ...", "X - and I ..."
+                break
+        while end > start and (doc[end - 1].text in POSSESSIVE or doc[end - 1].is_punct
+                               or doc[end - 1].lower_ in NAME_SUFFIXES):
+            end -= 1                                     # "X's", "Lloyd J. Austin III", "X Jr."
         # token index inside a rank or honorific -> where that prefix ends
         prefix_end_at = {i: e for e, (s, _, _) in prefixes.items() for i in range(s, e)}
         while start < end:
             if start in prefix_end_at and prefix_end_at[start] <= end:
                 start = prefix_end_at[start]
             elif (is_post_word(doc[start]) or doc[start].is_stop or doc[start].is_punct
-                  or doc[start].lower_ in ORG_WORDS):   # "Spokesman for the [Presidency X]"
+                  or doc[start].lower_ in ORG_WORDS   # "Spokesman for the [Presidency X]"
+                  or _affiliation(doc[start])):       # "[Republican] X", "[North Korea] X"
                 start += 1
             else:
                 break
@@ -266,36 +345,53 @@ class PeopleLayer:
         if start > 0 and doc[start - 1].text == "#":     # a hashtag
             return None
         while (start > 0 and start not in prefixes and not doc[start].is_sent_start
-               and _name_like(doc[start - 1]) and doc[start - 1].pos_ == "PROPN"):
-            start -= 1                                   # "Muhammad" + model's "Javad Zarif"
-        if end < len(doc) and (_name_like(doc[end]) or _hyphen_part(doc, end)) and not doc[end].is_sent_start:
-            end = max(end, _name_end(doc, end - 1) if _hyphen_part(doc, end) else _name_end(doc, end))
+               and (_name_like(doc[start - 1]) and doc[start - 1].pos_ == "PROPN" and not _affiliation(doc[start - 1])
+                    or _function_word_surname(doc, start - 1))):
+            start -= 1                                   # "Muhammad" + model's "Javad Zarif"; "Secretary Do" + "Quang Vinh"
+        if start - 1 in prefixes and prefixes[start - 1][1] == "HONORIFIC" and doc[start - 1].lower_ in ROYAL_WORDS:
+            start -= 1                                   # "Dr." + "Sultan" + "Ahmed X": a given name
+        prefix_starts = {s for s, _, _ in prefixes.values()}
+        if (end < len(doc) and (_name_like(doc[end]) or _hyphen_part(doc, end)) and not doc[end].is_sent_start
+                and end not in prefix_starts):     # "[Diwan] Sheikh Ahmad X": the honorific opens another name
+            end = max(end, _name_end(doc, end - 1, stops=prefix_starts) if _hyphen_part(doc, end)
+                      else _name_end(doc, end, stops=prefix_starts))
         # A mention stays inside its sentence (records point to one sentence).
         sent_start = doc[end - 1].sent.start
         start = max(start, sent_start)
         span = Span(doc, start, end, label="PERSON")
         for k, t in enumerate(span):
-            if (t.is_title and t.is_alpha) or t.lower_ in NAME_PARTICLES or t.text == "-":
+            if name_word(t) or t.lower_ in NAME_PARTICLES or (t.text == "-" and not t.whitespace_):
                 continue
             if k > 0 and span[k - 1].text == "-" and t.is_alpha:
                 continue                                 # "Young-moo"
             if k == 0 and len(span) > 1 and _initials(t):
                 continue                                 # "RK Singh"
+            if k < len(span) - 1 and dotted_initials(t):
+                continue                                 # "Jonathan P. Blair", "M.K. Stalin"
+            if k == 0 and _function_word_surname(doc, t.i):
+                continue                                 # "Do Quang Vinh"
             return None                                  # boilerplate ("RELATED ARTICLES"), odd tokens
         return span
 
     @staticmethod
     def _is_organisation(doc: Doc, span: Span) -> bool:
         """Platforms, names followed by a group noun ("Jaish al-Adl terrorist group"), and
-        capitalised words inside a company's name ("Major Bridge Engineering Company")."""
+        capitalised words inside a company's name ("Major Bridge Engineering Company"); the agency
+        in brackets after a dateline's date ("Havana, Sep 20 (Prensa Latina)")."""
         if (len(span) == 1 and span[0].lower_ in PLATFORMS) or span[-1].lower_ in _INSTITUTION_ENDS:
             return True
+        if (span.start >= 2 and doc[span.start - 1].text == "(" and span.end < len(doc) and doc[span.end].text == ")"
+                and (doc[span.start - 2].ent_type_ == "DATE" or doc[span.start - 2].like_num)):
+            return True
+        if (span.start > 0 and doc[span.start - 1].lower_ == "at" and span.end + 1 < len(doc)
+                and doc[span.end].lower_ == "in" and doc[span.end + 1].ent_type_ in ("GPE", "LOC")):
+            return True     # a venue: "received X at Qasr Al Watan in Abu Dhabi"
         if span.end < len(doc) and doc[span.end].is_title and doc[span.end].lower_ in COMPANY_WORDS:
             return True
         j = span.end
         while j < len(doc) and j - span.end < 3:
             tok = doc[j]
-            if tok.lower_ in ORG_HEAD_NOUNS:
+            if tok.lower_ in ORG_HEAD_NOUNS or tok.lower_ in FACILITY_NOUNS:
                 return True
             if not (tok.is_lower and tok.pos_ in ("ADJ", "NOUN")):
                 return False
@@ -315,8 +411,14 @@ class PeopleLayer:
                     spans.append(Span(doc, end, name_end, label="PERSON"))
         for tok in doc[:-1]:
             if _stands_before_name(doc, tok) and tok.i not in in_prefix and tok.i + 1 not in in_prefix:
-                name_end = _name_end(doc, tok.i + 1)
+                # "Minister for Water [Resources] Syed Ali Shah": the run stops where an honorific begins
+                name_end = _name_end(doc, tok.i + 1, stops=starts)
                 if name_end - (tok.i + 1) >= 2:
+                    spans.append(Span(doc, tok.i + 1, name_end, label="PERSON"))
+            elif tok.text == "," and tok.i > 0 and tok.i + 1 not in in_prefix and _post_phrase_ends_at(doc, tok.i - 1):
+                # "the Ambassador of Brazil to Malaysia, Ricardo Alves Pereira, ..."
+                name_end = _name_end(doc, tok.i + 1, stops=starts)
+                if name_end - (tok.i + 1) >= 2 and (name_end >= len(doc) or doc[name_end].text in (",", ")", ".")):
                     spans.append(Span(doc, tok.i + 1, name_end, label="PERSON"))
         return spans
 
@@ -327,7 +429,7 @@ class PeopleLayer:
         Places are left alone: the model also calls a city a person, and "New <city>" is none."""
         surnames = {p[-1].lower_ for p in people}
         return [Span(doc, ent.start, ent.end, label="PERSON") for ent in doc.ents
-                if ent.label_ == "ORG" and 2 <= len(ent) <= 4
+                if ent.label_ == "ORG" and 2 <= len(ent) <= 4 and not PeopleLayer._is_organisation(doc, ent)
                 and ent[-1].lower_ in surnames and _name_like(ent[0])
                 and all(_name_like(t) or t.lower_ in NAME_PARTICLES for t in ent)]
 
@@ -335,7 +437,7 @@ class PeopleLayer:
     def _known_name_words(doc: Doc, people: list[Span], orgs: list[Span]) -> list[Span]:
         """Words of full names seen in this article are that person elsewhere, whatever the
         model called them ("Qureshi" as GPE, "Imran" as ORG)."""
-        known = {t.lower_ for p in people if len(p) > 1 for t in p if t.is_alpha and t.lower_ not in NAME_PARTICLES}
+        known = {t.lower_ for p in people if len(p) > 1 for t in p if name_word(t) and t.lower_ not in NAME_PARTICLES}
         taken = {i for s in people + orgs for i in range(s.start, s.end)}
         spans = []
         i = 0
@@ -421,8 +523,12 @@ def _stands_before_name(doc: Doc, tok: Token) -> bool:
         return tok.i > 0 and doc[tok.i - 1].lower_ == "the"
     if tok.i < 2:
         return False
-    if doc[tok.i - 1].lower_ in ("to", "of") and country_at(tok) is not None:
-        return post_head(doc[tok.i - 2].text) is not None
+    country = (doc._.countries or {}).get(tok.i)
+    if country is not None:
+        if country[1] > tok.i + 1:
+            return False      # inside a country's name: "Envoy for [North] Korea X"
+        first = country[0]    # "Ambassador to Saudi Arabia X", "Special Representative for North Korea X"
+        return first >= 2 and doc[first - 1].lower_ in ("to", "of", "for") and post_head(doc[first - 2].text) is not None
     if tok.is_lower:
         return tok.pos_ == "NOUN" and doc[tok.i - 1].lower_ == "of" and is_post_word(doc[tok.i - 2])
     # "Minister of Energy X", "Secretary of State X", "Minister for Foreign Affairs X"
@@ -430,6 +536,40 @@ def _stands_before_name(doc: Doc, tok: Token) -> bool:
     while k > max(0, tok.i - 4) and (doc[k].is_title or doc[k].lower_ == "and") and doc[k].ent_type_ != "PERSON":
         k -= 1
     return k < tok.i and k > 0 and doc[k].lower_ in ("of", "for") and post_head(doc[k - 1].text) is not None
+
+
+def _post_phrase_ends_at(doc: Doc, i: int) -> bool:
+    """Whether a post's phrase ends at token i: "Ambassador", "Ambassador of Brazil to Malaysia",
+    "Governor of the Central Bank", "Minister of Energy, Mines and Petroleum" (capitalised words,
+    countries, of/to/for, commas and "and" back to a post)."""
+    tok = doc[i]
+    if tok.is_lower and tok.pos_ == "NOUN" and post_head(tok.text) is not None:
+        return True           # "his Ghanaian counterpart, X,", "the minister, X,"
+    if not (tok.is_title or country_at(tok)):
+        return False
+    for k in range(i, max(-1, i - 14), -1):
+        t = doc[k]
+        if t.is_title and post_head(t.text) is not None:
+            return True
+        # "Minister of Foreign Affairs, African Cooperation and Overseas Nationals, X"
+        if not (country_at(t) or t.lower_ in ("of", "to", "for", "the", "and", ",", "&") or (t.is_title and t.is_alpha)):
+            return False
+    return False
+
+
+def _is_city(doc: Doc, span: Span) -> bool:
+    """A city the model took for a name, after a preposition of place: "in Sioux Falls", "of San
+    Pedro"; a one-word city only right after "in"/"near" ("met at the palace in Dakar"): one-word
+    cities are also surnames ("a letter to Jackson")."""
+    if span.start == 0 or doc[span.start - 1].lower_ not in _PLACE_PREPOSITIONS:
+        return False
+    if len(span) == 1 and doc[span.start - 1].lower_ not in ("in", "near", "outside") and not (
+            span.start >= 2 and doc[span.start - 1].lower_ == "of"
+            and doc[span.start - 2].lower_ in ("city", "town", "village", "capital", "port", "district")):
+        return False        # "the Amazon city of Leticia" is a place
+    from .places import geocode
+
+    return geocode(span.text) is not None
 
 
 def _is_country(span: Span, countries: dict[int, tuple[int, int, str]]) -> bool:

@@ -149,6 +149,8 @@ def _matcher(vocab: Vocab) -> Matcher:
         patterns.append([num, scale, scale, title, title, *form])   # "10 million Kenyan shillings"
         if len(form) == 1:
             patterns.append([num, scale, scale, {"ORTH": "["}, *form, {"ORTH": "]"}])  # "9 billion [dollars]"
+            patterns.append([num, {"ORTH": {"IN": sorted(HYPHENS)}}, money_scale_word,
+                             {"ORTH": {"IN": sorted(HYPHENS)}}, *form])                # "a 200-million-yuan grant"
     us_prefix = [{"LOWER": {"IN": ["us", "u.s."]}}, {"ORTH": "$"}]
     for number in (num, glued):
         patterns.append([prefix, number, hyphen, money_scale, money_scale])   # "Rs 1.5 lakh crore"

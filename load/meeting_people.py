@@ -51,7 +51,7 @@ class People:
             return [found] if found is not None else []
         for child in token.children:
             if child.dep_ == "appos":
-                found = self.at(child)
+                found = self.phrase(child)      # "the presidents of X and Y, A and B"
                 if found:
                     return found
         if not (is_post_word(token) or token.pos_ == "PROPN" or token.lower_ in DELEGATION_NOUNS):
@@ -59,6 +59,8 @@ class People:
         # "Chief of Staff of the Armed Forces Maj Gen X": the name sits deeper in the phrase.
         inside = {self.by_token[t.i] for t in token.subtree
                   if t.i in self.by_token and not _in_conjunct_or_clause(t, token)}
+        if not inside and is_post_word(token) and token.i + 1 < len(self.doc) and token.i + 1 in self.by_token:
+            return [self.by_token[token.i + 1]]   # "his counterpart [X]" when the parse hangs X elsewhere
         return sorted(inside) if len(inside) == 1 else []
 
     def phrase(self, token: Token) -> list[int]:
@@ -105,7 +107,8 @@ class People:
     def main_subject_before(self, token: Token) -> int | None:
         """The one person named, before ``token``, in the subject of a clause above the
         pronoun's own ("the last meeting of X ... was in 2016, when he met Y": X)."""
-        own_clause = token.head
+        # not the pronoun's own clause: in "B paid a courtesy call on her", "her" is not B
+        own_clause = next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), token.head)
         for clause in own_clause.ancestors:
             if clause.pos_ not in ("VERB", "AUX"):
                 continue
@@ -227,6 +230,20 @@ def companions(verb: Token, people: People) -> list[int]:
 def _agents(verb: Token, people: People) -> list[int]:
     return [k for a in verb.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"
             for k in people.phrase(g)]
+
+
+def coordinated_subject(verb: Token, people: People) -> list[int]:
+    """ "Kenyan Energy Secretary A and Ethiopia's Minister of Water and Energy B met": the small
+    model may hang A below B's title (nmod) instead of coordinating them. The people named in the
+    subject's words, when an "and" joins them and no clause of their own holds them."""
+    subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+    if subject is None:
+        return []
+    region = verb.doc[subject.left_edge.i: subject.right_edge.i + 1]
+    if not any(t.lower_ == "and" for t in region) or any(t.pos_ in ("VERB", "AUX") or t.tag_ in ("WP", "WDT")
+                                                         for t in region):
+        return []
+    return list(dict.fromkeys(people.by_token[t.i] for t in region if t.i in people.by_token))
 
 
 def subjects_of_previous(token: Token, people: People) -> list[int]:

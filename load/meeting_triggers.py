@@ -31,7 +31,7 @@ from spacy.attrs import LEMMA, LOWER
 from spacy.strings import hash_string
 from spacy.tokens import Doc, Token
 
-from .meeting_people import People, governing_subjects, subjects
+from .meeting_people import People, coordinated_subject, governing_subjects, subjects
 
 MEETING_VERBS = {"meet", "receive", "host", "visit", "welcome", "greet"}   # take the other side as object
 WITH_VERBS = {"meet", "speak", "talk", "confer", "hold", "call", "sit", "engage", "discuss", "pay"}
@@ -107,18 +107,30 @@ def _other_side(trigger: Token) -> list[Token]:
     for child in trigger.children:
         # The small model sometimes labels the object of "meeting X" npadvmod/attr/dative.
         if (child.dep_ in ("dobj", "obj", "npadvmod", "attr", "dative", "oprd") and child.i > trigger.i
-                and trigger.lemma_ in MEETING_VERBS):
+                and trigger.lemma_ in MEETING_VERBS and child.ent_type_ not in ("DATE", "TIME")):
             heads.append(child)
         if child.dep_ == "prep" and (child.lower_ in WITH_PREPS and trigger.lemma_ != "visit"
                                      or child.lower_ == "on" and trigger.lemma_ == "call"):
             heads.extend(_pobjs(child))   # not "visited the site with B": they went together
         if child.dep_ == "agent":
             heads.extend(_pobjs(child))
+        # "received on Sunday Italian Prime Minister B": the parser takes B into the date's phrase.
+        if (child.dep_ == "prep" and child.lower_ == "on" and trigger.lemma_ in MEETING_VERBS
+                and any(t.ent_type_ == "DATE" for t in child.subtree)):
+            heads.extend(p for p in _pobjs(child) if p.ent_type_ not in ("DATE", "TIME"))
+        # "called on Prime Minister B": the parser makes B the verb's object and leaves "on" empty.
+        if (child.dep_ in ("dobj", "obj") and child.i > trigger.i and trigger.lemma_ == "call"
+                and any(c.dep_ == "prep" and c.lower_ == "on" and not _pobjs(c) for c in trigger.children)):
+            heads.append(child)
     # "held talks/a meeting with B", "paid a courtesy call on B": the preposition hangs off the noun.
     for child in trigger.children:
         if child.dep_ in ("dobj", "obj") and child.lower_ in HELD_OBJECTS:
             for prep in child.children:
                 if prep.dep_ == "prep" and prep.lower_ in ("with", "between", "on", "to"):
+                    heads.extend(_pobjs(prep))
+                # "received a courtesy call / a visit from B"
+                if (prep.dep_ == "prep" and prep.lower_ == "from" and trigger.lemma_ in ("receive", "welcome")
+                        and child.lower_ in ("call", "visit")):
                     heads.extend(_pobjs(prep))
         # "hosted a dinner for B", "a reception in honour of B"
         if trigger.lemma_ == "host" and child.dep_ in ("dobj", "obj") and child.lower_ in EVENT_NOUNS:
@@ -129,6 +141,18 @@ def _other_side(trigger: Token) -> list[Token]:
                     if honour.lower_ in ("honour", "honor"):
                         heads.extend(g for p in honour.children if p.lower_ == "of" for g in _pobjs(p))
     return heads
+
+
+def _named_right_after(verb: Token, people: People) -> list[int]:
+    """ "received Timor-Leste Foreign Minister B dos Santos ...": when the parse loses the object, the
+    person named right after the verb, behind nothing but a title's capitalised words."""
+    doc = verb.doc
+    for j in range(verb.i + 1, min(len(doc), verb.i + 10)):
+        if j in people.by_token:
+            return [people.by_token[j]]
+        if not (doc[j].is_title or doc[j].is_upper or doc[j].text == "-"):
+            return []
+    return []
 
 
 def _people_of(heads: list[Token], people: People, exclude: list[int]) -> list[int]:
@@ -170,9 +194,13 @@ def read_verb(token: Token, people: People) -> list[Found]:
         return []
     side_a = subjects(token, people)
     others = _people_of(heads, people, side_a)
+    if not others and lemma in MEETING_VERBS and lemma != "visit" and token.pos_ == "VERB":
+        others = [k for k in _named_right_after(token, people) if k not in side_a]
     if others:
         return [Found(group, token) for group in _one_to_many(side_a, others)]
     together = lemma in TOGETHER_VERBS or (lemma == "hold" and any(c.lower_ in MEETING_NOUNS for c in objects))
+    if together and not heads and len(side_a) < 2:
+        side_a = coordinated_subject(token, people) or side_a
     if together and len(side_a) >= 2 and not heads:
         return [Found(side_a, token)]  # "A and B met", "A and B held talks"
     return []
@@ -225,8 +253,10 @@ def read_noun(token: Token, people: People) -> list[Found]:
         return [Found(group, token) for group in _one_to_many(side_a, [k for k in others if k not in side_a])]
     if not with_heads and len(owner) >= 2:
         return [Found(owner, token)]     # "the meeting of A and B", "their meeting"
-    if not with_heads and not owner:
-        # "A and B, in a meeting on Friday, agreed ...": the meeting is the clause subjects'.
+    if not with_heads and not owner and not (token.head.lower_ in ("at", "during")
+                                             and (token.head.head.lemma_ == "be" or token.head.head.lower_ == "present")):
+        # "A and B, in a meeting on Friday, agreed ...": the meeting is the clause subjects'
+        # ("A and B were at the meeting" is an attendance, read by ``read_attendance``).
         side = governing_subjects(token, people)
         if len(side) >= 2:
             return [Found(side, token)]
@@ -300,7 +330,7 @@ def _event_object(verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ in ("dobj", "obj", "attr") and event_class(child):
             return child
-        if child.dep_ == "prep" and child.lower_ in ("in", "at"):
+        if child.dep_ == "prep" and child.lower_ in ("in", "at", "during"):
             for pobj in _pobjs(child):
                 if event_class(pobj):
                     return pobj
@@ -344,9 +374,17 @@ def read_attendance(token: Token, people: People) -> list[Found]:
             return [Found(agents, token, event_class(event))]       # "was attended by A and B"
         event = _event_object(token)
         if event is not None:
-            side = subjects(token, people)
+            # "A and B attended the signing with C and D": C and D were there too
+            side = list(dict.fromkeys(_attending_subjects(token, people) + [
+                k for c in [*token.children, *event.subtree] if c.dep_ == "prep" and c.lower_ == "with"
+                and c.head in (token, event, *event.subtree)
+                for g in _pobjs(c) for k in people.phrase(g) + people.listed_after(g.left_edge)]))
             if side:
                 return [Found(side, token, event_class(event))]
+        if also_attended(token):
+            side = _attending_subjects(token, people)
+            if side:
+                return [Found(side, token, "meeting")]               # "A and B also attended."
         return []
     if lemma in CEREMONY_VERBS:
         objects = [c for c in token.children if c.dep_ in ("dobj", "obj")]
@@ -360,6 +398,39 @@ def read_attendance(token: Token, people: People) -> list[Found]:
         if len(side) >= 2:
             return [Found(side, token, "ceremony")]
     return []
+
+
+def _attending_subjects(verb: Token, people: People) -> list[int]:
+    """The clause's subjects; a coordination the parser broke ("Minister A and Special Assistant
+    Dr B were also present") read from the subject's words."""
+    side = subjects(verb, people)
+    if not side and verb.lemma_ == "be":
+        # "Also present at the meeting was Foreign Minister X": the subject after the verb
+        side = [k for c in verb.children if c.dep_ in ("attr", "nsubj") and c.i > verb.i for k in people.phrase(c)]
+    return list(dict.fromkeys(side + coordinated_subject(verb, people)))
+
+
+def also_attended(verb: Token) -> bool:
+    """ "A and B also attended", "A and B were also present": at what was just reported, with no
+    event named."""
+    lemma = verb.lemma_.lower()
+    present = [c for c in verb.children if c.dep_ == "acomp" and c.lower_ == "present"]
+    if not (lemma in ATTEND_VERBS or (lemma == "be" and present)):
+        return False
+    return (not any(c.dep_ in ("dobj", "obj", "prep") for c in [*verb.children, *(g for p in present for g in p.children)])
+            and any(c.dep_ == "advmod" and c.lower_ == "also" for c in [*verb.children, *present]))
+
+
+def refers_back(trigger: Token) -> bool:
+    """An attendance of the event just reported: "The meeting was attended by ...", "were present
+    at the talks", "also attended" (not "attended a dinner" nor "attended the summit in X")."""
+    if also_attended(trigger):
+        return True
+    event = _event_subject(trigger) or _event_object(trigger)
+    if event is None:
+        return False
+    return any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that", "their") for c in event.children) \
+        and not any(c.dep_ in ("prep", "compound", "amod") for c in event.children)
 
 
 def read_presence(clause: Token, presence: Token, people: People) -> list[Found]:

@@ -37,8 +37,9 @@ from spacy.tokens import Doc, Span, Token
 from .dates import DateContext
 from .meeting_people import People, conjuncts
 from .meeting_places import clause_place, place_for
-from .meeting_triggers import (CEREMONY_VERBS, EVENT_CLASSES, EVENT_NOUNS, MEETING_NOUNS, Found, candidates,
-                               clause_of, is_remote, not_held, present_people, presences, read_presence, reads)
+from .meeting_triggers import (TOGETHER_VERBS, CEREMONY_VERBS, EVENT_CLASSES, EVENT_NOUNS, MEETING_NOUNS, Found, candidates,
+                               clause_of, is_remote, not_held, present_people, presences, read_presence, reads,
+                               refers_back)
 from .records import Article, DateValue, Meeting, Person
 
 TOPIC_VERBS = {"discuss", "review", "deliberate", "exchange", "focus", "agree", "tackle"}
@@ -52,6 +53,8 @@ TALK_VERBS = TOPIC_VERBS | {"meet", "hold", "talk", "confer", "sign", "sit", "sp
 HELD_VERBS = {"hold", "take", "convene", "open", "begin", "be", "occur", "happen", "conclude", "end"}
 SIDELINE_WORDS = {"sidelines", "sideline", "margins", "margin", "fringes", "fringe"}
 NEXT_SENTENCES = 3
+ATTENDANCE_WINDOW = 4
+PAIR_WINDOW = 2         # "the two" stands for a pair named in one of the two sentences before   # "the meeting was attended by ..." refers to a meeting up to 4 sentences before
 EVENT_WINDOW = 8
 SPAN_PREPS = {"since", "until", "till", "before", "after", "by", "from", "through", "throughout", "between"}
 
@@ -113,7 +116,11 @@ def _read_all(doc: Doc, index: People, sentence_of: Callable[[int], int]) -> lis
     triggered: set[int] = set()
     for i in candidates(doc):
         token = doc[i]
-        groups = [g for g in reads(token, index) if not not_held(g.trigger) and not is_remote(g.trigger)]
+        read = reads(token, index)
+        groups = [g for g in read if not not_held(g.trigger) and not is_remote(g.trigger)]
+        if not read and _pair_subject(token) and not not_held(token) and not is_remote(token):
+            pair = _pair_named_before(token, index)      # "A and B agreed ... The two leaders met in X"
+            groups = [Found(pair, token)] if pair else []
         if not groups:
             continue
         clause = clause_of(token)
@@ -127,7 +134,59 @@ def _read_all(doc: Doc, index: People, sentence_of: Callable[[int], int]) -> lis
     for clause, presence in presence_at.items():
         if clause not in triggered:
             found.extend(g for g in read_presence(doc[clause], presence, index) if not not_held(g.trigger))
-    return _merge_events(found, sentence_of)
+    return _merge_events(_join_attendances(found, sentence_of), sentence_of)
+
+
+def _pair_subject(verb: Token) -> bool:
+    """ "The two leaders met in X", "Both presidents met ...": a meeting verb whose subject is a
+    pair named nowhere in it."""
+    if verb.lemma_.lower() not in TOGETHER_VERBS or verb.pos_ != "VERB":
+        return False
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None:
+        return False
+    words = {t.lower_ for t in subject.subtree}
+    return bool(words & {"two", "both"}) and not words & {"countries", "nations", "sides", "delegations", "teams"}
+
+
+def _pair_named_before(verb: Token, index: People) -> list[int]:
+    """The two people the sentence before (or the one before it) names as the coordinated
+    subject of its main clause ("President A and Prime Minister B agreed Thursday ..."); a pair
+    only told together, not one named in a call or a preview with another."""
+    doc = verb.doc
+    sentence = verb.sent
+    for _ in range(PAIR_WINDOW):
+        if sentence.start == 0:
+            break
+        sentence = doc[sentence.start - 1].sent
+        for subject in (t for t in sentence if t.dep_ in ("nsubj", "nsubjpass")):
+            named = index.phrase(subject)
+            if len(named) == 2 and any(c.lower_ == "and" for c in subject.children):
+                return named
+        if index.by_token.keys() & set(range(sentence.start, sentence.end)):
+            return []        # the sentence names people otherwise: "the two" is not sure
+    return []
+
+
+def _join_attendances(found: list[Found], sentence_of: Callable[[int], int]) -> list[Found]:
+    """ "X received Y ... The meeting was attended by A and B", "C and D were also present": the
+    people at the meeting just reported (up to ``ATTENDANCE_WINDOW`` sentences before, no other meeting between) take part in it; they
+    are not a meeting of their own."""
+    joined: list[Found] = []
+    last: Found | None = None
+    for group in sorted(found, key=lambda g: g.trigger.i):
+        if group.event is None:
+            joined.append(group)
+            last = group
+            continue
+        if (last is not None and group.event in ("meeting", "meal")
+                and 0 <= sentence_of(group.trigger.i) - sentence_of(last.trigger.i) <= ATTENDANCE_WINDOW
+                and refers_back(group.trigger)):
+            last.participants.extend(k for k in group.participants if k not in last.participants)
+            last.also.append(group.trigger)
+            continue
+        joined.append(group)
+    return joined
 
 
 def _merge_events(found: list[Found], sentence_of: Callable[[int], int]) -> list[Found]:
@@ -216,8 +275,8 @@ def _sentences_about(sentences: list[Span], position: int, participants: set[int
         if any(other != participants for other in reported.get(later, [])):
             break           # the story has moved on to another meeting
         reference = _reference_in(sentences[later], participants, index)
-        if reference is not None and not not_held(reference):    # "The two will meet again on Monday"
-            references.append(reference)
+        if reference is not None and not not_held(reference) and not _recalls_another(reference):
+            references.append(reference)      # not "The two will meet again on Monday", "The meeting was last held in X"
     return references
 
 
@@ -238,6 +297,18 @@ def _reference_in(sentence: Span, participants: set[int], index: People) -> Toke
     if names_all or (subject_words & GROUP_WORDS and subject.lower_ not in ("countries", "nations")):
         return root
     return None
+
+
+RECALL_WORDS = {"last", "previous", "previously", "earlier", "before", "first", "once"}
+
+
+def _recalls_another(reference: Token) -> bool:
+    """ "The meeting was last held in New Delhi in 2022", "their previous meeting": an earlier
+    meeting of the same kind, not the one just reported."""
+    words = [reference, *reference.children]
+    if reference.pos_ in ("NOUN", "PROPN"):
+        words += [*reference.head.children]
+    return any(t.lower_ in RECALL_WORDS and t.dep_ in ("advmod", "amod") for t in words)
 
 
 def _reference_place(reference: Token) -> str | None:

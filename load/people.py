@@ -29,7 +29,7 @@ from .titles import (
 )
 
 # Spelling variants of post words, so "the Chief of the Army" fits "military chief".
-_POST_SYNONYMS = {"premier": "prime minister", "military": "army", "defense": "defence", "spokeswoman": "spokesman",
+_POST_SYNONYMS = {"premier": "prime minister", "eam": "external affairs minister", "military": "army", "defense": "defence", "spokeswoman": "spokesman",
                   "spokesperson": "spokesman", "advisor": "adviser", "pm": "prime minister",
                   "fm": "foreign minister", "dg": "director general", "coas": "chief army staff",
                   "director-general": "director general", "gen": "general"}
@@ -116,7 +116,14 @@ def _credited(doc: Doc, span: Span) -> bool:
         opens = word.is_sent_start or (i > 0 and (doc[i - 1].text in (";", "(", "|") or doc[i - 1].lower_ == "additional"))
         if word.is_title or word.is_upper or opens:
             return True
-    return span.start >= 2 and doc[span.start - 1].text == "/" and doc[span.start - 2].is_upper
+    if span.start >= 2 and doc[span.start - 1].text == "/" and doc[span.start - 2].is_upper:
+        return True
+    # "Associated Press writer X in Manila contributed to this report." / "... contributed."
+    verb = next((t for t in span.sent if t.lemma_ == "contribute" and t.i >= span.end), None)
+    if verb is None:
+        return False
+    after = [t for t in verb.subtree if t.i > verb.i and not t.is_punct]
+    return not after or any(t.lower_ in ("report", "reporting", "story") for t in after)
 
 
 def _byline_names(doc: Doc, article: Article | None) -> list[str]:
@@ -342,9 +349,21 @@ def _fits(role: _Role, cluster: _Cluster) -> bool:
         words = _post_words(title.post) | _post_words(title.organisation or "")
         if words & _SECOND_IN_COMMAND - modifiers:
             continue      # "the Iraqi premier" is not the deputy prime minister
-        if head in words and modifiers <= words:
+        if head in words and modifiers <= words and _head_word(title.post) in modifiers | {head, None}:
             return True
     return head == "general" and not modifiers and any("general" in rank_words(r) for r in cluster.ranks)
+
+
+def _head_word(post: str) -> str | None:
+    """The word a post is a kind of: "minister" in "Minister of Foreign Affairs" and "Prime
+    Minister", "secretary" in "PM's Press Secretary" (so "the premier" is not the PM's secretary)."""
+    words = [w for w in plain(post.replace("-", " ")).split()]
+    if any(w in ("of", "for") for w in words):
+        words = words[: next(k for k, w in enumerate(words) if w in ("of", "for"))]
+    heads = [w for w in words if w in POST_HEADS]
+    if not heads:
+        return None
+    return _POST_SYNONYMS.get(heads[-1], heads[-1]).split()[-1]
 
 
 def _link_role_mentions(doc: Doc, clusters: list[_Cluster], sentences: Sentences) -> None:
@@ -353,7 +372,11 @@ def _link_role_mentions(doc: Doc, clusters: list[_Cluster], sentences: Sentences
     for role in _role_mentions(doc):
         if any(t.i in in_titles for t in role.span):
             continue      # the title of a named person ("Iranian Ambassador Reza ..."), not a reference
-        fits = [c for c in clusters if _fits(role, c)]
+        sentence = sentences.of(role.span.start)
+        # "investigate X over his conversation with the president of Ukraine": a description in a
+        # sentence that names the person is someone else (appositions are titles, handled above).
+        fits = [c for c in clusters if _fits(role, c)
+                and not any(m.kind == "name" and m.sentence == sentence for m in c.mentions)]
         if len(fits) > 1 and role.country:
             # "the Pakistani general": someone known to be Pakistani beats someone of unknown country
             known = [c for c in fits if c.country() == role.country]

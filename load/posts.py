@@ -28,6 +28,7 @@ POST_HEADS = {
     "attorney", "mufti", "pope", "cardinal", "archbishop", "bishop", "patriarch", "engineer",
     "councilman", "councilwoman", "councillor", "councilor", "ceo", "manager", "registrar",
     "ombudsman", "magistrate", "auditor", "negotiator", "rapporteur", "monarch", "ruler",
+    "undersecretary", "under-secretary", "eam",
 }
 # Words that describe rather than name a post ("the top Iranian diplomat").
 DESCRIPTION_HEADS = {"diplomat", "official", "leader", "figure", "aide"}
@@ -52,7 +53,14 @@ POST_MODIFIERS = {
 # Status of a post ("former", "acting", "the then").
 STATUS_WORDS = {"former": "former", "ex": "former", "acting": "acting", "interim": "acting",
                 "caretaker": "acting", "designate": "designate", "then": "then",
-                "outgoing": "former", "incoming": "designate", "late": "former"}
+                "outgoing": "former", "incoming": "designate", "late": "former",
+                "incumbent": None}     # "incumbent Gov. X": the post as held, no status
+
+# Abbreviated posts before a name, with their full stop ("Gov. X", "Sen. X", "Rep. X"): the post is
+# written out in full; the surface stays in the title's text.
+POST_ABBREVIATIONS = {"gov.": "governor", "sen.": "senator", "rep.": "representative", "amb.": "ambassador",
+                      "pres.": "president", "supt.": "superintendent", "secy.": "secretary"}
+
 
 def post_head(word: str) -> str | None:
     """The singular head word if ``word`` is a post's head, singular or plural
@@ -61,6 +69,8 @@ def post_head(word: str) -> str | None:
     low = word.lower()
     if low in POST_HEADS:
         return low
+    if low in POST_ABBREVIATIONS:
+        return POST_ABBREVIATIONS[low]
     for suffix, replacement in (("ies", "y"), ("s", ""), ("es", "")):
         if low.endswith(suffix) and low[: -len(suffix)] + replacement in POST_HEADS:
             return low[: -len(suffix)] + replacement
@@ -75,6 +85,7 @@ _WORD_FORMS = {
     "advisor": "adviser", "chairman": "chair", "chairwoman": "chair", "chairperson": "chair",
     "co-ordinator": "coordinator", "naval": "navy", "labor": "labour",
     "premier": "prime minister", "pm": "prime minister", "fm": "foreign minister",
+    "eam": "external affairs minister",
     "dg": "director general", "director-general": "director general",
     "secretary-general": "secretary general", "vice-president": "vice president",
     "coas": "chief of army staff", "cjcsc": "chairman joint chiefs of staff committee",

@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .countries import country_at
 from .entities import ORG_WORDS, is_post_word
-from .posts import DESCRIPTION_HEADS, POST_HEADS, STATUS_WORDS, normalize_post, post_head
+from .posts import DESCRIPTION_HEADS, POST_ABBREVIATIONS, POST_HEADS, STATUS_WORDS, normalize_post, post_head
 from .records import Article, DateValue, Person, Title
 
 CONNECTORS = {"of", "the", "at", "for", "and", "on", "to"}
@@ -108,8 +108,8 @@ def _scope_word(doc: Doc, k: int, start: int) -> bool:
     """A word of a post's scope, read from the right: "for the *region*", "of *police*",
     "in East *Java*": a preposition after a post word comes before it."""
     tok = doc[k]
-    if not (tok.is_alpha and tok.pos_ in ("NOUN", "PROPN", "ADJ")) or tok.ent_type_ == "PERSON":
-        return False
+    if not (tok.is_alpha and tok.pos_ in ("NOUN", "PROPN", "ADJ")) or tok.ent_type_ in ("PERSON", "DATE", "TIME"):
+        return False      # "the president in May, X": a date is no scope
     m = k - 1
     while m > start and k - m <= 3 and (doc[m].lower_ == "the" or doc[m].pos_ in ("NOUN", "PROPN", "ADJ")) \
             and doc[m].lower_ not in _SCOPE:
@@ -123,13 +123,21 @@ def _scope_preposition(doc: Doc, k: int, start: int) -> bool:
 
 
 def _inner_and(doc: Doc, k: int, start: int) -> bool:
-    """ "Minister of Electricity *and* Renewable Energy": "and" inside a post's "of" phrase."""
+    """ "Minister of Electricity *and* Renewable Energy", "Vice President for Western *and* Central
+    Africa": "and" inside a post's "of" or "for" phrase."""
     if doc[k].lower_ != "and":
         return False
     j = k - 1
     while j > start and doc[j].is_title and doc[j].ent_type_ != "PERSON":
         j -= 1
-    return j < k - 1 and j > start and doc[j].lower_ == "of" and is_post_word(doc[j - 1])
+    return j < k - 1 and j > start and doc[j].lower_ in ("of", "for") and is_post_word(doc[j - 1])
+
+
+def _posts_and(doc: Doc, k: int, start: int, end: int) -> bool:
+    """ "Crown Prince *and* Prime Minister X", "Deputy Prime Minister *and* Foreign Minister X": two
+    posts of one person, both capitalised, before the name."""
+    return (doc[k].lower_ == "and" and start < k < end - 1 and is_head(doc[k - 1]) and doc[k - 1].is_title
+            and doc[k + 1].is_title and (is_post_word(doc[k + 1]) or is_head(doc[k + 1])))
 
 
 # --- chains --------------------------------------------------------------------------------
@@ -144,7 +152,8 @@ def left_chain(doc: Doc, end: int, sent_start: int, limit: int | None = None) ->
         k = i - 1
         tok = doc[k]
         if not (_chain_token_ok(tok) or _lower_modifier(tok, limit) or _scope_word(doc, k, sent_start)
-                or _scope_preposition(doc, k, sent_start) or _inner_and(doc, k, sent_start)):
+                or _scope_preposition(doc, k, sent_start) or _inner_and(doc, k, sent_start)
+                or _posts_and(doc, k, sent_start, end)):
             break
         i = k
     while i < end and (doc[i].lower_ in CONNECTORS or doc[i].text in POSSESSIVE or doc[i].text == "-"):
@@ -163,15 +172,43 @@ def left_apposition(doc: Doc, name: Span, sent: Span) -> Span | None:
         return None
     chain = left_chain(doc, p - 1, sent.start)
     if chain is None or not any(is_head(t) for t in chain):
-        return None
+        chain = _listed_portfolios(doc, p - 1, sent.start)
+        if chain is None:
+            return None
     before = doc[chain.start - 1].lower_ if chain.start > sent.start else ""
+    k0 = chain.start - 1
+    while k0 > sent.start and doc[k0].is_lower and doc[k0].pos_ in ("ADJ", "ADV", "VERB") and chain.start - k0 <= 3:
+        k0 -= 1           # "the newly appointed Ambassador of X, Y"
+    if k0 < chain.start - 1 and doc[k0].lower_ == "the":
+        before = "the"
     if before in _PRONOUNS and any(t.lower_ == "counterpart" for t in chain):
         return doc[chain.start - 1:chain.end]
-    definite = before == "the" or any(t.text in POSSESSIVE for t in chain)
+    # "the army chief, X", "his oil minister, X", "led by its vice president for Africa, X"
+    determiner = before == "the" or before in _PRONOUNS or before == "its"
+    # a post that opens the sentence is definite too: "Minister of Foreign Affairs, X, held talks"
+    definite = determiner or any(t.text in POSSESSIVE for t in chain) or chain.start == sent.start
     closed = name.end >= sent.end or doc[name.end].text in CLAUSE_END
-    k = chain.start - (2 if before == "the" else 1)
+    k = (k0 - 1 if before == "the" and k0 < chain.start - 1 else chain.start - (2 if determiner else 1))
     opens = k < sent.start or doc[k].text in (",", ":", ";")
     return chain if definite and (closed or opens) else None
+
+
+def _listed_portfolios(doc: Doc, comma: int, sent_start: int) -> Span | None:
+    """ "Minister of Foreign Affairs, African Cooperation and Moroccan Expatriates, X": a post
+    whose portfolio is a list (capitalised words, commas, "and"). The post is read up to the
+    first comma: the portfolio news names it by."""
+    k = comma - 1
+    while k > sent_start and comma - k <= 14:
+        tok = doc[k]
+        if tok.lower_ in ("of", "for") and is_head(doc[k - 1]):
+            first = next((t.i for t in doc[k + 1:comma] if t.text == ","), comma)
+            chain = left_chain(doc, k, sent_start)
+            start = chain.start if chain is not None else k - 1
+            return doc[start:first] if first > k + 1 else None
+        if not (tok.is_title or tok.lower_ in ("and", "the", ",", "&")):
+            return None
+        k -= 1
+    return None
 
 
 def right_apposition(doc: Doc, start: int, sent_end: int, person_starts: set[int]) -> Span | None:
@@ -200,7 +237,8 @@ def right_apposition(doc: Doc, start: int, sent_end: int, person_starts: set[int
             # "X, Iraq's deputy prime minister and foreign minister,": two posts
             if not (j + 1 < sent_end and (is_post_word(doc[j + 1]) or (scopes and doc[j + 1].is_title))):
                 break
-        elif not (_chain_token_ok(tok) or (scopes and tok.is_alpha and tok.pos_ in ("NOUN", "PROPN", "ADJ"))
+        elif not (_chain_token_ok(tok) or (scopes and tok.is_alpha and tok.pos_ in ("NOUN", "PROPN", "ADJ")
+                                           and tok.ent_type_ not in ("DATE", "TIME"))
                   or (tok.is_lower and tok.pos_ in ("NOUN", "ADJ") and tok.dep_ in ("compound", "amod")
                       and j < tok.head.i < sent_end)):
             break
@@ -260,7 +298,7 @@ def plural_chain_before(doc: Doc, name: Span, sent: Span, ends_at: dict[int, Spa
         return None
     chain = left_chain(doc, i, sent.start)
     heads = [t for t in chain if is_head(t)] if chain is not None else []
-    return chain if heads and heads[0].lower_ != post_head(heads[0].text) else None
+    return chain if heads and _plural_head(heads[0].text) else None
 
 
 # --- reading a chain -----------------------------------------------------------------------
@@ -283,22 +321,29 @@ def read_chain(chain: Span) -> TitleParts:
     if at is not None:
         parts.organisation = _text(tokens[at + 1:]).removeprefix("the ").strip() or None
         tokens = tokens[:at]
-    # "... of Pakistan", "... in Saudi Arabia": the country, not part of the post.
+    # "... of Pakistan", "... in Saudi Arabia": the country, not part of the post. "Envoy for North
+    # Korea", "Ambassador to Pakistan": the country the post deals with, part of the post, not its holder's.
+    scope_tokens: set[int] = set()
     for k, tok in enumerate(tokens):
         rest = [t for t in tokens[k + 1:] if t.lower_ != "the"]
-        if k > 0 and tok.lower_ in _SCOPE and rest and all(country_at(t) or t.text in POSSESSIVE for t in rest):
-            parts.country = country_at(rest[0])
-            tokens = tokens[:k]
+        if k > 0 and tok.lower_ in _SCOPE | {"to"} and rest and all(country_at(t) or t.text in POSSESSIVE for t in rest):
+            if tok.lower_ in ("for", "to"):
+                scope_tokens = {t.i for t in tokens[k + 1:]}
+            else:
+                parts.country = country_at(rest[0])
+                tokens = tokens[:k]
             break
     kept: list[Token] = []
     for k, tok in enumerate(tokens):
         low = tok.lower_
         nxt = tokens[k + 1] if k + 1 < len(tokens) else None
-        country = country_at(tok)
+        country = country_at(tok) if tok.i not in scope_tokens else None
         if country and ((nxt is not None and nxt.text == "-") or (k and tokens[k - 1].text == "-")):
             continue          # "Hungarian-American": two countries, neither is the post's
         if country:
             parts.country = parts.country or country
+            if kept and kept[-1].lower_ in ("of", "from") and (nxt is None or country_at(nxt) is None):
+                kept.pop()    # "Ambassador [of Chile] to Malaysia"
             continue
         if low in POSSESSIVE or low in _PRONOUNS:
             continue
@@ -356,8 +401,15 @@ def post_text(tokens: list[Token]) -> str:
     return "".join(out).strip()
 
 
+def _plural_head(word: str) -> bool:
+    head = post_head(word)
+    return head is not None and head != word.lower() and word.lower() not in POST_ABBREVIATIONS
+
+
 def _singular(word: str) -> str:
-    """ "Ministers" -> "Minister", "Secretaries" -> "Secretary"; other words as written."""
+    """ "Ministers" -> "Minister", "Secretaries" -> "Secretary", "Gov." -> "Governor"; other words as written."""
+    if word.lower() in POST_ABBREVIATIONS:
+        return POST_ABBREVIATIONS[word.lower()].title()
     head = post_head(word)
     if head is None or head == word.lower():
         return word
@@ -418,8 +470,10 @@ def date_titles(people: list[Person], context, article: Article | None) -> None:
             stated = None
             if title.status != "former":
                 span = doc.char_span(title.start, title.end, alignment_mode="expand")
-                value = context.date_for(span) if span is not None and len(span) else None
+                value = context.date_for(span, own_clause=True) if span is not None and len(span) else None
                 stated = value if value is not None and value.iso else None
+            if stated is not None and published is not None and stated.iso > published.iso:
+                stated = None     # "X is stepping down in May 2020": a forecast, not when the post was held
             if stated is not None:
                 title.as_of, title.as_of_source = stated, "sentence"
             elif title.status != "then" and published is not None:

@@ -128,3 +128,96 @@ def test_name_the_model_missed_before_a_description_of_a_person(nlp):
     doc = without_model_entities("They reached Basilan Island, a rebel stronghold, late on Monday. "
                                  "The attack was claimed by Ansar Khalifa, a militant group based in the south.")
     assert not names(doc)
+
+
+def test_dotted_initials_stay_in_the_name_and_suffixes_go(nlp):
+    doc = nlp("Officers stopped a car driven by Marcus T. Ellery, 41, of Portville. Home Minister R. Venkatesan "
+              "met Chief Minister K.S. Iyer and former governor Walter J. Brandt Jr. on Monday.")
+    assert {"Marcus T. Ellery", "R. Venkatesan", "K.S. Iyer", "Walter J. Brandt"} <= set(names(doc))
+
+
+def test_names_with_an_apostrophe(nlp):
+    doc = nlp("Defence Minister Sean O'Farrell met his counterpart Amadou N'Diaye in Dakar on Monday.")
+    assert {"Sean O'Farrell", "Amadou N'Diaye"} <= set(names(doc))
+
+
+def test_a_spaced_dash_ends_a_name(nlp):
+    doc = nlp("Liu Fang - head of communications at the port authority - denied the report. "
+              "My name is Carla Mendes - and I run a bakery.")
+    assert {"Liu Fang", "Carla Mendes"} <= set(names(doc))
+    assert not any("-" in n for n in names(doc))
+
+
+def test_a_country_or_party_before_a_name_is_not_part_of_it(nlp):
+    doc = nlp("Democrat Paul Verhoeven lost to Republican Dana Whitmore. The talks were attended by "
+              "Eastland's Ambassador to Saudi Arabia Karim Nasser and the Special Envoy for North Korea Lena Park.")
+    assert {"Dana Whitmore", "Karim Nasser", "Lena Park"} <= set(names(doc))
+    assert not any(w in n for n in names(doc) for w in ("Republican", "Arabia", "Korea"))
+
+
+def test_a_function_word_surname_after_a_post(nlp):
+    doc = nlp("The envoy called on Party General Secretary Do Minh Tuan at the party headquarters.")
+    assert "Do Minh Tuan" in names(doc)
+
+
+def test_a_royal_word_after_an_honorific_is_a_given_name(nlp):
+    doc = nlp("The meeting was attended by Dr. Sultan Rashid Al Kaabi, Minister of Industry.")
+    assert "Sultan Rashid Al Kaabi" in names(doc)
+
+
+def test_a_name_turned_adjective_is_not_a_mention(nlp):
+    doc = nlp("Critics compared the plan to Lee Kuan-style reforms.")
+    assert not names(doc)
+
+
+def test_places_papers_and_facilities_named_like_people_are_not_people(nlp):
+    doc = nlp("According to the Evening Herald of Santa Rosa, the patient was flown to Albert Kessler hospital. "
+              "The chain also owns the Portville Gazette. Police stopped him outside 1909 Marlowe Drive.")
+    assert not names(doc)
+
+
+def test_malaysian_honours_are_honorifics(nlp):
+    doc = nlp("Prime Minister Datuk Seri Azlan Hamid today received Tan Sri Rahim Yusof at Perdana Putra.")
+    assert ("Azlan Hamid", None, "Datuk Seri") in people(doc)
+    assert ("Rahim Yusof", None, "Tan Sri") in people(doc)
+
+
+def test_a_name_after_a_post_and_a_comma(nlp):
+    doc = nlp("He received the newly appointed Ambassador of Brazil to Malaysia, Ricardo Alves Pereira, at the palace. "
+              "The Minister of Finance, Mrs Folake Adeyemi, was there.")
+    assert {"Ricardo Alves Pereira", "Folake Adeyemi"} <= set(names(doc))
+
+
+def test_a_one_word_city_after_in_is_a_place(nlp):
+    doc = nlp("The two heads of state met at the presidential palace in Dakar on Saturday. A letter to Jackson followed.")
+    assert ("Dakar", "GPE") in [(e.text, e.label_) for e in doc.ents]
+
+
+def test_an_honorific_opens_a_name_after_a_post(nlp):
+    doc = nlp("The meeting was attended by the Head of the Crown Prince's Diwan Sheikh Nawaf Al-Rashed. "
+              "Havana, Sep 20 (Prensa Nacional) Cuban officials met the delegation.")
+    assert "Nawaf Al-Rashed" in names(doc)
+    assert not any("Diwan " in n or "Prensa" in n for n in names(doc))
+
+
+def test_facilities_named_after_people(nlp):
+    doc = nlp("India will develop the Shahid Rajaee terminal at the port.")
+    assert not names(doc)
+
+
+def test_a_venue_at_which_people_met_in_a_city(nlp):
+    doc = nlp("The president received the prime minister at Qasr Al Hosn in Abu Dhabi today.")
+    assert not names(doc)
+
+
+def test_more_name_forms(nlp):
+    doc = nlp("Foreign Minister Ana Paula Ramos received Foreign Minister Bento dos Reis Lobato in Dili on Thursday. "
+              "Lobato also called on Vice President Ma'ruf Amin Sutrisno. The president received his Ghanaian "
+              "counterpart, Nana Kofi Asante-Darko, at the villa.")
+    assert {"Bento dos Reis Lobato", "Ma'ruf Amin Sutrisno", "Nana Kofi Asante-Darko"} <= set(names(doc))
+
+
+def test_a_facility_named_after_a_person_stays_a_facility_when_named_again(nlp):
+    doc = nlp("The president made a trip to Albert Kessler hospital on Saturday. Aides said the visit to "
+              "Albert Kessler was routine.")
+    assert not names(doc)

@@ -424,3 +424,14 @@ def test_of_which_measures_part_of_the_figure_before(nlp):
                                "had been spent by May.")
     assert [f.value for f in found] == [pytest.approx(4.2e9), pytest.approx(3.105e9)]
     assert all("scheme" in f.subject for f in found)
+
+
+@pytest.mark.parametrize("text, value, unit", [
+    ("The two sides signed a memorandum on a 200-million-yuan grant for a hospital.", 2e8, "CNY"),
+    ("The bank approved a 1.5-billion-dollar loan for the port.", 1.5e9, "USD"),
+    ("Both leaders agreed to complete the RM10 billion rail link by 2030.", 1e10, "MYR"),
+    ("The state will spend RM 2.5 million on the clinic.", 2.5e6, "MYR"),
+])
+def test_hyphenated_money_and_the_ringgit(nlp, text, value, unit):
+    f = only(nlp, text)
+    assert (f.value, f.unit) == (value, unit)

@@ -167,3 +167,32 @@ def test_photo_credits_and_reporters_are_not_people(nlp):
                           "Editing by Gareth Jones.\n"
                           "The ministry released a video by Foreign Minister Ayman Safadi, who said talks would resume.")
     assert [p.name for p in people] == ["Ayman Safadi"]
+
+
+def test_a_reporter_who_contributed_to_the_report_is_not_reported_on(nlp):
+    from load import people as people_module
+
+    doc = nlp("President Ana Costa opened the bridge on Monday.\n\n"
+              "Associated Press writer Tomas Rivera in Lima contributed to this report.")
+    assert [p.name for p in people_module.extract(doc, None)] == ["Ana Costa"]
+
+
+def test_a_description_in_a_sentence_naming_the_person_is_someone_else(nlp):
+    _, found = read(nlp, "President Tom Hale spoke on Monday. Voters want Congress to investigate Hale over his "
+                         "conversation with the president of Peru.")
+    hale = by_name(found, "Tom Hale")
+    assert hale.country is None
+    assert [m.text for m in hale.mentions if m.kind == "role"] == []
+
+
+def test_agency_credits_and_dateline_agencies_are_not_people(nlp):
+    _, found = read(nlp, "Portville, Sep 20 (Prensa Austral) President Ana Costa received a delegation on Monday.\n\n"
+                         "Associated Press writer Tomas Rivera in Lima, Peru, contributed.")
+    assert [p.name for p in found] == ["Ana Costa"]
+
+
+def test_an_abbreviated_role_finds_its_post(nlp):
+    _, found = read(nlp, "Ambassador Liu Wen called on Chief of Army Staff General Tariq Ahmed Khan on Monday. "
+                         "Separately, the COAS met Uzbek Deputy Defence Minister Major General Anvar Rakhimov.")
+    khan = by_name(found, "Tariq Ahmed Khan")
+    assert "the COAS" in [m.text for m in khan.mentions if m.kind == "role"]

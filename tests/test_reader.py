@@ -306,6 +306,36 @@ def test_dateline_forms_with_a_date(tmp_path, opening, city):
     assert article.dateline == city
 
 
+def test_a_published_stamp_under_the_headline_does_not_end_the_article(tmp_path):
+    article = read_text(tmp_path, f"New quay opens on the east bank\n\nPublished On 9 Feb 2024\n\n{BODY}")
+    assert published(article) == ("2024-02-09", "published-line")
+    assert "finished in the dry season" in article.text
+
+
+@pytest.mark.parametrize("stamp, expected", [
+    ("Leyla Demir  |14.06.2023 - Update : 15.06.2023", "2023-06-14"),        # a byline without "By"
+    ("Harbour Online , Wednesday 14 Jun 2023", "2023-06-14"),
+    ("Our Correspondent  Published June 14, 2023", "2023-06-14"),
+    ("PORTVILLE, June 14, 2023 09:41 pm | Updated 09:42 pm IST", "2023-06-14"),
+    ("Portville, Eastland | Wednesday, 14 June 2023", "2023-06-14"),
+])
+def test_stamp_lines_under_the_headline_are_not_the_headline(tmp_path, stamp, expected):
+    article = read_text(tmp_path, f"New quay opens on the east bank\n{stamp}\n\n{BODY}")
+    assert article.title == "New quay opens on the east bank"
+    assert article.published == expected
+
+
+@pytest.mark.parametrize("opening, city, date", [
+    ("PORTVILLE, 14th June, 2023 (HNA) -- The harbour", "Portville", "2023-06-14"),
+    ("Portville (AFP) - The harbour", "Portville", None),
+    ("Port Ville, Eastland (HNA) -- The harbour", "Port Ville", None),
+    ("Portville, 3 July 2024, Harbourinform \u2014 The harbour", "Portville", "2024-07-03"),
+])
+def test_more_dateline_forms(tmp_path, opening, city, date):
+    article = read_text(tmp_path, f"{opening} authority said the quay had handled its first ships on Sunday.\n")
+    assert (article.dateline, article.published) == (city, date)
+
+
 def test_a_date_line_right_after_the_last_paragraph(tmp_path):
     article = read_text(tmp_path, f"New quay opens on the east bank\n{BODY}March 31, 2004\nMore from this section\n")
     assert published(article) == ("2004-03-31", "date-after-body")

@@ -152,3 +152,71 @@ def test_as_of_is_the_sentences_date_else_publication(nlp):
     assert hussain.status == "then" and (hussain.as_of.iso, hussain.as_of.precision) == ("2016-01-01", "year")
     # "former" is said as of publication, whatever date the sentence tells
     assert sharif.status == "former" and sharif.as_of_source == "published"
+
+
+def test_a_date_after_publication_does_not_date_a_title(nlp):
+    text = "Harbour Lines CEO Marta Quist is stepping down in May 2026, the company said."
+    article = Article(path="x.txt", sha256="", text=text, published="2025-11-19", published_precision="day",
+                      published_raw="November 19, 2025", published_source="byline")
+    quist = {p.name: p for p in extract_facts(nlp(text), article).people}["Marta Quist"].titles[0]
+    assert (quist.as_of.iso, quist.as_of_source) == ("2025-11-19", "published")
+
+
+@pytest.mark.parametrize("text, name, post", [
+    # a possessive pronoun before the description, then the name
+    ("The president was accompanied by his oil minister, Idris Ould Salem.", "Idris Ould Salem", "Oil Minister"),
+    ("A bank team led by its Vice President for Eastern and Southern Africa, Maria Lund, arrived.",
+     "Maria Lund", "Vice President for Eastern and Southern Africa"),
+    # an abbreviated post is written out
+    ("Gov. Dana Whitmore signed the bill on Monday.", "Dana Whitmore", "Governor"),
+    ("Sheikh Saad bin Ali Al Marri, Undersecretary for Political Affairs, attended.", "Saad bin Ali Al Marri",
+     "Undersecretary for Political Affairs"),
+])
+def test_more_title_forms(nlp, text, name, post):
+    assert post in posts(only(nlp, text, name))
+
+
+def test_two_posts_of_one_person_before_the_name(nlp):
+    person = only(nlp, "Crown Prince and Prime Minister Prince Salman bin Hamad received the envoy.", "Salman bin Hamad")
+    assert {"Crown Prince", "Prime Minister"} <= set(posts(person))
+
+
+def test_a_date_is_no_scope_of_a_post(nlp):
+    found = people_of(nlp, "In a letter to the governor in May, Ruth Amadi, the head of the farmers' union, said prices fell.")
+    assert "Governor in May" not in posts(found["Ruth Amadi"])
+
+
+def test_a_description_with_a_participle_before_the_post(nlp):
+    person = only(nlp, "The premier received the newly appointed Ambassador of Chile to Malaysia, Rosa Ibanez Soto, "
+                       "at the palace.", "Rosa Ibanez Soto")
+    assert posts(person) == ["Ambassador to Malaysia"] and person.country == "Chile"
+
+
+@pytest.mark.parametrize("text, name, country", [
+    ("He met U.S. Special Representative for North Korea Lena Park in Seoul.", "Lena Park", "United States"),
+    ("Ambassador to Kenya Liu Wei called on him.", "Liu Wei", None),
+    ("Ghana's Ambassador to Japan Kofi Boateng attended.", "Kofi Boateng", "Ghana"),
+])
+def test_the_country_a_post_deals_with_is_not_its_holders(nlp, text, name, country):
+    assert only(nlp, text, name).country == country
+
+
+@pytest.mark.parametrize("text, name, post", [
+    ("Minister of Foreign Affairs, African Cooperation and Overseas Nationals, Karim Benali, held talks on Tuesday.",
+     "Karim Benali", "Minister of Foreign Affairs"),
+    ("He met the Minister of Energy, Mines and Petroleum, Ama Serwaa Boateng, in Accra.",
+     "Ama Serwaa Boateng", "Minister of Energy"),
+    ("Federal Minister for Water Resources Syed Imran Haider Shah visited the district on Sunday.",
+     "Imran Haider Shah", "Federal Minister for Water Resources"),
+])
+def test_long_posts_before_a_name(nlp, text, name, post):
+    assert post in posts(only(nlp, text, name))
+
+
+def test_a_date_of_another_clause_does_not_date_a_title(nlp):
+    text = "Voters beat incumbent Governor Dale Whitford in a state the party won by 30 points in 2016."
+    article = Article(path="x.txt", sha256="", text=text, published="2019-11-19", published_precision="day",
+                      published_raw="November 19, 2019", published_source="byline")
+    whitford = {p.name: p for p in extract_facts(nlp(text), article).people}["Dale Whitford"].titles[0]
+    assert (whitford.post, whitford.status) == ("Governor", None)
+    assert (whitford.as_of.iso, whitford.as_of_source) == ("2019-11-19", "published")
