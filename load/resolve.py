@@ -30,7 +30,7 @@ from collections import Counter, defaultdict
 
 import sqlite_utils
 
-from . import meeting_merge, names, places
+from . import meeting_merge, names, places, stored_views
 
 
 class UnionFind:
@@ -59,6 +59,7 @@ def resolve(db: sqlite_utils.Database) -> None:
     resolve_people(db)
     resolve_meetings(db)
     resolve_places(db)
+    stored_views.store(db.conn)   # last: the stored views copy the resolved people and meetings
 
 
 # People ---------------------------------------------------------------------------------
