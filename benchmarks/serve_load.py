@@ -94,7 +94,8 @@ def all_urls(database: str, db_path: Path) -> list:
             for name in CONFIG["queries"]]
     out += [f"/-/dashboards/{database}"]
     charts = METADATA["plugins"]["datasette-dashboards"]["facts"]["charts"]
-    out += [f"/{database}.json?" + urlencode({"sql": chart["query"]}) for chart in charts.values()]
+    out += [(f"dashboard chart {name} (/{database}.json?sql=...)", f"/{database}.json?" + urlencode({"sql": chart["query"]}))
+            for name, chart in charts.items()]
     out += [f"/{database}/documents/1", f"/{database}/sentences?_search=pipeline",
             f"/{database}/people?_search=Qureshi"]
     out += [f"/{database}/{name}.csv?_stream=on" for name in PUBLIC_VIEWS if name in present]

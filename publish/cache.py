@@ -12,11 +12,12 @@ proxy in process, so ``newsfacts serve`` alone holds up under traffic.
 - Identical requests arriving together are computed once (the first computes, the others
   wait for its answer): twenty clients on a new page cost one page.
 - Cached: GET requests without cookies or credentials, answered 200 without ``Set-Cookie`` or
-  ``Cache-Control: private``/``no-store``, at most ``ENTRY_BYTES`` long; the key is the
-  method, host, path and query string. Not cached: ``_stream`` CSV exports (they stream, and
-  are never held in memory), ``_trace`` pages, and Datasette's introspection pages
-  (``/-/threads``, ``/-/actor`` ...); only ``/-/static*``, ``/-/search`` and
-  ``/-/dashboards`` are.
+  ``Cache-Control: private``/``no-store``, at most ``ENTRY_BYTES`` long (a CSV export of a
+  whole table too, when it is that short); the key is the host, path and query string.
+  Not cached: ``_trace`` pages and Datasette's introspection pages (``/-/threads``,
+  ``/-/actor`` ...); only ``/-/static*``, ``/-/search`` and ``/-/dashboards`` are. A longer
+  answer streams on as it is written; requests waiting for it start their own as soon as it
+  passes ``ENTRY_BYTES``.
 - Least recently used answers are dropped past ``max_bytes`` (SERVE_SETTINGS'
   ``response_cache_mb``; the environment variable ``NEWSFACTS_RESPONSE_CACHE_MB`` overrides it,
   0 turns the cache off).
@@ -37,7 +38,7 @@ from urllib.parse import parse_qsl
 ENTRY_BYTES = 4 * 1024 * 1024
 # /-/ pages whose answer depends only on the request and the served files
 CACHED_SPECIAL = ("/-/static/", "/-/static-plugins/", "/-/search", "/-/dashboards")
-UNCACHED_ARGUMENTS = {"_stream", "_trace"}
+UNCACHED_ARGUMENTS = {"_trace"}
 WAL_INDEX_HEADER = 136   # the wal-index header and checkpoint information at the start of -shm
 
 
@@ -160,16 +161,25 @@ class ResponseCache:
         chunks: list[bytes] = []
         size, complete, keep = 0, False, True
 
+        def release(entry=None):
+            if self.pending.get(key) is done:
+                del self.pending[key]
+            if not done.done():
+                done.set_result(entry)
+
         async def recording_send(message):
             nonlocal start, size, complete, keep
             if message["type"] == "http.response.start":
                 start = message
                 keep = cacheable_response(message)
+                if not keep:
+                    release()
             elif message["type"] == "http.response.body" and keep:
                 body = message.get("body", b"")
                 size += len(body)
                 if size > ENTRY_BYTES:
                     keep, chunks[:] = False, []
+                    release()   # too long to keep: whoever waits for it starts its own now
                 else:
                     chunks.append(body)
                     complete = not message.get("more_body", False)
@@ -182,8 +192,7 @@ class ResponseCache:
                 entry = Entry(start, b"".join(chunks))
                 self._store(key, entry)
         finally:
-            del self.pending[key]
-            done.set_result(entry)   # waiters compute the page themselves when it was not kept
+            release(entry)   # waiters compute the page themselves when it was not kept
 
     def _store(self, key, entry: Entry) -> None:
         if entry.size > self.max_bytes:
