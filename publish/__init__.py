@@ -11,5 +11,6 @@ from .hooks import (  # noqa: F401 - the plugin's hooks, found by Datasette on t
     extra_template_vars,
     get_metadata,
     prepare_connection,
+    register_facet_classes,
     render_cell,
 )

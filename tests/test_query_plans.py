@@ -47,9 +47,10 @@ ALLOWED_SCANS = {
     "figures-by-unit": ({"figures"}, "counts over every figure (a covering index scan)"),
     "meetings-per-month": ({"meetings"}, "counts over every meeting, read in month order from its index"),
     # the stored meeting_participants joined to itself on its (meeting_id, person) index
-    "who_met_whom": ({"a"}, "every pair of participants of every meeting, read in person order"),
-    "meetings_between_countries": ({"m", "a"}, "every meeting or every participant row (SQLite picks by the "
-                                   "tables' sizes), each participant's country looked up by key"),
+    "who_met_whom": ({"a", "pairs", "json_each"}, "every pair of participants of every meeting, read in "
+                     "person order; pairs: the pairs sorted first, each shown pair then reads its sentences"),
+    "meetings_between_countries": ({"pa", "a", "m", "pairs"}, "the people of one country, or every participant "
+                                   "row (SQLite picks by the tables' sizes); pairs: sorted first"),
     "who-met-whom": ({"a"}, "every pair of participants of every meeting, read in person order"),
 }
 

@@ -338,3 +338,45 @@ def test_serving_keeps_the_shared_metadata_as_written(seeds_db):
     run(scenario())
     assert dict(shared) == once
     assert contains(shared, site_metadata(("facts",)))
+
+
+# --- array facets ---------------------------------------------------------------------------------
+
+DATASETTE_ARRAY_FACET = ("with inner as ({sql}), deduped_array_items as (select distinct j.value, inner.* "
+                         "from json_each([inner].[{column}]) j join inner) select value as value, count(*) as count "
+                         "from deduped_array_items group by value order by count(*) desc, value limit 31")
+
+
+@pytest.mark.parametrize("table, column", [("meetings", "participants"), ("people", "titles"), ("meetings", "topics")])
+def test_array_facets_count_what_datasettes_own_query_counts(seeds_db, table, column):
+    from publish.facets import array_facet_sql
+
+    conn = sqlite3.connect(f"file:{seeds_db}?mode=ro", uri=True)
+    sql = f"select * from [{table}]"
+    ours = conn.execute(array_facet_sql(sql, column, 31)).fetchall()
+    theirs = conn.execute(DATASETTE_ARRAY_FACET.format(sql=sql, column=column)).fetchall()
+    conn.close()
+    assert ours == theirs and ours
+
+
+def test_a_value_repeated_in_one_list_counts_that_row_once():
+    from publish.facets import array_facet_sql
+
+    conn = sqlite3.connect(":memory:")
+    conn.execute("create table t (id integer primary key, tags text)")
+    conn.executemany("insert into t (tags) values (?)", [('["a", "a", "b"]',), ('["a"]',), (None,)])
+    assert conn.execute(array_facet_sql("select * from t", "tags", 31)).fetchall() == [("a", 2), ("b", 1)]
+
+
+def test_the_site_counts_array_facets_with_its_own_query(seeds_db):
+    ds = make_datasette([seeds_db])
+
+    async def scenario():
+        return (await ds.client.get("/facts/meetings.json?_facet_array=topics")).json()
+
+    data = run(scenario())
+    facet = data["facet_results"]["participants"]
+    assert facet["type"] == "array" and facet["results"] and not facet["hideable"]
+    assert data["facet_results"]["topics"]["hideable"]
+    first = facet["results"][0]
+    assert first["toggle_url"].endswith("participants__arraycontains=" + first["value"].replace(" ", "+"))
