@@ -251,7 +251,7 @@ def main(argv=None) -> int:
         conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
         documents = conn.execute("SELECT count(*) FROM documents").fetchone()[0]
         conn.close()
-        print(f"{db}: {documents:,} documents; {os.cpu_count()} cores; client and server on this machine")
+        print(f"serving {db}: {documents:,} documents; {os.cpu_count()} cores; client and server on this machine")
         variants = [parse_variant(text) for text in (args.variant or [""])]
         results = [run_variant(db, variant, args, pages) for variant in variants]
     total_errors = sum(row[1] for result in results for row in result.values())

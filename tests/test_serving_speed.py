@@ -110,10 +110,9 @@ def test_what_is_never_cached(case):
     assert app.calls == 3, case
 
 
-def test_a_long_answer_is_passed_on_whole_but_not_kept(monkeypatch):
-    monkeypatch.setattr(cache, "ENTRY_BYTES", 10)
+def test_a_long_answer_is_passed_on_whole_but_not_kept():
     app = CountingApp(chunks=[b"0123456789", b"abcdef"])
-    middleware, client = cached_client(app)
+    middleware, client = cached_client(app, max_bytes=4 * 12)   # the longest kept: 12 bytes
 
     async def scenario():
         async with client:
