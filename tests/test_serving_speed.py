@@ -379,3 +379,32 @@ def test_the_site_counts_array_facets_with_its_own_query(seeds_db):
     assert data["facet_results"]["topics"]["hideable"]
     first = facet["results"][0]
     assert first["toggle_url"].endswith("participants__arraycontains=" + first["value"].replace(" ", "+"))
+
+
+# --- labels read in one query per list ------------------------------------------------------------
+
+def test_labels_of_a_list_are_read_at_once_and_agree_with_one_at_a_time(seeds_db):
+    from publish.labels import labels_for
+
+    ds = make_datasette([seeds_db])
+    queries = []
+
+    async def scenario():
+        labels = labels_for(ds, "facts")
+        db = labels.db
+        original = db.execute
+
+        async def counting(sql, *args, **kwargs):
+            queries.append(sql)
+            return await original(sql, *args, **kwargs)
+
+        db.execute = counting
+        many = await labels.get_many("sentences", [3, 1, 2, 99999, 1])
+        after = len(queries)
+        labels.cache.clear()
+        one_by_one = {key: await labels.get("sentences", key) for key in (3, 1, 2, 99999)}
+        return many, after, one_by_one
+
+    many, after, one_by_one = run(scenario())
+    assert after == 1 and many == one_by_one
+    assert many[99999] is None and many[1][0] == 1 and len(many[1][1]) > 10
