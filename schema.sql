@@ -373,16 +373,19 @@ CREATE TABLE IF NOT EXISTS newsfacts_state (
 
 -- Public views: the stable SQL surface for saved queries, bookmarks and evaluation.
 -- Dates are cut to their precision. `document` is documents.path.
+-- document_people, person_titles and meeting_participants are stored views: tables of the
+-- same name and columns that each load rewrites from the views here, named with _live added
+-- (load/stored_views.py), so that facets, exports and joins on them read indexes.
 
-DROP VIEW IF EXISTS document_people;
-CREATE VIEW document_people AS
+DROP VIEW IF EXISTS document_people_live;
+CREATE VIEW document_people_live AS
 SELECT DISTINCT p.name AS person, d.path AS document, p.id AS person_id, d.id AS document_id, p.country
 FROM article_people ap
 JOIN people p ON p.id = ap.person_id
 JOIN documents d ON d.id = ap.document_id;
 
-DROP VIEW IF EXISTS person_titles;
-CREATE VIEW person_titles AS
+DROP VIEW IF EXISTS person_titles_live;
+CREATE VIEW person_titles_live AS
 SELECT p.name AS person, t.post AS title, d.path AS document,
        t.country, t.organisation, t.rank, t.status,
        CASE t.as_of_precision WHEN 'month' THEN substr(t.as_of, 1, 7) WHEN 'year' THEN substr(t.as_of, 1, 4) ELSE t.as_of END AS as_of,
@@ -393,8 +396,8 @@ JOIN people p ON p.id = ap.person_id
 JOIN documents d ON d.id = t.document_id
 WHERE t.is_description = 0;
 
-DROP VIEW IF EXISTS meeting_participants;
-CREATE VIEW meeting_participants AS
+DROP VIEW IF EXISTS meeting_participants_live;
+CREATE VIEW meeting_participants_live AS
 -- date: the meeting's date as this article supports it (its own report, or one dated from another
 -- article: date_inferred); NULL when the article does not say when. meeting_date: the meeting's date.
 SELECT DISTINCT m.id AS meeting_id,

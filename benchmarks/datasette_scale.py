@@ -12,9 +12,10 @@
    of 20, dates shift by up to ten years (by days, months or years, keeping each date's
    precision), figures and counts scale a little. Then it rebuilds the full-text indexes,
    applies ``schema.sql`` (so indexes added there since the cache was built are created),
-   runs ANALYZE and ``PRAGMA foreign_key_check``. "Fact rows" are the rows of the fact
-   tables (people, aliases, article people, mentions, titles, meetings, reports and their
-   participants, figures, incidents, casualty counts, places), not documents or sentences.
+   writes the stored views (load/stored_views.py), runs ANALYZE and ``PRAGMA
+   foreign_key_check``. "Fact rows" are the rows of the fact tables (people, aliases, article
+   people, mentions, titles, meetings, reports and their participants, figures, incidents,
+   casualty counts, places), not documents or sentences.
    ``--no-schema`` skips re-applying schema.sql to a cached database (to time an old one).
 2. Serves it in process exactly as ``newsfacts serve`` does (publish.serve.make_datasette: the
    site plugin and SERVE_SETTINGS: sql_time_limit_ms 3000, facet_time_limit_ms 500 ...) and
@@ -54,6 +55,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from served import SERVE_SETTINGS, serve_settings  # noqa: E402
 
 from load.resolve import index_people  # noqa: E402
+from load.stored_views import STORED_VIEWS, store  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 METADATA = yaml.safe_load((ROOT / "metadata.yml").read_text())
@@ -111,8 +113,9 @@ def copy_table(conn, table, overrides: dict[str, str], copies: int) -> None:
                  f"WHERE n BETWEEN 1 AND {copies - 1} ORDER BY n, t.rowid")  # ids ascending: appends
 
 
-def build(target: Path, fact_rows: int) -> None:
-    work = target.parent / "seeds.db"
+def build(target: Path, fact_rows: int = 0, documents: int = 0) -> None:
+    """Build ``target`` with at least ``fact_rows`` fact rows, or at least ``documents`` documents."""
+    work = target.parent / f"{target.stem}.seeds.db"
     work.unlink(missing_ok=True)
     started = time.perf_counter()
     loaded = subprocess.run([sys.executable, "-m", "load", "seeds", "--db", str(work), "--rebuild"],
@@ -122,7 +125,8 @@ def build(target: Path, fact_rows: int) -> None:
     base = sqlite3.connect(work)
     # places get at most 100 spellings each, so they do not grow with the copies
     per_copy = sum(base.execute(f"SELECT count(*) FROM [{t}]").fetchone()[0] for t in FACT_TABLES if t != "places")
-    copies = math.ceil(fact_rows / per_copy)
+    base_documents = base.execute("SELECT count(*) FROM documents").fetchone()[0]
+    copies = max(math.ceil(fact_rows / per_copy), math.ceil(documents / base_documents), 1)
     stride = {t: base.execute(f"SELECT coalesce(max(id), 0) + 1 FROM [{t}]").fetchone()[0]
               for t in ("documents", "sentences", "people", "article_people", "person_mentions", "titles",
                         "meetings", "meeting_reports", "figures", "incidents", "casualty_counts")}
@@ -208,6 +212,7 @@ def build(target: Path, fact_rows: int) -> None:
     conn.execute("INSERT INTO documents_fts(documents_fts) VALUES ('rebuild')")
     index_people(conn)   # people_fts, as the resolution step writes it
     conn.executescript((ROOT / "schema.sql").read_text())  # the triggers again (and any new index)
+    store(conn)   # the stored views, as the resolution step writes them
     problems = conn.execute("PRAGMA foreign_key_check").fetchmany(5)
     if problems:
         raise SystemExit(f"foreign key check failed: {problems}")
@@ -225,6 +230,9 @@ def refresh_schema(target: Path) -> None:
     before = conn.execute("SELECT count(*) FROM sqlite_master WHERE type = 'index'").fetchone()[0]
     started = time.perf_counter()
     conn.executescript((ROOT / "schema.sql").read_text())
+    tables = {name for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    if not set(STORED_VIEWS) <= tables:   # built before the stored views
+        store(conn)
     after = conn.execute("SELECT count(*) FROM sqlite_master WHERE type = 'index'").fetchone()[0]
     if after != before:
         conn.execute("ANALYZE")

@@ -7,6 +7,7 @@ so a benchmark or test never serves with settings of its own.
 from __future__ import annotations
 
 import contextlib
+import os
 import socket
 import subprocess
 import sys
@@ -40,14 +41,22 @@ def free_port() -> int:
 
 
 @contextlib.contextmanager
-def datasette_server(db: Path | list[Path], extra: list[str] = (), start_timeout: float = 60):
+def datasette_server(db: Path | list[Path], extra: list[str] = (), start_timeout: float = 60,
+                     immutable: bool | None = None, env: dict | None = None):
     """`newsfacts serve DB [DB ...]` (then ``extra`` options) on a free port of 127.0.0.1; yields
-    its URL and stops it afterwards. RuntimeError, with the server's output, when it does not start."""
+    its URL and stops it afterwards. RuntimeError, with the server's output, when it does not start.
+    ``immutable`` other than SERVE_SETTINGS' runs the same `datasette serve` command line with the
+    files served the other way (benchmarks compare the two); ``env`` adds environment variables."""
     port = free_port()
     databases = [str(path) for path in (db if isinstance(db, (list, tuple)) else [db])]
-    process = subprocess.Popen(
-        [sys.executable, "-m", "publish", "serve", *databases, "--host", "127.0.0.1", "--port", str(port), *extra],
-        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, cwd=ROOT)
+    if immutable is None or immutable == SERVE_SETTINGS["immutable"]:
+        command = [sys.executable, "-m", "publish", "serve", *databases, "--host", "127.0.0.1", "--port", str(port)]
+    else:
+        command = [sys.executable, "-m", "datasette", *datasette_arguments(databases, "127.0.0.1", port,
+                                                                          immutable=immutable)]
+    command += list(extra)
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, cwd=ROOT,
+                               env={**os.environ, **(env or {})})
     # drain the access log so a chatty server never blocks on a full pipe
     log: list[bytes] = []
     drain = threading.Thread(target=lambda: log.extend(process.stdout), daemon=True)

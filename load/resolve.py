@@ -33,7 +33,7 @@ from pathlib import Path
 
 import sqlite_utils
 
-from . import meeting_merge, meeting_resolve, names, people_resolve, places, resolve_base
+from . import meeting_merge, meeting_resolve, names, people_resolve, places, resolve_base, stored_views
 from .people_resolve import Key, index_people
 from .resolve_base import chunks as _chunks
 from .resolve_base import in_list as _in
@@ -57,6 +57,7 @@ def track(db: sqlite_utils.Database) -> None:
     """Record, in this connection's temporary tables, what each deletion takes away (whatever
     deletes it: a changed article, --prune, remove), for the next ``update``."""
     conn = db.conn
+    stored_views.track(conn)
     conn.execute("CREATE TEMP TABLE IF NOT EXISTS removed_people (id INTEGER, person_id INTEGER, "
                  "document_id INTEGER)")
     conn.execute("CREATE TEMP TABLE IF NOT EXISTS removed_keys (id INTEGER, document_id INTEGER, name_key TEXT, "
@@ -146,6 +147,7 @@ def _update(db: sqlite_utils.Database, new_documents: list[int], everything: boo
     meeting_places = meeting_resolve.update_meetings(db, new_documents, removed_reports, people.moved,
                                                      people.old_person, people.renamed, everything)
     _update_places(db, new_documents, removed_places | meeting_places, everything)
+    stored_views.refresh(conn, everything)   # last: the stored views copy the resolved people and meetings
     conn.execute("INSERT INTO newsfacts_state (key, value) VALUES ('resolver', ?) "
                  "ON CONFLICT (key) DO UPDATE SET value = excluded.value", [resolver_version()])
 

@@ -177,10 +177,10 @@ async def _sentence_list(value: str, database: str, datasette):
         return None
     if not isinstance(ids, list) or not ids or not all(_as_id(i) is not None for i in ids):
         return None
-    labels = labels_for(datasette, database)
+    found_by_id = await labels_for(datasette, database).get_many("sentences", [_as_id(i) for i in ids])
     items = []
     for sentence_id in ids:
-        found = await labels.get("sentences", _as_id(sentence_id))
+        found = found_by_id.get(_as_id(sentence_id))
         text = found[1] if found else str(sentence_id)
         href = datasette.urls.row(database, "sentences", str(sentence_id))
         items.append(f"<li>{_link(href, _shorten(text, LIST_LIMIT), title=text if len(text) > LIST_LIMIT else None)}</li>")

@@ -6,7 +6,9 @@ metadata, so metadata.yml reaches every database whatever its file is called wit
 rewritten on disk (publish/config.py); ``render_cell`` turns keys into labelled links
 (publish/cells.py); ``extra_template_vars`` gives the document row page its article
 (publish/article.py, templates/row.html) and /-/search its tables; ``prepare_connection``
-replaces the escaping of full-text queries; ``extra_css_urls``/``extra_js_urls`` add the site's
+replaces the escaping of full-text queries; ``asgi_wrapper`` puts the response cache in front
+(publish/cache.py) and gives CSV exports their page size (publish/csv_stream.py);
+``register_facet_classes`` counts array facets without a row-wide DISTINCT (publish/facets.py); ``extra_css_urls``/``extra_js_urls`` add the site's
 stylesheet and the script that folds column descriptions.
 """
 from __future__ import annotations
@@ -18,7 +20,7 @@ from datasette import hookimpl
 from datasette.utils import escape_fts as datasette_escape_fts
 from datasette.utils import urlsafe_components
 
-from . import article, cells
+from . import article, cache, cells, csv_stream, facets
 from .config import is_newsfacts_database, site_metadata
 
 PLUGIN = "newsfacts"   # the distribution name: static files are at /-/static-plugins/newsfacts/
@@ -27,6 +29,18 @@ PLUGIN = "newsfacts"   # the distribution name: static files are at /-/static-pl
 # whenever a database is added or removed, so its identity tells when to look again.
 _NAMES: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
 _METADATA: dict[tuple[str, ...], dict] = {}
+
+
+class SharedMetadata(dict):
+    """The site's metadata, handed to Datasette without copies. Datasette 0.65.5 deep-copies every
+    metadata source on each table permission check (``_table_permission_allows``: several per
+    page, 77 on the home page, about half its time at 20,000 documents) and only reads the copy,
+    so a copy is this dict itself. (Elsewhere Datasette adds to the metadata it is given, in place
+    and the same each time, the license and source each table inherits and the canned queries'
+    names, as it did before; tests/test_serving_speed.py checks metadata.yml's values stay.)"""
+
+    def __deepcopy__(self, memo):
+        return self
 
 
 def newsfacts_databases(datasette) -> tuple[str, ...]:
@@ -48,12 +62,12 @@ def get_metadata(datasette, key, database, table):
         return {}
     metadata = _METADATA.get(names)
     if metadata is None:
-        metadata = _METADATA[names] = site_metadata(names)
+        metadata = _METADATA[names] = SharedMetadata(site_metadata(names))
     # Returned as is: metadata() is called for nearly every cell (render_cell hooks read their
     # plugin_config, which Datasette copies). Datasette merges local metadata (-m) into what a hook
     # returns, in place: then it gets a copy, so the cached metadata stays metadata.yml's.
     if getattr(datasette, "_metadata_local", None):
-        return copy.deepcopy(metadata)
+        return copy.deepcopy(dict(metadata))   # a real copy (SharedMetadata copies to itself)
     return metadata
 
 
@@ -113,6 +127,23 @@ async def search_tables(datasette, request) -> list[dict]:
                             "label_column": datasette.table_metadata(name, table).get("label_column")})
     order = {"people": 0, "documents": 1, "sentences": 2}
     return sorted(out, key=lambda t: order.get(t["table"], 3))
+
+
+@hookimpl(hookwrapper=True)
+def register_facet_classes():
+    # pluggy's way to change another plugin's answer: Datasette's ArrayFacet becomes ours
+    outcome = yield
+    outcome.force_result(facets.replace_array_facet(outcome.get_result()))
+
+
+@hookimpl
+def asgi_wrapper(datasette):
+    cached = cache.wrap(datasette)
+
+    def wrapper(app):
+        app = csv_stream.wrap(app)
+        return cached(app) if cached else app
+    return wrapper
 
 
 @hookimpl

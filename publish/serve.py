@@ -19,8 +19,11 @@ TEMPLATES = Path(__file__).resolve().parent / "templates"
 # - a SQL time limit and row caps: a runaway query is cut off, not the server; no downloads.
 # - suggest_facets off: each suggestion tries a GROUP BY on every column (3-15x slower table pages
 #   at 1M rows); the useful facets are configured in metadata.yml.
+# - response_cache_mb: answers kept in memory and identical concurrent requests computed once
+#   (publish/cache.py); 0 turns it off.
 SERVE_SETTINGS = {
     "immutable": False,
+    "response_cache_mb": 128,
     "settings": {
         "sql_time_limit_ms": 3000,
         "max_returned_rows": 1000,
@@ -39,11 +42,13 @@ def _setting_text(value) -> str:
 
 
 def datasette_arguments(databases, host: str = "127.0.0.1", port: int = 8001,
-                        settings: dict | None = None) -> list[str]:
-    """The ``datasette serve`` command line for ``databases`` with SERVE_SETTINGS (then ``settings``)."""
+                        settings: dict | None = None, immutable: bool | None = None) -> list[str]:
+    """The ``datasette serve`` command line for ``databases`` with SERVE_SETTINGS (then ``settings``;
+    ``immutable`` other than None overrides SERVE_SETTINGS', for benchmarks/serve_load.py)."""
+    immutable = SERVE_SETTINGS["immutable"] if immutable is None else immutable
     arguments = ["serve"]
     for database in databases:
-        arguments += ["-i", str(database)] if SERVE_SETTINGS["immutable"] else [str(database)]
+        arguments += ["-i", str(database)] if immutable else [str(database)]
     arguments += ["--host", host, "--port", str(port), "--template-dir", str(TEMPLATES)]
     for name, value in {**SERVE_SETTINGS["settings"], **(settings or {})}.items():
         arguments += ["--setting", name, _setting_text(value)]

@@ -13,12 +13,13 @@ still well inside the limits at 1,000,000 fact rows):
 
 - array facets (``{array: col}``): Datasette expands a JSON list with json_each over every
   row; no SQLite index covers the members of a JSON list;
-- ``meeting_participants.date``: a CASE expression that cuts meetings.date to its precision,
-  computed after the join (the view is DISTINCT, so every facet on it groups the view's rows;
-  filters on its other columns are pushed down into the view and use the base tables' indexes);
 - the canned queries and dashboard charts listed in ``ALLOWED_SCANS``: they aggregate every row
   (totals per perpetrator), match with a leading wildcard (``LIKE '%' || :topic || '%'``) or
-  join the whole meeting_participants view to itself (who met whom).
+  pair every participant of every meeting (who met whom, read in person order from an index).
+
+The stored views (document_people, person_titles, meeting_participants: tables the loader
+rewrites from their ``_live`` definitions, load/stored_views.py) are tables here, so their facets
+are held to the same rule as any table's.
 """
 from __future__ import annotations
 
@@ -36,21 +37,23 @@ CHARTS = METADATA["plugins"]["datasette-dashboards"]["facts"]["charts"]
 
 # (relation, column) -> why a filter on it cannot use an index
 NOT_INDEXABLE = {
-    ("meeting_participants", "date"): "CASE expression over meetings.date, computed after the view's join",
     ("casualty_facts", "perpetrator"): "CASE on the count's side and kind (no perpetrator for attackers or arrests)",
 }
 # canned query or dashboard chart -> tables (or aliases) it may read in full, and why
 ALLOWED_SCANS = {
-    "person_dossier": ({"person_aliases"}, "alias LIKE '%' || :name || '%': a leading wildcard"),
+    "person_dossier": ({"person_aliases", "f"}, "alias LIKE '%' || :name || '%': a leading wildcard; f: the "
+                       "facts sorted first, each shown row then reads its text by key"),
     "figures_about": ({"f"}, "subject or sentence LIKE '%' || :topic || '%': a leading wildcard"),
     "incidents_by_perpetrator": ({"c", "t"}, "one toll per incident and kind (incident_tolls), over every count"),
     "casualties-by-perpetrator": ({"c", "t", "incident_tolls"}, "one toll per incident and kind, over every count"),
     "figures-by-unit": ({"figures"}, "counts over every figure (a covering index scan)"),
     "meetings-per-month": ({"meetings"}, "counts over every meeting, read in month order from its index"),
-    # the meeting_participants view joined to itself: the whole view is built once
-    "who_met_whom": ({"a", "b", "m", "rp", "r"}, "every pair of participants of every meeting"),
-    "meetings_between_countries": ({"a", "b", "m", "rp", "r"}, "the whole view, filtered on people.country"),
-    "who-met-whom": ({"a", "b", "m", "rp", "r"}, "every pair of participants of every meeting"),
+    # the stored meeting_participants joined to itself on its (meeting_id, person) index
+    "who_met_whom": ({"a", "pairs", "json_each"}, "every pair of participants of every meeting, read in "
+                     "person order; pairs: the pairs sorted first, each shown pair then reads its sentences"),
+    "meetings_between_countries": ({"pa", "a", "m", "pairs"}, "the people of one country, or every participant "
+                                   "row (SQLite picks by the tables' sizes); pairs: sorted first"),
+    "who-met-whom": ({"a"}, "every pair of participants of every meeting, read in person order"),
 }
 
 

@@ -225,3 +225,26 @@ def test_serve_load_benchmark_runs_and_reports(seeds_db):
         assert requests > 0 and errors == 0, line
         assert all(float(value) >= 0 for value in fields[3:]), line
     assert {"requests", "errors", "req/s", "p50", "p90", "p99", "max"} <= set(result.stdout.split())
+
+
+def test_serve_load_compares_server_variants(seeds_db, tmp_path):
+    """--variant serves the same database with other settings, back to back: here a WAL copy served
+    mutable with 2 SQL threads, and the response cache off; a p99 summary closes the run."""
+    import shutil
+
+    db = tmp_path / "facts.db"
+    shutil.copyfile(seeds_db, db)
+    result = subprocess.run(
+        [PYTHON, str(ROOT / "benchmarks" / "serve_load.py"), "--db", str(db), "--duration", "0.5",
+         "--connections", "2", "--variant", "wal,threads=2", "--variant", "cache=0"],
+        cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "mutable (WAL)" in result.stdout and "NEWSFACTS_RESPONSE_CACHE_MB=0" in result.stdout
+    summary = result.stdout.split("p99 ms per URL and variant")[1].splitlines()
+    assert "wal,threads=2" in summary[1] and "cache=0" in summary[1]
+    assert len([line for line in summary if line.startswith("/")]) == 4
+    import sqlite3
+
+    conn = sqlite3.connect(tmp_path / "wal" / "facts.db")
+    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    conn.close()
