@@ -12,7 +12,11 @@ other stories after a "Published in ..." line. The rules here are general:
   menu lines are recognized by their shape (words run together without spaces,
   single words, web vocabulary), not by exact strings;
 - inside the body, short lines made only of web vocabulary are dropped,
-  headings and captions are kept.
+  headings and captions are kept;
+- a text cut off in mid-paragraph (a scraper's length limit, a truncated
+  feed item) ends in a long sentence-case line without its full stop, right
+  after the body: that line is the body's last paragraph, kept without its
+  last, probably cut, word.
 
 The result keeps the lines that remain, joined by blank lines, plus the head
 lines for ``article_meta`` to read metadata from.
@@ -96,6 +100,19 @@ class Line:
     def is_end_marker(self) -> bool:
         return bool(END_MARKERS.match(self.text.strip()))
 
+    def is_cut_paragraph(self) -> bool:
+        """A paragraph that breaks off: long, in sentence case (two words in five lower-case, where
+        a title-case headline has only its short function words), not ending like a sentence."""
+        words = self.words
+        if len(words) < CUT_PARAGRAPH_WORDS or PROSE_END.search(self.text.strip()) or self.is_caption():
+            return False
+        lower = sum(1 for w in words if w[:1].islower())
+        return lower >= 0.4 * len(words)
+
+
+# Words of a cut-off last paragraph: a headline or link list rarely runs this long in sentence case.
+CUT_PARAGRAPH_WORDS = 12
+
 
 @dataclass
 class CleanedText:
@@ -143,6 +160,11 @@ def clean_lines(raw: str) -> CleanedText:
         return CleanedText(text="\n\n".join(l.text for l in kept), head=[], end_lines=end_lines,
                            dropped=dropped + [l.text for l in lines if l not in kept])
     first, last = prose[0], prose[-1]
+    if last == len(lines) - 2 and not end_lines and lines[-1].is_cut_paragraph():
+        cut = lines[-1]
+        dropped.append(cut.words[-1])
+        lines[-1] = Line(" ".join(cut.words[:-1]), cut.index)
+        last += 1
     head = lines[:first]
     body = [l for l in lines[first:last + 1] if not l.is_web_furniture()]
     dropped += [l.text for l in lines[first:last + 1] if l.is_web_furniture()]

@@ -58,6 +58,33 @@ def test_body_keeps_short_lines_between_paragraphs_but_not_web_words():
 
 # --- normalization --------------------------------------------------------------------
 
+CUT_OFF = ("Storm floods the valley\n\n"
+           "Heavy rain flooded three villages in the valley on Sunday, officials said in a statement.\n\n"
+           "The regional governor, Maria Odhiambo, visited the shelters on Monday and met with the head of the relief agency, Tomas Lindqvi")
+
+
+def test_a_paragraph_cut_off_at_the_end_of_the_text_is_kept_without_its_cut_word():
+    cleaned = clean_lines(CUT_OFF)
+    assert cleaned.text.endswith("met with the head of the relief agency, Tomas")
+    assert "Lindqvi" not in cleaned.text and "Lindqvi" in cleaned.dropped
+
+
+@pytest.mark.parametrize("last", [
+    "Storms Batter The Coast As Rivers Rise And Towns Prepare For More Rain This Week",   # a title-case headline
+    "Read more about floods and storms in the region here",                                # short furniture
+    "Heavy rain flooded three villages and the army was sent in (Photo by Staff/Agency)",  # a caption
+])
+def test_headlines_furniture_and_captions_after_the_body_stay_out(last):
+    body = "Heavy rain flooded three villages in the valley on Sunday, officials said in a statement."
+    cleaned = clean_lines(f"Storm floods the valley\n\n{body}\n\n{last}")
+    assert cleaned.text.endswith(body)
+
+
+def test_a_cut_off_last_line_after_furniture_is_not_taken_for_the_article():
+    cleaned = clean_lines(CUT_OFF.replace("\n\nThe regional", "\n\nRelated stories\n\nThe regional"))
+    assert "Odhiambo" not in cleaned.text
+
+
 def test_typographic_quotes_and_dashes_map_one_to_one():
     raw = "\u201cWe\u2019re ready\u201d \u2013 he said\u2014twice\u00a0today"
     normalized = normalize_text(raw)
