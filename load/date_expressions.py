@@ -29,10 +29,13 @@ from dataclasses import dataclass
 from datetime import timedelta
 from functools import lru_cache
 
+from spacy.attrs import LOWER
 from spacy.matcher import Matcher
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 from text_to_num import alpha2digit, text2num
 
+from . import doc_cache
 from .dateparse import NUMERIC_DATE, PRECISION, YEAR_FIRST, has_year, parse_expression
 from .records import DateValue
 
@@ -78,6 +81,8 @@ FUTURE_GOVERNORS = {"expect", "due", "schedule", "plan", "set", "slate", "intend
 
 
 WEEKDAY_INDEX = {d.lower(): i for i, d in enumerate(calendar.day_name)}
+# Weekdays as spaCy stores a token's lower form, to find them off the Doc's array.
+_WEEKDAY_IDS = {get_string_id(d) for d in WEEKDAYS}
 
 
 def _words(span: Span) -> list[str]:
@@ -240,8 +245,9 @@ def find_expressions(doc: Doc) -> list[Span]:
     """DATE entities, plus weekday tokens (and TIME entities holding one or
     naming the publication day), narrative day phrases, numeric dates and
     "overnight" the NER left out."""
-    spans = [e for e in doc.ents if e.label_ == "DATE"]
-    covered = {t.i for e in spans for t in e}
+    ents = doc_cache.entities(doc)
+    spans = [e for e in ents if e.label_ == "DATE"]
+    covered = {i for e in spans for i in range(e.start, e.end)}
     for match_id, start, end in _matcher(doc.vocab)(doc):
         label = doc.vocab.strings[match_id]
         if covered & set(range(start, end)):
@@ -250,17 +256,17 @@ def find_expressions(doc: Doc) -> list[Span]:
             continue
         spans.append(doc[start:end])
         covered |= set(range(start, end))
-    for e in doc.ents:
+    for e in ents:
         # TIME entities matter when they hold a weekday ("Thursday night"), name
         # the publication day ("earlier today", "tonight") or move along the
         # story ("earlier in the day", "hours later").
-        if e.label_ == "TIME" and not covered & {t.i for t in e} and (
+        if e.label_ == "TIME" and not covered & set(range(e.start, e.end)) and (
                 any(t.lower_ in WEEKDAYS for t in e) or classify(e) in ("narrative", "today")):
             spans.append(e)
-            covered |= {t.i for t in e}
-    for t in doc:
-        if t.lower_ in WEEKDAYS and t.i not in covered:
-            spans.append(doc[t.i: t.i + 1])
+            covered |= set(range(e.start, e.end))
+    for i, lower in enumerate(doc.to_array([LOWER]).tolist() if len(doc) else []):
+        if lower in _WEEKDAY_IDS and i not in covered:
+            spans.append(doc[i: i + 1])
     return sorted(spans, key=lambda s: s.start)
 
 
@@ -269,7 +275,7 @@ def explicit_full_dates(doc: Doc) -> list[tuple[str, str]]:
     text order without repeats: candidates for ``Article.explicit_dates``.
     The caller leaves out the publication date itself."""
     out: list[tuple[str, str]] = []
-    for ent in doc.ents:
+    for ent in doc_cache.entities(doc):
         if ent.label_ != "DATE":
             continue
         words = [p for w in _words(ent) for p in w.replace(",", " ").split()]

@@ -34,6 +34,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc, Span, Token
 
+from . import doc_cache
 from .dates import DateContext
 from .meeting_people import People, conjuncts
 from .meeting_places import clause_place, place_for
@@ -61,8 +62,8 @@ SPAN_PREPS = {"since", "until", "till", "before", "after", "by", "from", "throug
 
 def extract(doc: Doc, article: Article, people: list[Person], context: DateContext) -> list[Meeting]:
     index = People(doc, people)
-    sentences = list(doc.sents)
-    starts = [sentence.start for sentence in sentences]
+    sentences = doc_cache.sentences(doc)
+    starts = doc_cache.sentence_starts(doc)
 
     def sentence_of(i: int) -> int:
         return bisect_right(starts, i) - 1

@@ -18,8 +18,11 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
+from spacy.attrs import ORTH
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 
+from . import doc_cache
 from .names import fuller, name_key, plain, rank_words, same_person
 from .posts import POST_HEADS
 from .records import Article, Mention, Person, Title
@@ -126,11 +129,15 @@ def _credited(doc: Doc, span: Span) -> bool:
     return not after or any(t.lower_ in ("report", "reporting", "story") for t in after)
 
 
+_BY = {get_string_id(w) for w in ("By", "BY", "by")}   # as the Doc's ORTH array holds them
+
+
 def _byline_names(doc: Doc, article: Article | None) -> list[str]:
     """The journalist: the article's author, or a "By X" at the start of a line."""
     names = [article.author] if article is not None and article.author else []
-    for tok in doc:
-        if tok.text in ("By", "BY", "by") and (tok.i == 0 or "\n" in doc[tok.i - 1].text_with_ws):
+    for i, orth in enumerate(doc.to_array([ORTH]).tolist() if len(doc) else []):
+        if orth in _BY and (i == 0 or "\n" in doc[i - 1].text_with_ws):
+            tok = doc[i]
             j = tok.i + 1
             while j < len(doc) and doc[j].is_title and doc[j].is_alpha and doc[j].ent_type_ != "DATE":
                 j += 1
@@ -142,7 +149,7 @@ def _byline_names(doc: Doc, article: Article | None) -> list[str]:
 def extract(doc: Doc, article: Article | None = None) -> list[Person]:
     """One Person per person the article reports on; see the module docstring."""
     sentences = Sentences(doc)
-    spans = [e for e in doc.ents if e.label_ == "PERSON"]
+    spans = [e for e in doc_cache.entities(doc) if e.label_ == "PERSON"]
     # where each name begins, counting the rank or honorific before it
     person_starts = {s.start for s in spans} | {s._.prefix_start for s in spans}
     ends_at = {s.end: s for s in spans}

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from . import doc_cache
 from .countries import country_at
 from .entities import ORG_WORDS, is_post_word
 from .posts import DESCRIPTION_HEADS, POST_ABBREVIATIONS, POST_HEADS, STATUS_WORDS, normalize_post, post_head
@@ -43,11 +44,9 @@ class Sentences:
     """Sentence index (position in ``list(doc.sents)``) of each token."""
 
     def __init__(self, doc: Doc):
-        self.sents = list(doc.sents)
-        self._index = [0] * len(doc)
-        for n, sent in enumerate(self.sents):
-            for i in range(sent.start, sent.end):
-                self._index[i] = n
+        self.sents = doc_cache.sentences(doc)
+        self._index = doc_cache.sentence_index(doc)
+        self._prose: dict[int, bool] = {}
 
     def of(self, token_i: int) -> int:
         return self._index[token_i]
@@ -57,10 +56,13 @@ class Sentences:
 
     def is_prose(self, token_i: int) -> bool:
         """A sentence of running text, not a menu item or sidebar headline ("Sanaullah's remarks")."""
-        sent = self.span(token_i)
-        words = [t for t in sent if t.is_alpha]
-        last = next((t for t in reversed(sent) if not t.is_space), None)
-        return len(words) >= 8 or (last is not None and last.text in {".", "!", "?", "”", "\""})
+        n = self._index[token_i]
+        if n not in self._prose:   # asked for every mention of a name
+            sent = self.sents[n]
+            words = [t for t in sent if t.is_alpha]
+            last = next((t for t in reversed(sent) if not t.is_space), None)
+            self._prose[n] = len(words) >= 8 or (last is not None and last.text in {".", "!", "?", "”", "\""})
+        return self._prose[n]
 
 
 # --- token tests ---------------------------------------------------------------------------

@@ -1,0 +1,68 @@
+"""What the extractors read off a finished Doc more than once, computed once per Doc.
+
+spaCy rebuilds ``doc.text`` (joining every token's text), ``doc.sents`` and ``doc.ents``
+(a Span per sentence or entity) on every access, making a Token object per token on the
+way, and each extractor asks for them, some once per sentence or per candidate. Once
+the pipeline is done a Doc no longer changes, so the values are kept in its
+``user_data``. For finished Docs only: the pipeline's own components change
+``doc.ents``, so they read ``doc.ents`` themselves.
+"""
+from __future__ import annotations
+
+from spacy.attrs import SENT_START
+from spacy.tokens import Doc, Span
+
+_KEY = "newsfacts.doc_cache"
+
+
+def _cache(doc: Doc) -> dict:
+    cache = doc.user_data.get(_KEY)
+    if cache is None:
+        cache = doc.user_data[_KEY] = {}
+    return cache
+
+
+def text(doc: Doc) -> str:
+    """``doc.text``."""
+    cache = _cache(doc)
+    if "text" not in cache:
+        cache["text"] = doc.text
+    return cache["text"]
+
+
+def sentence_starts(doc: Doc) -> list[int]:
+    """The first token of each sentence, in ``doc.sents`` order (read off the Doc's array)."""
+    cache = _cache(doc)
+    if "starts" not in cache:
+        flags = doc.to_array([SENT_START]).tolist() if len(doc) else []
+        cache["starts"] = [i for i, flag in enumerate(flags) if flag == 1 or i == 0]
+    return cache["starts"]
+
+
+def sentences(doc: Doc) -> list[Span]:
+    """``list(doc.sents)``."""
+    cache = _cache(doc)
+    if "sents" not in cache:
+        starts = sentence_starts(doc)
+        cache["sents"] = [doc[a:b] for a, b in zip(starts, starts[1:] + [len(doc)])]
+    return cache["sents"]
+
+
+def sentence_index(doc: Doc) -> list[int]:
+    """The position in ``doc.sents`` of the sentence of each token."""
+    cache = _cache(doc)
+    if "index" not in cache:
+        starts = sentence_starts(doc)
+        index = []
+        for n, (a, b) in enumerate(zip(starts, starts[1:] + [len(doc)])):
+            index.extend([n] * (b - a))
+        cache["index"] = index
+    return cache["index"]
+
+
+def entities(doc: Doc) -> tuple[Span, ...]:
+    """``doc.ents``."""
+    cache = _cache(doc)
+    if "ents" not in cache:
+        cache["ents"] = doc.ents
+    return cache["ents"]
