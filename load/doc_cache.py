@@ -4,12 +4,12 @@ spaCy rebuilds ``doc.text`` (joining every token's text), ``doc.sents`` and ``do
 (a Span per sentence or entity) on every access, making a Token object per token on the
 way, and each extractor asks for them, some once per sentence or per candidate. Once
 the pipeline is done a Doc no longer changes, so the values are kept in its
-``user_data``. For finished Docs only: the pipeline's own components change
-``doc.ents``, so they read ``doc.ents`` themselves.
+``user_data``. For finished Docs only (the pipeline's own components change
+``doc.ents`` and the sentences), but the text, which no component changes.
 """
 from __future__ import annotations
 
-from spacy.attrs import SENT_START
+from spacy.attrs import ORTH, SENT_START
 from spacy.tokens import Doc, Span
 
 _KEY = "newsfacts.doc_cache"
@@ -66,3 +66,24 @@ def entities(doc: Doc) -> tuple[Span, ...]:
     if "ents" not in cache:
         cache["ents"] = doc.ents
     return cache["ents"]
+
+
+# A test of a word's text alone -> {string hash: result}, filled as words are met (the vocabulary
+# of a corpus is small next to its tokens, so each test runs once per distinct word).
+_word_tests: dict = {}
+
+
+def tokens_where(doc: Doc, test, attr: int = ORTH) -> list[int]:
+    """Indexes of the tokens whose text (or ``attr``, such as ``LOWER``) passes ``test``, a
+    function of that string alone: candidates picked off the Doc's array without making a
+    Token object per word. ``test`` should be a module-level function (it keys the cache)."""
+    known = _word_tests.setdefault((test, attr), {})
+    strings = doc.vocab.strings
+    found = []
+    for i, key in enumerate(doc.to_array(attr).tolist()):
+        hit = known.get(key)
+        if hit is None:
+            hit = known[key] = bool(test(strings[key]))
+        if hit:
+            found.append(i)
+    return found

