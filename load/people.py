@@ -23,6 +23,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 
 from . import doc_cache
+from .entities import name_prefix
 from .names import fuller, name_key, plain, rank_words, same_person
 from .posts import POST_HEADS
 from .records import Article, Mention, Person, Title
@@ -185,13 +186,14 @@ def _add_name_mention(doc: Doc, span: Span, cluster: _Cluster, sentences: Senten
     cluster.names.append(_name_text(span))
     sentence = sentences.of(span.start)
     cluster.mentions.append(Mention(span.start_char, span.end_char, span.text, sentence, "name"))
-    if span._.rank:
-        cluster.ranks.append(span._.rank)
-    if span._.honorific or span._.royal:
-        cluster.honorifics.append(span._.honorific or span._.royal)
-    cluster.anchored |= bool(span._.rank or span._.honorific or span._.royal)
+    prefix = name_prefix(span)     # span._.rank, .honorific, .royal, .prefix_start
+    if prefix.rank:
+        cluster.ranks.append(prefix.rank)
+    if prefix.honorific or prefix.royal:
+        cluster.honorifics.append(prefix.honorific or prefix.royal)
+    cluster.anchored |= bool(prefix.rank or prefix.honorific or prefix.royal)
     sent = sentences.span(span.start)
-    chains = [left_chain(doc, span._.prefix_start, sent.start, span.end),
+    chains = [left_chain(doc, prefix.start, sent.start, span.end),
               right_apposition(doc, span.end, sent.end, person_starts),
               left_apposition(doc, span, sent)]
     chains = [c for c in chains if c is not None]
@@ -205,7 +207,7 @@ def _add_name_mention(doc: Doc, span: Span, cluster: _Cluster, sentences: Senten
             cluster.counterparts.append((chain, span.start))
             cluster.anchored = True
             continue
-        title, country = title_from_chain(chain, sentences.of(chain.start), span._.rank)
+        title, country = title_from_chain(chain, sentences.of(chain.start), prefix.rank)
         if country:
             cluster.countries.append(country)
         if title is not None:
@@ -215,7 +217,7 @@ def _add_name_mention(doc: Doc, span: Span, cluster: _Cluster, sentences: Senten
     royal = royal_title(span, sentence) if not posts else None   # "King X"; "Minister of Energy Prince X" is a minister
     if royal is not None:
         cluster.titles.append(royal)
-    return (min([span._.prefix_start] + [c.start for c in chains if c.start < span.start]),
+    return (min([prefix.start] + [c.start for c in chains if c.start < span.start]),
             max([span.end] + [c.end for c in chains if c.start >= span.end]))
 
 
@@ -308,9 +310,9 @@ def _role_mentions(doc: Doc) -> list[_Role]:
     for chunk in doc.noun_chunks:
         root = chunk.root
         head = root.lower_
-        if root.tag_ in ("NNS", "NNPS") or any(t.ent_type_ == "PERSON" for t in chunk):
-            continue
         if head not in POST_HEADS and head not in ("general", "diplomat"):
+            continue      # most chunks: tested first, before their tokens are walked
+        if root.tag_ in ("NNS", "NNPS") or any(t.ent_type_ == "PERSON" for t in chunk):
             continue
         end = chunk.end
         if end < len(doc) and doc[end].ent_type_ == "PERSON":
