@@ -7,6 +7,7 @@ Nothing is downloaded at run time.
 """
 from __future__ import annotations
 
+import gc
 import os
 import re
 from functools import lru_cache
@@ -112,4 +113,8 @@ def _load_pipeline(name: str) -> Language:
     from . import entities  # registers the people layer
 
     entities.add_to(nlp)
+    # The model's hundred thousand Python objects live as long as the process: out of the
+    # garbage collector's sight, its full collections during a load no longer walk them all.
+    gc.collect()
+    gc.freeze()
     return nlp
