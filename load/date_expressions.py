@@ -213,25 +213,34 @@ def classify(span: Span) -> str | None:
     return "calendar"
 
 
-# Narrative day phrases the small model's NER often misses ("Later that day").
+# Narrative day phrases the small model's NER often misses ("Later that day"). A pattern's first
+# token is an exact value, not a set or a regex: the Matcher tests those in Python on every token.
 NARRATIVE_PATTERNS = [
-    [{"LOWER": {"IN": ["earlier", "later"]}}, {"LOWER": {"IN": ["that", "in"]}}, {"LOWER": "the", "OP": "?"}, {"LOWER": "day"}],
+    [{"LOWER": "earlier"}, {"LOWER": {"IN": ["that", "in"]}}, {"LOWER": "the", "OP": "?"}, {"LOWER": "day"}],
+    [{"LOWER": "later"}, {"LOWER": {"IN": ["that", "in"]}}, {"LOWER": "the", "OP": "?"}, {"LOWER": "day"}],
     [{"LOWER": "the"}, {"LOWER": {"IN": ["next", "following", "previous", "same"]}}, {"LOWER": "day"}],
     [{"LOWER": "the"}, {"LOWER": "day"}, {"LOWER": {"IN": ["before", "after"]}}],
 ]
 
 
-# Numeric dates the NER labels CARDINAL or misses ("14.06.2023", "4/3/2023", "2023-06-14").
-NUMERIC_PATTERNS = [
-    [{"TEXT": {"REGEX": r"^(?:\d{1,2}([./-])\d{1,2}\1\d{4}|\d{4}([./-])\d{1,2}\2\d{1,2})$"}}],
-]
+# Numeric dates the NER labels CARDINAL or misses ("14.06.2023", "4/3/2023", "2023-06-14"): one
+# token each, found by a test of the word cached per distinct word (``doc_cache.tokens_where``):
+# as a Matcher REGEX it ran in Python on every token.
+NUMERIC_TOKEN = re.compile(r"^(?:\d{1,2}([./-])\d{1,2}\1\d{4}|\d{4}([./-])\d{1,2}\2\d{1,2})$")
+
+
+def _numeric_date(text: str) -> bool:
+    return bool(NUMERIC_TOKEN.search(text))
+
+
+def _day_or_overnight(lower: str) -> bool:
+    return lower in ("day", "overnight")
 
 
 @lru_cache(maxsize=4)
 def _matcher(vocab) -> Matcher:
     matcher = Matcher(vocab)
     matcher.add("NARRATIVE_DAY", NARRATIVE_PATTERNS)
-    matcher.add("NUMERIC_DATE", NUMERIC_PATTERNS)
     matcher.add("OVERNIGHT", [[{"LOWER": "overnight"}]])
     return matcher
 
@@ -248,8 +257,12 @@ def find_expressions(doc: Doc) -> list[Span]:
     ents = doc_cache.entities(doc)
     spans = [e for e in ents if e.label_ == "DATE"]
     covered = {i for e in spans for i in range(e.start, e.end)}
-    for match_id, start, end in _matcher(doc.vocab)(doc):
-        label = doc.vocab.strings[match_id]
+    matches = []
+    if doc_cache.tokens_where(doc, _day_or_overnight, LOWER):   # in every pattern; the Matcher makes a Token per word
+        matches = [(doc.vocab.strings[match_id], start, end) for match_id, start, end in _matcher(doc.vocab)(doc)]
+    # a numeric date is one token of digits, never part of a matched phrase: the order is free
+    matches += [("NUMERIC_DATE", i, i + 1) for i in doc_cache.tokens_where(doc, _numeric_date)]
+    for label, start, end in matches:
         if covered & set(range(start, end)):
             continue
         if label == "OVERNIGHT" and _names_a_day_nearby(doc, start):
