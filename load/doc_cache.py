@@ -68,6 +68,14 @@ def entities(doc: Doc) -> tuple[Span, ...]:
     return cache["ents"]
 
 
+def memo(doc: Doc, compute):
+    """``compute(doc)``, computed once per Doc (``compute`` should be a module-level function)."""
+    cache = _cache(doc)
+    if compute not in cache:
+        cache[compute] = compute(doc)
+    return cache[compute]
+
+
 # A test of a word's text alone -> {string hash: result}, filled as words are met (the vocabulary
 # of a corpus is small next to its tokens, so each test runs once per distinct word).
 _word_tests: dict = {}

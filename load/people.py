@@ -15,10 +15,11 @@ returns one ``records.Person`` per person, with
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 
-from spacy.attrs import ORTH
+from spacy.attrs import LEMMA, ORTH
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 
@@ -123,11 +124,20 @@ def _credited(doc: Doc, span: Span) -> bool:
     if span.start >= 2 and doc[span.start - 1].text == "/" and doc[span.start - 2].is_upper:
         return True
     # "Associated Press writer X in Manila contributed to this report." / "... contributed."
-    verb = next((t for t in span.sent if t.lemma_ == "contribute" and t.i >= span.end), None)
+    starts = doc_cache.sentence_starts(doc)
+    k = bisect_left(starts, span.end)
+    sent_end = starts[k] if k < len(starts) else len(doc)     # span.sent's end
+    verb = next((doc[i] for i in doc_cache.memo(doc, _contribute_verbs) if span.end <= i < sent_end), None)
     if verb is None:
         return False
     after = [t for t in verb.subtree if t.i > verb.i and not t.is_punct]
     return not after or any(t.lower_ in ("report", "reporting", "story") for t in after)
+
+
+def _contribute_verbs(doc: Doc) -> list[int]:
+    """The tokens whose lemma is "contribute" (most articles have none)."""
+    lemma = get_string_id("contribute")
+    return [i for i, value in enumerate(doc.to_array(LEMMA).tolist()) if value == lemma]
 
 
 _BY = {get_string_id(w) for w in ("By", "BY", "by")}   # as the Doc's ORTH array holds them
