@@ -20,7 +20,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from spacy.attrs import LOWER
+import numpy
+from spacy.attrs import IS_TITLE, LOWER
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.strings import get_string_id
@@ -526,8 +527,12 @@ def _described_names(doc: Doc) -> list[Span]:
     return spans
 
 
-def _post_late_or_comma(text: str) -> bool:
-    return text == "," or text.lower() == "late" or post_head(text) is not None
+def _post_head_word(text: str) -> bool:
+    return post_head(text) is not None
+
+
+def _late(lower: str) -> bool:
+    return lower == "late"
 
 
 def _of_or_for(lower: str) -> bool:
@@ -535,13 +540,28 @@ def _of_or_for(lower: str) -> bool:
 
 
 def _before_name_candidates(doc: Doc) -> list[int]:
-    """The tokens (but the last) that ``_stands_before_name`` may accept, and the commas: a post's
-    head, "late", a country, or a word up to four after "of"/"for" ("Minister of Energy X").
-    Picked off the Doc's arrays: a Token and a test for every word of every article cost more."""
-    found = set(doc_cache.tokens_where(doc, _post_late_or_comma))
-    found.update(i for k in doc_cache.tokens_where(doc, _of_or_for, LOWER) for i in range(k + 1, k + 5))
-    found.update(doc._.countries or ())
+    """The tokens (but the last) that ``_stands_before_name`` may accept, and the commas that
+    ``_post_phrase_ends_at`` may accept before: a post's head, "late", a country, the word after
+    "of"/"for" and the capitalised words (or "and") up to four after it ("Minister of Energy X"),
+    a comma after a post's head, a capitalised word or a country. Picked off the Doc's arrays:
+    a Token and a test for every word of every article cost more."""
+    heads = doc_cache.tokens_where(doc, _post_head_word)
+    countries = doc._.countries or {}
+    found = set(heads) | set(doc_cache.tokens_where(doc, _late, LOWER)) | set(countries)
+    title_or_and = doc.to_array(IS_TITLE).astype(bool) | (doc.to_array(LOWER) == get_string_id("and"))
+    for k in doc_cache.tokens_where(doc, _of_or_for, LOWER):
+        found.add(k + 1)
+        i = k + 1
+        while i < k + 4 and i + 1 < len(doc) and title_or_and[i] and title_or_and[i + 1]:
+            found.add(i + 1)
+            i += 1
+    after = set(heads) | set(countries) | set(numpy.flatnonzero(title_or_and).tolist())
+    found.update(i for i in doc_cache.tokens_where(doc, _comma) if i - 1 in after)
     return sorted(i for i in found if i < len(doc) - 1)
+
+
+def _comma(text: str) -> bool:
+    return text == ","
 
 
 def _stands_before_name(doc: Doc, tok: Token) -> bool:
