@@ -12,6 +12,7 @@ import os
 import re
 from functools import lru_cache
 
+import numpy
 import spacy
 from spacy.language import Language
 from spacy.attrs import IDX, ORTH, SENT_START
@@ -77,12 +78,13 @@ def paragraph_boundaries(doc: Doc) -> Doc:
         return doc
     strings = doc.vocab.strings
     starts = doc.to_array([SENT_START]).astype("int64")  # uint64 cannot hold -1
-    for i, orth in enumerate(doc.to_array([ORTH])[:-1].tolist()):
-        value = _next_sentence_start(strings[orth])
-        if value:
-            # The parser sometimes ends a sentence inside a long name ("Dr. Muhammad | Javad
-            # Zarif"); a sentence only starts after sentence-final punctuation or a line break.
-            starts[i + 1] = value
+    # What each token says about the next, looked up once per distinct word.
+    words, where = numpy.unique(doc.to_array(ORTH)[:-1], return_inverse=True)
+    says = numpy.array([_next_sentence_start(strings[orth]) for orth in words.tolist()], dtype="int64")[where]
+    # The parser sometimes ends a sentence inside a long name ("Dr. Muhammad | Javad
+    # Zarif"); a sentence only starts after sentence-final punctuation or a line break.
+    decided = numpy.flatnonzero(says)
+    starts[decided + 1] = says[decided]
     text = doc_cache.text(doc)   # kept for the extractors: spaCy joins every token's text for it
     matches = [m.end() for m in DATELINE_LEAD.finditer(text)]
     matches += [m.end() for m in CITY_DASH_LEAD.finditer(text) if _is_place(m["city"])]
