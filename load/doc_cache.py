@@ -9,7 +9,8 @@ the pipeline is done a Doc no longer changes, so the values are kept in its
 """
 from __future__ import annotations
 
-from spacy.attrs import ORTH, SENT_START
+import numpy
+from spacy.attrs import LOWER, ORTH, SENT_START
 from spacy.tokens import Doc, Span
 
 _KEY = "newsfacts.doc_cache"
@@ -82,16 +83,28 @@ _word_tests: dict = {}
 
 
 def tokens_where(doc: Doc, test, attr: int = ORTH) -> list[int]:
-    """Indexes of the tokens whose text (or ``attr``, such as ``LOWER``) passes ``test``, a
-    function of that string alone: candidates picked off the Doc's array without making a
-    Token object per word. ``test`` should be a module-level function (it keys the cache)."""
+    """Indexes of the tokens whose text (or ``attr``: ``LOWER``) passes ``test``, a function of
+    that string alone: candidates picked off the Doc's array without making a Token object per
+    word. ``test`` should be a module-level function (it keys the cache)."""
     known = _word_tests.setdefault((test, attr), {})
     strings = doc.vocab.strings
-    found = []
-    for i, key in enumerate(doc.to_array(attr).tolist()):
+    words, where = _distinct(doc, attr)
+    hits = numpy.zeros(len(words), dtype=bool)
+    for k, key in enumerate(words):
         hit = known.get(key)
         if hit is None:
             hit = known[key] = bool(test(strings[key]))
-        if hit:
-            found.append(i)
-    return found
+        hits[k] = hit
+    return numpy.flatnonzero(hits[where]).tolist()
+
+
+def _distinct(doc: Doc, attr: int) -> tuple[list[int], numpy.ndarray]:
+    """The distinct words of the Doc (hashes of ``attr``: ORTH or LOWER, which no component
+    changes) and each token's place among them: a test is looked up once per distinct word."""
+    if attr not in (ORTH, LOWER):
+        raise ValueError("tokens_where reads ORTH or LOWER")
+    cache = _cache(doc)
+    if ("distinct", attr) not in cache:
+        values, where = numpy.unique(doc.to_array(attr), return_inverse=True)
+        cache[("distinct", attr)] = (values.tolist(), where)
+    return cache[("distinct", attr)]
