@@ -476,3 +476,10 @@ def test_a_claim_is_no_source_of_the_number_and_suspicion_however_tagged(nlp):
     [inc] = incidents(nlp, "Twenty-two people were killed when gunmen opened fire on a bus in the Jurel district "
                            "on Saturday. The attack was blamed on the New People's Army.")
     assert (inc.perpetrator, inc.attribution) == ("New People's Army", "blamed")
+
+
+def test_a_relative_clause_about_a_person_does_not_date_the_attack(nlp):
+    incs = incidents(nlp, "Gunmen killed six farmers in an attack on a village in the north. "
+                          "The governor, who met community leaders in the state capital on Sunday, condemned the attack.")
+    assert counts(incs) == [("killed", 6)]
+    assert incs[0].date is None

@@ -91,7 +91,13 @@ def _dates_other_people(span: Span, anchor: Token) -> bool:
     """"freed two crewmen kidnapped six months ago": the date of the reduced relative
     is the kidnapping's, not the release's."""
     verb = _clause_verb(span.root)
-    return verb is not None and verb != anchor and verb.dep_ in ("acl", "relcl") and kind_of(verb) is not None
+    if verb is None or verb == anchor:
+        return False
+    if verb.dep_ in ("acl", "relcl") and kind_of(verb) is not None:
+        return True
+    # "Governor X, who met elders on Saturday, condemned the attack": what a person did, not the attack
+    return (verb.dep_ == "relcl" and anchor not in verb.subtree
+            and any(c.lower_ in ("who", "whom") for c in verb.children))
 
 
 def _attachment(span: Span, anchor: Token) -> int:
