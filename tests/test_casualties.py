@@ -483,3 +483,11 @@ def test_a_relative_clause_about_a_person_does_not_date_the_attack(nlp):
                           "The governor, who met community leaders in the state capital on Sunday, condemned the attack.")
     assert counts(incs) == [("killed", 6)]
     assert incs[0].date is None
+
+
+def test_a_blame_whose_relative_clause_mentions_attacks_is_about_the_reported_one(nlp):
+    incs = incidents(nlp, "Gunmen stormed a border post on Tuesday, killing nine guards, an official said. "
+                          "No group claimed responsibility, but the official blamed the Lashkar Front, "
+                          "which has stepped up attacks on guards this year.")
+    assert counts(incs) == [("killed", 9)]
+    assert (incs[0].perpetrator, incs[0].attribution) == ("Lashkar Front", "blamed")
