@@ -491,3 +491,12 @@ def test_a_blame_whose_relative_clause_mentions_attacks_is_about_the_reported_on
                           "which has stepped up attacks on guards this year.")
     assert counts(incs) == [("killed", 9)]
     assert (incs[0].perpetrator, incs[0].attribution) == ("Lashkar Front", "blamed")
+
+
+def test_a_place_where_a_person_did_something_else_is_not_the_incident_place(nlp):
+    incs = incidents(nlp, "Drones struck a fuel depot overnight, killing three workers. The attack came a day "
+                          "after President Ilya Marchenko met with Prime Minister Tom Vanders in Lviv.")
+    assert counts(incs) == [("killed", 3)]
+    assert incs[0].place is None
+    incs = incidents(nlp, "Four people died when their bus plunged into a ravine in Kullu district.")
+    assert incs[0].place == "Kullu"
