@@ -500,3 +500,9 @@ def test_a_place_where_a_person_did_something_else_is_not_the_incident_place(nlp
     assert incs[0].place is None
     incs = incidents(nlp, "Four people died when their bus plunged into a ravine in Kullu district.")
     assert incs[0].place == "Kullu"
+
+
+def test_a_months_old_toll_in_a_relative_clause_is_recalled_even_first(nlp):
+    incs = incidents(nlp, "The talks came as fighting displaced thousands. The rebels, who killed 40 civilians "
+                          "in November, deny the charge.")
+    assert [(i.role, counts([i])) for i in incs] == [("recalled", [("killed", 40)])]

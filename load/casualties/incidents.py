@@ -298,8 +298,8 @@ def group(found: list[Found], sents: list[Span], ctx: DateContext, skip: set[int
 def _role(found: list[Found], own_date: DateValue | None, ctx: DateContext, first: bool) -> str:
     if any(is_total(f) for f in found):
         return "total"
-    if first:
-        return "reported"
+    if first and not all(f.verb.dep_ == "relcl" for f in found):
+        return "reported"              # (a relative clause, "the rebels, who killed 131 in May", is dated below)
     if any(any(c.dep_ == "aux" and c.lower_ == "had" for c in f.verb.children) for f in found):
         return "recalled"              # "had been killed": told as the past of the story
     if own_date is not None and own_date.iso:
