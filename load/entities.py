@@ -54,12 +54,16 @@ _INSTITUTION_ENDS = {"house", "council", "ministry", "department", "agency", "co
                      # companies ("Dick Clark Productions") and places ("1909 Jolinda Drive", "Davis Cup")
                      "productions", "studios", "records", "pictures", "films", "airlines", "airways", "motors",
                      "securities", "technologies", "systems", "street", "road", "avenue", "drive", "boulevard",
-                     "highway", "hospital", "airport", "stadium", "palace", "cup"}
+                     "highway", "hospital", "airport", "stadium", "palace", "cup",
+                     # works named after people ("the Rahman Tunnel", "the Sharif Expressway")
+                     "tunnel", "expressway", "motorway", "flyover", "barrage", "canal", "museum", "mosque",
+                     "cathedral", "mausoleum", "memorial", "terminal", "interchange"}
 # Facilities named after a person: "Walter Reed hospital", "the Jinnah stadium".
 FACILITY_NOUNS = {"hospital", "airport", "stadium", "university", "college", "school", "bridge", "station",
                   "palace", "museum", "mosque", "church", "temple", "hotel", "prison", "road", "street",
                   "highway", "dam", "camp", "centre", "center", "hall", "institute", "square", "terminal",
-                  "port", "complex", "tower", "building", "expressway", "airbase", "auditorium"}
+                  "port", "complex", "tower", "building", "expressway", "airbase", "auditorium", "tunnel",
+                  "motorway", "flyover", "barrage", "canal", "mausoleum", "memorial", "cathedral"}
 # Prepositions before a city's name ("a report in the Argus Leader of Sioux Falls").
 _PLACE_PREPOSITIONS = {"in", "of", "from", "near", "at", "to", "outside"}
 # Words that end a company's or institution's name ("... Engineering Company").
@@ -202,6 +206,18 @@ def _function_word_surname(doc: Doc, i: int) -> bool:
             and i > 0 and is_post_word(doc[i - 1]) and i + 1 < len(doc) and _name_like(doc[i + 1]))
 
 
+def _pronoun_surname(doc: Doc, i: int) -> bool:
+    """ "He Jianxiong, the former ...", "Vice Premier Liu He said": the Chinese surname He, spelled
+    like the pronoun. The pronoun is never followed by a name the model calls a person, and it is
+    lower case inside a sentence, so a capitalised "He" glued to a name is part of that name."""
+    if doc[i].text != "He":
+        return False
+    if doc[i].is_sent_start:
+        return i + 1 < len(doc) and doc[i + 1].ent_type_ == "PERSON" and _name_like(doc[i + 1])
+    return i > 0 and _name_like(doc[i - 1]) and doc[i - 1].ent_type_ == "PERSON" and (
+        i + 1 >= len(doc) or not _name_like(doc[i + 1]))
+
+
 def _name_adjective(doc: Doc, start: int, end: int) -> bool:
     """ "Ibrahim-style", "Putin-era": the span ends in, or is followed by, a hyphenated adjective
     made from the name; the phrase describes something else."""
@@ -334,7 +350,7 @@ class PeopleLayer:
         while start < end:
             if start in prefix_end_at and prefix_end_at[start] <= end:
                 start = prefix_end_at[start]
-            elif (is_post_word(doc[start]) or doc[start].is_stop or doc[start].is_punct
+            elif (is_post_word(doc[start]) or (doc[start].is_stop and not _pronoun_surname(doc, start)) or doc[start].is_punct
                   or doc[start].lower_ in ORG_WORDS   # "Spokesman for the [Presidency X]"
                   or _affiliation(doc[start])):       # "[Republican] X", "[North Korea] X"
                 start += 1
@@ -346,7 +362,7 @@ class PeopleLayer:
             return None
         while (start > 0 and start not in prefixes and not doc[start].is_sent_start
                and (_name_like(doc[start - 1]) and doc[start - 1].pos_ == "PROPN" and not _affiliation(doc[start - 1])
-                    or _function_word_surname(doc, start - 1))):
+                    or _function_word_surname(doc, start - 1) or _pronoun_surname(doc, start - 1))):
             start -= 1                                   # "Muhammad" + model's "Javad Zarif"; "Secretary Do" + "Quang Vinh"
         if start - 1 in prefixes and prefixes[start - 1][1] == "HONORIFIC" and doc[start - 1].lower_ in ROYAL_WORDS:
             start -= 1                                   # "Dr." + "Sultan" + "Ahmed X": a given name
@@ -355,6 +371,8 @@ class PeopleLayer:
                 and end not in prefix_starts):     # "[Diwan] Sheikh Ahmad X": the honorific opens another name
             end = max(end, _name_end(doc, end - 1, stops=prefix_starts) if _hyphen_part(doc, end)
                       else _name_end(doc, end, stops=prefix_starts))
+        if end < len(doc) and _pronoun_surname(doc, end) and not doc[end].is_sent_start:
+            end += 1                                     # "Liu" + "He"
         # A mention stays inside its sentence (records point to one sentence).
         sent_start = doc[end - 1].sent.start
         start = max(start, sent_start)
@@ -368,7 +386,7 @@ class PeopleLayer:
                 continue                                 # "RK Singh"
             if k < len(span) - 1 and dotted_initials(t):
                 continue                                 # "Jonathan P. Blair", "M.K. Stalin"
-            if k == 0 and _function_word_surname(doc, t.i):
+            if k == 0 and (_function_word_surname(doc, t.i) or _pronoun_surname(doc, t.i)):
                 continue                                 # "Do Quang Vinh"
             return None                                  # boilerplate ("RELATED ARTICLES"), odd tokens
         return span
@@ -386,6 +404,8 @@ class PeopleLayer:
         if (span.start > 0 and doc[span.start - 1].lower_ == "at" and span.end + 1 < len(doc)
                 and doc[span.end].lower_ == "in" and doc[span.end + 1].ent_type_ in ("GPE", "LOC")):
             return True     # a venue: "received X at Qasr Al Watan in Abu Dhabi"
+        if _venue_of_event(doc, span):
+            return True     # "the meeting, held at Qasr Al Watan, ..."
         if span.end < len(doc) and doc[span.end].is_title and doc[span.end].lower_ in COMPANY_WORDS:
             return True
         j = span.end
@@ -444,6 +464,9 @@ class PeopleLayer:
         while i < len(doc):
             if i in taken or not (doc[i].is_title and doc[i].lower_ in known):
                 i += 1
+                continue
+            if doc[i].is_stop and (doc[i].is_sent_start or doc[i].pos_ == "PRON"):
+                i += 1            # "He said ...": the pronoun, not the surname of a "Liu He"
                 continue
             j = i
             while j < len(doc) and j not in taken and doc[j].is_title and doc[j].lower_ in known:
@@ -555,6 +578,22 @@ def _post_phrase_ends_at(doc: Doc, i: int) -> bool:
         if not (country_at(t) or t.lower_ in ("of", "to", "for", "the", "and", ",", "&") or (t.is_title and t.is_alpha)):
             return False
     return False
+
+
+# Verbs and nouns of events whose "at X" is where they happened, never a person.
+_EVENT_HEADS = {"hold", "host", "receive", "meet", "welcome", "sign", "open", "inaugurate", "unveil", "happen",
+                "occur", "gather", "meeting", "talk", "talks", "ceremony", "summit", "reception", "event",
+                "conference", "banquet", "dinner", "lunch", "function", "session", "forum", "rally", "celebration"}
+
+
+def _venue_of_event(doc: Doc, span: Span) -> bool:
+    """ "held at Qasr Al Watan", "a ceremony at Rashtrapati Bhavan", "received X at Y": the object
+    of an "at" that tells where an event took place ("at X's house" is the person's)."""
+    if span.start == 0 or doc[span.start - 1].lower_ != "at" or (
+            span.end < len(doc) and doc[span.end].text in POSSESSIVE):
+        return False
+    at = doc[span.start - 1]
+    return span.root.head == at and at.head.lemma_.lower() in _EVENT_HEADS
 
 
 def _is_city(doc: Doc, span: Span) -> bool:

@@ -476,3 +476,33 @@ def test_a_claim_is_no_source_of_the_number_and_suspicion_however_tagged(nlp):
     [inc] = incidents(nlp, "Twenty-two people were killed when gunmen opened fire on a bus in the Jurel district "
                            "on Saturday. The attack was blamed on the New People's Army.")
     assert (inc.perpetrator, inc.attribution) == ("New People's Army", "blamed")
+
+
+def test_a_relative_clause_about_a_person_does_not_date_the_attack(nlp):
+    incs = incidents(nlp, "Gunmen killed six farmers in an attack on a village in the north. "
+                          "The governor, who met community leaders in the state capital on Sunday, condemned the attack.")
+    assert counts(incs) == [("killed", 6)]
+    assert incs[0].date is None
+
+
+def test_a_blame_whose_relative_clause_mentions_attacks_is_about_the_reported_one(nlp):
+    incs = incidents(nlp, "Gunmen stormed a border post on Tuesday, killing nine guards, an official said. "
+                          "No group claimed responsibility, but the official blamed the Lashkar Front, "
+                          "which has stepped up attacks on guards this year.")
+    assert counts(incs) == [("killed", 9)]
+    assert (incs[0].perpetrator, incs[0].attribution) == ("Lashkar Front", "blamed")
+
+
+def test_a_place_where_a_person_did_something_else_is_not_the_incident_place(nlp):
+    incs = incidents(nlp, "Drones struck a fuel depot overnight, killing three workers. The attack came a day "
+                          "after President Ilya Marchenko met with Prime Minister Tom Vanders in Lviv.")
+    assert counts(incs) == [("killed", 3)]
+    assert incs[0].place is None
+    incs = incidents(nlp, "Four people died when their bus plunged into a ravine in Kullu district.")
+    assert incs[0].place == "Kullu"
+
+
+def test_a_months_old_toll_in_a_relative_clause_is_recalled_even_first(nlp):
+    incs = incidents(nlp, "The talks came as fighting displaced thousands. The rebels, who killed 40 civilians "
+                          "in November, deny the charge.")
+    assert [(i.role, counts([i])) for i in incs] == [("recalled", [("killed", 40)])]

@@ -220,3 +220,17 @@ def test_a_date_of_another_clause_does_not_date_a_title(nlp):
     whitford = {p.name: p for p in extract_facts(nlp(text), article).people}["Dale Whitford"].titles[0]
     assert (whitford.post, whitford.status) == ("Governor", None)
     assert (whitford.as_of.iso, whitford.as_of_source) == ("2019-11-19", "published")
+
+
+def test_a_comma_the_model_puts_inside_a_place_ends_the_title(nlp):
+    person = only(nlp, "Also present was the French ambassador to the Kingdom, Marc Delorme.", "Marc Delorme")
+    assert posts(person) == ["Ambassador to the Kingdom"]
+
+
+def test_two_portfolios_joined_by_and_before_the_post(nlp):
+    text = "Science and Technology Minister Rakesh Verma opened the centre on Monday."
+    person = only(nlp, text, "Rakesh Verma")
+    assert posts(person) == ["Science and Technology Minister"]
+    assert person.titles[0].organisation is None      # the portfolio is not an organisation
+    person = only(nlp, "Army Chief Gen Imran Saleem and Foreign Minister Tariq Rauf met on Monday.", "Tariq Rauf")
+    assert posts(person) == ["Foreign Minister"]

@@ -91,7 +91,13 @@ def _dates_other_people(span: Span, anchor: Token) -> bool:
     """"freed two crewmen kidnapped six months ago": the date of the reduced relative
     is the kidnapping's, not the release's."""
     verb = _clause_verb(span.root)
-    return verb is not None and verb != anchor and verb.dep_ in ("acl", "relcl") and kind_of(verb) is not None
+    if verb is None or verb == anchor:
+        return False
+    if verb.dep_ in ("acl", "relcl") and kind_of(verb) is not None:
+        return True
+    # "Governor X, who met elders on Saturday, condemned the attack": what a person did, not the attack
+    return (verb.dep_ == "relcl" and anchor not in verb.subtree
+            and any(c.lower_ in ("who", "whom") for c in verb.children))
 
 
 def _attachment(span: Span, anchor: Token) -> int:
@@ -292,8 +298,8 @@ def group(found: list[Found], sents: list[Span], ctx: DateContext, skip: set[int
 def _role(found: list[Found], own_date: DateValue | None, ctx: DateContext, first: bool) -> str:
     if any(is_total(f) for f in found):
         return "total"
-    if first:
-        return "reported"
+    if first and not all(f.verb.dep_ == "relcl" for f in found):
+        return "reported"              # (a relative clause, "the rebels, who killed 131 in May", is dated below)
     if any(any(c.dep_ == "aux" and c.lower_ == "had" for c in f.verb.children) for f in found):
         return "recalled"              # "had been killed": told as the past of the story
     if own_date is not None and own_date.iso:

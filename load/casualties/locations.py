@@ -160,6 +160,16 @@ def _based(tok: Token) -> bool:
     return tok.pos_ == "VERB" and tok.lemma_.lower() in BASE_VERBS
 
 
+def _persons_other_event(prep: Token) -> bool:
+    """ "The attack came a day after President X met Y in Kyiv": a place in a clause of time
+    ("after", "before", "since", "until") whose subject is a person doing something else."""
+    verb = next((a for a in prep.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    if verb is None or verb.lemma_.lower() in OBJECT_VERBS or verb.dep_ != "advcl":
+        return False
+    marked = any(c.dep_ == "mark" and c.lower_ in ("after", "before", "since", "until") for c in verb.children)
+    return marked and any(c.dep_ == "nsubj" and c.ent_type_ == "PERSON" for c in verb.children)
+
+
 def _speaker_side(prep: Token) -> bool:
     """A phrase on a verb of saying or on its subject: "officials in X said", "said in X"."""
     head = prep.head
@@ -174,7 +184,7 @@ def in_sentence(sent: Span, index: int, order_base: int = 0) -> list[Place]:
     for tok in sent:
         phrase: list[Token] = []
         if tok.dep_ == "prep" and tok.lower_ in PLACE_PREPS:
-            if _based(tok.head) or _speaker_side(tok):
+            if _based(tok.head) or _speaker_side(tok) or _persons_other_event(tok):
                 continue
             if any(a.dep_ == "prep" and a.lower_ in PLACE_PREPS for a in tok.ancestors):
                 continue                          # nested in a bigger locative phrase

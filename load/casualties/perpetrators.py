@@ -275,9 +275,19 @@ def _pobjs(tok: Token, preps: tuple[str, ...], deps=("prep", "agent")) -> list[T
 def _event_of(tok: Token) -> Token | None:
     """The event a claim or blame is about: "responsibility for the attack"."""
     for t in tok.subtree:
-        if t.lemma_.lower() in EVENT_NOUNS and t.pos_ == "NOUN":
+        if t.lemma_.lower() in EVENT_NOUNS and t.pos_ == "NOUN" and not _in_relative_clause(t, tok):
             return t
     return None
+
+
+def _in_relative_clause(t: Token, top: Token) -> bool:
+    """ "blamed the Taliban, who have stepped up attacks this year": what the relative clause says
+    of the group is not the event blamed."""
+    while t != top and t.head != t:
+        if t.dep_ == "relcl":
+            return True
+        t = t.head
+    return False
 
 
 def _victims_are_attackers(verb: Token) -> bool:
