@@ -125,6 +125,12 @@ def test_name_the_model_missed_before_a_description_of_a_person(nlp):
     assert names(doc) == ["Tahir Jumali"]
     doc = without_model_entities("Police said Rosa Almeida, a 43-year-old farmer, was found alive on Sunday.")
     assert names(doc) == ["Rosa Almeida"]
+    doc = without_model_entities("DAKAR - Awa Ndiaye, the Senegalese foreign minister, met envoys on Monday.")
+    assert names(doc) == ["Awa Ndiaye"]
+    doc = without_model_entities("Kofi Mensah, Ghana's energy minister, said the plant would open in May.")
+    assert names(doc) == ["Kofi Mensah"]
+    doc = without_model_entities("Volta River Authority, the state power company, said supply would resume.")
+    assert not names(doc)
     doc = without_model_entities("They reached Basilan Island, a rebel stronghold, late on Monday. "
                                  "The attack was claimed by Ansar Khalifa, a militant group based in the south.")
     assert not names(doc)

@@ -341,6 +341,19 @@ def test_a_city_inside_a_venue_phrase(nlp):
     assert [p for _, _, p, _ in venue] == [None]
 
 
+def test_a_city_the_model_left_unlabelled_is_the_place_when_the_gazetteer_knows_it(nlp):
+    from load.meeting_places import city_at
+
+    def unlabelled(text, word):
+        doc = nlp(text)
+        doc.ents = [e for e in doc.ents if word not in e.text]
+        return city_at(next(t for t in doc if t.text == word))
+
+    assert unlabelled("Energy Minister Kofi Mensah met his Togolese counterpart in Accra on Monday.", "Accra") == "Accra"
+    assert unlabelled("Energy Minister Kofi Mensah met his Togolese counterpart in Ghana on Monday.", "Ghana") is None
+    assert unlabelled("Kofi Mensah met Ama Owusu at Accra Mall on Monday.", "Accra") is None   # a venue's name
+
+
 def test_the_capital_is_the_capital_of_the_country_named(nlp):
     forms = ["in the capital Nairobi", "in the Kenyan capital", "in the capital of Kenya"]
     for form in forms:
