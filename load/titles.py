@@ -367,8 +367,8 @@ def read_chain(chain: Span) -> TitleParts:
             if kept and kept[-1].lower_ in ("of", "from") and (nxt is None or country_at(nxt) is None):
                 kept.pop()    # "Ambassador [of Chile] to Malaysia"
             continue
-        if low in POSSESSIVE or low in _PRONOUNS:
-            continue
+        if low in POSSESSIVE or low in _PRONOUNS or tok.text == "new":
+            continue          # "Jordan's new ambassador": the post itself ("New York" keeps its capital)
         if low in STATUS_WORDS and not (nxt is not None and nxt.text == "-" and low != "ex"):
             parts.status = parts.status or STATUS_WORDS[low]
             continue

@@ -502,6 +502,15 @@ def test_a_place_where_a_person_did_something_else_is_not_the_incident_place(nlp
     assert incs[0].place == "Kullu"
 
 
+def test_where_the_wounded_were_taken_is_not_the_incident_place(nlp):
+    incs = incidents(nlp, "Armed men killed nine farmers on Tuesday. Four people were wounded "
+                          "and rushed to a hospital in Kaduna.")
+    assert counts(incs) == [("killed", 9), ("injured", 4)]
+    assert len(incs) == 1 and incs[0].place is None
+    incs = incidents(nlp, "Six pilgrims were injured when their bus overturned. They were treated at a clinic in Thies.")
+    assert incs[0].place is None
+
+
 def test_a_months_old_toll_in_a_relative_clause_is_recalled_even_first(nlp):
     incs = incidents(nlp, "The talks came as fighting displaced thousands. The rebels, who killed 40 civilians "
                           "in November, deny the charge.")

@@ -12,8 +12,8 @@ North Kivu"), countries only when nothing finer is given.
 
 Not places: names that describe a thing ("a Russian Orthodox church", "a UN
 convoy", "the Patu attack"), dates, nationalities, persons, and phrases that
-place the perpetrator ("a group based in X") or the speaker ("officials in X
-said"). The dateline is never read here: it says where the story was filed.
+place the perpetrator ("a group based in X"), the speaker ("officials in X
+said") or the wounded's care ("taken to hospital in X"). The dateline is never read here: it says where the story was filed.
 """
 from __future__ import annotations
 
@@ -177,6 +177,16 @@ def _speaker_side(prep: Token) -> bool:
         head.dep_ in ("nsubj", "nsubjpass") and head.head.lemma_.lower() in SAY_VERBS)
 
 
+# Where the wounded were taken or treated, not where it happened: "taken to hospital in X",
+# "airlifted to X", "treated at a clinic in Y".
+CARE_WORDS = {"take", "rush", "admit", "treat", "evacuate", "airlift", "transfer", "fly", "move", "hospitalize",
+              "hospitalise", "hospital", "clinic", "infirmary"}
+
+
+def _care_side(prep: Token) -> bool:
+    return prep.head.lemma_.lower() in CARE_WORDS or prep.head.lower_ in CARE_WORDS
+
+
 def in_sentence(sent: Span, index: int, order_base: int = 0) -> list[Place]:
     """Every place name a sentence gives for what happens in it."""
     found: list[Place] = []
@@ -184,7 +194,7 @@ def in_sentence(sent: Span, index: int, order_base: int = 0) -> list[Place]:
     for tok in sent:
         phrase: list[Token] = []
         if tok.dep_ == "prep" and tok.lower_ in PLACE_PREPS:
-            if _based(tok.head) or _speaker_side(tok) or _persons_other_event(tok):
+            if _based(tok.head) or _speaker_side(tok) or _persons_other_event(tok) or _care_side(tok):
                 continue
             if any(a.dep_ == "prep" and a.lower_ in PLACE_PREPS for a in tok.ancestors):
                 continue                          # nested in a bigger locative phrase
