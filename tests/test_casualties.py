@@ -511,6 +511,20 @@ def test_where_the_wounded_were_taken_is_not_the_incident_place(nlp):
     assert incs[0].place is None
 
 
+def test_what_an_attack_came_after_is_an_earlier_incident(nlp):
+    incs = incidents(nlp, "A suicide car bomber killed nine soldiers at a base on Sunday, a military official said. "
+                          "The attack came two weeks after the group killed 21 people in a hotel siege in the capital.")
+    assert [(i.role, counts([i])) for i in incs] == [("reported", [("killed", 9)]), ("recalled", [("killed", 21)])]
+    incs = incidents(nlp, "Police arrested five men on Monday after gunmen killed three farmers in the village.")
+    assert [i.role for i in incs] == ["reported"]
+
+
+def test_a_claim_by_a_group_the_model_takes_for_a_person(nlp):
+    incs = incidents(nlp, "A suicide car bomber killed nine soldiers at a base on Sunday, a military official said. "
+                          "Al-Shabaab claimed responsibility for the attack in a statement.", published="2022-09-05")
+    assert [(i.perpetrator, i.attribution) for i in incs] == [("Al-Shabaab", "claimed")]
+
+
 def test_a_months_old_toll_in_a_relative_clause_is_recalled_even_first(nlp):
     incs = incidents(nlp, "The talks came as fighting displaced thousands. The rebels, who killed 40 civilians "
                           "in November, deny the charge.")

@@ -354,6 +354,15 @@ def test_a_city_the_model_left_unlabelled_is_the_place_when_the_gazetteer_knows_
     assert unlabelled("Kofi Mensah met Ama Owusu at Accra Mall on Monday.", "Accra") is None   # a venue's name
 
 
+def test_the_date_of_another_event_in_the_next_sentence_does_not_date_the_meeting(nlp):
+    found = read(nlp, "Foreign Minister Nikos Petrou met his counterpart Samir Haddad. The two ministers discussed "
+                      "the maritime deal signed in 2020 and a planned power cable.", "2022-11-15")
+    assert [(d, m.date) for _, d, _, m in found] == [(None, None)]
+    held = read(nlp, "Foreign Minister Nikos Petrou met his counterpart Samir Haddad. The meeting, held on "
+                     "Monday, focused on energy.", "2022-11-16")
+    assert [d for _, d, _, _ in held] == ["2022-11-14"]
+
+
 def test_the_capital_is_the_capital_of_the_country_named(nlp):
     forms = ["in the capital Nairobi", "in the Kenyan capital", "in the capital of Kenya"]
     for form in forms:

@@ -267,7 +267,7 @@ def group(found: list[Found], sents: list[Span], ctx: DateContext, skip: set[int
         own_date = next((d for f in rest if (d := event_date(ctx, i, f.verb)) is not None), None)
         live = [g for g in groups if g.role != "statistic"]
         target = None
-        if live and not opens_new_event(sent):
+        if live and not opens_new_event(sent) and not any(_earlier_event(f.verb) for f in rest):
             # told again, unless somewhere else ("two soldiers in A" ... "two soldiers in B")
             same = [g for g in reversed(live) if any(_same_count(f, h) for f in rest for h in g.found)
                     and _same_date(g.date, own_date) and (rest[0].restates or not named(i) or not (
@@ -302,6 +302,8 @@ def _role(found: list[Found], own_date: DateValue | None, ctx: DateContext, firs
         return "reported"              # (a relative clause, "the rebels, who killed 131 in May", is dated below)
     if any(any(c.dep_ == "aux" and c.lower_ == "had" for c in f.verb.children) for f in found):
         return "recalled"              # "had been killed": told as the past of the story
+    if any(_earlier_event(f.verb) for f in found):
+        return "recalled"              # "The attack came two weeks after the group killed 21 ..."
     if own_date is not None and own_date.iso:
         end = _period_end(own_date)
         ref = ctx.reference()
@@ -311,6 +313,15 @@ def _role(found: list[Found], own_date: DateValue | None, ctx: DateContext, firs
         elif own_date.reference == "absolute":
             return "recalled"          # a full date with its year in an undated story of other days
     return "reported"
+
+
+def _earlier_event(verb: Token) -> bool:
+    """A count told as what an event came after: "the attack came (two weeks) after X killed 21",
+    "the bombing follows / happened days after ..."."""
+    head = verb.head
+    return (verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("after", "since") for c in verb.children)
+            and head.lemma_.lower() in ("come", "follow", "happen", "occur")
+            and any(c.dep_ == "nsubj" and c.lemma_.lower() in EVENT_NOUNS for c in head.children))
 
 
 def _join_sentences(groups: list[Group], sents: list[Span], ctx: DateContext, with_counts: set[int],
