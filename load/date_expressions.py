@@ -228,6 +228,8 @@ def _matcher(vocab) -> Matcher:
     matcher.add("NARRATIVE_DAY", NARRATIVE_PATTERNS)
     matcher.add("NUMERIC_DATE", NUMERIC_PATTERNS)
     matcher.add("OVERNIGHT", [[{"LOWER": "overnight"}]])
+    # "also met X earlier today": the model often leaves the publication day unlabelled
+    matcher.add("TODAY", [[{"LOWER": {"IN": ["earlier", "later"]}, "OP": "?"}, {"LOWER": {"IN": sorted(TODAY_WORDS)}}]])
     return matcher
 
 

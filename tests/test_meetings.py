@@ -363,6 +363,11 @@ def test_the_date_of_another_event_in_the_next_sentence_does_not_date_the_meetin
     assert [d for _, d, _, _ in held] == ["2022-11-14"]
 
 
+def test_earlier_today_the_model_left_unlabelled_is_the_publication_day(nlp):
+    found = read(nlp, "President Luiz Costa also met Premier Li Ming earlier today.", "2024-04-09")
+    assert [d for _, d, _, _ in found] == ["2024-04-09"]
+
+
 def test_the_capital_is_the_capital_of_the_country_named(nlp):
     forms = ["in the capital Nairobi", "in the Kenyan capital", "in the capital of Kenya"]
     for form in forms:
