@@ -252,6 +252,24 @@ def test_the_finest_place_first(nlp, sentence, place):
     assert inc.place == place
 
 
+def test_a_place_name_the_model_takes_for_a_nationality_before_its_level(nlp):
+    from spacy.tokens import Span
+
+    def with_norp(text, word):
+        doc = nlp(text)
+        i = next(t.i for t in doc if t.text == word)
+        doc.ents = [e for e in doc.ents if not e.start <= i < e.end] + [Span(doc, i, i + 1, label="NORP")]
+        doc[i].pos_ = "ADJ"       # as the model tags a nationality
+        return extract(doc, Article(path="t.txt", sha256="", text=text, published="2023-01-15",
+                                    published_precision="day"))
+
+    [inc] = with_norp("Security forces killed five militants in a gunfight in Kelvar's Oroma district "
+                      "on Saturday.", "Oroma")
+    assert inc.place == "Oroma, Kelvar"
+    [inc] = with_norp("A roadside bomb killed three soldiers in the Afghan province of Helmand on Sunday.", "Afghan")
+    assert inc.place == "Helmand"
+
+
 def test_the_dateline_only_when_the_text_says_it_happened_there(nlp):
     said_there = "TARVO, Norland (AP) - A car bomb killed seven people at a market in the city on Sunday, police said."
     filed_there = "TARVO, Norland (AP) - A car bomb killed seven people at a market on Sunday, police said."

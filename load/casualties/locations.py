@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from .. import places
+from ..countries import country_of
 from ..dates import MONTHS, WEEKDAYS
 from .words import (BASE_VERBS, COUNTRY_LEVEL, EVENT_NOUNS, HAPPEN_VERBS, PEOPLE_NOUNS, PLACE_LEVELS,
                     PLACE_PREPS, SAY_VERBS, UNKNOWN_LEVEL)
@@ -88,8 +89,10 @@ def _name_like(t: Token) -> bool:
         return False
     if t.pos_ == "PROPN":
         return True
+    # "X territory" with X taken for an adjective; "Kashmir's Shopian district" with Shopian taken
+    # for a nationality (a real one, "the Afghan province of X", names a country, not the place)
     return t.is_title and not t.is_sent_start and t.dep_ in ("compound", "amod") \
-        and t.head.lemma_.lower() in PLACE_LEVELS and t.ent_type_ != "NORP"
+        and t.head.lemma_.lower() in PLACE_LEVELS and (t.ent_type_ != "NORP" or country_of(t.text) is None)
 
 
 def _units(tokens: list[Token]) -> list[tuple[str, Token]]:
