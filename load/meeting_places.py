@@ -89,7 +89,7 @@ def phrase_place(prep: Token) -> str | None:
 
 def city_at(token: Token) -> str | None:
     """The city entity ``token`` belongs to, when it is a city (not a country)."""
-    if token.ent_type_ == "" and _unlabelled_city(token):
+    if token.ent_type_ == "" and _unlabelled_city(token) or _city_after_venue(token):
         return token.text
     if token.ent_type_ not in CITY_LABELS:
         return _city_inside_venue(token)
@@ -112,6 +112,20 @@ def _unlabelled_city(token: Token) -> bool:
     doc = token.doc
     if token.i + 1 < len(doc) and doc[token.i + 1].pos_ == "PROPN" or token.i > 0 and doc[token.i - 1].pos_ == "PROPN":
         return False    # part of a longer name the model did not label: a venue, a company
+    found = places.locate(token.text)
+    return bool(found) and found.get("kind") == "city" and not places.is_country(token.text)
+
+
+def _city_after_venue(token: Token) -> bool:
+    """ "at the Presidential Villa, Abuja": a one-word city set after a venue by a comma, which the
+    model may label a person or nothing."""
+    head = token.head
+    if token.dep_ != "appos" or token.ent_type_ not in ("", "PERSON") or head.ent_type_ not in ("FAC", "ORG"):
+        return False
+    if head.dep_ != "pobj" or head.head.lower_ not in PLACE_PREPS or not token.is_title:
+        return False
+    if any(t.pos_ == "PROPN" and t.dep_ == "compound" for t in token.lefts):
+        return False    # a longer name
     found = places.locate(token.text)
     return bool(found) and found.get("kind") == "city" and not places.is_country(token.text)
 

@@ -368,6 +368,12 @@ def test_earlier_today_the_model_left_unlabelled_is_the_publication_day(nlp):
     assert [d for _, d, _, _ in found] == ["2024-04-09"]
 
 
+def test_a_city_after_a_venue_and_a_comma(nlp):
+    found = read(nlp, "President Musa Danjuma received Vice President Kojo Mensah at the Presidential Villa, "
+                      "Abuja, where they discussed security.")
+    assert [p for _, _, p, _ in found] == ["Abuja"]
+
+
 def test_the_capital_is_the_capital_of_the_country_named(nlp):
     forms = ["in the capital Nairobi", "in the Kenyan capital", "in the capital of Kenya"]
     for form in forms:
