@@ -367,6 +367,11 @@ def read_chain(chain: Span) -> TitleParts:
             if kept and kept[-1].lower_ in ("of", "from") and (nxt is None or country_at(nxt) is None):
                 kept.pop()    # "Ambassador [of Chile] to Malaysia"
             continue
+        if low in POSSESSIVE and kept and k + 1 < len(tokens) and kept[-1].i == tok.i - 1 \
+                and kept[-1].is_title and tokens[k + 1].is_title and kept[-1].lower_ not in CONNECTORS \
+                and kept[-1].ent_type_ != "GPE" and not (is_post_word(tokens[k + 1]) or is_head(tokens[k + 1])):
+            kept.append(tok)  # a name's own possessive: "commander of the People's Liberation Army"
+            continue
         if low in POSSESSIVE or low in _PRONOUNS or tok.text == "new":
             continue          # "Jordan's new ambassador": the post itself ("New York" keeps its capital)
         if low in STATUS_WORDS and not (nxt is not None and nxt.text == "-" and low != "ex"):

@@ -260,3 +260,10 @@ def test_a_post_taken_or_left_after_as(nlp, text, name, expected):
 ])
 def test_no_post_where_none_is_taken(nlp, text, name):
     assert only(nlp, text, name).titles == []
+
+
+def test_an_organisation_keeps_its_own_possessive(nlp):
+    person = only(nlp, "Later, he met General Liu Yang, commander of the People's Liberation Army Ground Force.",
+                  "Liu Yang")
+    assert posts(person) == ["Commander of the People's Liberation Army Ground Force"]
+    assert posts(only(nlp, "Iran's Foreign Minister Ali Rezaei spoke on Monday.", "Ali Rezaei")) == ["Foreign Minister"]
