@@ -543,6 +543,18 @@ def test_a_claim_by_a_group_the_model_takes_for_a_person(nlp):
     assert [(i.perpetrator, i.attribution) for i in incs] == [("Al-Shabaab", "claimed")]
 
 
+@pytest.mark.parametrize("second, expected", [
+    ("A local official put the number of abducted pupils at 87.", ("abducted", 87)),
+    ("Officials later put the death toll at 15.", ("killed", 15)),
+    ("The number of dead rose to 19.", ("killed", 19)),
+    ("Officials put the number of casualties at 40.", None),     # killed and injured: no kind said
+])
+def test_a_toll_counts_what_its_words_say(nlp, second, expected):
+    incs = incidents(nlp, "Gunmen abducted at least 20 pupils and killed 12 villagers on Thursday. " + second)
+    later = [(c.kind, c.count) for i in incs for c in i.counts][2:]
+    assert later == ([expected] if expected else [])
+
+
 def test_a_months_old_toll_in_a_relative_clause_is_recalled_even_first(nlp):
     incs = incidents(nlp, "The talks came as fighting displaced thousands. The rebels, who killed 40 civilians "
                           "in November, deny the charge.")
