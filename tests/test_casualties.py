@@ -555,6 +555,15 @@ def test_a_toll_counts_what_its_words_say(nlp, second, expected):
     assert later == ([expected] if expected else [])
 
 
+def test_the_next_sentence_about_the_same_mishap_gives_its_place(nlp):
+    incs = incidents(nlp, "A bus carrying pilgrims plunged into a gorge on Friday, killing at least 23 people. "
+                          "The bus was travelling to the capital when it crashed in Orvo district, police said.")
+    assert [(i.place, counts([i])) for i in incs] == [("Orvo", [("killed", 23)])]
+    apart = incidents(nlp, "A bus plunged into a gorge on Friday, killing at least 23 people. Separately, a truck "
+                           "crashed in Orvo district.")
+    assert [i.place for i in apart] == [None]
+
+
 def test_a_months_old_toll_in_a_relative_clause_is_recalled_even_first(nlp):
     incs = incidents(nlp, "The talks came as fighting displaced thousands. The rebels, who killed 40 civilians "
                           "in November, deny the charge.")

@@ -324,6 +324,29 @@ def _earlier_event(verb: Token) -> bool:
             and any(c.dep_ == "nsubj" and c.lemma_.lower() in EVENT_NOUNS for c in head.children))
 
 
+# Verbs of an accident or a blast told of the thing it happened to: "the bus crashed in X".
+MISHAP_VERBS = {"crash", "plunge", "overturn", "collide", "derail", "capsize", "sink", "collapse", "explode",
+                "skid", "fall", "catch", "burn"}
+
+
+def _goes_on_about(sent: Span, counted: Span) -> bool:
+    """The sentence right after a count that goes on about the same thing: "A bus plunged into a
+    gorge, killing 23. The bus was travelling to X when it crashed in Y district." (its subject is
+    "it" or a noun of the counted sentence, its verb a mishap)."""
+    if opens_new_event(sent):
+        return False
+    nouns = {t.lemma_.lower() for t in counted if t.pos_ == "NOUN"}
+    for verb in sent:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in MISHAP_VERBS or negated(verb):
+            continue
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None and (subject.lower_ == "it" or (
+                subject.pos_ == "NOUN" and subject.lemma_.lower() in nouns
+                and any(c.dep_ == "det" and c.lower_ in ("the", "its") for c in subject.children))):
+            return True
+    return False
+
+
 def _join_sentences(groups: list[Group], sents: list[Span], ctx: DateContext, with_counts: set[int],
                     headline: set[int]) -> None:
     taken = set(with_counts)
@@ -340,6 +363,9 @@ def _join_sentences(groups: list[Group], sents: list[Span], ctx: DateContext, wi
             if after < len(sents) and after not in taken and not any(t.pos_ in ("VERB", "AUX") for t in sents[after]) \
                     and any(t.pos_ == "PROPN" for t in sents[after]):
                 g.tell(after, set(g.kinds[s]))
+                taken.add(after)
+            elif after < len(sents) and after not in taken and _goes_on_about(sents[after], sents[s]):
+                g.tell(after, {"*"})
                 taken.add(after)
     for i, sent in enumerate(sents):
         if i in taken or i in headline:
