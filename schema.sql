@@ -227,7 +227,9 @@ CREATE TABLE IF NOT EXISTS meeting_reports (
 );
 CREATE INDEX IF NOT EXISTS meeting_reports_document ON meeting_reports(document_id);
 CREATE INDEX IF NOT EXISTS meeting_reports_sentence ON meeting_reports(sentence_id);
-CREATE INDEX IF NOT EXISTS meeting_reports_meeting ON meeting_reports(meeting_id);
+-- by meeting, and the meeting_participants view's "does this article date it itself" in the index alone
+DROP INDEX IF EXISTS meeting_reports_meeting;
+CREATE INDEX IF NOT EXISTS meeting_reports_meeting_document ON meeting_reports(meeting_id, document_id, date_precision);
 CREATE INDEX IF NOT EXISTS meeting_reports_place ON meeting_reports(place);
 CREATE INDEX IF NOT EXISTS meeting_reports_date_reference ON meeting_reports(date_reference);
 

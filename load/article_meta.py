@@ -69,7 +69,7 @@ DATELINE_DATE = re.compile(
     r"\s*(?:\.\s*)?(?:(?:\([^)]{2,40}\)|/[^/\s][^/]{0,20}/)\s*[.:]?\s*(?:-{1,2}|\u2014)?|[.:]|-{1,2}|\u2014"
     r"|,\s*[A-Z][A-Za-z]{1,20}\s*(?:-{1,2}|\u2014))\s",
 )
-# How far before a dateline's day a full date in the text may fall to give the dateline its year.
+# How far from a dateline's day a full date in the text may fall to give the dateline its year.
 DATELINE_YEAR_WINDOW = 7
 
 
@@ -282,9 +282,9 @@ def _dateline_date(article: Article, first_paragraph: str, texts: list[str]) -> 
     """The publication date an agency dateline carries ("KABUL, June 12 (Xinhua) --").
 
     With its year, it is the date. Without one, the year comes from a full date
-    the page states up to a week before the dateline's day (the event it
-    reports, "on June 10, 2023"), when exactly one year fits; else there is no
-    publication date (never the current year). Also gives the dateline city
+    the page states within a week of the dateline's day (the event it reports,
+    "on June 10, 2023"; an "Updated" stamp of the next day), when exactly one year
+    fits; else there is no publication date (never the current year). Also gives the dateline city
     when the plain dateline pattern did not ("Town [Country], May 2 (AGENCY):")."""
     from .dateparse import parse_expression
 
@@ -305,9 +305,9 @@ def _dateline_date(article: Article, first_paragraph: str, texts: list[str]) -> 
             parsed = _full_date(full.group(0))
             if parsed is None:
                 continue
-            for year in (parsed.year, parsed.year + 1):
+            for year in (parsed.year - 1, parsed.year, parsed.year + 1):
                 day = parse_expression(f"{match['date']} {year}", None)
-                if day and 0 <= (date.fromisoformat(day[0]) - parsed).days <= DATELINE_YEAR_WINDOW:
+                if day and -DATELINE_YEAR_WINDOW <= (date.fromisoformat(day[0]) - parsed).days <= DATELINE_YEAR_WINDOW:
                     years.add(year)
     if len(years) == 1:
         _set_published(article, f"{match['date']} {years.pop()}", "dateline+year-from-text")

@@ -233,8 +233,9 @@ def _numeric_date(text: str) -> bool:
     return bool(NUMERIC_TOKEN.search(text))
 
 
-def _day_or_overnight(lower: str) -> bool:
-    return lower in ("day", "overnight")
+def _matchable(lower: str) -> bool:
+    """A word every Matcher pattern below holds one of."""
+    return lower in ("day", "overnight") or lower in TODAY_WORDS
 
 
 @lru_cache(maxsize=4)
@@ -242,6 +243,9 @@ def _matcher(vocab) -> Matcher:
     matcher = Matcher(vocab)
     matcher.add("NARRATIVE_DAY", NARRATIVE_PATTERNS)
     matcher.add("OVERNIGHT", [[{"LOWER": "overnight"}]])
+    # "also met X earlier today": the model often leaves the publication day unlabelled
+    matcher.add("TODAY", [[{"LOWER": word}] for word in sorted(TODAY_WORDS)]
+                + [[{"LOWER": step}, {"LOWER": {"IN": sorted(TODAY_WORDS)}}] for step in ("earlier", "later")])
     return matcher
 
 
@@ -258,7 +262,7 @@ def find_expressions(doc: Doc) -> list[Span]:
     spans = [e for e in ents if e.label_ == "DATE"]
     covered = {i for e in spans for i in range(e.start, e.end)}
     matches = []
-    if doc_cache.tokens_where(doc, _day_or_overnight, LOWER):   # in every pattern; the Matcher makes a Token per word
+    if doc_cache.tokens_where(doc, _matchable, LOWER):   # the Matcher makes a Token per word: only when it can match
         matches = [(doc.vocab.strings[match_id], start, end) for match_id, start, end in _matcher(doc.vocab)(doc)]
     # a numeric date is one token of digits, never part of a matched phrase: the order is free
     matches += [("NUMERIC_DATE", i, i + 1) for i in doc_cache.tokens_where(doc, _numeric_date)]

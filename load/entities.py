@@ -58,12 +58,16 @@ _INSTITUTION_ENDS = {"house", "council", "ministry", "department", "agency", "co
                      # companies ("Dick Clark Productions") and places ("1909 Jolinda Drive", "Davis Cup")
                      "productions", "studios", "records", "pictures", "films", "airlines", "airways", "motors",
                      "securities", "technologies", "systems", "street", "road", "avenue", "drive", "boulevard",
-                     "highway", "hospital", "airport", "stadium", "palace", "cup"}
+                     "highway", "hospital", "airport", "stadium", "palace", "cup",
+                     # works named after people ("the Rahman Tunnel", "the Sharif Expressway")
+                     "tunnel", "expressway", "motorway", "flyover", "barrage", "canal", "museum", "mosque",
+                     "cathedral", "mausoleum", "memorial", "terminal", "interchange"}
 # Facilities named after a person: "Walter Reed hospital", "the Jinnah stadium".
 FACILITY_NOUNS = {"hospital", "airport", "stadium", "university", "college", "school", "bridge", "station",
                   "palace", "museum", "mosque", "church", "temple", "hotel", "prison", "road", "street",
                   "highway", "dam", "camp", "centre", "center", "hall", "institute", "square", "terminal",
-                  "port", "complex", "tower", "building", "expressway", "airbase", "auditorium"}
+                  "port", "complex", "tower", "building", "expressway", "airbase", "auditorium", "tunnel",
+                  "motorway", "flyover", "barrage", "canal", "mausoleum", "memorial", "cathedral"}
 # Prepositions before a city's name ("a report in the Argus Leader of Sioux Falls").
 _PLACE_PREPOSITIONS = {"in", "of", "from", "near", "at", "to", "outside"}
 # Words that end a company's or institution's name ("... Engineering Company").
@@ -214,6 +218,18 @@ def _function_word_surname(doc: Doc, i: int) -> bool:
             and i > 0 and is_post_word(doc[i - 1]) and i + 1 < len(doc) and _name_like(doc[i + 1]))
 
 
+def _pronoun_surname(doc: Doc, i: int) -> bool:
+    """ "He Jianxiong, the former ...", "Vice Premier Liu He said": the Chinese surname He, spelled
+    like the pronoun. The pronoun is never followed by a name the model calls a person, and it is
+    lower case inside a sentence, so a capitalised "He" glued to a name is part of that name."""
+    if doc[i].text != "He":
+        return False
+    if doc[i].is_sent_start:
+        return i + 1 < len(doc) and doc[i + 1].ent_type_ == "PERSON" and _name_like(doc[i + 1])
+    return i > 0 and _name_like(doc[i - 1]) and doc[i - 1].ent_type_ == "PERSON" and (
+        i + 1 >= len(doc) or not _name_like(doc[i + 1]))
+
+
 def _name_adjective(doc: Doc, start: int, end: int) -> bool:
     """ "Ibrahim-style", "Putin-era": the span ends in, or is followed by, a hyphenated adjective
     made from the name; the phrase describes something else."""
@@ -347,7 +363,7 @@ class PeopleLayer:
         while start < end:
             if start in prefix_end_at and prefix_end_at[start] <= end:
                 start = prefix_end_at[start]
-            elif (is_post_word(doc[start]) or doc[start].is_stop or doc[start].is_punct
+            elif (is_post_word(doc[start]) or (doc[start].is_stop and not _pronoun_surname(doc, start)) or doc[start].is_punct
                   or doc[start].lower_ in ORG_WORDS   # "Spokesman for the [Presidency X]"
                   or _affiliation(doc[start])):       # "[Republican] X", "[North Korea] X"
                 start += 1
@@ -359,7 +375,7 @@ class PeopleLayer:
             return None
         while (start > 0 and start not in prefixes and not doc[start].is_sent_start
                and (_name_like(doc[start - 1]) and doc[start - 1].pos_ == "PROPN" and not _affiliation(doc[start - 1])
-                    or _function_word_surname(doc, start - 1))):
+                    or _function_word_surname(doc, start - 1) or _pronoun_surname(doc, start - 1))):
             start -= 1                                   # "Muhammad" + model's "Javad Zarif"; "Secretary Do" + "Quang Vinh"
         if start - 1 in prefixes and prefixes[start - 1][1] == "HONORIFIC" and doc[start - 1].lower_ in ROYAL_WORDS:
             start -= 1                                   # "Dr." + "Sultan" + "Ahmed X": a given name
@@ -368,6 +384,8 @@ class PeopleLayer:
                 and end not in prefix_starts):     # "[Diwan] Sheikh Ahmad X": the honorific opens another name
             end = max(end, _name_end(doc, end - 1, stops=prefix_starts) if _hyphen_part(doc, end)
                       else _name_end(doc, end, stops=prefix_starts))
+        if end < len(doc) and _pronoun_surname(doc, end) and not doc[end].is_sent_start:
+            end += 1                                     # "Liu" + "He"
         # A mention stays inside its sentence (records point to one sentence).
         sent_start = doc[end - 1].sent.start
         start = max(start, sent_start)
@@ -381,7 +399,7 @@ class PeopleLayer:
                 continue                                 # "RK Singh"
             if k < len(span) - 1 and dotted_initials(t):
                 continue                                 # "Jonathan P. Blair", "M.K. Stalin"
-            if k == 0 and _function_word_surname(doc, t.i):
+            if k == 0 and (_function_word_surname(doc, t.i) or _pronoun_surname(doc, t.i)):
                 continue                                 # "Do Quang Vinh"
             return None                                  # boilerplate ("RELATED ARTICLES"), odd tokens
         return span
@@ -399,6 +417,8 @@ class PeopleLayer:
         if (span.start > 0 and doc[span.start - 1].lower_ == "at" and span.end + 1 < len(doc)
                 and doc[span.end].lower_ == "in" and doc[span.end + 1].ent_type_ in ("GPE", "LOC")):
             return True     # a venue: "received X at Qasr Al Watan in Abu Dhabi"
+        if _venue_of_event(doc, span):
+            return True     # "the meeting, held at Qasr Al Watan, ..."
         if span.end < len(doc) and doc[span.end].is_title and doc[span.end].lower_ in COMPANY_WORDS:
             return True
         j = span.end
@@ -459,6 +479,8 @@ class PeopleLayer:
         for i, lower in enumerate(doc.to_array(LOWER).tolist() if known else ()):
             if lower not in known_ids or i < resume or i in taken or not doc[i].is_title:
                 continue
+            if doc[i].is_stop and (doc[i].is_sent_start or doc[i].pos_ == "PRON"):
+                continue          # "He said ...": the pronoun, not the surname of a "Liu He"
             j = i
             while j < len(doc) and j not in taken and doc[j].is_title and doc[j].lower_ in known:
                 j += 1
@@ -506,8 +528,10 @@ PERSON_NOUNS = {
 
 
 def _described_names(doc: Doc) -> list[Span]:
-    """Names the model missed before an indefinite description of a person: "X Y, an Abu
-    Sayyaf militant who ...", "X Y, a 43-year-old farmer, said ..."."""
+    """Names the model missed before a description of a person: "X Y, an Abu Sayyaf militant
+    who ...", "X Y, a 43-year-old farmer, said ...", and before a post held ("X Y, the Kenyan
+    foreign minister, met ...", "X Y, Ghana's energy minister, said ..."): the model often
+    misses the name that follows an agency dateline ("CITY - X Y, the ...")."""
     spans = []
     resume = 0     # a name's run is not read again from inside
     for i in doc_cache.tokens_where(doc, _name_word_text):   # only a name word can start a name
@@ -517,12 +541,20 @@ def _described_names(doc: Doc) -> list[Span]:
             continue
         end = _name_end(doc, i)
         if end - i >= 2 and all(t.ent_type_ == "" for t in doc[i:end]) and end + 2 < len(doc) \
-                and doc[end].text == "," and doc[end + 1].lower_ in ("a", "an"):
-            k = end + 2
-            while k < min(len(doc), end + 9) and doc[k].text not in (",", ".", ";") and doc[k].lower_ not in ("who", "whose"):
-                k += 1
-            if k < len(doc) and doc[k - 1].lower_ in PERSON_NOUNS and doc[k - 1].pos_ == "NOUN":
-                spans.append(Span(doc, i, end, label="PERSON"))
+                and doc[end].text == ",":
+            opening = doc[end + 1]
+            definite = opening.lower_ == "the" or (end + 3 < len(doc) and doc[end + 2].text in ("'s", "’s")
+                                                   and opening.is_title)
+            if opening.lower_ in ("a", "an") or definite:
+                k = end + 2
+                while k < min(len(doc), end + 9) and doc[k].text not in (",", ".", ";") \
+                        and doc[k].lower_ not in ("who", "whose"):
+                    k += 1
+                last = doc[k - 1]
+                if k < len(doc) and ((last.lower_ in PERSON_NOUNS and last.pos_ == "NOUN")
+                                     or (definite and doc[k].text == "," and post_head(last.text)
+                                         and not last.text.endswith("s"))):
+                    spans.append(Span(doc, i, end, label="PERSON"))
         resume = max(end, i + 1)
     return spans
 
@@ -607,6 +639,22 @@ def _post_phrase_ends_at(doc: Doc, i: int) -> bool:
         if not (country_at(t) or t.lower_ in ("of", "to", "for", "the", "and", ",", "&") or (t.is_title and t.is_alpha)):
             return False
     return False
+
+
+# Verbs and nouns of events whose "at X" is where they happened, never a person.
+_EVENT_HEADS = {"hold", "host", "receive", "meet", "welcome", "sign", "open", "inaugurate", "unveil", "happen",
+                "occur", "gather", "meeting", "talk", "talks", "ceremony", "summit", "reception", "event",
+                "conference", "banquet", "dinner", "lunch", "function", "session", "forum", "rally", "celebration"}
+
+
+def _venue_of_event(doc: Doc, span: Span) -> bool:
+    """ "held at Qasr Al Watan", "a ceremony at Rashtrapati Bhavan", "received X at Y": the object
+    of an "at" that tells where an event took place ("at X's house" is the person's)."""
+    if span.start == 0 or doc[span.start - 1].lower_ != "at" or (
+            span.end < len(doc) and doc[span.end].text in POSSESSIVE):
+        return False
+    at = doc[span.start - 1]
+    return span.root.head == at and at.head.lemma_.lower() in _EVENT_HEADS
 
 
 def _is_city(doc: Doc, span: Span) -> bool:

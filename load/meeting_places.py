@@ -89,6 +89,8 @@ def phrase_place(prep: Token) -> str | None:
 
 def city_at(token: Token) -> str | None:
     """The city entity ``token`` belongs to, when it is a city (not a country)."""
+    if token.ent_type_ == "" and _unlabelled_city(token) or _city_after_venue(token):
+        return token.text
     if token.ent_type_ not in CITY_LABELS:
         return _city_inside_venue(token)
     entity = next((e for e in doc_cache.entities(token.doc) if e.start <= token.i < e.end), None)
@@ -100,6 +102,32 @@ def city_at(token: Token) -> str | None:
     if entity.label_ == "LOC" or places.is_country(name) or country_of(name):
         return None     # "the Middle East", "the Gulf": regions; countries are not meeting places
     return name
+
+
+def _unlabelled_city(token: Token) -> bool:
+    """ "met B in Accra": a one-word proper noun right after in/at that the small model left
+    without a label, and that the gazetteer knows as a city (not a country)."""
+    if token.dep_ != "pobj" or token.head.lower_ not in PLACE_PREPS or token.pos_ != "PROPN" or not token.is_title:
+        return False
+    doc = token.doc
+    if token.i + 1 < len(doc) and doc[token.i + 1].pos_ == "PROPN" or token.i > 0 and doc[token.i - 1].pos_ == "PROPN":
+        return False    # part of a longer name the model did not label: a venue, a company
+    found = places.locate(token.text)
+    return bool(found) and found.get("kind") == "city" and not places.is_country(token.text)
+
+
+def _city_after_venue(token: Token) -> bool:
+    """ "at the Presidential Villa, Abuja": a one-word city set after a venue by a comma, which the
+    model may label a person or nothing."""
+    head = token.head
+    if token.dep_ != "appos" or token.ent_type_ not in ("", "PERSON") or head.ent_type_ not in ("FAC", "ORG"):
+        return False
+    if head.dep_ != "pobj" or head.head.lower_ not in PLACE_PREPS or not token.is_title:
+        return False
+    if any(t.pos_ == "PROPN" and t.dep_ == "compound" for t in token.lefts):
+        return False    # a longer name
+    found = places.locate(token.text)
+    return bool(found) and found.get("kind") == "city" and not places.is_country(token.text)
 
 
 def _city_inside_venue(token: Token) -> str | None:

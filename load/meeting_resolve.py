@@ -97,6 +97,8 @@ class _Closure:
         self.inside: dict[int, dict] = {}        # those in the closure
         self.of_person: dict[int, set] = {}
         self.of_document: dict[int, set] = {}
+        self.of_people: dict[frozenset, set] = {}
+        self.outside: dict[frozenset, set] = {}  # people -> their reports not in the closure when last asked
         self.total = conn.execute("SELECT count(*) FROM meeting_reports").fetchone()[0]
         self.everything = False
 
@@ -114,18 +116,31 @@ class _Closure:
         return self.of_document[document]
 
     def _candidates(self, report: dict) -> set:
-        """Ids of the reports that may be reached from ``report`` (``reaches`` decides)."""
-        people = list(report["people"])
-        found = set()
-        if people:
-            sets = [self._reports_of(person) for person in people]
-            found |= set.intersection(*sets)                        # the same people, and more
-            if len(people) >= 3:                                    # two or more of them, and no one else
-                counts = Counter(r for s in sets for r in s)
-                found |= {r for r, n in counts.items() if n >= 2}
+        """Ids of the reports outside the closure that may be reached from ``report`` (``reaches``
+        decides)."""
+        people = frozenset(report["people"])
+        outside = self.outside.get(people)
+        if outside is None:
+            outside = self._with_people(people) - self.inside.keys()
+        else:   # what was outside for an earlier report of these people, less what joined since
+            outside = {r for r in outside if r not in self.inside}
+        self.outside[people] = outside
         if report["document"] is not None:
-            found |= self._reports_in(report["document"])
-        return found
+            outside = outside | {r for r in self._reports_in(report["document"]) if r not in self.inside}
+        return outside
+
+    def _with_people(self, people: frozenset) -> set:
+        # many reports of one closure name the same people (a meeting's reports): intersect once
+        if people not in self.of_people:
+            found = set()
+            if people:
+                sets = [self._reports_of(person) for person in sorted(people)]
+                found = set.intersection(*sets)                     # the same people, and more
+                if len(people) >= 3:                                # two or more of them, and no one else
+                    counts = Counter(r for s in sets for r in s)
+                    found |= {r for r, n in counts.items() if n >= 2}
+            self.of_people[people] = found
+        return self.of_people[people]
 
     def grow(self, start: Iterable[dict]) -> dict[int, dict]:
         """The closure of ``start`` (reports, and gone reports as ``Gone.as_report``) under ``reaches``."""
@@ -138,8 +153,8 @@ class _Closure:
         limit = max(200, self.total // 2)
         while pending:
             report = pending.pop()
-            ids = self._candidates(report) - self.inside.keys() if len(self.read) <= limit else set()
-            unread = ids - self.read.keys()
+            ids = self._candidates(report) if len(self.read) <= limit else set()
+            unread = {r for r in ids if r not in self.read}
             if len(self.read) + len(unread) > limit:
                 self.everything = True
                 return _load(self.conn, "1", [])

@@ -245,9 +245,12 @@ def _crosses_clause(low: Token, top: Token) -> bool:
     for ancestor in [low, *low.ancestors]:
         if ancestor == top:
             return False
-        if ancestor.dep_ in ("ccomp", "relcl", "advcl", "parataxis", "xcomp", "conj") and ancestor.pos_ in ("VERB", "AUX"):
-            if ancestor.head != top or ancestor.dep_ != "relcl" or top.lower_ not in MEETING_NOUNS | set(EVENT_NOUNS):
-                return True   # "the talks, which took place on Friday": the relative clause of the meeting noun is its own
+        if ancestor.dep_ in ("ccomp", "relcl", "acl", "advcl", "parataxis", "xcomp", "conj") and ancestor.pos_ in ("VERB", "AUX"):
+            if ancestor.head != top or ancestor.dep_ not in ("relcl", "acl") \
+                    or top.lower_ not in MEETING_NOUNS | set(EVENT_NOUNS):
+                # "the talks, which took place on Friday", "the meeting, held on Friday": the meeting
+                # noun's own clause; "discussed the deal signed in 2020": another event's
+                return True
     return False
 
 

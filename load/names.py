@@ -40,6 +40,8 @@ HONORIFICS = [
     # Malaysian and Bruneian honours, West African forms of address
     "datuk seri", "dato seri", "dato sri", "datuk", "dato", "datin", "tan sri", "puan sri", "pehin",
     "alhaji", "alhaja", "hajiya",
+    # Gulf and South Asian styles of address ("H.H. Sheikh X", "H.E. Mr. Y")
+    "h.h", "h.e", "his highness", "her highness", "his excellency", "her excellency",
 ]
 # Royal and religious titles that stand before a name and make even one word a name
 # ("King Abdullah", "Pope Francis", "Crown Prince Mohammed bin Salman"); also posts.

@@ -28,6 +28,7 @@ from .entities import name_prefix
 from .names import fuller, name_key, plain, rank_words, same_person
 from .posts import POST_HEADS
 from .records import Article, Mention, Person, Title
+from .title_appointments import appointment_chain
 from .titles import (
     CONNECTORS, Sentences, left_apposition, left_chain, plural_chain_before, read_chain,
     right_apposition, royal_title, split_on_and, title_from_chain,
@@ -210,6 +211,10 @@ def _add_name_mention(doc: Doc, span: Span, cluster: _Cluster, sentences: Senten
     if not chains:
         shared = plural_chain_before(doc, span, sent, ends_at)     # "Prime Ministers X and [Y]"
         chains = [shared] if shared is not None else []
+    appointed, leaving = appointment_chain(span)                   # "appointed X as finance minister"
+    if appointed is not None and not any(c.start <= appointed.start < c.end for c in chains):
+        chains.append(appointed)
+    departed = {appointed.start} if appointed is not None and leaving else set()
     cluster.title_tokens.update(i for c in chains for i in range(c.start, c.end))
     posts = 0
     for chain in [part for c in chains for part in split_on_and(c)]:
@@ -218,6 +223,8 @@ def _add_name_mention(doc: Doc, span: Span, cluster: _Cluster, sentences: Senten
             cluster.anchored = True
             continue
         title, country = title_from_chain(chain, sentences.of(chain.start), prefix.rank)
+        if title is not None and chain.start in departed:
+            title.status = "former"     # "X resigned as finance minister"
         if country:
             cluster.countries.append(country)
         if title is not None:

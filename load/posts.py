@@ -153,6 +153,10 @@ def normalize_post(post: str) -> str:
         qualifiers = []
         while before and before[0] in _QUALIFIERS:
             qualifiers.append(before.pop(0))
+        first_qualifier = next((k for k, w in enumerate(before) if w in _QUALIFIERS), None)
+        if not after and first_qualifier and all(w in _QUALIFIERS for w in before[first_qualifier:]):
+            # "Delhi Chief Minister": a jurisdiction before the qualified post, not a portfolio
+            return _title_case(before[first_qualifier:] + [head, "of"] + before[:first_qualifier])
         if after[:1] in (["of"], ["for"]):
             portfolio = after[1:]
         elif not after and before:

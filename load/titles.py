@@ -82,6 +82,8 @@ def _chain_token_ok(tok: Token) -> bool:
     """Whether a token can stand inside a title chain such as "Pakistan's Chief of Army Staff"."""
     if tok.is_space or tok.ent_type_ in ("PERSON", "DATE", "TIME", "CARDINAL", "MONEY"):
         return False
+    if tok.text in (",", ";", ":", "(", ")"):
+        return False      # a comma the model put inside a place ("to [the Kingdom,] X") ends the chain
     low = tok.lower_
     if low == "and":
         return False      # "Gen Bajwa and Foreign Minister Zarif": coordination ends a title
@@ -142,6 +144,25 @@ def _posts_and(doc: Doc, k: int, start: int, end: int) -> bool:
             and doc[k + 1].is_title and (is_post_word(doc[k + 1]) or is_head(doc[k + 1])))
 
 
+def _portfolios_and(doc: Doc, k: int, start: int, end: int) -> bool:
+    """ "Road Transport *and* Bridges Minister X", "Information *and* Broadcasting Minister X": "and"
+    between two capitalised portfolio words before the post's head (never between two names or
+    two countries: "Gen X and Foreign Minister Y")."""
+    if doc[k].lower_ != "and" or not start < k < end - 2:
+        return False
+
+    def portfolio_word(tok: Token) -> bool:
+        return (tok.is_title and tok.is_alpha and not is_head(tok) and not country_at(tok)
+                and tok.ent_type_ not in ("PERSON", "GPE", "NORP", "LOC"))
+
+    if not portfolio_word(doc[k - 1]):
+        return False
+    j = k + 1
+    while j < end - 1 and j - k <= 3 and portfolio_word(doc[j]):
+        j += 1
+    return j > k + 1 and is_head(doc[j]) and doc[j].is_title
+
+
 # --- chains --------------------------------------------------------------------------------
 
 
@@ -155,7 +176,7 @@ def left_chain(doc: Doc, end: int, sent_start: int, limit: int | None = None) ->
         tok = doc[k]
         if not (_chain_token_ok(tok) or _lower_modifier(tok, limit) or _scope_word(doc, k, sent_start)
                 or _scope_preposition(doc, k, sent_start) or _inner_and(doc, k, sent_start)
-                or _posts_and(doc, k, sent_start, end)):
+                or _posts_and(doc, k, sent_start, end) or _portfolios_and(doc, k, sent_start, end)):
             break
         i = k
     while i < end and (doc[i].lower_ in CONNECTORS or doc[i].text in POSSESSIVE or doc[i].text == "-"):
@@ -275,7 +296,8 @@ def split_on_and(chain: Span) -> list[Span]:
     first ("Iraq's") is kept with the first, and read for the second by the caller's country.
     An "and" inside an "of" phrase ("Minister of Electricity and Renewable Energy") stays."""
     doc = chain.doc
-    cuts = [t.i for t in chain if t.lower_ == "and" and not _inner_and(doc, t.i, chain.start)]
+    cuts = [t.i for t in chain if t.lower_ == "and" and not _inner_and(doc, t.i, chain.start)
+            and not _portfolios_and(doc, t.i, chain.start - 1, chain.end)]
     if not cuts:
         return [chain]
     bounds = [chain.start] + [c + 1 for c in cuts]
@@ -347,8 +369,13 @@ def read_chain(chain: Span) -> TitleParts:
             if kept and kept[-1].lower_ in ("of", "from") and (nxt is None or country_at(nxt) is None):
                 kept.pop()    # "Ambassador [of Chile] to Malaysia"
             continue
-        if low in POSSESSIVE or low in _PRONOUNS:
+        if low in POSSESSIVE and kept and k + 1 < len(tokens) and kept[-1].i == tok.i - 1 \
+                and kept[-1].is_title and tokens[k + 1].is_title and kept[-1].lower_ not in CONNECTORS \
+                and kept[-1].ent_type_ != "GPE" and not (is_post_word(tokens[k + 1]) or is_head(tokens[k + 1])):
+            kept.append(tok)  # a name's own possessive: "commander of the People's Liberation Army"
             continue
+        if low in POSSESSIVE or low in _PRONOUNS or tok.text == "new":
+            continue          # "Jordan's new ambassador": the post itself ("New York" keeps its capital)
         if low in STATUS_WORDS and not (nxt is not None and nxt.text == "-" and low != "ex"):
             parts.status = parts.status or STATUS_WORDS[low]
             continue
@@ -374,6 +401,15 @@ def _organisation_in(tokens: list[Token]) -> str | None:
     if any(is_head(t) for t in org):
         org = []              # the model called the post itself an organisation ("National Co-ordinator")
     if org:
+        # the longest unbroken run: "Science [and] Technology Minister" names no organisation,
+        # "the Army['s] 64th Infantry Battalion" names the battalion
+        runs: list[list[Token]] = []
+        for t in org:
+            if runs and runs[-1][-1].i == t.i - 1:
+                runs[-1].append(t)
+            else:
+                runs.append([t])
+        org = max(reversed(runs), key=len)
         text = _text(org)
         return text if len(org) > 1 or org[0].is_upper else None
     acronym = next((t for t in tokens if t.is_upper and len(t) >= 2 and t.is_alpha

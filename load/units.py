@@ -59,6 +59,7 @@ BPD = _u("bpd", "oil flow")
 BBL = _u("bbl", "oil volume")
 PCT = _u("%", "ratio")
 KMH = _u("km/h", "speed")
+M3S = _u("m3/s", "water flow")   # a river's or a dam's release: "500 cubic metres per second"
 MPH = _u("mph", "speed", "km/h", 1.609344)
 KV = _u("kV", "voltage")
 SQFT = _u("sq ft", "area", "km2", 9.290304e-8)
@@ -96,13 +97,18 @@ _forms(GWH, "gwh", "gigawatt hours", "gigawatt-hours")
 _forms(KWH, "kwh", "kilowatt hours", "kilowatt-hours")
 # A yearly volume ("3 bcm a year", "5 billion cu m/year") is the same figure as the volume.
 PER_YEAR = ["", "/ year", "/ yr", "/y", "per year", "a year", "per annum", "annually", "/ annum"]
-_forms(BCM, *(f"{base} {tail}".strip() for base in ("bcm", "billion cubic metres", "billion cubic meters",
-                                                    "billion cu m", "billion cu. m", "billion m3")
-              for tail in PER_YEAR), "bcm/y", "bcm/yr", "bcma", "bcm/year")
+# What the volume is of may stand between the unit and its period: "10 million cubic meters of gas per day".
+OF_WHAT = ["", "of gas", "of natural gas", "of water"]
+_forms(BCM, *(f"{base} {of} {tail}".replace("  ", " ").strip()
+              for base in ("bcm", "billion cubic metres", "billion cubic meters", "billion cu m", "billion cu. m",
+                           "billion m3")
+              for of in OF_WHAT for tail in PER_YEAR), "bcm/y", "bcm/yr", "bcma", "bcm/year")
 _forms(TCF, "tcf", "trillion cubic feet")
 _forms(M3, "cubic metres", "cubic meters", "cubic metre", "cubic meter", "m3", "m³", "cu m", "cu. m", "cu.m")
-_forms(M3D, *(f"{base} {per} day" for base in ("cubic metres", "cubic meters", "cu m", "m3", "cubic metres of gas")
-              for per in ("per", "a")), "m3/d", "m3/day", "m3 / day", "m3 / d")
+_forms(M3D, *(f"{base} {of} {per} day".replace("  ", " ") for base in ("cubic metres", "cubic meters", "cu m", "m3")
+              for of in OF_WHAT for per in ("per", "a")), "m3/d", "m3/day", "m3 / day", "m3 / d")
+_forms(M3S, *(f"{base} {of} per second".replace("  ", " ") for base in ("cubic metres", "cubic meters", "cu m", "m3")
+              for of in OF_WHAT), "m3/s", "m3 / s", "cumecs")
 _forms(MMSCMD, "mmscmd", "mmscm/d", "mmscm / d")
 _forms(MMCFD, "mmcfd", "mmscfd", "mmcf/d", "million cubic feet per day", "million cubic feet a day")
 _forms(BPD, "bpd", "b/d", "barrels per day", "barrels a day", "barrel per day", "barrels of oil per day",

@@ -21,15 +21,20 @@ proxy in process, so ``newsfacts serve`` alone holds up under traffic.
   ``response_cache_mb``; the environment variable ``NEWSFACTS_RESPONSE_CACHE_MB`` overrides it,
   0 turns the cache off).
 - A database served mutable (``datasette serve facts.db`` without ``-i``, e.g. in WAL mode
-  while a load commits in place) is part of the key through its state: the file's and its
-  ``-wal``'s size and modification time, and the header of its ``-shm`` wal-index, which
-  SQLite changes on every commit (https://www.sqlite.org/walformat.html). A commit makes
-  every cached answer unreachable; an answer computed while the state changed is not kept.
+  while a load commits in place) is part of the key through its state: SQLite's own
+  ``PRAGMA data_version``, which changes whenever another connection commits, read on one
+  read-only connection the cache keeps open per database, and the file's and its ``-wal``'s
+  inode, size and modification time (``os.stat``). A commit makes every cached answer
+  unreachable; an answer computed while the state changed is not kept. The database's files
+  are never opened by anything but SQLite: closing any descriptor of a file drops every POSIX
+  lock this process holds on it, SQLite's included (https://www.sqlite.org/howtocorrupt.html,
+  2.2), and Datasette's readers then read stale snapshots.
 """
 from __future__ import annotations
 
 import asyncio
 import os
+import sqlite3
 from collections import OrderedDict
 from dataclasses import dataclass
 from urllib.parse import parse_qsl
@@ -40,7 +45,6 @@ ENTRY_SHARE = 4
 # /-/ pages whose answer depends only on the request and the served files
 CACHED_SPECIAL = ("/-/static/", "/-/static-plugins/", "/-/search", "/-/dashboards")
 UNCACHED_ARGUMENTS = {"_trace"}
-WAL_INDEX_HEADER = 136   # the wal-index header and checkpoint information at the start of -shm
 
 
 @dataclass
@@ -70,11 +74,6 @@ def _file_state(path: str):
             out.append(None)
         else:
             out.append((stat.st_ino, stat.st_size, stat.st_mtime_ns))
-    try:
-        with open(path + "-shm", "rb") as handle:
-            out.append(handle.read(WAL_INDEX_HEADER))
-    except OSError:
-        out.append(None)
     return tuple(out)
 
 
@@ -121,6 +120,17 @@ class ResponseCache:
         self.bytes = 0
         self.pending: dict = {}
         self.hits = self.misses = 0
+        self.watchers: dict[str, sqlite3.Connection] = {}   # path -> the connection data_version is read on
+
+    def _data_version(self, path: str):
+        watcher = self.watchers.get(path)
+        try:
+            if watcher is None:
+                watcher = self.watchers[path] = sqlite3.connect(f"file:{path}?mode=ro", uri=True,
+                                                                check_same_thread=False)
+            return watcher.execute("PRAGMA data_version").fetchone()[0]
+        except sqlite3.Error:
+            return None   # unreadable now: the stat state alone, and Datasette answers the error
 
     def state(self):
         """What the cached answers depend on besides the request: the served databases, and the
@@ -129,7 +139,7 @@ class ResponseCache:
         for name, db in self.datasette.databases.items():
             if db.is_memory or not db.path:
                 continue
-            out.append((name, db.path, _file_state(db.path) if db.is_mutable else None))
+            out.append((name, db.path, (self._data_version(db.path), _file_state(db.path)) if db.is_mutable else None))
         return tuple(out)
 
     async def __call__(self, scope, receive, send):

@@ -252,6 +252,24 @@ def test_the_finest_place_first(nlp, sentence, place):
     assert inc.place == place
 
 
+def test_a_place_name_the_model_takes_for_a_nationality_before_its_level(nlp):
+    from spacy.tokens import Span
+
+    def with_norp(text, word):
+        doc = nlp(text)
+        i = next(t.i for t in doc if t.text == word)
+        doc.ents = [e for e in doc.ents if not e.start <= i < e.end] + [Span(doc, i, i + 1, label="NORP")]
+        doc[i].pos_ = "ADJ"       # as the model tags a nationality
+        return extract(doc, Article(path="t.txt", sha256="", text=text, published="2023-01-15",
+                                    published_precision="day"))
+
+    [inc] = with_norp("Security forces killed five militants in a gunfight in Kelvar's Oroma district "
+                      "on Saturday.", "Oroma")
+    assert inc.place == "Oroma, Kelvar"
+    [inc] = with_norp("A roadside bomb killed three soldiers in the Afghan province of Helmand on Sunday.", "Afghan")
+    assert inc.place == "Helmand"
+
+
 def test_the_dateline_only_when_the_text_says_it_happened_there(nlp):
     said_there = "TARVO, Norland (AP) - A car bomb killed seven people at a market in the city on Sunday, police said."
     filed_there = "TARVO, Norland (AP) - A car bomb killed seven people at a market on Sunday, police said."
@@ -476,3 +494,77 @@ def test_a_claim_is_no_source_of_the_number_and_suspicion_however_tagged(nlp):
     [inc] = incidents(nlp, "Twenty-two people were killed when gunmen opened fire on a bus in the Jurel district "
                            "on Saturday. The attack was blamed on the New People's Army.")
     assert (inc.perpetrator, inc.attribution) == ("New People's Army", "blamed")
+
+
+def test_a_relative_clause_about_a_person_does_not_date_the_attack(nlp):
+    incs = incidents(nlp, "Gunmen killed six farmers in an attack on a village in the north. "
+                          "The governor, who met community leaders in the state capital on Sunday, condemned the attack.")
+    assert counts(incs) == [("killed", 6)]
+    assert incs[0].date is None
+
+
+def test_a_blame_whose_relative_clause_mentions_attacks_is_about_the_reported_one(nlp):
+    incs = incidents(nlp, "Gunmen stormed a border post on Tuesday, killing nine guards, an official said. "
+                          "No group claimed responsibility, but the official blamed the Lashkar Front, "
+                          "which has stepped up attacks on guards this year.")
+    assert counts(incs) == [("killed", 9)]
+    assert (incs[0].perpetrator, incs[0].attribution) == ("Lashkar Front", "blamed")
+
+
+def test_a_place_where_a_person_did_something_else_is_not_the_incident_place(nlp):
+    incs = incidents(nlp, "Drones struck a fuel depot overnight, killing three workers. The attack came a day "
+                          "after President Ilya Marchenko met with Prime Minister Tom Vanders in Lviv.")
+    assert counts(incs) == [("killed", 3)]
+    assert incs[0].place is None
+    incs = incidents(nlp, "Four people died when their bus plunged into a ravine in Kullu district.")
+    assert incs[0].place == "Kullu"
+
+
+def test_where_the_wounded_were_taken_is_not_the_incident_place(nlp):
+    incs = incidents(nlp, "Armed men killed nine farmers on Tuesday. Four people were wounded "
+                          "and rushed to a hospital in Kaduna.")
+    assert counts(incs) == [("killed", 9), ("injured", 4)]
+    assert len(incs) == 1 and incs[0].place is None
+    incs = incidents(nlp, "Six pilgrims were injured when their bus overturned. They were treated at a clinic in Thies.")
+    assert incs[0].place is None
+
+
+def test_what_an_attack_came_after_is_an_earlier_incident(nlp):
+    incs = incidents(nlp, "A suicide car bomber killed nine soldiers at a base on Sunday, a military official said. "
+                          "The attack came two weeks after the group killed 21 people in a hotel siege in the capital.")
+    assert [(i.role, counts([i])) for i in incs] == [("reported", [("killed", 9)]), ("recalled", [("killed", 21)])]
+    incs = incidents(nlp, "Police arrested five men on Monday after gunmen killed three farmers in the village.")
+    assert [i.role for i in incs] == ["reported"]
+
+
+def test_a_claim_by_a_group_the_model_takes_for_a_person(nlp):
+    incs = incidents(nlp, "A suicide car bomber killed nine soldiers at a base on Sunday, a military official said. "
+                          "Al-Shabaab claimed responsibility for the attack in a statement.", published="2022-09-05")
+    assert [(i.perpetrator, i.attribution) for i in incs] == [("Al-Shabaab", "claimed")]
+
+
+@pytest.mark.parametrize("second, expected", [
+    ("A local official put the number of abducted pupils at 87.", ("abducted", 87)),
+    ("Officials later put the death toll at 15.", ("killed", 15)),
+    ("The number of dead rose to 19.", ("killed", 19)),
+    ("Officials put the number of casualties at 40.", None),     # killed and injured: no kind said
+])
+def test_a_toll_counts_what_its_words_say(nlp, second, expected):
+    incs = incidents(nlp, "Gunmen abducted at least 20 pupils and killed 12 villagers on Thursday. " + second)
+    later = [(c.kind, c.count) for i in incs for c in i.counts][2:]
+    assert later == ([expected] if expected else [])
+
+
+def test_the_next_sentence_about_the_same_mishap_gives_its_place(nlp):
+    incs = incidents(nlp, "A bus carrying pilgrims plunged into a gorge on Friday, killing at least 23 people. "
+                          "The bus was travelling to the capital when it crashed in Orvo district, police said.")
+    assert [(i.place, counts([i])) for i in incs] == [("Orvo", [("killed", 23)])]
+    apart = incidents(nlp, "A bus plunged into a gorge on Friday, killing at least 23 people. Separately, a truck "
+                           "crashed in Orvo district.")
+    assert [i.place for i in apart] == [None]
+
+
+def test_a_months_old_toll_in_a_relative_clause_is_recalled_even_first(nlp):
+    incs = incidents(nlp, "The talks came as fighting displaced thousands. The rebels, who killed 40 civilians "
+                          "in November, deny the charge.")
+    assert [(i.role, counts([i])) for i in incs] == [("recalled", [("killed", 40)])]

@@ -125,6 +125,12 @@ def test_name_the_model_missed_before_a_description_of_a_person(nlp):
     assert names(doc) == ["Tahir Jumali"]
     doc = without_model_entities("Police said Rosa Almeida, a 43-year-old farmer, was found alive on Sunday.")
     assert names(doc) == ["Rosa Almeida"]
+    doc = without_model_entities("DAKAR - Awa Ndiaye, the Senegalese foreign minister, met envoys on Monday.")
+    assert names(doc) == ["Awa Ndiaye"]
+    doc = without_model_entities("Kofi Mensah, Ghana's energy minister, said the plant would open in May.")
+    assert names(doc) == ["Kofi Mensah"]
+    doc = without_model_entities("Volta River Authority, the state power company, said supply would resume.")
+    assert not names(doc)
     doc = without_model_entities("They reached Basilan Island, a rebel stronghold, late on Monday. "
                                  "The attack was claimed by Ansar Khalifa, a militant group based in the south.")
     assert not names(doc)
@@ -221,3 +227,27 @@ def test_a_facility_named_after_a_person_stays_a_facility_when_named_again(nlp):
     doc = nlp("The president made a trip to Albert Kessler hospital on Saturday. Aides said the visit to "
               "Albert Kessler was routine.")
     assert not names(doc)
+
+
+def test_the_surname_he_is_not_the_pronoun(nlp):
+    # A capitalised "He" glued to a name is the surname; the pronoun never becomes the person.
+    doc = nlp("He Lifeng, the vice premier, spoke on Monday.")
+    assert ("He Lifeng", None, None) in people(doc)
+    doc = nlp("The envoy met Vice Premier Zhao He in the capital. He said the talks were useful. "
+              "He has visited twice.")
+    names = [e.text for e in doc.ents if e.label_ == "PERSON"]
+    assert names == ["Zhao He"]
+
+
+def test_the_venue_of_an_event_and_works_named_after_people(nlp):
+    doc = nlp("During the meeting, held at Bayt Al Hikma, the two leaders discussed trade.")
+    assert not names(doc)
+    doc = nlp("He later opened the Sheikh Mujib Tunnel.")
+    assert not names(doc)
+    doc = nlp("The two met at Omar's house.")
+    assert names(doc) == ["Omar"]     # the owner of the house is a person
+
+
+def test_gulf_styles_of_address_are_not_part_of_the_name(nlp):
+    doc = nlp("The meeting was attended by H.H. Sheikh Saif bin Hamad Al Mansoori, Minister of Interior.")
+    assert ("Saif bin Hamad Al Mansoori", None, "Sheikh") in people(doc)

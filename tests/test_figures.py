@@ -54,6 +54,9 @@ PATTERNS = [
     ("The reserve covers an area of 820 sq km.", 820, "km2", 820, "km2", "area"),
     ("Customs officers seized 25 kg of heroin at the crossing.", 25, "kg", 0.025, "t", "heroin"),
     ("The reservoir holds 2.1 billion cubic metres of water.", 2.1, "bcm", 2.1, "bcm", "water"),
+    # what the volume is of, between the unit and its period
+    ("The line will carry up to 10 million cubic meters of gas per day.", 1e7, "m3/d", 353.147, "mmcfd", "gas"),
+    ("Iraq wants 500 cubic meters of water per second released from the dams.", 500, "m3/s", 500, "m3/s", "water"),
     ("The charity raised 3 million euros for the victims.", 3e6, "EUR", 3e6, "EUR", None),
     ("The deal is valued at US$850 million.", 8.5e8, "USD", 8.5e8, "USD", "deal"),
     ("Output from the field reached 450 million cubic feet per day.", 450, "mmcfd", 450, "mmcfd", "Output"),

@@ -341,6 +341,39 @@ def test_a_city_inside_a_venue_phrase(nlp):
     assert [p for _, _, p, _ in venue] == [None]
 
 
+def test_a_city_the_model_left_unlabelled_is_the_place_when_the_gazetteer_knows_it(nlp):
+    from load.meeting_places import city_at
+
+    def unlabelled(text, word):
+        doc = nlp(text)
+        doc.ents = [e for e in doc.ents if word not in e.text]
+        return city_at(next(t for t in doc if t.text == word))
+
+    assert unlabelled("Energy Minister Kofi Mensah met his Togolese counterpart in Accra on Monday.", "Accra") == "Accra"
+    assert unlabelled("Energy Minister Kofi Mensah met his Togolese counterpart in Ghana on Monday.", "Ghana") is None
+    assert unlabelled("Kofi Mensah met Ama Owusu at Accra Mall on Monday.", "Accra") is None   # a venue's name
+
+
+def test_the_date_of_another_event_in_the_next_sentence_does_not_date_the_meeting(nlp):
+    found = read(nlp, "Foreign Minister Nikos Petrou met his counterpart Samir Haddad. The two ministers discussed "
+                      "the maritime deal signed in 2020 and a planned power cable.", "2022-11-15")
+    assert [(d, m.date) for _, d, _, m in found] == [(None, None)]
+    held = read(nlp, "Foreign Minister Nikos Petrou met his counterpart Samir Haddad. The meeting, held on "
+                     "Monday, focused on energy.", "2022-11-16")
+    assert [d for _, d, _, _ in held] == ["2022-11-14"]
+
+
+def test_earlier_today_the_model_left_unlabelled_is_the_publication_day(nlp):
+    found = read(nlp, "President Luiz Costa also met Premier Li Ming earlier today.", "2024-04-09")
+    assert [d for _, d, _, _ in found] == ["2024-04-09"]
+
+
+def test_a_city_after_a_venue_and_a_comma(nlp):
+    found = read(nlp, "President Musa Danjuma received Vice President Kojo Mensah at the Presidential Villa, "
+                      "Abuja, where they discussed security.")
+    assert [p for _, _, p, _ in found] == ["Abuja"]
+
+
 def test_the_capital_is_the_capital_of_the_country_named(nlp):
     forms = ["in the capital Nairobi", "in the Kenyan capital", "in the capital of Kenya"]
     for form in forms:

@@ -59,3 +59,10 @@ def test_country_matcher_reads_phrases_and_leaves_other_places(nlp):
     assert found["Saudi"] == found["Arabia"] == "Saudi Arabia"
     assert found["South"] == found["Korean"] == "South Korea"
     assert "Jersey" not in found and "us" not in found
+
+
+def test_a_jurisdiction_before_a_qualified_post_is_not_a_portfolio():
+    assert normalize_post("Assam Chief Minister") == "Chief Minister of Assam"
+    assert normalize_post("Kerala Deputy Chief Minister") == "Deputy Chief Minister of Kerala"
+    assert normalize_post("Chief Minister") == "Chief Minister"
+    assert normalize_post("Water Resources Minister") == "Minister of Water Resources"

@@ -315,6 +315,16 @@ def test_agency_dateline_takes_its_year_from_a_date_of_the_same_week(tmp_path):
     assert (alone.published_raw, alone.published_source) == ("June 12", "dateline-without-year")
 
 
+def test_an_update_stamp_of_the_next_days_gives_the_dateline_its_year_across_new_year(tmp_path):
+    stamped = read_text(tmp_path, "Harbour opens new quay\n\nAgency | Updated: 2024-04-10 18:22\n\nPORTVILLE, April 9 "
+                                  "(AFP) -- The harbour authority said the quay had handled its first ships.\n\n"
+                                  "Officials said more berths would follow soon.\n", "c.txt")
+    assert published(stamped) == ("2024-04-09", "dateline+year-from-text")
+    new_year = read_text(tmp_path, "PORTVILLE, Dec. 30 (AFP) -- The harbour authority said the quay would open on "
+                                   "January 2, 2025, with three berths.\n\nOfficials said more would follow.\n", "d.txt")
+    assert published(new_year) == ("2024-12-30", "dateline+year-from-text")
+
+
 def test_an_old_caption_date_does_not_give_the_dateline_its_year(tmp_path):
     article = read_text(tmp_path, "New quay opens on the east bank\n\n"
                                   "The old quay in winter, Friday, May 10, 2019. (AP Photo/Jane Roe)\n\n"

@@ -343,6 +343,21 @@ def test_a_refresh_rewrites_the_rows_of_what_was_written_and_only_those(seeds_db
     conn.close()
 
 
+def test_a_refresh_reads_each_key_through_indexes(seeds_db):
+    """One query per key, each an index read: a scan of a table here would make every load cost
+    the size of the database (issue 16)."""
+    from load.stored_views import KEYED_BY
+
+    conn = sqlite3.connect(f"file:{seeds_db}?mode=ro", uri=True)
+    for name, condition in KEYED_BY.items():
+        values = [1] * condition.count("?")
+        for sql in (f"SELECT * FROM [{name}{LIVE}] WHERE {condition}", f"DELETE FROM [{name}] WHERE {condition}"):
+            plan = [row[3] for row in conn.execute(f"EXPLAIN QUERY PLAN {sql}", values)]
+            scans = [step for step in plan if step.startswith("SCAN") and step != f"SCAN {name}{LIVE}"]
+            assert scans == [], (name, plan)
+    conn.close()
+
+
 # --- the metadata, shared -------------------------------------------------------------------------
 
 def contains(big, small) -> bool:

@@ -220,3 +220,50 @@ def test_a_date_of_another_clause_does_not_date_a_title(nlp):
     whitford = {p.name: p for p in extract_facts(nlp(text), article).people}["Dale Whitford"].titles[0]
     assert (whitford.post, whitford.status) == ("Governor", None)
     assert (whitford.as_of.iso, whitford.as_of_source) == ("2019-11-19", "published")
+
+
+def test_a_comma_the_model_puts_inside_a_place_ends_the_title(nlp):
+    person = only(nlp, "Also present was the French ambassador to the Kingdom, Marc Delorme.", "Marc Delorme")
+    assert posts(person) == ["Ambassador to the Kingdom"]
+
+
+def test_two_portfolios_joined_by_and_before_the_post(nlp):
+    text = "Science and Technology Minister Rakesh Verma opened the centre on Monday."
+    person = only(nlp, text, "Rakesh Verma")
+    assert posts(person) == ["Science and Technology Minister"]
+    assert person.titles[0].organisation is None      # the portfolio is not an organisation
+    person = only(nlp, "Army Chief Gen Imran Saleem and Foreign Minister Tariq Rauf met on Monday.", "Tariq Rauf")
+    assert posts(person) == ["Foreign Minister"]
+
+
+@pytest.mark.parametrize("text, name, expected", [
+    ("Prime Minister Tariq Mehmood on Friday appointed economist Sana Qureshi as the new finance minister.",
+     "Sana Qureshi", [("Finance Minister", None)]),
+    ("Lindiwe Dube was sworn in as president of the Republic on Saturday.", "Lindiwe Dube",
+     [("President of the Republic", None)]),
+    ("Omar Haddad was named Jordan's new ambassador to Egypt.", "Omar Haddad", [("Ambassador to Egypt", None)]),
+    ("Carlos Mendez resigned as interior minister after the protests.", "Carlos Mendez",
+     [("Interior Minister", "former")]),
+    ("Tomas Berg stepped down as chief executive of Nordbank in March.", "Tomas Berg",
+     [("Chief Executive of Nordbank", "former")]),
+    ("The president sacked Paul Kiptoo as police chief on Monday.", "Paul Kiptoo", [("Police Chief", "former")]),
+])
+def test_a_post_taken_or_left_after_as(nlp, text, name, expected):
+    person = only(nlp, text, name)
+    assert [(t.post, t.status) for t in person.titles] == expected
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Ravi Menon was named in the report.", "Ravi Menon"),
+    ("Grace Wanjiru stepped in as interim coach of the side.", "Grace Wanjiru"),
+    ("Leila Farah was elected to parliament in 2019.", "Leila Farah"),
+])
+def test_no_post_where_none_is_taken(nlp, text, name):
+    assert only(nlp, text, name).titles == []
+
+
+def test_an_organisation_keeps_its_own_possessive(nlp):
+    person = only(nlp, "Later, he met General Liu Yang, commander of the People's Liberation Army Ground Force.",
+                  "Liu Yang")
+    assert posts(person) == ["Commander of the People's Liberation Army Ground Force"]
+    assert posts(only(nlp, "Iran's Foreign Minister Ali Rezaei spoke on Monday.", "Ali Rezaei")) == ["Foreign Minister"]

@@ -368,6 +368,24 @@ def _toll_verb(noun: Token) -> Token | None:
     return None
 
 
+def _toll_kind(verb: Token) -> str | None:
+    """What a toll counts: "the (death) toll", "the number of dead" are the killed; "the number of
+    abducted students" the abducted; "the number of casualties" says no kind (None)."""
+    noun = next((c for c in verb.children if c.dep_ in ("nsubj", "dobj", "nsubjpass")
+                 and c.lemma_.lower() in TOLL_NOUNS), None)
+    if noun is None:
+        return None
+    of = [t for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for t in c.subtree]
+    for tok in of:
+        kind = kind_of(tok) or ADJ_KINDS.get(tok.lower_)
+        if kind:
+            return kind
+    if of:
+        return None       # "the number of casualties / students": not said what happened to them
+    return "killed" if noun.lemma_.lower() == "toll" or any(
+        c.lower_ in ("death", "dead") for c in noun.children) else None
+
+
 def _is_toll_rise(verb: Token) -> bool:
     return verb.lemma_.lower() in RISE_VERBS and any(
         c.dep_ == "nsubj" and c.lemma_.lower() in TOLL_NOUNS for c in verb.children)
@@ -434,7 +452,7 @@ def counts_in(doc: Doc, sentence_of: Sentences) -> list[Found]:
                 continue
             verbs, toll = [verb], True
         for verb in verbs:
-            kind = "killed" if toll else kind_of(verb)
+            kind = _toll_kind(verb) if toll else kind_of(verb)
             if kind is None or (kind in NEEDS_PEOPLE and not is_people(noun, num)) \
                     or (noun.ent_type_ in NON_PEOPLE_ENTS and not _in(noun, num)) \
                     or not (toll or could_be_people(noun, num)):

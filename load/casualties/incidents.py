@@ -91,7 +91,13 @@ def _dates_other_people(span: Span, anchor: Token) -> bool:
     """"freed two crewmen kidnapped six months ago": the date of the reduced relative
     is the kidnapping's, not the release's."""
     verb = _clause_verb(span.root)
-    return verb is not None and verb != anchor and verb.dep_ in ("acl", "relcl") and kind_of(verb) is not None
+    if verb is None or verb == anchor:
+        return False
+    if verb.dep_ in ("acl", "relcl") and kind_of(verb) is not None:
+        return True
+    # "Governor X, who met elders on Saturday, condemned the attack": what a person did, not the attack
+    return (verb.dep_ == "relcl" and anchor not in verb.subtree
+            and any(c.lower_ in ("who", "whom") for c in verb.children))
 
 
 def _attachment(span: Span, anchor: Token) -> int:
@@ -261,7 +267,7 @@ def group(found: list[Found], sents: list[Span], ctx: DateContext, skip: set[int
         own_date = next((d for f in rest if (d := event_date(ctx, i, f.verb)) is not None), None)
         live = [g for g in groups if g.role != "statistic"]
         target = None
-        if live and not opens_new_event(sent):
+        if live and not opens_new_event(sent) and not any(_earlier_event(f.verb) for f in rest):
             # told again, unless somewhere else ("two soldiers in A" ... "two soldiers in B")
             same = [g for g in reversed(live) if any(_same_count(f, h) for f in rest for h in g.found)
                     and _same_date(g.date, own_date) and (rest[0].restates or not named(i) or not (
@@ -292,10 +298,12 @@ def group(found: list[Found], sents: list[Span], ctx: DateContext, skip: set[int
 def _role(found: list[Found], own_date: DateValue | None, ctx: DateContext, first: bool) -> str:
     if any(is_total(f) for f in found):
         return "total"
-    if first:
-        return "reported"
+    if first and not all(f.verb.dep_ == "relcl" for f in found):
+        return "reported"              # (a relative clause, "the rebels, who killed 131 in May", is dated below)
     if any(any(c.dep_ == "aux" and c.lower_ == "had" for c in f.verb.children) for f in found):
         return "recalled"              # "had been killed": told as the past of the story
+    if any(_earlier_event(f.verb) for f in found):
+        return "recalled"              # "The attack came two weeks after the group killed 21 ..."
     if own_date is not None and own_date.iso:
         end = _period_end(own_date)
         ref = ctx.reference()
@@ -305,6 +313,38 @@ def _role(found: list[Found], own_date: DateValue | None, ctx: DateContext, firs
         elif own_date.reference == "absolute":
             return "recalled"          # a full date with its year in an undated story of other days
     return "reported"
+
+
+def _earlier_event(verb: Token) -> bool:
+    """A count told as what an event came after: "the attack came (two weeks) after X killed 21",
+    "the bombing follows / happened days after ..."."""
+    head = verb.head
+    return (verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("after", "since") for c in verb.children)
+            and head.lemma_.lower() in ("come", "follow", "happen", "occur")
+            and any(c.dep_ == "nsubj" and c.lemma_.lower() in EVENT_NOUNS for c in head.children))
+
+
+# Verbs of an accident or a blast told of the thing it happened to: "the bus crashed in X".
+MISHAP_VERBS = {"crash", "plunge", "overturn", "collide", "derail", "capsize", "sink", "collapse", "explode",
+                "skid", "fall", "catch", "burn"}
+
+
+def _goes_on_about(sent: Span, counted: Span) -> bool:
+    """The sentence right after a count that goes on about the same thing: "A bus plunged into a
+    gorge, killing 23. The bus was travelling to X when it crashed in Y district." (its subject is
+    "it" or a noun of the counted sentence, its verb a mishap)."""
+    if opens_new_event(sent):
+        return False
+    nouns = {t.lemma_.lower() for t in counted if t.pos_ == "NOUN"}
+    for verb in sent:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in MISHAP_VERBS or negated(verb):
+            continue
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None and (subject.lower_ == "it" or (
+                subject.pos_ == "NOUN" and subject.lemma_.lower() in nouns
+                and any(c.dep_ == "det" and c.lower_ in ("the", "its") for c in subject.children))):
+            return True
+    return False
 
 
 def _join_sentences(groups: list[Group], sents: list[Span], ctx: DateContext, with_counts: set[int],
@@ -323,6 +363,9 @@ def _join_sentences(groups: list[Group], sents: list[Span], ctx: DateContext, wi
             if after < len(sents) and after not in taken and not any(t.pos_ in ("VERB", "AUX") for t in sents[after]) \
                     and any(t.pos_ == "PROPN" for t in sents[after]):
                 g.tell(after, set(g.kinds[s]))
+                taken.add(after)
+            elif after < len(sents) and after not in taken and _goes_on_about(sents[after], sents[s]):
+                g.tell(after, {"*"})
                 taken.add(after)
     for i, sent in enumerate(sents):
         if i in taken or i in headline:

@@ -12,8 +12,8 @@ North Kivu"), countries only when nothing finer is given.
 
 Not places: names that describe a thing ("a Russian Orthodox church", "a UN
 convoy", "the Patu attack"), dates, nationalities, persons, and phrases that
-place the perpetrator ("a group based in X") or the speaker ("officials in X
-said"). The dateline is never read here: it says where the story was filed.
+place the perpetrator ("a group based in X"), the speaker ("officials in X
+said") or the wounded's care ("taken to hospital in X"). The dateline is never read here: it says where the story was filed.
 """
 from __future__ import annotations
 
@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from .. import places
+from ..countries import country_of
 from ..dates import MONTHS, WEEKDAYS
 from .words import (BASE_VERBS, COUNTRY_LEVEL, EVENT_NOUNS, HAPPEN_VERBS, PEOPLE_NOUNS, PLACE_LEVELS,
                     PLACE_PREPS, SAY_VERBS, UNKNOWN_LEVEL)
@@ -88,8 +89,10 @@ def _name_like(t: Token) -> bool:
         return False
     if t.pos_ == "PROPN":
         return True
+    # "X territory" with X taken for an adjective; "Kashmir's Shopian district" with Shopian taken
+    # for a nationality (a real one, "the Afghan province of X", names a country, not the place)
     return t.is_title and not t.is_sent_start and t.dep_ in ("compound", "amod") \
-        and t.head.lemma_.lower() in PLACE_LEVELS and t.ent_type_ != "NORP"
+        and t.head.lemma_.lower() in PLACE_LEVELS and (t.ent_type_ != "NORP" or country_of(t.text) is None)
 
 
 def _units(tokens: list[Token]) -> list[tuple[str, Token]]:
@@ -160,11 +163,31 @@ def _based(tok: Token) -> bool:
     return tok.pos_ == "VERB" and tok.lemma_.lower() in BASE_VERBS
 
 
+def _persons_other_event(prep: Token) -> bool:
+    """ "The attack came a day after President X met Y in Kyiv": a place in a clause of time
+    ("after", "before", "since", "until") whose subject is a person doing something else."""
+    verb = next((a for a in prep.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    if verb is None or verb.lemma_.lower() in OBJECT_VERBS or verb.dep_ != "advcl":
+        return False
+    marked = any(c.dep_ == "mark" and c.lower_ in ("after", "before", "since", "until") for c in verb.children)
+    return marked and any(c.dep_ == "nsubj" and c.ent_type_ == "PERSON" for c in verb.children)
+
+
 def _speaker_side(prep: Token) -> bool:
     """A phrase on a verb of saying or on its subject: "officials in X said", "said in X"."""
     head = prep.head
     return head.lemma_.lower() in SAY_VERBS and head.pos_ == "VERB" or (
         head.dep_ in ("nsubj", "nsubjpass") and head.head.lemma_.lower() in SAY_VERBS)
+
+
+# Where the wounded were taken or treated, not where it happened: "taken to hospital in X",
+# "airlifted to X", "treated at a clinic in Y".
+CARE_WORDS = {"take", "rush", "admit", "treat", "evacuate", "airlift", "transfer", "fly", "move", "hospitalize",
+              "hospitalise", "hospital", "clinic", "infirmary"}
+
+
+def _care_side(prep: Token) -> bool:
+    return prep.head.lemma_.lower() in CARE_WORDS or prep.head.lower_ in CARE_WORDS
 
 
 def in_sentence(sent: Span, index: int, order_base: int = 0) -> list[Place]:
@@ -174,7 +197,7 @@ def in_sentence(sent: Span, index: int, order_base: int = 0) -> list[Place]:
     for tok in sent:
         phrase: list[Token] = []
         if tok.dep_ == "prep" and tok.lower_ in PLACE_PREPS:
-            if _based(tok.head) or _speaker_side(tok):
+            if _based(tok.head) or _speaker_side(tok) or _persons_other_event(tok) or _care_side(tok):
                 continue
             if any(a.dep_ == "prep" and a.lower_ in PLACE_PREPS for a in tok.ancestors):
                 continue                          # nested in a bigger locative phrase

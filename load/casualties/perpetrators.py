@@ -215,6 +215,11 @@ def who(tok: Token) -> tuple[str, bool] | None:
         return None
     if tok.ent_type_ == "PERSON" and tok.pos_ == "PROPN" or tok.lemma_.lower() in SPOKES_NOUNS | STATEMENT_NOUNS:
         spoke = _speaker(tok)              # "Taliban spokesman X", "a statement from X"
+        if spoke is None and tok.ent_type_ == "PERSON" and _claims_responsibility(tok):
+            # a group the model took for a person ("Al-Shabaab claimed responsibility"), or a lone
+            # attacker: who did it, either way
+            entity = next(e for e in tok.doc.ents if e.start <= tok.i < e.end)
+            return entity.text, True
         if spoke is not None or tok.ent_type_ == "PERSON" or tok.lemma_.lower() in STATEMENT_NOUNS:
             return spoke
     called = _called(tok)
@@ -232,6 +237,13 @@ def who(tok: Token) -> tuple[str, bool] | None:
                  and t.lower_ not in WEAPON_WORDS]
         return "".join(t.text_with_ws for t in words).strip() or tok.text, False
     return None
+
+
+def _claims_responsibility(tok: Token) -> bool:
+    """The subject of "claimed / accepted responsibility"."""
+    verb = tok.head
+    return tok.dep_ == "nsubj" and verb.lemma_.lower() in ("claim", "accept", "admit") and any(
+        c.dep_ == "dobj" and c.lemma_.lower() == "responsibility" for c in verb.children)
 
 
 def _speaker(tok: Token) -> tuple[str, bool] | None:
@@ -275,9 +287,19 @@ def _pobjs(tok: Token, preps: tuple[str, ...], deps=("prep", "agent")) -> list[T
 def _event_of(tok: Token) -> Token | None:
     """The event a claim or blame is about: "responsibility for the attack"."""
     for t in tok.subtree:
-        if t.lemma_.lower() in EVENT_NOUNS and t.pos_ == "NOUN":
+        if t.lemma_.lower() in EVENT_NOUNS and t.pos_ == "NOUN" and not _in_relative_clause(t, tok):
             return t
     return None
+
+
+def _in_relative_clause(t: Token, top: Token) -> bool:
+    """ "blamed the Taliban, who have stepped up attacks this year": what the relative clause says
+    of the group is not the event blamed."""
+    while t != top and t.head != t:
+        if t.dep_ == "relcl":
+            return True
+        t = t.head
+    return False
 
 
 def _victims_are_attackers(verb: Token) -> bool:

@@ -1,0 +1,111 @@
+"""Titles stated by an appointment or a departure: the post after "as" on a verb of taking or
+leaving office.
+
+- "The president appointed (economist) X as the new finance minister", "X was named (as)
+  interior minister", "X was sworn in as president", "named X interior minister";
+- "X resigned as finance minister", "the government sacked X as police chief": the post is
+  X's, with status ``former``.
+
+Read from the words around the name, not the parse: the small model often parses these
+sentences wrong ("appointed" read as an adjective of the next noun). The chain after "as" is
+read like any other title chain (``titles.title_from_chain``): its country, organisation and
+status words; "new"/"next" stay out of the post, and it ends before a date ("on Saturday").
+"""
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from .titles import CONNECTORS, _chain_token_ok, is_head
+
+TAKE_VERBS = {"appoint", "name", "elect", "nominate", "swear", "make", "install", "promote", "designate",
+              "choose", "select", "confirm", "reappoint", "re-elect", "reelect", "instal", "tap"}
+LEAVE_VERBS = {"resign", "quit", "retire", "sack", "dismiss", "remove", "fire", "oust", "replace", "depose"}
+# Words before the post that belong to no post: "as the new finance minister".
+_SKIPPED = {"the", "a", "an", "its", "their", "his", "her", "new", "next", "first"}
+
+
+_PASSIVE = {"was", "is", "were", "are", "be", "been", "has", "have", "had", "being", "formally", "officially",
+            "also", "later", "then", "unanimously"}
+_DATE_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "last", "this", "next",
+               "earlier", "yesterday", "today"}
+
+
+def _lemma(tok: Token) -> str:
+    return tok.lemma_.lower()
+
+
+def _verb_before(name: Span) -> Token | None:
+    """ "appointed X", "appointed economist X", "sacked X": the office verb just before the name."""
+    doc = name.doc
+    k = name.start - 1
+    if k >= 0 and doc[k].is_lower and doc[k].pos_ == "NOUN":
+        k -= 1      # a descriptor: "appointed economist X"
+    if k >= 0 and doc[k].tag_ in ("VBD", "VBN", "VBZ", "VBP", "VB", "VBG") and (
+            _lemma(doc[k]) in TAKE_VERBS or _lemma(doc[k]) in LEAVE_VERBS):
+        return doc[k]
+    return None
+
+
+def _verb_after(name: Span) -> tuple[Token | None, int]:
+    """ "X was (formally) appointed", "X was sworn in", "X resigned", "X stepped down": the office
+    verb after the name, and where its "as" may stand."""
+    doc, end = name.doc, name.sent.end
+    k = name.end
+    while k < end and doc[k].lower_ in _PASSIVE:
+        k += 1
+    if k >= end or doc[k].tag_ not in ("VBD", "VBN", "VBZ", "VBP", "VB", "VBG"):
+        return None, k
+    verb = doc[k]
+    lemma = _lemma(verb)
+    particle = doc[k + 1].lower_ if k + 1 < end else ""
+    passive = k > name.end
+    if lemma in LEAVE_VERBS or (lemma == "step" and particle == "down") or (passive and lemma in TAKE_VERBS):
+        k += 1
+        while k < end and doc[k].lower_ in ("in", "down", "up", "out", "off"):
+            k += 1      # "sworn in", "stepped down"
+        return verb, k
+    return None, k
+
+
+def _post_after(doc, start: int, end: int) -> Span | None:
+    """The chain of title words from ``start``, up to ``end`` (the sentence's end)."""
+    i = start
+    while i < end and doc[i].lower_ in _SKIPPED:
+        i += 1
+    j = i
+    while j < end:
+        tok = doc[j]
+        if tok.ent_type_ in ("DATE", "TIME") or tok.lower_ in _DATE_WORDS or (
+                tok.lower_ in ("on", "in", "at", "after", "since") and j + 1 < end
+                and (doc[j + 1].lower_ in _DATE_WORDS or doc[j + 1].ent_type_ in ("DATE", "TIME")
+                     or doc[j + 1].like_num)):
+            break
+        lower_modifier = (tok.is_lower and tok.is_alpha and tok.pos_ in ("NOUN", "ADJ", "PROPN")
+                          and tok.dep_ in ("compound", "amod") and j < tok.head.i < end)
+        if not (_chain_token_ok(tok) or lower_modifier or is_head(tok)):
+            break
+        j += 1
+    while j > i and doc[j - 1].lower_ in CONNECTORS:
+        j -= 1
+    chain = doc[i:j]
+    if not len(chain) or not any(is_head(t) for t in chain):
+        return None
+    return chain
+
+
+def appointment_chain(name: Span) -> tuple[Span | None, bool]:
+    """The title chain an appointment or a departure gives the person named by ``name``, and
+    whether it is a departure (the post is then held no more)."""
+    doc, end = name.doc, name.sent.end
+    verb = _verb_before(name)
+    at = name.end
+    if verb is None:
+        verb, at = _verb_after(name)
+    if verb is None:
+        return None, False
+    leaving = _lemma(verb) in LEAVE_VERBS or _lemma(verb) == "step"
+    if at < end and doc[at].lower_ == "as":
+        return _post_after(doc, at + 1, end), leaving
+    if not leaving and _lemma(verb) in ("name", "elect", "appoint", "make"):
+        return _post_after(doc, at, end), False     # "named X interior minister", "X was named minister"
+    return None, False
