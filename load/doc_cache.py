@@ -89,13 +89,11 @@ def tokens_where(doc: Doc, test, attr: int = ORTH) -> list[int]:
     known = _word_tests.setdefault((test, attr), {})
     strings = doc.vocab.strings
     words, where = _distinct(doc, attr)
-    hits = numpy.zeros(len(words), dtype=bool)
-    for k, key in enumerate(words):
-        hit = known.get(key)
-        if hit is None:
-            hit = known[key] = bool(test(strings[key]))
-        hits[k] = hit
-    return numpy.flatnonzero(hits[where]).tolist()
+    hits = [known.get(key) for key in words]
+    for k, hit in enumerate(hits):
+        if hit is None:          # a word not seen before
+            hits[k] = known[words[k]] = bool(test(strings[words[k]]))
+    return numpy.flatnonzero(numpy.array(hits, dtype=bool)[where]).tolist()
 
 
 def _distinct(doc: Doc, attr: int) -> tuple[list[int], numpy.ndarray]:
