@@ -19,7 +19,8 @@ from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 
-from spacy.attrs import LEMMA, ORTH
+import numpy
+from spacy.attrs import LEMMA
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 
@@ -137,18 +138,18 @@ def _credited(doc: Doc, span: Span) -> bool:
 
 def _contribute_verbs(doc: Doc) -> list[int]:
     """The tokens whose lemma is "contribute" (most articles have none)."""
-    lemma = get_string_id("contribute")
-    return [i for i, value in enumerate(doc.to_array(LEMMA).tolist()) if value == lemma]
+    return numpy.flatnonzero(doc.to_array(LEMMA) == get_string_id("contribute")).tolist()
 
 
-_BY = {get_string_id(w) for w in ("By", "BY", "by")}   # as the Doc's ORTH array holds them
+def _by(text: str) -> bool:
+    return text in ("By", "BY", "by")
 
 
 def _byline_names(doc: Doc, article: Article | None) -> list[str]:
     """The journalist: the article's author, or a "By X" at the start of a line."""
     names = [article.author] if article is not None and article.author else []
-    for i, orth in enumerate(doc.to_array([ORTH]).tolist() if len(doc) else []):
-        if orth in _BY and (i == 0 or "\n" in doc[i - 1].text_with_ws):
+    for i in doc_cache.tokens_where(doc, _by):
+        if i == 0 or "\n" in doc[i - 1].text_with_ws:
             tok = doc[i]
             j = tok.i + 1
             while j < len(doc) and doc[j].is_title and doc[j].is_alpha and doc[j].ent_type_ != "DATE":
@@ -163,7 +164,7 @@ def extract(doc: Doc, article: Article | None = None) -> list[Person]:
     sentences = Sentences(doc)
     spans = [e for e in doc_cache.entities(doc) if e.label_ == "PERSON"]
     # where each name begins, counting the rank or honorific before it
-    person_starts = {s.start for s in spans} | {s._.prefix_start for s in spans}
+    person_starts = {s.start for s in spans} | {name_prefix(s).start for s in spans}
     ends_at = {s.end: s for s in spans}
     clusters: list[_Cluster] = []
     items: list[tuple[int, int, _Cluster]] = []    # each name with its titles: (first token, end, person)
