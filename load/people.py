@@ -114,7 +114,7 @@ def _credited(doc: Doc, span: Span) -> bool:
     """ "Photo: X", "(Photo by X/Reuters)", "Additional reporting by X; Editing by Y", "REUTERS/X":
     the name credits the piece's maker. The credit word is capitalised or opens its sentence,
     so "a video by Minister X" in running text is not a credit."""
-    i = span._.prefix_start - 1
+    i = name_prefix(span).start - 1
     steps = 0
     while i >= 0 and steps < 3 and (doc[i].lower_ in ("by", ":", "/", "|", "-", "(") or doc[i].is_space):
         i, steps = i - 1, steps + 1
