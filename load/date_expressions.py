@@ -238,6 +238,20 @@ def _matchable(lower: str) -> bool:
     return lower in ("day", "overnight") or lower in TODAY_WORDS
 
 
+def _match_windows(doc: Doc) -> list[Span]:
+    """Where the Matcher can match, merged where they overlap: three tokens before and one after
+    each word every pattern holds ("earlier in the day" ends at its "day", "the day before" goes
+    one past it). The Matcher makes a Token for every token it is given."""
+    windows: list[list[int]] = []
+    for i in doc_cache.tokens_where(doc, _matchable, LOWER):
+        start, end = max(0, i - 3), min(len(doc), i + 2)
+        if windows and start <= windows[-1][1]:
+            windows[-1][1] = max(windows[-1][1], end)
+        else:
+            windows.append([start, end])
+    return [doc[start:end] for start, end in windows]
+
+
 @lru_cache(maxsize=4)
 def _matcher(vocab) -> Matcher:
     matcher = Matcher(vocab)
@@ -262,8 +276,9 @@ def find_expressions(doc: Doc) -> list[Span]:
     spans = [e for e in ents if e.label_ == "DATE"]
     covered = {i for e in spans for i in range(e.start, e.end)}
     matches = []
-    if doc_cache.tokens_where(doc, _matchable, LOWER):   # the Matcher makes a Token per word: only when it can match
-        matches = [(doc.vocab.strings[match_id], start, end) for match_id, start, end in _matcher(doc.vocab)(doc)]
+    for window in _match_windows(doc):
+        matches += [(doc.vocab.strings[match_id], window.start + start, window.start + end)
+                    for match_id, start, end in _matcher(doc.vocab)(window)]
     # a numeric date is one token of digits, never part of a matched phrase: the order is free
     matches += [("NUMERIC_DATE", i, i + 1) for i in doc_cache.tokens_where(doc, _numeric_date)]
     for label, start, end in matches:
