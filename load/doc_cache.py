@@ -70,11 +70,13 @@ def entities(doc: Doc) -> tuple[Span, ...]:
 
 
 def memo(doc: Doc, compute):
-    """``compute(doc)``, computed once per Doc (``compute`` should be a module-level function)."""
+    """``compute(doc)``, computed once per Doc (``compute`` should be a module-level function).
+    A None is not kept: it is computed again next time (a value the pipeline has not set yet)."""
     cache = _cache(doc)
-    if compute not in cache:
-        cache[compute] = compute(doc)
-    return cache[compute]
+    found = cache.get(compute)
+    if found is None:
+        found = cache[compute] = compute(doc)
+    return found
 
 
 # A test of a word's text alone -> {string hash: result}, filled as words are met (the vocabulary

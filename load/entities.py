@@ -29,7 +29,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from . import doc_cache
-from .countries import CountryMatcher, country_at, is_country_word
+from .countries import CountryMatcher, countries_in, country_at, is_country_word
 from .names import HONORIFICS, NAME_PARTICLES, RANKS, ROYAL_TITLES, plain
 from .posts import POST_MODIFIERS, post_head
 
@@ -578,7 +578,7 @@ def _before_name_candidates(doc: Doc) -> list[int]:
     a comma after a post's head, a capitalised word or a country. Picked off the Doc's arrays:
     a Token and a test for every word of every article cost more."""
     heads = doc_cache.tokens_where(doc, _post_head_word)
-    countries = doc._.countries or {}
+    countries = countries_in(doc)
     found = set(heads) | set(doc_cache.tokens_where(doc, _late, LOWER)) | set(countries)
     title_or_and = doc.to_array(IS_TITLE).astype(bool) | (doc.to_array(LOWER) == get_string_id("and"))
     for k in doc_cache.tokens_where(doc, _of_or_for, LOWER):
@@ -607,7 +607,7 @@ def _stands_before_name(doc: Doc, tok: Token) -> bool:
         return tok.i > 0 and doc[tok.i - 1].lower_ == "the"
     if tok.i < 2:
         return False
-    country = (doc._.countries or {}).get(tok.i)
+    country = countries_in(doc).get(tok.i)
     if country is not None:
         if country[1] > tok.i + 1:
             return False      # inside a country's name: "Envoy for [North] Korea X"

@@ -25,6 +25,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 
 from . import doc_cache
+from .countries import countries_in
 from .entities import name_prefix
 from .names import fuller, name_key, plain, rank_words, same_person
 from .posts import POST_HEADS
@@ -335,7 +336,7 @@ def _role_mentions(doc: Doc) -> list[_Role]:
     """Definite descriptions of a post holder: "the army chief", "the Foreign Minister of
     Pakistan", "Pakistan's top diplomat", "the Pakistani general"."""
     roles = []
-    countries = doc._.countries or {}
+    countries = countries_in(doc)
     for chunk in doc.noun_chunks:
         root = chunk.root
         head = root.lower_
