@@ -148,19 +148,20 @@ if not Doc.has_extension("countries"):
     Doc.set_extension("countries", default=None)   # {token index: (start, end, country)}
 
 
-def _countries_table(doc: Doc) -> dict | None:
+def countries_table(doc: Doc) -> dict | None:
+    """``doc._.countries``: the key under which ``doc_cache`` keeps it."""
     return doc._.countries
 
 
 def countries_in(doc: Doc) -> dict[int, tuple[int, int, str]]:
     """``doc._.countries`` ({} before the people layer has run), read through the Doc's cache:
     a Doc extension costs an object per look-up, and some callers look once per token."""
-    return doc_cache.memo(doc, _countries_table) or {}
+    return doc_cache.memo(doc, countries_table) or {}
 
 
 def country_at(token: Token) -> str | None:
     """The country that a token names or is part of naming ("Korean" in "South Korean")."""
-    table = doc_cache.memo(token.doc, _countries_table)   # see countries_in
+    table = doc_cache.memo(token.doc, countries_table)   # see countries_in
     if table is None:
         return country_of(token.text) if token.text[:1].isupper() else None
     hit = table.get(token.i)

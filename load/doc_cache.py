@@ -79,6 +79,11 @@ def memo(doc: Doc, compute):
     return found
 
 
+def forget(doc: Doc, compute) -> None:
+    """Drop ``memo(doc, compute)``: what it read has just changed (a component ran again)."""
+    _cache(doc).pop(compute, None)
+
+
 # A test of a word's text alone -> {string hash: result}, filled as words are met (the vocabulary
 # of a corpus is small next to its tokens, so each test runs once per distinct word).
 _word_tests: dict = {}

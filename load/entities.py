@@ -29,7 +29,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from . import doc_cache
-from .countries import CountryMatcher, countries_in, country_at, is_country_word
+from .countries import CountryMatcher, countries_in, countries_table, country_at, is_country_word
 from .names import HONORIFICS, NAME_PARTICLES, RANKS, ROYAL_TITLES, plain
 from .posts import POST_MODIFIERS, post_head
 
@@ -97,9 +97,13 @@ class NamePrefix:
 def name_prefix(span: Span) -> NamePrefix:
     """What stood before a PERSON span (``span._.rank``, ``.honorific``, ``.royal`` and
     ``.prefix_start`` in one look-up: a reader of all four saves three)."""
-    table = span.doc._.name_prefixes
+    table = doc_cache.memo(span.doc, _name_prefixes)   # a Doc extension costs an object per look-up
     found = table.get((span.start, span.end)) if table else None
     return found if found is not None else NamePrefix(span.start)
+
+
+def _name_prefixes(doc: Doc) -> dict | None:
+    return doc._.name_prefixes
 
 
 if not Doc.has_extension("name_prefixes"):
@@ -284,6 +288,7 @@ class PeopleLayer:
 
     def __call__(self, doc: Doc) -> Doc:
         doc._.countries = countries = self.countries(doc)
+        doc_cache.forget(doc, countries_table)
         prefixes = self._prefix_spans(doc)
         people: list[Span] = []
         orgs: list[Span] = []
@@ -313,6 +318,7 @@ class PeopleLayer:
         people.extend(self._known_name_words(doc, people, orgs))
         people = filter_spans(people)
         doc._.name_prefixes = {(p.start, p.end): self._prefix_before(doc, p.start, prefixes) for p in people}
+        doc_cache.forget(doc, _name_prefixes)
         doc.ents = self._merge(doc, ents, people, orgs)
         return doc
 
