@@ -104,7 +104,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--articles", type=int, default=1000)
     parser.add_argument("--rss-articles", type=int, default=None,
-                        help="corpus size for the 1x RSS figure (10x is also measured); default --articles")
+                        help="corpus size for the 1x RSS figure (10x is also measured); default --articles; "
+                             "0: skip")
     parser.add_argument("--workers", type=int, default=2, help="processes for the speedup figure (0: skip)")
     parser.add_argument("--profile", action="store_true", help="also profile a one-process load")
     parser.add_argument("--rounds", type=int, default=2,
@@ -176,8 +177,8 @@ def main() -> None:
             pstats.Stats(profiler, stream=out).sort_stats("cumulative").print_stats(35)
             print(out.getvalue())
 
-        base = args.rss_articles or args.articles
-        for factor in (1, 10):
+        base = args.articles if args.rss_articles is None else args.rss_articles
+        for factor in (1, 10) if base else ():
             folder = scratch / f"rss{factor}"
             make_corpus.build(folder, base * factor)
             started = time.perf_counter()

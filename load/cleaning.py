@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import islice
 
 # Words that make up site furniture in any outlet's template.
 WEB_WORDS = {
@@ -43,6 +44,7 @@ END_MARKERS = re.compile(
     r"^(?:(?:first |originally )?published (?:in|on|by)\b|©|copyright\b|all rights reserved\b)", re.I
 )
 PROSE_END = re.compile(r"""[.!?]["')\]]*$|[.!?]\s*\(.*\)\s*$""")
+LETTERS = re.compile(r"[A-Za-z]+")
 RUN_TOGETHER = re.compile(r"[a-z][A-Z][a-z]")  # "IranPakistan", "HomeIran"
 # A photo credit ends a caption: "(AP Photo/Name)", "(Photo by X)", "[Name/Agency]", ". /Reuters",
 # "File | Photo Credit: PTI", "(Shutterstock)" after a short line.
@@ -78,7 +80,7 @@ class Line:
 
     def is_web_furniture(self) -> bool:
         """Made only of web words and punctuation ("- Advertisment -", "Translate »")."""
-        words = re.findall(r"[A-Za-z]+", self.text)
+        words = [m.group() for m in islice(LETTERS.finditer(self.text), 7)]   # 7 words are too many
         if not words:
             return True  # punctuation or symbols only
         return len(words) <= 6 and all(w.lower() in WEB_WORDS for w in words)
@@ -166,8 +168,9 @@ def clean_lines(raw: str) -> CleanedText:
         lines[-1] = Line(" ".join(cut.words[:-1]), cut.index)
         last += 1
     head = lines[:first]
-    body = [l for l in lines[first:last + 1] if not l.is_web_furniture()]
-    dropped += [l.text for l in lines[first:last + 1] if l.is_web_furniture()]
+    furniture = [l.is_web_furniture() for l in lines[first:last + 1]]
+    body = [l for l, web in zip(lines[first:last + 1], furniture) if not web]
+    dropped += [l.text for l, web in zip(lines[first:last + 1], furniture) if web]
     dropped += [l.text for l in lines[last + 1:]]
 
     from .article_meta import pick_title  # the title line stays in the stored text

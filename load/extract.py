@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from . import casualties, dates, figures, meetings, people, titles
+from . import casualties, dates, doc_cache, figures, meetings, people, titles
 from .records import Article, ArticleFacts
 
 
@@ -19,8 +19,9 @@ def sentence_offsets(doc: Doc) -> list[tuple[int, int, str]]:
     keeps exactly those positions.
     """
     result = []
-    for sent in doc.sents:
-        text = sent.text
+    whole = doc_cache.text(doc)
+    for sent in doc_cache.sentences(doc):
+        text = whole[sent.start_char:sent.end_char]    # sent.text, without a Token per word
         lead = len(text) - len(text.lstrip())
         stripped = text.strip()
         start = sent.start_char + lead

@@ -83,6 +83,7 @@ from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
 from . import currency as C
+from . import doc_cache
 from . import units as U
 from .figure_reading import HYPHENS, NATIONALITY_TAGS, RANGE_JOINERS, Quantity, read
 from .figure_subjects import subject_of
@@ -311,8 +312,8 @@ def _drop_repeats(figures: list[Figure], sentences: list[Span]) -> list[Figure]:
 def extract(doc: Doc, article: Article | None = None) -> list[Figure]:
     """Every figure with a unit in ``doc`` (parsed from ``article.text``), in text order."""
     quantities = _quantities(doc)
-    sentences = list(doc.sents)
-    sent_starts = [s.start for s in sentences]
+    sentences = doc_cache.sentences(doc)
+    sent_starts = doc_cache.sentence_starts(doc)
     votes = None
     if any(q.money and not q.money.code for q in quantities):
         votes = C.evidence(doc, article)

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from . import places
+from . import doc_cache, places
 from .countries import country_of
 
 CITY_LABELS = {"GPE", "LOC"}
@@ -93,7 +93,7 @@ def city_at(token: Token) -> str | None:
         return token.text
     if token.ent_type_ not in CITY_LABELS:
         return _city_inside_venue(token)
-    entity = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+    entity = next((e for e in doc_cache.entities(token.doc) if e.start <= token.i < e.end), None)
     if entity is None:
         return None
     name = entity.text[4:] if entity.text.lower().startswith("the ") else entity.text
@@ -161,7 +161,7 @@ def _capital(capital: Token) -> str | None:
 
 
 def _country_named(token: Token) -> str | None:
-    entity = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+    entity = next((e for e in doc_cache.entities(token.doc) if e.start <= token.i < e.end), None)
     text = entity.text if entity is not None else token.text
     if places.is_country(text):
         return text
@@ -174,7 +174,7 @@ def _country_before(token: Token) -> str | None:
     for _ in range(2):
         if start > 0:
             start = token.doc[start - 1].sent.start
-    countries = [e.text for e in token.doc.ents
+    countries = [e.text for e in doc_cache.entities(token.doc)
                  if e.label_ == "GPE" and start <= e.start < token.i and places.is_country(e.text)]
     return countries[-1] if countries else None
 

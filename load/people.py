@@ -15,11 +15,17 @@ returns one ``records.Person`` per person, with
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 
+import numpy
+from spacy.attrs import LEMMA
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 
+from . import doc_cache
+from .entities import name_prefix
 from .names import fuller, name_key, plain, rank_words, same_person
 from .posts import POST_HEADS
 from .records import Article, Mention, Person, Title
@@ -108,7 +114,7 @@ def _credited(doc: Doc, span: Span) -> bool:
     """ "Photo: X", "(Photo by X/Reuters)", "Additional reporting by X; Editing by Y", "REUTERS/X":
     the name credits the piece's maker. The credit word is capitalised or opens its sentence,
     so "a video by Minister X" in running text is not a credit."""
-    i = span._.prefix_start - 1
+    i = name_prefix(span).start - 1
     steps = 0
     while i >= 0 and steps < 3 and (doc[i].lower_ in ("by", ":", "/", "|", "-", "(") or doc[i].is_space):
         i, steps = i - 1, steps + 1
@@ -120,18 +126,31 @@ def _credited(doc: Doc, span: Span) -> bool:
     if span.start >= 2 and doc[span.start - 1].text == "/" and doc[span.start - 2].is_upper:
         return True
     # "Associated Press writer X in Manila contributed to this report." / "... contributed."
-    verb = next((t for t in span.sent if t.lemma_ == "contribute" and t.i >= span.end), None)
+    starts = doc_cache.sentence_starts(doc)
+    k = bisect_left(starts, span.end)
+    sent_end = starts[k] if k < len(starts) else len(doc)     # span.sent's end
+    verb = next((doc[i] for i in doc_cache.memo(doc, _contribute_verbs) if span.end <= i < sent_end), None)
     if verb is None:
         return False
     after = [t for t in verb.subtree if t.i > verb.i and not t.is_punct]
     return not after or any(t.lower_ in ("report", "reporting", "story") for t in after)
 
 
+def _contribute_verbs(doc: Doc) -> list[int]:
+    """The tokens whose lemma is "contribute" (most articles have none)."""
+    return numpy.flatnonzero(doc.to_array(LEMMA) == get_string_id("contribute")).tolist()
+
+
+def _by(text: str) -> bool:
+    return text in ("By", "BY", "by")
+
+
 def _byline_names(doc: Doc, article: Article | None) -> list[str]:
     """The journalist: the article's author, or a "By X" at the start of a line."""
     names = [article.author] if article is not None and article.author else []
-    for tok in doc:
-        if tok.text in ("By", "BY", "by") and (tok.i == 0 or "\n" in doc[tok.i - 1].text_with_ws):
+    for i in doc_cache.tokens_where(doc, _by):
+        if i == 0 or "\n" in doc[i - 1].text_with_ws:
+            tok = doc[i]
             j = tok.i + 1
             while j < len(doc) and doc[j].is_title and doc[j].is_alpha and doc[j].ent_type_ != "DATE":
                 j += 1
@@ -143,9 +162,9 @@ def _byline_names(doc: Doc, article: Article | None) -> list[str]:
 def extract(doc: Doc, article: Article | None = None) -> list[Person]:
     """One Person per person the article reports on; see the module docstring."""
     sentences = Sentences(doc)
-    spans = [e for e in doc.ents if e.label_ == "PERSON"]
+    spans = [e for e in doc_cache.entities(doc) if e.label_ == "PERSON"]
     # where each name begins, counting the rank or honorific before it
-    person_starts = {s.start for s in spans} | {s._.prefix_start for s in spans}
+    person_starts = {s.start for s in spans} | {name_prefix(s).start for s in spans}
     ends_at = {s.end: s for s in spans}
     clusters: list[_Cluster] = []
     items: list[tuple[int, int, _Cluster]] = []    # each name with its titles: (first token, end, person)
@@ -179,13 +198,14 @@ def _add_name_mention(doc: Doc, span: Span, cluster: _Cluster, sentences: Senten
     cluster.names.append(_name_text(span))
     sentence = sentences.of(span.start)
     cluster.mentions.append(Mention(span.start_char, span.end_char, span.text, sentence, "name"))
-    if span._.rank:
-        cluster.ranks.append(span._.rank)
-    if span._.honorific or span._.royal:
-        cluster.honorifics.append(span._.honorific or span._.royal)
-    cluster.anchored |= bool(span._.rank or span._.honorific or span._.royal)
+    prefix = name_prefix(span)     # span._.rank, .honorific, .royal, .prefix_start
+    if prefix.rank:
+        cluster.ranks.append(prefix.rank)
+    if prefix.honorific or prefix.royal:
+        cluster.honorifics.append(prefix.honorific or prefix.royal)
+    cluster.anchored |= bool(prefix.rank or prefix.honorific or prefix.royal)
     sent = sentences.span(span.start)
-    chains = [left_chain(doc, span._.prefix_start, sent.start, span.end),
+    chains = [left_chain(doc, prefix.start, sent.start, span.end),
               right_apposition(doc, span.end, sent.end, person_starts),
               left_apposition(doc, span, sent)]
     chains = [c for c in chains if c is not None]
@@ -203,7 +223,7 @@ def _add_name_mention(doc: Doc, span: Span, cluster: _Cluster, sentences: Senten
             cluster.counterparts.append((chain, span.start))
             cluster.anchored = True
             continue
-        title, country = title_from_chain(chain, sentences.of(chain.start), span._.rank)
+        title, country = title_from_chain(chain, sentences.of(chain.start), prefix.rank)
         if title is not None and chain.start in departed:
             title.status = "former"     # "X resigned as finance minister"
         if country:
@@ -215,7 +235,7 @@ def _add_name_mention(doc: Doc, span: Span, cluster: _Cluster, sentences: Senten
     royal = royal_title(span, sentence) if not posts else None   # "King X"; "Minister of Energy Prince X" is a minister
     if royal is not None:
         cluster.titles.append(royal)
-    return (min([span._.prefix_start] + [c.start for c in chains if c.start < span.start]),
+    return (min([prefix.start] + [c.start for c in chains if c.start < span.start]),
             max([span.end] + [c.end for c in chains if c.start >= span.end]))
 
 
@@ -308,9 +328,9 @@ def _role_mentions(doc: Doc) -> list[_Role]:
     for chunk in doc.noun_chunks:
         root = chunk.root
         head = root.lower_
-        if root.tag_ in ("NNS", "NNPS") or any(t.ent_type_ == "PERSON" for t in chunk):
-            continue
         if head not in POST_HEADS and head not in ("general", "diplomat"):
+            continue      # most chunks: tested first, before their tokens are walked
+        if root.tag_ in ("NNS", "NNPS") or any(t.ent_type_ == "PERSON" for t in chunk):
             continue
         end = chunk.end
         if end < len(doc) and doc[end].ent_type_ == "PERSON":

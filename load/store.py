@@ -402,6 +402,16 @@ def delete_document(db: sqlite_utils.Database, path: str) -> None:
     remove_paths(db, [path])
 
 
+def _insert_ids(db: sqlite_utils.Database, table: str, document_id: int, rows: list[dict]) -> list[int]:
+    """Insert one document's rows into ``table`` (whose rows of that document were all just
+    deleted); return their new ids, in the order of ``rows``."""
+    if not rows:
+        return []
+    db[table].insert_all(rows)
+    return [row[0] for row in db.conn.execute(f"SELECT id FROM [{table}] WHERE document_id = ? ORDER BY id",
+                                              [document_id])]
+
+
 def write_article(db: sqlite_utils.Database, article: Article, sentences: list[tuple[int, int, str]],
                   facts: ArticleFacts) -> dict[str, int]:
     """Replace one article and its facts, all or nothing (a savepoint inside the load's
@@ -432,13 +442,14 @@ def write_article(db: sqlite_utils.Database, article: Article, sentences: list[t
         def sid(position: int) -> int:
             return sentence_ids[position]
 
-        person_ids: dict[int, int] = {}
+        # One insert_all per table, the new ids read back in insertion order: sqlite-utils
+        # costs a few queries per call, and an article has a dozen people and meetings.
+        person_ids = dict(zip([person.key for person in facts.people], _insert_ids(db, "article_people", document_id, [{
+            "document_id": document_id, "local_key": person.key, "name": person.name,
+            "rank": person.rank, "honorific": person.honorific, "country": person.country,
+        } for person in facts.people])))
         mention_rows, title_rows = [], []
         for person in facts.people:
-            person_ids[person.key] = db["article_people"].insert({
-                "document_id": document_id, "local_key": person.key, "name": person.name,
-                "rank": person.rank, "honorific": person.honorific, "country": person.country,
-            }).last_pk
             for m in person.mentions:
                 mention_rows.append({
                     "article_person_id": person_ids[person.key], "document_id": document_id,
@@ -459,16 +470,15 @@ def write_article(db: sqlite_utils.Database, article: Article, sentences: list[t
         db["person_mentions"].insert_all(mention_rows)
         db["titles"].insert_all(title_rows)
 
-        for meeting in facts.meetings:
-            report_id = db["meeting_reports"].insert({
-                "document_id": document_id, "sentence_id": sid(meeting.sentence),
-                "start": meeting.start, "end": meeting.end, "text": meeting.text,
-                **_date_columns(meeting.date), "place": meeting.place,
-                "topics": json.dumps(meeting.topics) if meeting.topics else None,
-            }).last_pk
-            db["meeting_report_participants"].insert_all(
-                [{"meeting_report_id": report_id, "article_person_id": person_ids[key]}
-                 for key in dict.fromkeys(meeting.participants)])
+        report_ids = _insert_ids(db, "meeting_reports", document_id, [{
+            "document_id": document_id, "sentence_id": sid(meeting.sentence),
+            "start": meeting.start, "end": meeting.end, "text": meeting.text,
+            **_date_columns(meeting.date), "place": meeting.place,
+            "topics": json.dumps(meeting.topics) if meeting.topics else None,
+        } for meeting in facts.meetings])
+        db["meeting_report_participants"].insert_all(
+            [{"meeting_report_id": report_id, "article_person_id": person_ids[key]}
+             for meeting, report_id in zip(facts.meetings, report_ids) for key in dict.fromkeys(meeting.participants)])
 
         db["figures"].insert_all([{
             "document_id": document_id, "sentence_id": sid(f.sentence),
@@ -480,23 +490,24 @@ def write_article(db: sqlite_utils.Database, article: Article, sentences: list[t
             "note": f.note, "range_part": f.range_part,
         } for f in facts.figures])
 
-        counts = 0
+        incident_rows = []
         for incident in facts.incidents:
             sentence_list = sorted({sid(s) for s in incident.sentences} | {sid(c.sentence) for c in incident.counts})
-            incident_id = db["incidents"].insert({
+            incident_rows.append({
                 "document_id": document_id, "sentence_id": sentence_list[0],
                 "sentences": json.dumps(sentence_list), **_date_columns(incident.date),
                 "place": incident.place, "perpetrator": incident.perpetrator, "attribution": incident.attribution,
                 "role": incident.role,
-            }).last_pk
-            db["casualty_counts"].insert_all([{
-                "incident_id": incident_id, "document_id": document_id, "sentence_id": sid(c.sentence),
-                "kind": c.kind, "count": c.count, "low": c.low, "high": c.high, "qualifier": c.qualifier,
-                "victims": c.victims, "claimed_by": c.claimed_by, **_date_columns(c.date),
-                "place": c.place, "side": c.side, "claim": c.claim, "superseded": int(c.superseded),
-                "start": c.start, "end": c.end, "text": c.text,
-            } for c in incident.counts])
-            counts += len(incident.counts)
+            })
+        incident_ids = _insert_ids(db, "incidents", document_id, incident_rows)
+        db["casualty_counts"].insert_all([{
+            "incident_id": incident_id, "document_id": document_id, "sentence_id": sid(c.sentence),
+            "kind": c.kind, "count": c.count, "low": c.low, "high": c.high, "qualifier": c.qualifier,
+            "victims": c.victims, "claimed_by": c.claimed_by, **_date_columns(c.date),
+            "place": c.place, "side": c.side, "claim": c.claim, "superseded": int(c.superseded),
+            "start": c.start, "end": c.end, "text": c.text,
+        } for incident, incident_id in zip(facts.incidents, incident_ids) for c in incident.counts])
+        counts = sum(len(incident.counts) for incident in facts.incidents)
     return {
         "people": len(facts.people), "titles": len(title_rows), "meetings": len(facts.meetings),
         "figures": len(facts.figures), "casualty counts": counts, "document_id": document_id,

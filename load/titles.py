@@ -25,8 +25,9 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from . import doc_cache
 from .countries import country_at
-from .entities import ORG_WORDS, is_post_word
+from .entities import ORG_WORDS, is_post_word, name_prefix
 from .posts import DESCRIPTION_HEADS, POST_ABBREVIATIONS, POST_HEADS, STATUS_WORDS, normalize_post, post_head
 from .records import Article, DateValue, Person, Title
 
@@ -43,11 +44,9 @@ class Sentences:
     """Sentence index (position in ``list(doc.sents)``) of each token."""
 
     def __init__(self, doc: Doc):
-        self.sents = list(doc.sents)
-        self._index = [0] * len(doc)
-        for n, sent in enumerate(self.sents):
-            for i in range(sent.start, sent.end):
-                self._index[i] = n
+        self.sents = doc_cache.sentences(doc)
+        self._index = doc_cache.sentence_index(doc)
+        self._prose: dict[int, bool] = {}
 
     def of(self, token_i: int) -> int:
         return self._index[token_i]
@@ -57,10 +56,13 @@ class Sentences:
 
     def is_prose(self, token_i: int) -> bool:
         """A sentence of running text, not a menu item or sidebar headline ("Sanaullah's remarks")."""
-        sent = self.span(token_i)
-        words = [t for t in sent if t.is_alpha]
-        last = next((t for t in reversed(sent) if not t.is_space), None)
-        return len(words) >= 8 or (last is not None and last.text in {".", "!", "?", "”", "\""})
+        n = self._index[token_i]
+        if n not in self._prose:   # asked for every mention of a name
+            sent = self.sents[n]
+            words = [t for t in sent if t.is_alpha]
+            last = next((t for t in reversed(sent) if not t.is_space), None)
+            self._prose[n] = len(words) >= 8 or (last is not None and last.text in {".", "!", "?", "”", "\""})
+        return self._prose[n]
 
 
 # --- token tests ---------------------------------------------------------------------------
@@ -188,7 +190,7 @@ def left_apposition(doc: Doc, name: Span, sent: Span) -> Span | None:
     """ "Pakistan's army chief, General X, ..." / "his Pakistani counterpart, X": a definite
     description, a comma, then the name closing the apposition (or standing where the
     description began a clause: "..., the Minister of Defense of China, X spoke")."""
-    p = name._.prefix_start
+    p = name_prefix(name).start
     if p - 2 < sent.start or doc[p - 1].text != ",":
         return None
     chain = left_chain(doc, p - 1, sent.start)
@@ -306,7 +308,7 @@ def split_on_and(chain: Span) -> list[Span]:
 def plural_chain_before(doc: Doc, name: Span, sent: Span, ends_at: dict[int, Span]) -> Span | None:
     """ "Prime Ministers X and Y": the plural post before a coordination of names, for Y
     (``ends_at`` maps a token index just after a name to that name's span)."""
-    i = name._.prefix_start
+    i = name_prefix(name).start
     stepped = False
     while i > sent.start and doc[i - 1].text in (",", "and"):
         i -= 1
@@ -315,7 +317,7 @@ def plural_chain_before(doc: Doc, name: Span, sent: Span, ends_at: dict[int, Spa
         other = ends_at.get(i)
         if other is None:
             return None
-        i, stepped = other._.prefix_start, True
+        i, stepped = name_prefix(other).start, True
     if not stepped:
         return None
     chain = left_chain(doc, i, sent.start)
@@ -476,11 +478,12 @@ def title_from_chain(chain: Span, sentence: int, rank: str | None) -> tuple[Titl
 
 def royal_title(span: Span, sentence: int) -> Title | None:
     """ "King Abdullah", "Pope Francis": the royal or religious title standing before the name."""
-    royal = span._.royal
+    prefix = name_prefix(span)
+    royal = prefix.royal
     if not royal:
         return None
     doc = span.doc
-    start = span._.prefix_start
+    start = prefix.start
     words = royal.split()
     begin = next((i for i in range(start, span.start) if doc[i].lower_ == words[0].lower()), start)
     post = " ".join(w[:1].upper() + w[1:].lower() for w in words)
