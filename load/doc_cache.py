@@ -85,15 +85,19 @@ _word_tests: dict = {}
 def tokens_where(doc: Doc, test, attr: int = ORTH) -> list[int]:
     """Indexes of the tokens whose text (or ``attr``: ``LOWER``) passes ``test``, a function of
     that string alone: candidates picked off the Doc's array without making a Token object per
-    word. ``test`` should be a module-level function (it keys the cache)."""
-    known = _word_tests.setdefault((test, attr), {})
-    strings = doc.vocab.strings
-    words, where = _distinct(doc, attr)
-    hits = [known.get(key) for key in words]
-    for k, hit in enumerate(hits):
-        if hit is None:          # a word not seen before
-            hits[k] = known[words[k]] = bool(test(strings[words[k]]))
-    return numpy.flatnonzero(numpy.array(hits, dtype=bool)[where]).tolist()
+    word. ``test`` should be a module-level function (it keys the caches). The list is shared:
+    callers do not change it."""
+    cache = _cache(doc)
+    if (test, attr) not in cache:    # ORTH and LOWER never change: once per Doc
+        known = _word_tests.setdefault((test, attr), {})
+        strings = doc.vocab.strings
+        words, where = _distinct(doc, attr)
+        hits = [known.get(key) for key in words]
+        for k, hit in enumerate(hits):
+            if hit is None:          # a word not seen before
+                hits[k] = known[words[k]] = bool(test(strings[words[k]]))
+        cache[(test, attr)] = numpy.flatnonzero(numpy.array(hits, dtype=bool)[where]).tolist()
+    return cache[(test, attr)]
 
 
 def _distinct(doc: Doc, attr: int) -> tuple[list[int], numpy.ndarray]:

@@ -32,6 +32,7 @@ from spacy.attrs import LEMMA, LOWER
 from spacy.strings import hash_string
 from spacy.tokens import Doc, Token
 
+from . import doc_cache
 from .meeting_people import People, coordinated_subject, governing_subjects, subjects
 
 MEETING_VERBS = {"meet", "receive", "host", "visit", "welcome", "greet"}   # take the other side as object
@@ -497,10 +498,16 @@ def _not_done(verb: Token) -> bool:
 
 def is_remote(trigger: Token) -> bool:
     """ "spoke by phone with X", "in a video conference": not a meeting in person."""
+    if not doc_cache.tokens_where(trigger.doc, _remote_word, LOWER):
+        return False     # most articles name no phone or video: no subtree to walk
     scope = list(trigger.subtree)
     if trigger.pos_ in ("NOUN", "PROPN"):
         scope += [t for t in trigger.head.subtree if t.dep_ == "pobj" or t.head.dep_ == "pobj"]
     return any(t.lower_ in REMOTE_WORDS for t in scope)
+
+
+def _remote_word(lower: str) -> bool:
+    return lower in REMOTE_WORDS
 
 
 def reads(token: Token, people: People) -> list[Found]:

@@ -67,21 +67,32 @@ class _Cluster:
     counterparts: list[tuple[Span, int]] = field(default_factory=list)   # (chain, name token start)
     anchored: bool = False       # a rank, honorific or title vouches that this is a person
     title_tokens: set[int] = field(default_factory=set)   # tokens read as this person's titles
+    # name, key words and country, asked for every other cluster each time a name is placed, kept
+    # with the number of names (countries) they were read from: the lists are only appended to
+    _named: tuple = field(default=(0, None, None), repr=False, compare=False)
+    _country: tuple = field(default=(0, None), repr=False, compare=False)
 
     @property
     def name(self) -> str:
-        best = self.names[0]
-        for n in self.names[1:]:
-            best = fuller(best, n)
-        return best
+        return self._name_and_key()[0]
 
     @property
     def key_words(self) -> list[str]:
-        return name_key(self.name).split()
+        return self._name_and_key()[1]
+
+    def _name_and_key(self) -> tuple[str, list[str]]:
+        if self._named[0] != len(self.names):
+            best = self.names[0]
+            for n in self.names[1:]:
+                best = fuller(best, n)
+            self._named = (len(self.names), best, name_key(best).split())
+        return self._named[1], self._named[2]
 
     def country(self) -> str | None:
-        counts = Counter(self.countries)
-        return counts.most_common(1)[0][0] if counts else None
+        if self._country[0] != len(self.countries):
+            counts = Counter(self.countries)
+            self._country = (len(self.countries), counts.most_common(1)[0][0] if counts else None)
+        return self._country[1]
 
 
 def _name_text(span: Span) -> str:

@@ -30,6 +30,7 @@ import os
 import socket
 import sqlite3
 import time
+import weakref
 import zlib
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -402,12 +403,24 @@ def delete_document(db: sqlite_utils.Database, path: str) -> None:
     remove_paths(db, [path])
 
 
+_tables: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def _table(db: sqlite_utils.Database, name: str) -> sqlite_utils.db.Table:
+    """``db[name]``, made once per connection: each ``db[name]`` reads sqlite_master twice (is it
+    a view?), and a load writes ten tables per article."""
+    tables = _tables.setdefault(db, {})
+    if name not in tables:
+        tables[name] = db.table(name)
+    return tables[name]
+
+
 def _insert_ids(db: sqlite_utils.Database, table: str, document_id: int, rows: list[dict]) -> list[int]:
     """Insert one document's rows into ``table`` (whose rows of that document were all just
     deleted); return their new ids, in the order of ``rows``."""
     if not rows:
         return []
-    db[table].insert_all(rows)
+    _table(db, table).insert_all(rows)
     return [row[0] for row in db.conn.execute(f"SELECT id FROM [{table}] WHERE document_id = ? ORDER BY id",
                                               [document_id])]
 
@@ -418,7 +431,7 @@ def write_article(db: sqlite_utils.Database, article: Article, sentences: list[t
     transaction); return counts by kind, and the new ``documents.id`` as ``document_id``."""
     with db.atomic():
         delete_document(db, article.path)
-        document_id = db["documents"].insert({
+        document_id = _table(db, "documents").insert({
             "path": article.path, "sha256": article.sha256,
             "title": article.title, "title_source": article.title_source,
             "outlet": article.outlet, "outlet_source": article.outlet_source,
@@ -433,7 +446,7 @@ def write_article(db: sqlite_utils.Database, article: Article, sentences: list[t
             "text": article.text, "characters": len(article.text),
             "loaded_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
         }).last_pk
-        db["sentences"].insert_all(
+        _table(db, "sentences").insert_all(
             {"document_id": document_id, "position": position, "start": start, "end": end, "text": text}
             for position, (start, end, text) in enumerate(sentences))
         sentence_ids = [row[0] for row in db.conn.execute(
@@ -467,8 +480,8 @@ def write_article(db: sqlite_utils.Database, article: Article, sentences: list[t
                     "as_of_source": t.as_of_source if t.as_of and t.as_of.iso else None,
                     "start": t.start, "end": t.end, "text": t.text,
                 })
-        db["person_mentions"].insert_all(mention_rows)
-        db["titles"].insert_all(title_rows)
+        _table(db, "person_mentions").insert_all(mention_rows)
+        _table(db, "titles").insert_all(title_rows)
 
         report_ids = _insert_ids(db, "meeting_reports", document_id, [{
             "document_id": document_id, "sentence_id": sid(meeting.sentence),
@@ -476,11 +489,11 @@ def write_article(db: sqlite_utils.Database, article: Article, sentences: list[t
             **_date_columns(meeting.date), "place": meeting.place,
             "topics": json.dumps(meeting.topics) if meeting.topics else None,
         } for meeting in facts.meetings])
-        db["meeting_report_participants"].insert_all(
+        _table(db, "meeting_report_participants").insert_all(
             [{"meeting_report_id": report_id, "article_person_id": person_ids[key]}
              for meeting, report_id in zip(facts.meetings, report_ids) for key in dict.fromkeys(meeting.participants)])
 
-        db["figures"].insert_all([{
+        _table(db, "figures").insert_all([{
             "document_id": document_id, "sentence_id": sid(f.sentence),
             "value": f.value, "unit": f.unit, "canonical_value": f.canonical_value,
             "canonical_unit": f.canonical_unit, "dimension": f.dimension, "subject": f.subject,
@@ -500,7 +513,7 @@ def write_article(db: sqlite_utils.Database, article: Article, sentences: list[t
                 "role": incident.role,
             })
         incident_ids = _insert_ids(db, "incidents", document_id, incident_rows)
-        db["casualty_counts"].insert_all([{
+        _table(db, "casualty_counts").insert_all([{
             "incident_id": incident_id, "document_id": document_id, "sentence_id": sid(c.sentence),
             "kind": c.kind, "count": c.count, "low": c.low, "high": c.high, "qualifier": c.qualifier,
             "victims": c.victims, "claimed_by": c.claimed_by, **_date_columns(c.date),
