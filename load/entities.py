@@ -18,6 +18,7 @@ never particular people.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 import numpy
@@ -580,22 +581,38 @@ def _of_or_for(lower: str) -> bool:
 def _before_name_candidates(doc: Doc) -> list[int]:
     """The tokens (but the last) that ``_stands_before_name`` may accept, and the commas that
     ``_post_phrase_ends_at`` may accept before: a post's head, "late", a country, the word after
-    "of"/"for" and the capitalised words (or "and") up to four after it ("Minister of Energy X"),
-    a comma after a post's head, a capitalised word or a country. Picked off the Doc's arrays:
-    a Token and a test for every word of every article cost more."""
+    a post word's "of"/"for" and the capitalised words (or "and") up to four after it ("Minister
+    of Energy X"), a comma after a post's head, a capitalised word or a country with a post's
+    head at most 14 words back. Picked off the Doc's arrays: a Token and a test for every word of
+    every article cost more."""
     heads = doc_cache.tokens_where(doc, _post_head_word)
     countries = countries_in(doc)
     found = set(heads) | set(doc_cache.tokens_where(doc, _late, LOWER)) | set(countries)
     title_or_and = doc.to_array(IS_TITLE).astype(bool) | (doc.to_array(LOWER) == get_string_id("and"))
+    post_words = set(doc_cache.tokens_where(doc, _post_word_text))
     for k in doc_cache.tokens_where(doc, _of_or_for, LOWER):
+        if k - 1 not in post_words:
+            continue          # both readings need a post word before "of"/"for"
         found.add(k + 1)
         i = k + 1
         while i < k + 4 and i + 1 < len(doc) and title_or_and[i] and title_or_and[i + 1]:
             found.add(i + 1)
             i += 1
     after = set(heads) | set(countries) | set(numpy.flatnonzero(title_or_and).tolist())
-    found.update(i for i in doc_cache.tokens_where(doc, _comma) if i - 1 in after)
+    found.update(i for i in doc_cache.tokens_where(doc, _comma)
+                 if i - 1 in after and _any_between(heads, i - 14, i - 1))
     return sorted(i for i in found if i < len(doc) - 1)
+
+
+def _any_between(positions: list[int], low: int, high: int) -> bool:
+    """Whether a sorted list holds a value from ``low`` to ``high``."""
+    k = bisect_left(positions, low)
+    return k < len(positions) and positions[k] <= high
+
+
+def _post_word_text(text: str) -> bool:
+    """``is_post_word`` of a token with this text."""
+    return text.lower() in POST_MODIFIERS or post_head(text) is not None
 
 
 def _comma(text: str) -> bool:
