@@ -20,7 +20,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 import numpy
-from spacy.attrs import LEMMA
+from spacy.attrs import LEMMA, LOWER
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 
@@ -332,12 +332,27 @@ class _Role:
     country: str | None
 
 
+def _role_head(lower: str) -> bool:
+    return lower in POST_HEADS or lower in ("general", "diplomat")
+
+
+def _chunks_with_role_heads(doc: Doc) -> list[Span]:
+    """``doc.noun_chunks`` of the sentences that hold a word a role mention is headed by: spaCy's
+    iterator makes a Token for every word it is given, and the other sentences have no role.
+    A noun chunk never leaves its sentence, so each sentence is read alone."""
+    sentences = doc_cache.sentences(doc)
+    index = doc_cache.sentence_index(doc)
+    return [Span(doc, start, end, label=label)
+            for n in sorted({index[i] for i in doc_cache.tokens_where(doc, _role_head, LOWER)})
+            for start, end, label in doc.noun_chunks_iterator(sentences[n])]
+
+
 def _role_mentions(doc: Doc) -> list[_Role]:
     """Definite descriptions of a post holder: "the army chief", "the Foreign Minister of
     Pakistan", "Pakistan's top diplomat", "the Pakistani general"."""
     roles = []
     countries = countries_in(doc)
-    for chunk in doc.noun_chunks:
+    for chunk in _chunks_with_role_heads(doc):
         root = chunk.root
         head = root.lower_
         if head not in POST_HEADS and head not in ("general", "diplomat"):
