@@ -32,7 +32,8 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 
-from spacy.attrs import LOWER
+import numpy
+from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Span, Token
 
 from . import doc_cache
@@ -383,11 +384,21 @@ def _content_words(token: Token) -> set[str]:
 
 # --- topics ----------------------------------------------------------------------------------
 
+def _topic_verbs(doc: Doc) -> list[int]:
+    """The tokens whose lemma is a verb of discussing (each distinct lemma looked up once)."""
+    lemmas, where = numpy.unique(doc.to_array(LEMMA), return_inverse=True)
+    strings = doc.vocab.strings
+    hits = numpy.array([strings[lemma].lower() in TOPIC_VERBS for lemma in lemmas.tolist()], dtype=bool)
+    return numpy.flatnonzero(hits[where]).tolist()
+
+
 def topics_for(trigger: Token) -> list[str]:
     """What the sentence says was discussed: objects of discuss/review/exchange views on ..."""
     found = []
-    for token in trigger.sent:
-        if token.lemma_.lower() not in TOPIC_VERBS or token.pos_ != "VERB":
+    doc = trigger.doc
+    for i in _in_span(doc_cache.memo(doc, _topic_verbs), trigger.sent):
+        token = doc[i]
+        if token.pos_ != "VERB":
             continue
         for child in token.children:
             target = None
