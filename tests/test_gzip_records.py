@@ -9,6 +9,8 @@ import zlib
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from load import pipeline
 from load.reader import SkipFile, find_files, jsonlines, read_source, sources
@@ -169,3 +171,31 @@ def test_workers_spread_the_records_of_one_gzipped_file(tmp_path):
     figures = "select d.path, f.value from figures f join documents d on d.id = f.document_id order by 1, 2"
     assert rows(tmp_path / "one.db", figures) == rows(tmp_path / "two.db", figures)
     assert len({value for _, value in rows(tmp_path / "two.db", figures)}) >= 12
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(damage=st.lists(st.tuples(st.floats(min_value=0, max_value=1), st.binary(min_size=1, max_size=6)), max_size=3),
+       cut=st.one_of(st.none(), st.floats(min_value=0, max_value=1)))
+def test_any_damaged_gzip_lines_give_articles_or_reasons_naming_the_line(damage, cut, tmp_path):
+    data = bytearray(gzip.compress(numbered_records(tmp_path / "fuzz.jsonl", 30).read_bytes(), mtime=0))
+    for where, junk in damage:  # overwrite a few bytes anywhere: header, deflate data, CRC, length
+        start = int(where * (len(data) - 1))
+        data[start:start + len(junk)] = junk
+    if cut is not None:
+        data = data[:int(cut * len(data))]
+    path = tmp_path / "fuzz.jsonl.gz"
+    path.write_bytes(bytes(data))
+    try:
+        found = list(sources(path))
+    except SkipFile as reason:  # only a file that does not start as gzip is refused whole
+        assert data[:2] != b"\x1f\x8b"[:len(data[:2])] and str(reason).startswith("not a gzip file")
+        return
+    numbers = [int(s.locator) for s in found]
+    assert numbers == sorted(set(numbers))
+    for source in found:
+        try:
+            article = read_source(source)
+        except SkipFile as reason:
+            assert str(reason).startswith(f"line {source.locator}: ") and "\n" not in str(reason)
+            continue
+        assert article.text.strip() and article.path.endswith(f"fuzz.jsonl.gz#{source.locator}")

@@ -3,7 +3,10 @@ object, or an array of objects). One article per record.
 
 Units. A JSON-lines file is streamed line by line; each non-blank line is its own
 document, stored as ``FILE#LINE`` (1-based line number) with the sha256 of the
-line, so a changed line reloads alone; a worker seeks to the line's byte offset.
+line, so a changed line reloads alone; a worker seeks to the line's byte offset. A
+``.gz`` file (``.jsonl.gz``, ``.ndjson.gz``, ``.json.gz``) reads as the bytes it decompresses to
+(``streams``): the same units, offsets into the decompressed bytes, and a stream that
+breaks part-way ends the file at the line where it broke.
 A ``.json`` array is parsed whole (use JSON lines for big files); its items are
 ``FILE#N`` (1-based position), hashed on their canonical JSON. A ``.json`` holding
 one object is one document named after the file. (A ``NAME.json`` beside
