@@ -4,8 +4,8 @@
 | --- | --- | --- | --- |
 | ``.txt`` | txt | ``text`` | the file |
 | ``.html``, ``.htm`` (``.gz`` too) | html | ``html`` | the file |
-| ``.jsonl``, ``.ndjson`` | jsonl | ``jsonlines`` | each line: ``FILE#LINE`` |
-| ``.json`` | json | ``jsonlines`` | an object: the file; an array: each item, ``FILE#N`` |
+| ``.jsonl``, ``.ndjson`` (``.gz`` too) | jsonl | ``jsonlines`` | each line: ``FILE#LINE`` |
+| ``.json`` (``.gz`` too) | json | ``jsonlines`` | an object: the file; an array: each item, ``FILE#N`` |
 | ``.warc``, ``.warc.gz`` | warc | ``warc`` | each HTML response record: ``FILE#@OFFSET`` |
 
 The unit of work is a *source* (``base.Source``): a whole file, or one record in a
@@ -54,6 +54,7 @@ __all__ = [
 FORMATS = {
     ".txt": "txt", ".html": "html", ".htm": "html", ".html.gz": "html", ".htm.gz": "html",
     ".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "json", ".warc": "warc", ".warc.gz": "warc",
+    ".jsonl.gz": "jsonl", ".ndjson.gz": "jsonl", ".json.gz": "json",
 }
 WHOLE_FILE = {"txt", "html"}   # one file, one article (these may have a sidecar)
 _BY_LENGTH = sorted(FORMATS, key=len, reverse=True)

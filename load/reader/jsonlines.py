@@ -3,7 +3,10 @@ object, or an array of objects). One article per record.
 
 Units. A JSON-lines file is streamed line by line; each non-blank line is its own
 document, stored as ``FILE#LINE`` (1-based line number) with the sha256 of the
-line, so a changed line reloads alone; a worker seeks to the line's byte offset.
+line, so a changed line reloads alone; a worker seeks to the line's byte offset. A
+``.gz`` file (``.jsonl.gz``, ``.ndjson.gz``, ``.json.gz``) reads as the bytes it decompresses to
+(``streams``): the same units, offsets into the decompressed bytes, and a stream that
+breaks part-way ends the file at the line where it broke.
 A ``.json`` array is parsed whole (use JSON lines for big files); its items are
 ``FILE#N`` (1-based position), hashed on their canonical JSON. A ``.json`` holding
 one object is one document named after the file. (A ``NAME.json`` beside
@@ -47,10 +50,11 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..records import Article
-from .base import (MAX_JSON_DEPTH, TOO_DEEP, SkipFile, Source, check_length, json_depth, normalize_text, open_binary,
-                   parse_json, read_bytes)
+from .base import (MAX_JSON_DEPTH, TOO_DEEP, SkipFile, Source, check_length, json_depth, normalize_text, parse_json,
+                   read_bytes)
 from .html import MAX_HTML_BYTES, article_from_html, clean_body
 from .limits import check_given
+from .streams import GZIP_ERRORS, gzip_reason, is_gzip, open_stream, read_limited, read_line_at
 
 MAX_LINE_BYTES = MAX_HTML_BYTES  # one record: a page's HTML at most
 MAX_JSON_BYTES = 200_000_000     # a .json array is parsed whole
@@ -74,23 +78,30 @@ ISO_DAY = re.compile(r"^\s*(\d{4}-\d{2}-\d{2})(?:[T ]|$)")
 # --- planning: the records of a file ------------------------------------------------------
 
 def line_sources(path: Path, file: str) -> Iterator[Source]:
-    """One Source per non-blank line, streamed (memory flat in file size)."""
+    """One Source per non-blank line, streamed (memory flat in file size). A gzip stream that
+    breaks part-way ends the file with one Source for the line where it broke (``read_line``
+    refuses it with the reason): the lines before it load."""
     absolute = os.path.abspath(path)
-    with open_binary(path) as handle:
+    with open_stream(path) as handle:
         offset, number = 0, 0
         while True:
-            line = handle.readline(MAX_LINE_BYTES + 1)
-            if not line:
-                return
             number += 1
             start = offset
-            offset += len(line)
-            if len(line) > MAX_LINE_BYTES and not line.endswith(b"\n"):
-                while line and not line.endswith(b"\n"):  # skip the rest of the line
-                    line = handle.readline(1 << 20)
-                    offset += len(line)
-                yield Source(absolute, file, "0" * 64, str(number), start)  # read() refuses it with a reason
-                continue
+            try:
+                line = handle.readline(MAX_LINE_BYTES + 1)
+                if not line:
+                    return
+                offset += len(line)
+                if len(line) > MAX_LINE_BYTES and not line.endswith(b"\n"):
+                    while line and not line.endswith(b"\n"):  # skip the rest of the line
+                        line = handle.readline(1 << 20)
+                        offset += len(line)
+                    yield Source(absolute, file, "0" * 64, str(number), start)  # read() refuses it with a reason
+                    continue
+            except GZIP_ERRORS as error:
+                reason = gzip_reason(error).encode()
+                yield Source(absolute, file, hashlib.sha256(b"broken gzip: " + reason).hexdigest(), str(number), start)
+                return
             body = line.strip()
             if body:
                 yield Source(absolute, file, hashlib.sha256(body).hexdigest(), str(number), start)
@@ -98,7 +109,7 @@ def line_sources(path: Path, file: str) -> Iterator[Source]:
 
 def json_sources(path: Path, file: str) -> Iterator[Source]:
     """A .json file: one Source for an object, one per item for an array."""
-    data = read_bytes(path, MAX_JSON_BYTES)
+    data = _read_json_file(path)
     parsed = _parse_json_file(data, path.name)
     absolute = os.path.abspath(path)
     if isinstance(parsed, dict):
@@ -106,6 +117,13 @@ def json_sources(path: Path, file: str) -> Iterator[Source]:
         return
     for number, item in enumerate(parsed, 1):
         yield Source(absolute, file, _item_hash(item), str(number))
+
+
+def _read_json_file(path: Path) -> bytes:
+    """The bytes of a .json file (decompressed for .json.gz), at most ``MAX_JSON_BYTES``."""
+    if is_gzip(path):
+        return read_limited(path, MAX_JSON_BYTES)
+    return read_bytes(path, MAX_JSON_BYTES)
 
 
 def _parse_json_file(data: bytes, name: str):
@@ -133,9 +151,10 @@ def _item_hash(item) -> str:
 def read_line(source: Source) -> Article:
     """The JSON line at ``source.offset``, or SkipFile with its line number and reason."""
     where = f"line {source.locator}"
-    with open_binary(source.path) as handle:
-        handle.seek(source.offset or 0)
-        line = handle.readline(MAX_LINE_BYTES + 1)
+    try:
+        line = read_line_at(source.path, source.offset or 0, MAX_LINE_BYTES + 1)
+    except GZIP_ERRORS as error:
+        raise SkipFile(f"{where}: {gzip_reason(error)}; the rest of the file is not read") from None
     if len(line) > MAX_LINE_BYTES:
         raise SkipFile(f"{where}: too large (over {MAX_LINE_BYTES:,} bytes)")
     body = line.strip()
@@ -173,7 +192,7 @@ def read_json(source: Source) -> Article:
 
 @lru_cache(maxsize=1)  # workers read consecutive items of one file: parse it once
 def _cached_json(path: str, mtime_ns: int, size: int):
-    return _parse_json_file(read_bytes(Path(path), MAX_JSON_BYTES), Path(path).name)
+    return _parse_json_file(_read_json_file(Path(path)), Path(path).name)
 
 
 def _first(record: dict, fields: tuple[str, ...], kind=str):
