@@ -54,7 +54,7 @@ def main(ctx: click.Context, paths: tuple[Path, ...], db_path: Path, rebuild: bo
     """Extract facts from news articles into a SQLite database.
 
     PATHS are article files or folders, searched recursively for .txt,
-    .html/.htm (and .html.gz), .jsonl/.ndjson/.json (one article per record) and
+    .html/.htm (and .html.gz), .jsonl/.ndjson/.json (one article per record; .gz too) and
     .warc/.warc.gz (one article per HTML response); other files are counted as
     not read. The default is seeds/. An optional NAME.json beside NAME.txt or
     NAME.html gives url, outlet, title, author and published, and overrides what
