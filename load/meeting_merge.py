@@ -204,8 +204,12 @@ def _places_tie(undated: dict, other: dict) -> bool:
 
 
 def _by_place(report: dict) -> bool:
-    return (not is_day(report) and not report.get("published") and bool(report["place"])
-            and len(report["people"]) >= 2)
+    return not is_day(report) and not report.get("published") and bool(report["place"]) and _several(report)
+
+
+def _several(report: dict) -> bool:
+    """Two or more participants (or, people unknown, possibly: ``index_keys`` of a light row)."""
+    return report["people"] is None or len(report["people"]) >= 2
 
 
 def index_keys(report: dict) -> set:
@@ -214,14 +218,14 @@ def index_keys(report: dict) -> set:
     implies ``probe_keys(a) & index_keys(b)``, so a closure looks up candidates, not every report
     of the same people."""
     keys = set()
-    if report["place"] and len(report["people"]) >= 2:
+    if report["place"] and _several(report):
         keys.add(("place", report["place"]))
     if _by_place(report):
         keys.add(("undated-place", report["place"]))
     if is_day(report):
         when = date.fromisoformat(report["date"])
         return keys | {("day", report["date"]), ("weekday", when.weekday()), ("month-day", (when.month, when.day))}
-    if report.get("published") and len(report["people"]) >= 2:
+    if report.get("published") and _several(report):
         keys.add(("published", report["published"]))
     if not report["date"]:
         weekday, month_day = _partial(report["raw"])
@@ -233,7 +237,7 @@ def index_keys(report: dict) -> set:
 def probe_keys(report: dict) -> set:
     """The keys (``index_keys``) of the reports of other articles that ``report`` may reach."""
     keys = set()
-    if report["place"] and len(report["people"]) >= 2:
+    if report["place"] and _several(report):
         keys.add(("undated-place", report["place"]))
     if _by_place(report):
         keys.add(("place", report["place"]))
@@ -242,7 +246,7 @@ def probe_keys(report: dict) -> set:
         keys |= {("day", report["date"]), ("partial-weekday", when.weekday()),
                  ("partial-month-day", (when.month, when.day))}
         return keys | {("published", (when + timedelta(days=k)).isoformat()) for k in range(SAME_EVENT_DAYS + 1)}
-    if report.get("published") and len(report["people"]) >= 2:
+    if report.get("published") and _several(report):
         issued = date.fromisoformat(report["published"])
         keys |= {("day", (issued - timedelta(days=k)).isoformat()) for k in range(SAME_EVENT_DAYS + 1)}
     if not report["date"]:

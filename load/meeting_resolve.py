@@ -42,9 +42,8 @@ INFERRED_PREFIX = "across-articles"
 class Gone:
     """A report as it was when last clustered: removed, or with participants that changed.
 
-    A removed one is known by its participants only, and reaches whatever theirs, whatever the
-    dates; one whose participants changed (``report``: as it is now) reaches, with the people
-    it had, what the report itself reached then: the same dates, places and article."""
+    With ``report`` (its dates, place and article, as they were), it reaches, with the people
+    it had, what it reached then; without, whatever these people's reports, whatever the dates."""
 
     id: int
     meeting: int | None
@@ -56,6 +55,16 @@ class Gone:
             return {**self.report, "id": None, "people": frozenset(self.people)}
         return {"id": None, "document": None, "published": None, "date": None, "precision": None, "raw": None,
                 "place": None, "people": frozenset(self.people), "gone": True}
+
+
+def removed_report(row: tuple, published: dict) -> dict:
+    """A removed report (a ``removed_reports`` row of ``resolve.track``) as a report dict;
+    ``published``: the day of publication of each removed article."""
+    _, _, document, day, precision, raw, reference, place = row
+    if reference and reference.startswith(INFERRED_PREFIX):
+        day = precision = None
+    return {"id": None, "document": document, "published": published.get(document), "date": day,
+            "precision": precision, "raw": raw, "place": place, "people": frozenset()}
 
 
 def _load(conn, where: str, params: list) -> dict[int, dict]:
@@ -108,15 +117,29 @@ class _Closure:
         self.of_document: dict[int, set] = {}
         self.of_people: dict[frozenset, set] = {}
         self.indexes: dict[frozenset, dict] = {}  # people -> their reports by index key
+        self.light: dict[int, dict] = {}          # report id -> what index_keys reads
         self.total = conn.execute("SELECT count(*) FROM meeting_reports").fetchone()[0]
         self.limit = max(200, self.total // 2)       # past it, all reports are read at once
         self.everything = False
 
     def _reports_of(self, person: int) -> set:
+        """The ids of a person's reports; their dates, places and articles go to ``light`` (what
+        ``index_keys`` reads, without the participants: a frequent person has thousands)."""
         if person not in self.of_person:
-            self.of_person[person] = {r for (r,) in self.conn.execute(
-                "SELECT rp.meeting_report_id FROM meeting_report_participants rp JOIN article_people ap "
-                "ON ap.id = rp.article_person_id WHERE ap.person_id = ?", [person])}
+            ids = set()
+            for rid, document, day, precision, raw, reference, place, published in self.conn.execute(
+                    "SELECT r.id, r.document_id, r.date, r.date_precision, r.date_raw, r.date_reference, r.place, "
+                    "CASE WHEN d.published_precision = 'day' THEN d.published END "
+                    "FROM article_people ap JOIN meeting_report_participants rp ON rp.article_person_id = ap.id "
+                    "JOIN meeting_reports r ON r.id = rp.meeting_report_id JOIN documents d ON d.id = r.document_id "
+                    "WHERE ap.person_id = ?", [person]):
+                ids.add(rid)
+                if rid not in self.light:
+                    if reference and reference.startswith(INFERRED_PREFIX):
+                        day = precision = None
+                    self.light[rid] = {"document": document, "published": published, "date": day,
+                                       "precision": precision, "raw": raw, "place": place, "people": None}
+            self.of_person[person] = ids
         return self.of_person[person]
 
     def _reports_in(self, document: int) -> set:
@@ -134,18 +157,15 @@ class _Closure:
                     f"SELECT id, document_id FROM meeting_reports WHERE {in_list('document_id', chunk)}", chunk):
                 self.of_document[document].add(rid)
 
-    def _candidates(self, report: dict) -> set | None:
+    def _candidates(self, report: dict) -> set:
         """Ids of the reports outside the closure that may be reached from ``report`` (``reaches``
         decides): those of its article, and those of the same people (or a part or a whole of
-        them) found under its ``probe_keys``; a gone report, all of these people's. None when
-        reading them would pass the limit."""
+        them) found under its ``probe_keys``; a gone report, all of these people's."""
         people = frozenset(report["people"])
         if report.get("gone"):
             found = set(self._with_people(people))
         else:
             index = self._index(people)
-            if index is None:
-                return None
             found = set()
             for key in meeting_merge.probe_keys(report):
                 found |= index.get(key, set())
@@ -153,17 +173,13 @@ class _Closure:
             found |= self._reports_in(report["document"])
         return {r for r in found if r not in self.inside}
 
-    def _index(self, people: frozenset) -> dict | None:
-        """The reports of these people (or a part or a whole of them), read, by ``index_keys``."""
+    def _index(self, people: frozenset) -> dict:
+        """The reports of these people (or a part or a whole of them), by ``index_keys`` (of their
+        light rows: participants unknown, so the keys of a report of several people)."""
         if people not in self.indexes:
-            ids = self._with_people(people)
-            unread = [r for r in ids if r not in self.read]
-            if len(self.read) + len(unread) > self.limit:
-                return None
-            self.read.update(_by_ids(self.conn, unread))
             index: dict = {}
-            for rid in ids:
-                for key in meeting_merge.index_keys(self.read[rid]):
+            for rid in self._with_people(people):
+                for key in meeting_merge.index_keys(self.light[rid]):
                     index.setdefault(key, set()).add(rid)
             self.indexes[people] = index
         return self.indexes[people]
