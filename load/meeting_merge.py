@@ -9,18 +9,21 @@ meeting of another month or year. Reports join when they have the same participa
   visited X on November 1" are two meetings, as are two days;
 - an undated report (after ``infer_partial_dates``) joins the one dated meeting of the same
   participants in another article that fits it and that evidence ties to it: its article was
-  published within ``SAME_EVENT_DAYS`` after the meeting, or names the same place, or already
-  shares another meeting with that meeting's articles. It never takes a meeting of another
-  weekday or day than its text says, or one after its article was published; with two such
-  meetings it stays alone. It does not take the date either: the article did not say it
-  (``meeting_participants.date`` shows a date only for the articles that state one).
+  published within ``SAME_EVENT_DAYS`` after the meeting, or it names the place that a report
+  of those participants (all or some) in that meeting names. It never takes a meeting of
+  another weekday or day than its text says, one of another place, or one after its article
+  was published; with two such meetings it stays alone. It does not take the date either: the
+  article did not say it (``meeting_participants.date`` shows a date only for the articles
+  that state one). Evidence is what the reports of these participants say, never what other
+  meetings of the two articles did: one article's change would then ripple through every
+  article linked to it (and it changed no fact of dev, the seeds or a 200-article corpus).
 A report of some of the people of a meeting of three or more joins it when it is told in the
 same article with a fitting date, or on the same day ("A meets B" in a headline and "A conferred
 with B in the presence of C" below); the meeting's participants are everyone its reports name.
 
-Reports are dicts (id, document, date, precision, raw, place, topics, people, inferred) as
-``meeting_resolve`` reads them from ``meeting_reports`` (an inferred date read back as none:
-each clustering infers afresh).
+Reports are dicts (id, document, published, date, precision, raw, place, topics, people,
+inferred) as ``meeting_resolve`` reads them from ``meeting_reports`` (an inferred date read back
+as none: each clustering infers afresh; ``published`` is the article's day of publication).
 
 ``reaches`` says which reports these rules ever compare, or let decide about each other: an
 incremental load reclusters the reports its changes touch together with everything they reach,
@@ -32,7 +35,8 @@ from __future__ import annotations
 
 import calendar
 from collections import defaultdict
-from datetime import date
+from datetime import date, timedelta
+from functools import lru_cache
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
@@ -100,26 +104,26 @@ def _attach_undated(by_people: dict, groups, published: dict) -> None:
         for report in same_people:
             clusters[groups.find(report["id"])].append(report)
     documents_of = {root: {r["document"] for r in members} for root, members in clusters.items()}
-    linked = defaultdict(set)        # document -> documents it shares a meeting with
-    for docs in documents_of.values():
-        for doc in docs:
-            linked[doc] |= docs - {doc}
     for same_people in by_people.values():
         roots = list(dict.fromkeys(groups.find(r["id"]) for r in same_people))
-        dated = {root: next(r["date"] for r in clusters[root] if is_day(r))
-                 for root in roots if any(is_day(r) for r in clusters[root])}
+        people = same_people[0]["people"]
+        dated = {}      # a meeting's day, as told by a report of these people, all of them or some
         for root in roots:
-            if root in dated:
+            day = next((r["date"] for r in clusters[root] if is_day(r) and _nested(r["people"], people)), None)
+            if day:
+                dated[root] = day
+        for root in roots:
+            if any(is_day(r) for r in clusters[root]):
                 continue
             members = clusters[root]
             fitting = [other for other, day in dated.items()
-                       if _fits_undated(members, day, clusters[other], documents_of[other], published, linked)]
+                       if _fits_undated(members, day, clusters[other], documents_of[other], published, people)]
             if len(fitting) == 1:
                 groups.union(fitting[0], root)
 
 
 def _fits_undated(members: list[dict], day: str, meeting: list[dict], meeting_documents: set,
-                  published: dict, linked: dict) -> bool:
+                  published: dict, people: frozenset) -> bool:
     documents = {r["document"] for r in members}
     if documents & meeting_documents:
         return False          # the article's own dated report of these people is another meeting
@@ -129,52 +133,133 @@ def _fits_undated(members: list[dict], day: str, meeting: list[dict], meeting_do
     own_places = {r["place"] for r in members if r["place"]}
     if places and own_places and not places & own_places:
         return False
-    evidence = bool(places & own_places)
+    # the same place, named by a report of these people (all of them or some) in that meeting
+    evidence = bool(own_places & {r["place"] for r in meeting if r["place"] and _nested(r["people"], people)})
     for document in documents:
         issued = published.get(document)
         if issued is not None:
-            days = (date.fromisoformat(issued) - date.fromisoformat(day)).days
-            if days < 0 or days > SAME_EVENT_DAYS:
+            if not _within_window(issued, day):
                 return False
-            evidence = True
-        if linked[document] & meeting_documents:
             evidence = True
     return evidence
 
 
-def could_be_day(report: dict) -> bool:
-    """Dated to a day, or naming a weekday or a day that ``infer_partial_dates`` may date."""
-    return is_day(report) or (not report["date"] and _partial(report["raw"]) != (None, None))
+def _within_window(issued: str, day: str) -> bool:
+    """Whether an article published on ``issued`` may tell, undated, a meeting held on ``day``."""
+    return 0 <= (date.fromisoformat(issued) - date.fromisoformat(day)).days <= SAME_EVENT_DAYS
 
 
 def reaches(a: dict, b: dict) -> bool:
     """Whether the rules may compare reports ``a`` and ``b`` or let one change what happens to the
     other (symmetric; reports are compared in id order, so a set closed under this clusters the
-    same alone as in the whole database):
-    - the same participants (with fewer than two, only a partial date and a dated report, which
-      ``infer_partial_dates`` compares);
-    - the same article when one of them is not dated to a day: the article's reports naming the
-      same partial date share its inference, and an undated report's evidence is every meeting
-      its article shares with others (``_attach_undated``);
-    - the participants of one within those of the other, of three or more, told in the same
-      article or possibly on the same day (``_merge_into_larger``).
-    A report that is gone (removed, or its participants changed: ``gone`` true, no document)
-    reaches, whatever the dates, the reports of the same participants and those of whose
-    participants its own are part or which are part of its own."""
-    gone = a.get("gone") or b.get("gone")
-    if a["people"] and a["people"] == b["people"]:
-        if len(a["people"]) >= 2 or gone or (is_day(a) and could_be_day(b)) or (is_day(b) and could_be_day(a)):
-            return True
-    if a["document"] is not None and a["document"] == b["document"] and not (is_day(a) and is_day(b)):
-        return True
+    same alone as in the whole database). Within one article:
+    - the same participants (``_merge_within_articles``);
+    - undated reports naming the same partial date (they share its inference);
+    - the participants of one within those of the other, of three or more (``_merge_into_larger``).
+    Across articles, with the same participants or those of one within the other's (three or more):
+    - two reports dated to the same day (same-day merges, ``_merge_into_larger``);
+    - a report dated to a day and one that is not, when the undated one fits that day, and either
+      names a weekday or a day that the other may date (``infer_partial_dates``: the same
+      participants only) or could take a meeting of that day (``_attach_undated``: its article
+      published within the window after it, or, with no publication date, naming the place
+      the other names: ``_places_tie``). A meeting
+      takes its day, for an undated report, only from a report of the same participants or of
+      a part or a whole of them, so that one is always among those it reaches.
+    Two reports of other days, or two undated ones, in different articles never meet directly:
+    whatever they decide about each other goes through a dated report both reach. That keeps an
+    incremental load's closure to the days and articles it touches.
+    A removed report (``gone`` true, no document) reaches, whatever the dates, the reports of
+    the same participants and those of whose participants its own are part or which are part
+    of its own."""
+    same = bool(a["people"]) and a["people"] == b["people"]
     small, big = (a, b) if len(a["people"]) < len(b["people"]) else (b, a)
-    if len(small["people"]) >= 2 and len(big["people"]) >= 3 and small["people"] < big["people"]:
-        if gone or small["document"] == big["document"]:
+    nested = len(small["people"]) >= 2 and len(big["people"]) >= 3 and small["people"] < big["people"]
+    if a.get("gone") or b.get("gone"):
+        return same or nested
+    if a["document"] == b["document"]:
+        if same or nested:
             return True
-        if could_be_day(small) and could_be_day(big) and not (is_day(small) and is_day(big)
-                                                              and small["date"] != big["date"]):
-            return True
-    return False
+        return not a["date"] and not b["date"] and _partial(a["raw"]) == _partial(b["raw"]) != (None, None)
+    if not (same or nested):
+        return False
+    if _places_tie(a, b) or _places_tie(b, a):
+        return True
+    if is_day(a) and is_day(b):
+        return a["date"] == b["date"]
+    if is_day(a) == is_day(b):
+        return False
+    dated, other = (a, b) if is_day(a) else (b, a)
+    if not _fits(other, dated["date"]):
+        return False
+    if same and not other["date"] and _partial(other["raw"]) != (None, None):
+        return True                        # infer_partial_dates
+    return len(other["people"]) >= 2 and bool(other.get("published")) and _within_window(other["published"], dated["date"])
+
+
+def _places_tie(undated: dict, other: dict) -> bool:
+    """An undated report of an article with no publication date takes a meeting only by the
+    place it names (``_fits_undated``): it reaches the reports naming that place."""
+    return (_by_place(undated) and undated["place"] == other["place"]
+            and (not is_day(other) or _fits(undated, other["date"])))
+
+
+def _by_place(report: dict) -> bool:
+    return not is_day(report) and not report.get("published") and bool(report["place"]) and _several(report)
+
+
+def _several(report: dict) -> bool:
+    """Two or more participants (or, people unknown, possibly: ``index_keys`` of a light row)."""
+    return report["people"] is None or len(report["people"]) >= 2
+
+
+def index_keys(report: dict) -> set:
+    """Keys under which a report can be found by a report of other articles that ``reaches`` it
+    (with the same participants, or a part or a whole of them): ``reaches(a, b)`` across articles
+    implies ``probe_keys(a) & index_keys(b)``, so a closure looks up candidates, not every report
+    of the same people."""
+    keys = set()
+    if report["place"] and _several(report):
+        keys.add(("place", report["place"]))
+    if _by_place(report):
+        keys.add(("undated-place", report["place"]))
+    if is_day(report):
+        when = date.fromisoformat(report["date"])
+        return keys | {("day", report["date"]), ("weekday", when.weekday()), ("month-day", (when.month, when.day))}
+    if report.get("published") and _several(report):
+        keys.add(("published", report["published"]))
+    if not report["date"]:
+        weekday, month_day = _partial(report["raw"])
+        keys |= {("partial-weekday", weekday), ("partial-month-day", month_day)} - {
+            ("partial-weekday", None), ("partial-month-day", None)}
+    return keys
+
+
+def probe_keys(report: dict) -> set:
+    """The keys (``index_keys``) of the reports of other articles that ``report`` may reach."""
+    keys = set()
+    if report["place"] and _several(report):
+        keys.add(("undated-place", report["place"]))
+    if _by_place(report):
+        keys.add(("place", report["place"]))
+    if is_day(report):
+        when = date.fromisoformat(report["date"])
+        keys |= {("day", report["date"]), ("partial-weekday", when.weekday()),
+                 ("partial-month-day", (when.month, when.day))}
+        return keys | {("published", (when + timedelta(days=k)).isoformat()) for k in range(SAME_EVENT_DAYS + 1)}
+    if report.get("published") and _several(report):
+        issued = date.fromisoformat(report["published"])
+        keys |= {("day", (issued - timedelta(days=k)).isoformat()) for k in range(SAME_EVENT_DAYS + 1)}
+    if not report["date"]:
+        weekday, month_day = _partial(report["raw"])
+        if weekday is not None:
+            keys.add(("weekday", weekday))
+        if month_day is not None:
+            keys.add(("month-day", month_day))
+    return keys
+
+
+def _nested(one: frozenset, other: frozenset) -> bool:
+    return one <= other or other <= one
 
 
 def is_day(report: dict) -> bool:
@@ -214,6 +299,7 @@ def _fits(report: dict, day: str) -> bool:
     return not (month_day and (when.month, when.day) != month_day)
 
 
+@lru_cache(maxsize=4096)
 def _partial(raw: str | None) -> tuple[int | None, tuple[int, int] | None]:
     """(weekday, (month, day)) a date expression names without a year: "Saturday" -> (5, None),
     "November 1" -> (None, (11, 1)); (None, None) when it names neither."""

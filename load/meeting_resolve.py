@@ -2,20 +2,21 @@
 ``meeting_merge`` (the one place of the criterion), and which rows that changes.
 
 The criterion compares a report only with the reports it reaches (``meeting_merge.reaches``:
-the same participants; a report of some of a larger meeting's people and that meeting's
-reports; the reports of its own article when one of them names no day). Clustering a set of
-reports closed under that relation gives each of them what clustering the whole database
-gives: every comparison stays inside the set, and the set is taken in the same order (by
-report id). So an update reclusters the closure of the reports its changes touch:
+within an article, the same participants or a part of them; across articles, the same day,
+or an undated report and a day it may take). Clustering a set of reports closed under that
+relation gives each of them what clustering the whole database gives: every comparison stays
+inside the set, and the set is taken in the same order (by report id). So an update
+reclusters the closure of the reports its changes touch:
 - the reports of the articles it wrote;
-- the reports whose participants' person changed (people merged or split), and, as a gone
-  report with the participants it had, what they reached before;
-- what each removed report reached (a gone report with the people it had when it was
-  last clustered);
+- the reports whose participants' person changed (people merged or split), and, as the
+  report with the participants it had, what it reached before;
+- what each removed report reached (a gone report with the people it had when it was last
+  clustered: whatever its dates, every report of those people);
 - the other reports of the meetings these were in.
-Reports are looked up by participant (every report of a person, cached per update) and by
-article; when the closure grows past half of all reports, all are read at once (the same
-result, in fewer queries). ``resolve`` (everything) clusters all reports.
+Candidates are looked up by participant (every report of those people, read once and indexed
+by ``meeting_merge.index_keys``) and by article; when the closure grows past half of all
+reports, all are read at once (the same result, in fewer queries). ``resolve`` (everything)
+clusters all reports.
 
 A date inferred across articles (``infer_partial_dates``) is written into its report
 (``date_reference`` says so, so ``meeting_participants`` can show it for that article) and
@@ -39,26 +40,43 @@ INFERRED_PREFIX = "across-articles"
 
 @dataclass
 class Gone:
-    """A report as it was when last clustered: removed, or with participants that changed."""
+    """A report as it was when last clustered: removed, or with participants that changed.
+
+    With ``report`` (its dates, place and article, as they were), it reaches, with the people
+    it had, what it reached then; without, whatever these people's reports, whatever the dates."""
 
     id: int
     meeting: int | None
     people: set
+    report: dict | None = None
 
     def as_report(self) -> dict:
-        return {"id": None, "document": None, "date": None, "precision": None, "raw": None,
-                "people": frozenset(self.people), "gone": True}
+        if self.report is not None:
+            return {**self.report, "id": None, "people": frozenset(self.people)}
+        return {"id": None, "document": None, "published": None, "date": None, "precision": None, "raw": None,
+                "place": None, "people": frozenset(self.people), "gone": True}
+
+
+def removed_report(row: tuple, published: dict) -> dict:
+    """A removed report (a ``removed_reports`` row of ``resolve.track``) as a report dict;
+    ``published``: the day of publication of each removed article."""
+    _, _, document, day, precision, raw, reference, place = row
+    if reference and reference.startswith(INFERRED_PREFIX):
+        day = precision = None
+    return {"id": None, "document": document, "published": published.get(document), "date": day,
+            "precision": precision, "raw": raw, "place": place, "people": frozenset()}
 
 
 def _load(conn, where: str, params: list) -> dict[int, dict]:
     reports = {}
-    for rid, document, day, precision, raw, reference, place, topics, meeting in conn.execute(
-            "SELECT id, document_id, date, date_precision, date_raw, date_reference, place, topics, meeting_id "
-            f"FROM meeting_reports WHERE {where}", params):
+    for rid, document, day, precision, raw, reference, place, topics, meeting, published in conn.execute(
+            "SELECT r.id, r.document_id, r.date, r.date_precision, r.date_raw, r.date_reference, r.place, r.topics, "
+            "r.meeting_id, CASE WHEN d.published_precision = 'day' THEN d.published END "
+            f"FROM meeting_reports r JOIN documents d ON d.id = r.document_id WHERE {where}", params):
         stored = (day, precision, reference)
         if reference and reference.startswith(INFERRED_PREFIX):
             day = precision = None    # inferred by an earlier clustering: inferred afresh
-        reports[rid] = {"id": rid, "document": document, "date": day, "precision": precision, "raw": raw,
+        reports[rid] = {"id": rid, "document": document, "published": published, "date": day, "precision": precision, "raw": raw,
                         "place": place, "topics": json.loads(topics) if topics else [], "people": set(),
                         "inferred": None, "meeting": meeting, "stored": stored, "members": []}
     for chunk in chunks(sorted(reports)):
@@ -77,14 +95,14 @@ def _load(conn, where: str, params: list) -> dict[int, dict]:
 def _by_ids(conn, ids: Iterable[int]) -> dict[int, dict]:
     reports = {}
     for chunk in chunks(sorted(set(ids))):
-        reports.update(_load(conn, in_list("id", chunk), chunk))
+        reports.update(_load(conn, in_list("r.id", chunk), chunk))
     return reports
 
 
 def _by_column(conn, column: str, values: Iterable[int]) -> dict[int, dict]:
     reports = {}
     for chunk in chunks(sorted(set(values))):
-        reports.update(_load(conn, in_list(column, chunk), chunk))
+        reports.update(_load(conn, in_list(f"r.{column}", chunk), chunk))
     return reports
 
 
@@ -98,36 +116,73 @@ class _Closure:
         self.of_person: dict[int, set] = {}
         self.of_document: dict[int, set] = {}
         self.of_people: dict[frozenset, set] = {}
-        self.outside: dict[frozenset, set] = {}  # people -> their reports not in the closure when last asked
+        self.indexes: dict[frozenset, dict] = {}  # people -> their reports by index key
+        self.light: dict[int, dict] = {}          # report id -> what index_keys reads
         self.total = conn.execute("SELECT count(*) FROM meeting_reports").fetchone()[0]
+        self.limit = max(200, self.total // 2)       # past it, all reports are read at once
         self.everything = False
 
     def _reports_of(self, person: int) -> set:
+        """The ids of a person's reports; their dates, places and articles go to ``light`` (what
+        ``index_keys`` reads, without the participants: a frequent person has thousands)."""
         if person not in self.of_person:
-            self.of_person[person] = {r for (r,) in self.conn.execute(
-                "SELECT rp.meeting_report_id FROM meeting_report_participants rp JOIN article_people ap "
-                "ON ap.id = rp.article_person_id WHERE ap.person_id = ?", [person])}
+            ids = set()
+            for rid, document, day, precision, raw, reference, place, published in self.conn.execute(
+                    "SELECT r.id, r.document_id, r.date, r.date_precision, r.date_raw, r.date_reference, r.place, "
+                    "CASE WHEN d.published_precision = 'day' THEN d.published END "
+                    "FROM article_people ap JOIN meeting_report_participants rp ON rp.article_person_id = ap.id "
+                    "JOIN meeting_reports r ON r.id = rp.meeting_report_id JOIN documents d ON d.id = r.document_id "
+                    "WHERE ap.person_id = ?", [person]):
+                ids.add(rid)
+                if rid not in self.light:
+                    if reference and reference.startswith(INFERRED_PREFIX):
+                        day = precision = None
+                    self.light[rid] = {"document": document, "published": published, "date": day,
+                                       "precision": precision, "raw": raw, "place": place, "people": None}
+            self.of_person[person] = ids
         return self.of_person[person]
 
     def _reports_in(self, document: int) -> set:
         if document not in self.of_document:
-            self.of_document[document] = {r for (r,) in self.conn.execute(
-                "SELECT id FROM meeting_reports WHERE document_id = ?", [document])}
+            self._read_documents([document])
         return self.of_document[document]
+
+    def _read_documents(self, documents: Iterable[int]) -> None:
+        """The report ids of these articles, in one query per chunk."""
+        wanted = sorted({d for d in documents if d is not None and d not in self.of_document})
+        for chunk in chunks(wanted):
+            for document in chunk:
+                self.of_document[document] = set()
+            for rid, document in self.conn.execute(
+                    f"SELECT id, document_id FROM meeting_reports WHERE {in_list('document_id', chunk)}", chunk):
+                self.of_document[document].add(rid)
 
     def _candidates(self, report: dict) -> set:
         """Ids of the reports outside the closure that may be reached from ``report`` (``reaches``
-        decides)."""
+        decides): those of its article, and those of the same people (or a part or a whole of
+        them) found under its ``probe_keys``; a gone report, all of these people's."""
         people = frozenset(report["people"])
-        outside = self.outside.get(people)
-        if outside is None:
-            outside = self._with_people(people) - self.inside.keys()
-        else:   # what was outside for an earlier report of these people, less what joined since
-            outside = {r for r in outside if r not in self.inside}
-        self.outside[people] = outside
+        if report.get("gone"):
+            found = set(self._with_people(people))
+        else:
+            index = self._index(people)
+            found = set()
+            for key in meeting_merge.probe_keys(report):
+                found |= index.get(key, set())
         if report["document"] is not None:
-            outside = outside | {r for r in self._reports_in(report["document"]) if r not in self.inside}
-        return outside
+            found |= self._reports_in(report["document"])
+        return {r for r in found if r not in self.inside}
+
+    def _index(self, people: frozenset) -> dict:
+        """The reports of these people (or a part or a whole of them), by ``index_keys`` (of their
+        light rows: participants unknown, so the keys of a report of several people)."""
+        if people not in self.indexes:
+            index: dict = {}
+            for rid in self._with_people(people):
+                for key in meeting_merge.index_keys(self.light[rid]):
+                    index.setdefault(key, set()).add(rid)
+            self.indexes[people] = index
+        return self.indexes[people]
 
     def _with_people(self, people: frozenset) -> set:
         # many reports of one closure name the same people (a meeting's reports): intersect once
@@ -150,18 +205,19 @@ class _Closure:
                 pending.append(report)
                 if report["id"] is not None:
                     self.inside[report["id"]] = self.read[report["id"]] = report
-        limit = max(200, self.total // 2)
         while pending:
+            if pending[-1]["document"] not in self.of_document:   # the articles of what is pending, at once
+                self._read_documents(r["document"] for r in pending)
             report = pending.pop()
-            ids = self._candidates(report) if len(self.read) <= limit else set()
-            unread = {r for r in ids if r not in self.read}
-            if len(self.read) + len(unread) > limit:
+            ids = self._candidates(report) if len(self.read) <= self.limit else None
+            unread = None if ids is None else {r for r in ids if r not in self.read}
+            if ids is None or len(self.read) + len(unread) > self.limit:
                 self.everything = True
                 return _load(self.conn, "1", [])
             self.read.update(_by_ids(self.conn, unread))
             for rid in sorted(ids):
-                other = self.read.get(rid)
-                if other is not None and meeting_merge.reaches(report, other):
+                other = self.read[rid]
+                if meeting_merge.reaches(report, other):
                     self.inside[rid] = other
                     pending.append(other)
         return self.inside
@@ -202,7 +258,7 @@ def _touched(conn, new_documents: list[int], gone: list[Gone], moved: set[int],
     for rid in sorted(changed):
         report = start[rid]
         before = {old_person.get(article_person, person) for article_person, person in report["members"]}
-        ghosts.append(Gone(rid, report["meeting"], {p for p in before if p is not None}))
+        ghosts.append(Gone(rid, report["meeting"], {p for p in before if p is not None}, report))
     meetings = {g.meeting for g in ghosts if g.meeting is not None} | {
         r["meeting"] for r in start.values() if r["meeting"] is not None}
     for rid, report in _by_column(conn, "meeting_id", meetings).items():
@@ -213,11 +269,7 @@ def _touched(conn, new_documents: list[int], gone: list[Gone], moved: set[int],
 
 def _cluster(conn, reports: dict[int, dict]) -> tuple[list[dict], dict[int, int]]:
     """The meeting rows of these reports (``meeting_merge``), and report id -> meeting id."""
-    published = {}
-    for chunk in chunks(sorted({r["document"] for r in reports.values()})):
-        published.update(conn.execute(
-            f"SELECT id, published FROM documents WHERE {in_list('id', chunk)} AND published IS NOT NULL "
-            "AND published_precision = 'day'", chunk))
+    published = {r["document"]: r["published"] for r in reports.values() if r["published"]}
     meeting_merge.infer_partial_dates(reports)
     clusters = meeting_merge.meeting_clusters(reports, published, UnionFind(reports))
     person_names = {}

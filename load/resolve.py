@@ -62,7 +62,9 @@ def track(db: sqlite_utils.Database) -> None:
                  "document_id INTEGER)")
     conn.execute("CREATE TEMP TABLE IF NOT EXISTS removed_keys (id INTEGER, document_id INTEGER, name_key TEXT, "
                  "words INTEGER, first TEXT, last TEXT, country TEXT, posts TEXT, cluster INTEGER)")
-    conn.execute("CREATE TEMP TABLE IF NOT EXISTS removed_reports (id INTEGER, meeting_id INTEGER)")
+    conn.execute("CREATE TEMP TABLE IF NOT EXISTS removed_reports (id INTEGER, meeting_id INTEGER, document_id INTEGER, "
+                 "date TEXT, date_precision TEXT, date_raw TEXT, date_reference TEXT, place TEXT)")
+    conn.execute("CREATE TEMP TABLE IF NOT EXISTS removed_documents (id INTEGER, published TEXT)")
     conn.execute("CREATE TEMP TABLE IF NOT EXISTS removed_report_people (report_id INTEGER, article_person_id INTEGER)")
     conn.execute("CREATE TEMP TABLE IF NOT EXISTS removed_places (place TEXT)")
     conn.execute("CREATE TEMP TRIGGER IF NOT EXISTS track_people BEFORE DELETE ON main.article_people BEGIN "
@@ -71,7 +73,12 @@ def track(db: sqlite_utils.Database) -> None:
                  "INSERT INTO removed_keys VALUES (old.article_person_id, old.document_id, old.name_key, old.words, "
                  "old.first, old.last, old.country, old.posts, old.cluster); END")
     conn.execute("CREATE TEMP TRIGGER IF NOT EXISTS track_reports BEFORE DELETE ON main.meeting_reports BEGIN "
-                 "INSERT INTO removed_reports VALUES (old.id, old.meeting_id); END")
+                 "INSERT INTO removed_reports VALUES (old.id, old.meeting_id, old.document_id, old.date, "
+                 "old.date_precision, old.date_raw, old.date_reference, old.place); END")
+    # an article's reports go by cascade after its row: its publication day is kept first
+    conn.execute("CREATE TEMP TRIGGER IF NOT EXISTS track_documents BEFORE DELETE ON main.documents BEGIN "
+                 "INSERT INTO removed_documents VALUES (old.id, CASE WHEN old.published_precision = 'day' "
+                 "THEN old.published END); END")
     conn.execute("CREATE TEMP TRIGGER IF NOT EXISTS track_report_people BEFORE DELETE "
                  "ON main.meeting_report_participants BEGIN INSERT INTO removed_report_people "
                  "VALUES (old.meeting_report_id, old.article_person_id); END")
@@ -82,10 +89,12 @@ def track(db: sqlite_utils.Database) -> None:
 def _take_removed(conn):
     people = conn.execute("SELECT id, person_id, document_id FROM temp.removed_people").fetchall()
     keys = {row[0]: row for row in conn.execute("SELECT * FROM temp.removed_keys")}
-    reports = conn.execute("SELECT id, meeting_id FROM temp.removed_reports").fetchall()
+    reports = conn.execute("SELECT * FROM temp.removed_reports").fetchall()
+    published = dict(conn.execute("SELECT id, published FROM temp.removed_documents"))
     report_people = conn.execute("SELECT report_id, article_person_id FROM temp.removed_report_people").fetchall()
     place_names = {place for (place,) in conn.execute("SELECT place FROM temp.removed_places")}
-    for table in ("removed_people", "removed_keys", "removed_reports", "removed_report_people", "removed_places"):
+    for table in ("removed_people", "removed_keys", "removed_reports", "removed_report_people", "removed_places",
+                  "removed_documents"):
         conn.execute(f"DELETE FROM temp.{table}")
     removed = []
     for ap_id, person_id, document_id in people:
@@ -94,7 +103,8 @@ def _take_removed(conn):
                            cluster=key[8] if key else None, person_id=person_id))
     # the people each removed report had when it was last clustered (its article people went with it)
     person_of = {ap_id: person_id for ap_id, person_id, _ in people}
-    gone = [meeting_resolve.Gone(report, meeting, set()) for report, meeting in reports]
+    gone = [meeting_resolve.Gone(row[0], row[1], set(), meeting_resolve.removed_report(row, published))
+            for row in reports]
     by_id = {g.id: g for g in gone}
     for report, ap_id in report_people:
         if report in by_id and person_of.get(ap_id) is not None:

@@ -32,6 +32,8 @@ from __future__ import annotations
 
 import sqlite3
 
+from .resolve_base import chunks, in_list
+
 # stored view -> the columns indexed: its facets in metadata.yml, its keys, and the columns that
 # the canned queries join on ((meeting_id, person): who met whom pairs the participants of a meeting).
 STORED_VIEWS = {
@@ -188,7 +190,9 @@ def refresh(conn: sqlite3.Connection, everything: bool = False) -> None:
             continue
         keys = sorted(touched[name])
         condition = KEYED_BY[name]
-        conn.executemany(f"DELETE FROM [{name}] WHERE {condition}", keys)
+        column = condition.split()[0]
+        for chunk in chunks([key[0] for key in keys]):     # the table is indexed on its key: IN is fine
+            conn.execute(f"DELETE FROM [{name}] WHERE {in_list(column, chunk)}", chunk)
         conn.executemany(f"INSERT INTO [{name}] SELECT * FROM [{name}{LIVE}] WHERE {condition}", keys)
     for table in DIRTY:
         conn.execute(f"DELETE FROM temp.{table}")
