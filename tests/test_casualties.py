@@ -568,3 +568,20 @@ def test_a_months_old_toll_in_a_relative_clause_is_recalled_even_first(nlp):
     incs = incidents(nlp, "The talks came as fighting displaced thousands. The rebels, who killed 40 civilians "
                           "in November, deny the charge.")
     assert [(i.role, counts([i])) for i in incs] == [("recalled", [("killed", 40)])]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("A cloudburst in the hills claimed seven lives on Tuesday.", [("killed", 7)]),
+    ("The fire at the warehouse took 14 lives.", [("killed", 14)]),
+    ("The quake cost more than 300 lives, officials said.", [("killed", 300)]),
+    ("The merger will cost 300 jobs.", []),
+])
+def test_lives_claimed_taken_or_cost_are_people_killed(nlp, text, expected):
+    assert counts(incidents(nlp, text)) == expected
+
+
+def test_a_bare_second_count_after_and_takes_the_main_verb_not_the_first_counts(nlp):
+    # parsed as "[migrants drowned] and 23" subject of "were missing"
+    incs = incidents(nlp, "At least nine migrants drowned and 31 were missing after their boat capsized "
+                          "off the coast on Saturday.")
+    assert counts(incs) == [("killed", 9), ("missing", 31)]

@@ -35,6 +35,8 @@ COLLECTIVE = {"police", "staff", "personnel", "security", "crew", "force", "fami
               "youth", "militia", "group", "army", "public", "population", "community"}
 # Endings of nouns for kinds of person, for the ones PEOPLE_NOUNS does not list.
 PERSON_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent", "man", "men", "ee", "ier", "eer", "ar", "ic", "ite")
+# Verbs whose object "lives" are people killed: "lost their lives", "claimed 45 lives", "took 14 lives".
+LIFE_VERBS = {"lose", "claim", "take", "cost"}
 # Determiners that make a singular person a count of one.
 ONE_DETS = {"a", "an", "another", "one"}
 
@@ -145,8 +147,8 @@ def kind_of(tok: Token) -> str | None:
             return "abducted"          # or arrested: decided by who was taken (see counts_in)
         if tok.lemma_.lower() == "shoot" and any(c.lower_ == "dead" for c in tok.children):
             return "killed"            # "shot dead three people"
-        if tok.lemma_.lower() in ("lose", "claim") and any(c.lemma_.lower() == "life" for c in tok.children):
-            return "killed"            # "15 people lost their lives", "claimed the lives of 20 people"
+        if tok.lemma_.lower() in LIFE_VERBS and any(c.lemma_.lower() == "life" for c in tok.children):
+            return "killed"            # "15 people lost their lives", "claimed the lives of 20 people", "claimed 45 lives"
     return ADJ_KINDS.get(tok.lower_) if tok.pos_ in ("ADJ", "VERB") else None
 
 
@@ -171,6 +173,9 @@ def predicates(noun: Token) -> list[Token]:
     the noun depends on ("freed two crewmen")."""
     if noun.lower_ in ADJ_KINDS and noun.pos_ == "ADJ":
         return [noun]                             # "five dead"
+    own = _own_verb_before_conj(noun)
+    if own is not None:
+        return [own]                              # "eight migrants drowned and 23 were missing"
     # the verb first: "freed two crewmen kidnapped in June" is above all a release
     head = _head_predicate(noun)
     found = [head] if head is not None else []
@@ -180,6 +185,21 @@ def predicates(noun: Token) -> list[Token]:
                 and not (c.dep_ == "amod" and c.i < noun.i and c.lower_ not in ADJ_KINDS):
             found.append(c)
     return found
+
+
+def _own_verb_before_conj(noun: Token) -> Token | None:
+    """"Eight migrants drowned and 23 were missing", parsed as the subject "migrants (drowned)
+    and 23" of "were missing": the casualty verb hung on the first noun, before the "and" and
+    its second count, is the first count's own clause; the main verb is the second count's."""
+    if noun.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    # the second count is a bare number ("and 23 were"): "crewmen kidnapped in June and three
+    # fishermen were released" are two nouns that share the release
+    conj = next((c for c in noun.children if c.dep_ == "conj"), None)
+    if conj is None or not conj.like_num:
+        return None
+    return next((c for c in noun.children if c.dep_ in ("acl", "relcl") and noun.i < c.i < conj.i
+                 and c.tag_ in ("VBD", "VBN") and kind_of(c) and not negated(c)), None)
 
 
 def _head_predicate(noun: Token) -> Token | None:
@@ -197,6 +217,8 @@ def _head_predicate(noun: Token) -> Token | None:
         first = head
         while first.dep_ == "conj":
             first = first.head
+        if _own_verb_before_conj(first) is not None:
+            return _head_predicate(first)         # "eight drowned and 23 were missing": 23 are missing
         if first.pos_ in ("NOUN", "PROPN", "NUM", "PRON"):
             found = predicates(first)
             return found[-1] if found else None
@@ -265,13 +287,20 @@ def could_be_people(noun: Token, num: Span) -> bool:
     ("bystanders", "motorcyclists", "pedestrians"): "killed 300 cattle" is no casualty count."""
     if is_people(noun, num) or noun.lower_ in ADJ_KINDS or noun.tag_ == "NN" and noun.lemma_.lower() == "toll":
         return True
+    if _lives_taken(noun):
+        return True
     word = noun.lemma_.lower()
     return noun.pos_ != "NOUN" or word.endswith(PERSON_ENDINGS)
 
 
+def _lives_taken(noun: Token) -> bool:
+    """"claimed 45 lives", "took 14 lives": the lives are the people killed."""
+    return noun.lemma_.lower() == "life" and noun.dep_ == "dobj" and noun.head.lemma_.lower() in LIFE_VERBS
+
+
 def victims(noun: Token, num: Span) -> str | None:
     """The people counted, without the number, articles or brackets: "IRGC members"."""
-    if _in(noun, num) or noun.lower_ in ADJ_KINDS:
+    if _in(noun, num) or noun.lower_ in ADJ_KINDS or _lives_taken(noun):
         return None
     words = [t for t in noun.subtree
              if t.i <= noun.i and not _in(t, num) and t.dep_ not in ("det", "punct", "advmod", "quantmod", "poss", "case")
