@@ -585,3 +585,10 @@ def test_a_bare_second_count_after_and_takes_the_main_verb_not_the_first_counts(
     incs = incidents(nlp, "At least nine migrants drowned and 31 were missing after their boat capsized "
                           "off the coast on Saturday.")
     assert counts(incs) == [("killed", 9), ("missing", 31)]
+
+
+def test_the_place_of_an_event_that_claimed_lives_is_no_speakers_place(nlp):
+    incs = incidents(nlp, "Last week, a cloudburst in the Tarvi district claimed seven lives.")
+    assert [(i.place, counts([i])) for i in incs] == [("Tarvi", [("killed", 7)])]
+    said = incidents(nlp, "Officials in Tarvi said seven people were killed.")
+    assert [i.place for i in said] == [None]

@@ -177,7 +177,12 @@ def _speaker_side(prep: Token) -> bool:
     """A phrase on a verb of saying or on its subject: "officials in X said", "said in X"."""
     head = prep.head
     return head.lemma_.lower() in SAY_VERBS and head.pos_ == "VERB" or (
-        head.dep_ in ("nsubj", "nsubjpass") and head.head.lemma_.lower() in SAY_VERBS)
+        head.dep_ in ("nsubj", "nsubjpass") and _says(head.head) and head.lemma_.lower() not in EVENT_NOUNS)
+
+
+def _says(verb: Token) -> bool:
+    """A verb of saying ("officials in X said"), not "claimed 45 lives" / "claimed the lives of"."""
+    return verb.lemma_.lower() in SAY_VERBS and not any(c.lemma_.lower() == "life" for c in verb.children)
 
 
 # Where the wounded were taken or treated, not where it happened: "taken to hospital in X",
