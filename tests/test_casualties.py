@@ -592,3 +592,13 @@ def test_the_place_of_an_event_that_claimed_lives_is_no_speakers_place(nlp):
     assert [(i.place, counts([i])) for i in incs] == [("Tarvi", [("killed", 7)])]
     said = incidents(nlp, "Officials in Tarvi said seven people were killed.")
     assert [i.place for i in said] == [None]
+
+
+@pytest.mark.parametrize("title, body", [
+    ("Tornado kills 7 in small river town", "A tornado tore through a small river town late on Sunday, killing at least seven people."),
+    ("Airstrikes kill 14 in northern market town", "Airstrikes on a market in the town of Varsa killed 14 civilians on Tuesday."),
+    ("Speeding Bus Kills 3 Pedestrians", "Three pedestrians were killed when a speeding bus hit them on Monday."),
+])
+def test_a_headlines_capitalised_event_weapon_or_vehicle_is_no_perpetrator(nlp, title, body):
+    incs = incidents(nlp, title + "\n\n" + body, title=title)
+    assert [i.perpetrator for i in incs] == [None] * len(incs) and incs

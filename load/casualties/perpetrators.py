@@ -34,7 +34,8 @@ from .. import places
 from .counts import negated
 from .docarrays import Sentences, bracketed_capitals, candidates, columns, string_ids
 from .words import (ATTACK_VERBS, ATTACKER_NOUNS, BLAME_VERBS, CLAIM_NOUNS, EVENT_NOUNS, GROUP_NOUNS,
-                    PEOPLE_NOUNS, SAY_VERBS, SPOKES_NOUNS, SUSPECT_WORDS, VERB_KINDS, WEAPON_WORDS)
+                    PEOPLE_NOUNS, SAY_VERBS, SPOKES_NOUNS, SUSPECT_WORDS, THING_WORDS, VERB_KINDS,
+                    WEAPON_WORDS)
 
 RANK = {"claimed": 0, "blamed": 1, "suspected": 2, "stated": 3}
 # Lower-case particles inside names: "Jaish al-Adl", "Boucle du Mouhoun", "Front for the ...".
@@ -124,11 +125,21 @@ def proper_name(tok: Token) -> str | None:
         runs.append(run)
     # a lone common noun capitalised ("Police said", "Troops killed") is no name
     runs = [r for r in runs if any(_name_token(t) for t in r) and not (
-        len(r) == 1 and (r[0].lower_ in PEOPLE_NOUNS | GROUP_NOUNS or r[0].lemma_.lower() in PEOPLE_NOUNS | GROUP_NOUNS))]
+        len(r) == 1 and (r[0].lower_ in PEOPLE_NOUNS | GROUP_NOUNS or r[0].lemma_.lower() in PEOPLE_NOUNS | GROUP_NOUNS))
+        and not all(_thing_word(t.lower_) for t in r)]
     if not runs:
         return None
     best = runs[-1]                          # the run nearest the head: "Norland - Tamar militants"
     return "".join(t.text_with_ws for t in best).strip() or None
+
+
+_THINGS = EVENT_NOUNS | WEAPON_WORDS | THING_WORDS
+
+
+def _thing_word(word: str) -> bool:
+    """A capitalised event, weapon, vehicle or force of nature ("Tornado", "Airstrikes",
+    "Floods" in a headline): no one's name, in the singular or the plural."""
+    return word in _THINGS or word.endswith("s") and (word[:-1] in _THINGS or word.endswith("es") and word[:-2] in _THINGS)
 
 
 def _joins_a_name(t: Token) -> bool:

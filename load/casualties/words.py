@@ -117,6 +117,12 @@ UNKNOWN_LEVEL, COUNTRY_LEVEL = 2.5, 4
 WEAPON_WORDS = {"ied", "ieds", "vbied", "svbied", "rpg", "rpgs", "uav", "drone", "suicide", "car", "truck",
                 "machete", "knife", "gun", "rifle", "grenade", "mortar", "rocket", "missile", "mine",
                 "bomb", "bombs", "explosive", "explosives", "ak-47", "ak"}
+# Things that kill but are nobody: a headline's "Tornado kills 7", "Airstrikes kill 14", "Bus
+# plunge kills 9" names no perpetrator (with EVENT_NOUNS and WEAPON_WORDS).
+THING_WORDS = {"airstrike", "air", "strike", "rain", "downpour", "cloudburst", "wildfire", "lightning",
+               "heatwave", "wind", "wave", "tsunami", "shell", "shrapnel", "bullet", "blast", "vehicle",
+               "bus", "truck", "lorry", "train", "boat", "ferry", "plane", "helicopter", "motorcycle",
+               "tanker", "jeep", "van", "minibus", "cold", "heat", "snow", "gas", "smoke"}
 # Prepositions that introduce where an incident happened.
 PLACE_PREPS = {"in", "near", "between", "at", "outside", "inside", "across", "along", "on", "off", "around"}
 # Participles that place the perpetrator, not the incident ("a group based in X").
