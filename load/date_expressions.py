@@ -17,6 +17,7 @@ numeric dates ("4/3/2023", "14.06.2023"), "overnight", "earlier today".
 | relative | "yesterday", "last month", "earlier this month", "three years ago" | the publication date |
 | narrative | "a day earlier", "the next day", "hours later" | the story's last event date |
 | trip_day | "the second day of his visit" | the start of the trip |
+| monthday | "on the 14th", "the 3rd of this month" | a month named just before, else the publication date (on or before it) |
 
 Not event dates (None): durations ("two-day", "six months"), ages, "this
 week", "this year", "recent", a year labelling a noun ("the 2018 elections").
@@ -121,6 +122,21 @@ def _cardinal(word: str) -> int | None:
         return None
 
 
+DAY_ORDINAL = re.compile(r"([1-9]|[12][0-9]|3[01])(st|nd|rd|th)")
+MONTH_DAY_WORDS = {"the", "on", "of", "this", "month"}
+
+
+def month_day(flat: list[str]) -> int | None:
+    """The day of "the 14th", "on the 3rd", "the 21st of this month" (no month named: the
+    month is the story's or the publication's); None for anything else."""
+    days = [m for w in flat if (m := DAY_ORDINAL.fullmatch(w))]
+    if len(days) != 1 or "the" not in flat or any(w not in MONTH_DAY_WORDS and not DAY_ORDINAL.fullmatch(w) for w in flat):
+        return None
+    if "month" in flat and "this" not in flat:
+        return None                      # "the 3rd of the month": any month
+    return int(days[0].group(1))
+
+
 def _same_day(flat: list[str]) -> bool:
     """"earlier in the day", "later that day", "the same day", "hours later":
     the story's current day, not a step along it."""
@@ -173,6 +189,8 @@ def classify(span: Span) -> str | None:
     units = [w for w in flat if w in TIME_UNITS]
     if any(w in AGE_WORDS for w in flat):
         return None
+    if not (has_month or has_weekday or has_year) and month_day(flat) is not None:
+        return "monthday"                # "on the 14th", "the 3rd of this month"
     if units and not (has_month or has_weekday or has_year):
         # "the second day of his visit"
         root = span.root
@@ -288,6 +306,13 @@ def find_expressions(doc: Doc) -> list[Span]:
             continue
         spans.append(doc[start:end])
         covered |= set(range(start, end))
+    for e in ents:
+        # "On the 3rd, a bomb ...": the small model labels the day ORDINAL; not "on the 3rd floor"
+        if e.label_ == "ORDINAL" and e.start >= 2 and doc[e.start - 1].lower_ == "the" \
+                and doc[e.start - 2].lower_ == "on" and e.root.dep_ != "amod" and not covered & set(range(e.start - 1, e.end)) \
+                and (e.end == len(doc) or doc[e.end].pos_ not in ("NOUN", "PROPN", "ADJ", "NUM")):
+            spans.append(doc[e.start - 1: e.end])
+            covered |= set(range(e.start - 1, e.end))
     for e in ents:
         # TIME entities matter when they hold a weekday ("Thursday night"), name
         # the publication day ("earlier today", "tonight") or move along the

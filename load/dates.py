@@ -50,6 +50,9 @@ What resolves against what, and why (an invented date is the worst error):
   year before when that would put it after publication (past tense), the year
   after when its clause is future and it would fall before; without a
   publication date, the year of a full date in the same paragraph, else NULL.
+- A day of the month alone ("on the 14th") is in the month of a date named in its sentence or
+  the one before ("talks began on March 12 and ended on the 14th"); else the latest such day on
+  or before publication (after it in a future clause); without either, NULL.
 - Numeric dates: see ``dateparse`` (order from evidence only, else year precision).
 - Narrative steps ("a day earlier", "the next day") count from the last event
   date told within a few sentences, never from a photo caption.
@@ -65,7 +68,7 @@ from .cleaning import Line
 from .date_expressions import (  # noqa: F401 (API: casualties and meetings import from here)
     BACKWARD, FORWARD, FUTURE_SLACK, MONTHS, NARRATIVE_WINDOW, START_VERBS, TIME_UNITS, TRIP_NOUNS,
     WEEKDAY_INDEX, WEEKDAY_MODIFIERS, WEEKDAYS, DateExpr, _cardinal, _core, _ordinal, _same_day, _words,
-    classify, clause_head, explicit_full_dates, find_expressions, is_future,
+    classify, clause_head, explicit_full_dates, find_expressions, is_future, month_day,
 )
 from .dateparse import PRECISION, has_year, iso_at, numeric_order, parse_expression, parse_published, read_numeric  # noqa: F401 (API)
 from .records import Article, DateValue
@@ -159,7 +162,34 @@ class DateContext:
             return self._day_of_publication(span, 1, inferred="overnight")
         if kind == "relative":
             return self._relative(span)
+        if kind == "monthday":
+            return self._month_day(span)
         return None                                # narrative and trip_day wait for the walk
+
+    def _month_day(self, span: Span, month: str | None = None) -> DateValue:
+        """"on the 14th": in ``month`` ("YYYY-MM", a month the story just named), else the latest
+        such day on or before publication (the next one in a future clause)."""
+        raw, day = span.text, month_day(_flat(span))
+        if month is not None:
+            moved = _day_in(int(month[:4]), int(month[5:7]), day)
+            if moved is None:
+                return DateValue(raw=raw)
+            return DateValue(raw=raw, iso=moved.isoformat(), precision="day", reference="absolute",
+                             inferred=f"month:{month}")
+        if self.published is None:
+            return DateValue(raw=raw)
+        pub = date.fromisoformat(self.published)
+        step = 1 if is_future(span.root) else -1
+        year, mon = pub.year, pub.month
+        for _ in range(3):                         # (a 31st skips the months without one)
+            d = _day_in(year, mon, day)
+            if d is not None and (d >= pub if step > 0 else d <= pub) and ("this" not in _flat(span) or mon == pub.month):
+                return DateValue(raw=raw, iso=d.isoformat(), precision="day", reference="published")
+            mon += step
+            year, mon = (year + 1, 1) if mon == 13 else (year - 1, 12) if mon == 0 else (year, mon)
+        if "this" in _flat(span):                  # "the 21st of this month" in a clause that does not fit it
+            return DateValue(raw=raw, iso=pub.replace(day=1).isoformat(), precision="month", reference="published")
+        return DateValue(raw=raw, reference="published")
 
     def _weekday(self, span: Span) -> DateValue:
         raw, flat = span.text, _flat(span)
@@ -345,7 +375,11 @@ class DateContext:
         anchor: DateValue | None = None
         anchor_sentence = -NARRATIVE_WINDOW - 1
         pending = []
-        for expr in self.expressions:
+        for n, expr in enumerate(self.expressions):
+            if expr.kind == "monthday":
+                month = self._named_month_before(n)
+                if month is not None:
+                    expr.value = self._month_day(expr.span, month)
             if expr.kind == "narrative":
                 near = expr.sentence - anchor_sentence <= NARRATIVE_WINDOW
                 expr.value = self._narrative(expr.span, anchor if near else None)
@@ -358,6 +392,19 @@ class DateContext:
         for expr in pending:
             expr.value = self._trip_day(expr.span)
         self.trip_start = self._trip_start_for(None)
+
+    def _named_month_before(self, n: int) -> str | None:
+        """"YYYY-MM" of the latest date naming a month in the same or the previous sentence as
+        expression ``n`` ("began on March 12 and ended on the 14th")."""
+        expr = self.expressions[n]
+        for other in reversed(self.expressions[:n]):
+            if expr.sentence - other.sentence > 1:
+                return None
+            value = other.value
+            if other.kind in ("calendar", "absolute") and value and value.iso and value.precision in ("day", "month") \
+                    and any(w in MONTHS for w in _flat(other.span)):
+                return value.iso[:7]
+        return None
 
     def _check_weekdays(self) -> None:
         """A weekday beside a date, or inside it, must agree with it (module docstring)."""
@@ -459,6 +506,13 @@ def _at_least(value: DateValue | None, precision: str | None) -> DateValue | Non
     if value is None or precision is None or value.iso is None or FINENESS[value.precision] >= FINENESS[precision]:
         return value
     return DateValue(raw=value.raw, reference=value.reference)
+
+
+def _day_in(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:                            # the 31st of a 30-day month
+        return None
 
 
 def _replace_year(d: date, year: int) -> date | None:

@@ -354,3 +354,28 @@ def test_a_publication_named_today_is_no_date(nlp):
     assert [e.value for e in ctx.expressions if e.span.text == "Today"] == []
     _, ctx = context(nlp, "Today, the minister met the envoy in the capital.", "2021-03-10")
     assert value_of(ctx, "Today").iso == "2021-03-10"
+
+
+# ---------------------------------------------------------------- a day of the month alone
+
+@pytest.mark.parametrize("text, expected", [
+    ("On the 3rd, a roadside bomb wounded five police officers.", ("the 3rd", "2024-10-03")),
+    ("The army said on the 14th that the post had been overrun.", ("the 14th", "2024-09-14")),   # after the 12th: last month
+    ("The runoff will be held on the 28th.", ("the 28th", "2024-10-28")),
+    ("Talks opened on March 2 and ended on the 4th.", ("the 4th", "2024-03-04")),                # the month just named
+])
+def test_a_day_of_the_month_alone_takes_the_named_month_or_the_publications(nlp, text, expected):
+    _, ctx = context(nlp, text, "2024-10-12")
+    assert value_of(ctx, expected[0]).iso == expected[1]
+
+
+@pytest.mark.parametrize("text", ["The office is on the 3rd floor of the tower.", "It was his 3rd visit to the region.",
+                                  "She finished 3rd in the race."])
+def test_an_ordinal_that_is_no_day_is_no_date(nlp, text):
+    _, ctx = context(nlp, text, "2024-10-12")
+    assert ctx.expressions == []
+
+
+def test_a_day_of_the_month_alone_without_a_publication_date_stays_raw(nlp):
+    _, ctx = context(nlp, "On the 3rd, a roadside bomb wounded five police officers.")
+    assert (value_of(ctx, "the 3rd").iso, value_of(ctx, "the 3rd").raw) == (None, "the 3rd")
