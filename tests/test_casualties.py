@@ -602,3 +602,27 @@ def test_the_place_of_an_event_that_claimed_lives_is_no_speakers_place(nlp):
 def test_a_headlines_capitalised_event_weapon_or_vehicle_is_no_perpetrator(nlp, title, body):
     incs = incidents(nlp, title + "\n\n" + body, title=title)
     assert [i.perpetrator for i in incs] == [None] * len(incs) and incs
+
+
+@pytest.mark.parametrize("blame, expected", [
+    ("The attack was blamed on a Tarbo militia, Dan Na Koromba, which denied any involvement.", "Dan Na Koromba"),
+    ("The attack was blamed on the San Pedro del Monte cartel, which is fighting for control of the area.",
+     "San Pedro del Monte cartel"),
+])
+def test_a_militia_or_cartel_is_named_whatever_the_tagger_calls_its_name(nlp, blame, expected):
+    text = "Dozens of people were killed in an attack on the village of Mereko on Tuesday. " + blame
+    assert [(i.perpetrator, i.attribution) for i in incidents(nlp, text)] == [(expected, "blamed")]
+
+
+def test_a_blame_before_a_separate_incident_stays_with_the_incident_it_refers_to(nlp):
+    text = ("At least 30 people were killed in an attack on the village of Mereko on Tuesday. "
+            "The attack was blamed on the Red Hand Brigade. "
+            "In a separate incident, four soldiers were wounded when their vehicle hit a landmine on Wednesday.")
+    incs = incidents(nlp, text)
+    assert [(counts([i]), i.attribution) for i in incs][0] == ([("killed", 30)], "blamed")
+    assert incs[1].attribution != "blamed"
+
+
+def test_shelling_by_forces_names_them(nlp):
+    incs = incidents(nlp, "Shelling by government forces on the village of Tell Harun left six dead and 11 injured.")
+    assert [(i.perpetrator, counts([i])) for i in incs] == [("government forces", [("killed", 6), ("injured", 11)])]

@@ -356,8 +356,11 @@ def _join_sentences(groups: list[Group], sents: list[Span], ctx: DateContext, wi
     for g in live:
         for s in sorted({f.count.sentence for f in g.found}):
             before, after = s - 1, s + 1
+            # (not when the count opens a new event, "In a separate incident, ...", nor when the
+            # sentence before refers to an incident told earlier: "The attack was blamed on X.")
             if before >= 0 and before not in taken and describes_event(sents[before]) \
-                    and not opens_new_event(sents[before]):
+                    and not opens_new_event(sents[before]) and not opens_new_event(sents[s]) \
+                    and not (definite_event(sents[before]) is not None and any(min(h.sentences) < before for h in live)):
                 g.tell(before, {"*"})
                 taken.add(before)
             if after < len(sents) and after not in taken and not any(t.pos_ in ("VERB", "AUX") for t in sents[after]) \

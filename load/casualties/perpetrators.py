@@ -13,7 +13,10 @@ places, nationalities, persons, outlets and the people counted are never
 names. An acronym becomes the name the article expands it to ("Allied
 Democratic Forces (ADF)"), or the named group whose initials it is. A generic
 noun ("gunmen", "a notorious militia", "the group") stands only when the
-article names no group in a perpetrator's role; "a militia called X" is X.
+article names no group in a perpetrator's role; "a militia called X" is X, and
+so is "a militia, X" or "the X cartel" whatever entity the tagger gives X (a
+person, a place). A capitalised event, weapon, vehicle or force of nature
+("Tornado kills 7") is no name.
 
 An incident takes the attributions in its own sentences and the claims,
 blames and suspicions told apart from it: in the headline or lead before it,
@@ -34,7 +37,7 @@ from .. import places
 from .counts import negated
 from .docarrays import Sentences, bracketed_capitals, candidates, columns, string_ids
 from .words import (ATTACK_VERBS, ATTACKER_NOUNS, BLAME_VERBS, CLAIM_NOUNS, EVENT_NOUNS, GROUP_NOUNS,
-                    PEOPLE_NOUNS, SAY_VERBS, SPOKES_NOUNS, SUSPECT_WORDS, THING_WORDS, VERB_KINDS,
+                    NAMED_AFTER_NOUNS, PEOPLE_NOUNS, SAY_VERBS, SPOKES_NOUNS, SUSPECT_WORDS, THING_WORDS, VERB_KINDS,
                     WEAPON_WORDS)
 
 RANK = {"claimed": 0, "blamed": 1, "suspected": 2, "stated": 3}
@@ -233,12 +236,21 @@ def who(tok: Token) -> tuple[str, bool] | None:
             return entity.text, True
         if spoke is not None or tok.ent_type_ == "PERSON" or tok.lemma_.lower() in STATEMENT_NOUNS:
             return spoke
+    if tok.lemma_.lower() in NAMED_AFTER_NOUNS:
+        for c in tok.children:
+            run = _capitalised_run(c) if c.dep_ == "appos" else None
+            if run:                               # "a Dogon militia, Dan Na Ambassagou" (tagged a person)
+                return run, True
     called = _called(tok)
     if called is not None:
         return who(called)
     name = proper_name(tok)
     if name and not _is_place_name(name, tok) and not _dateline(tok):
         return name, True
+    if tok.lemma_.lower() in NAMED_AFTER_NOUNS and not _dateline(tok):
+        run = _capitalised_run(tok, before=True)
+        if run:                                   # "the Santa Rosa de Lima cartel" (tagged a place)
+            return f"{run} {tok.text}", True
     lemma = tok.lemma_.lower()
     if lemma in ATTACKER_NOUNS | GROUP_NOUNS or tok.lower_ in ATTACKER_NOUNS | GROUP_NOUNS \
             or (lemma in PEOPLE_NOUNS and lemma not in ("people", "person", "other")):
@@ -248,6 +260,21 @@ def who(tok: Token) -> tuple[str, bool] | None:
                  and t.lower_ not in WEAPON_WORDS]
         return "".join(t.text_with_ws for t in words).strip() or tok.text, False
     return None
+
+
+def _capitalised_run(tok: Token, before: bool = False) -> str | None:
+    """The proper nouns that make a name, whatever entity the tagger gave them: the compounds
+    just before ``tok`` (``before``), or ``tok``'s own run ending at it."""
+    words: list[Token] = []
+    doc = tok.doc
+    i = tok.i - 1 if before else tok.i
+    while i >= 0 and (doc[i].pos_ == "PROPN" or words and doc[i].lower_ in NAME_PARTICLES
+                      and i > 0 and doc[i - 1].pos_ == "PROPN") and (i == tok.i or tok.i >= doc[i].head.i > i):
+        words.insert(0, doc[i])
+        i -= 1
+    if not words or (not before and words[-1] != tok) or all(_is_nationality(t) for t in words):
+        return None
+    return " ".join(t.text for t in words).replace(" - ", "-")
 
 
 def _claims_responsibility(tok: Token) -> bool:
@@ -400,7 +427,8 @@ def attributions(doc: Doc, sentence_of: Sentences) -> list[Attribution]:
                 for p in _pobjs(tok, ("with",)):
                     add(p, "stated")
                 continue
-            for p in _pobjs(tok, ("by",), ("agent",)):
+            # "shelling by government forces": a gerund's "by" is its agent
+            for p in _pobjs(tok, ("by",), ("agent", "prep") if tok.tag_ == "VBG" else ("agent",)):
                 add(p, "stated")
             if lemma in ("die", "perish", "disappear", "succumb", "drown") or _victims_are_attackers(tok):
                 continue

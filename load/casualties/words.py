@@ -59,7 +59,11 @@ ATTACKER_NOUNS = {
 }
 # Generic names for an armed group: a named group given elsewhere beats them.
 GROUP_NOUNS = {"group", "militia", "outfit", "organisation", "organization", "faction", "movement",
-               "network", "cell", "gang", "men", "man", "wing", "force", "forces", "army", "unit"}
+               "network", "cell", "gang", "men", "man", "wing", "force", "forces", "army", "unit",
+               "cartel", "syndicate", "clan"}
+# Group nouns whose name is often a place's or a person's ("the X cartel", "a militia, X Y"):
+# the name is read whatever the tagger calls its words.
+NAMED_AFTER_NOUNS = {"cartel", "gang", "militia", "syndicate", "clan"}
 
 # Nouns for an event with casualties, which later sentences refer back to ("in the attack").
 EVENT_NOUNS = {
@@ -79,7 +83,7 @@ NEW_EVENT_WORDS = {"second", "third", "another", "separate", "different", "earli
 # Verbs whose subject carried out the attack ("militants ambushed a convoy").
 ATTACK_VERBS = {"attack", "ambush", "target", "storm", "raid", "bomb", "shoot", "fire", "open",
                 "blow", "detonate", "trigger", "explode", "set", "hit", "strike", "behead", "stab",
-                "hijack", "plant", "launch", "carry", "stage", "torch", "burn"}
+                "hijack", "plant", "launch", "carry", "stage", "torch", "burn", "shell"}
 # Verbs of the event itself in a sentence that refers back ("the flooding began on Monday").
 HAPPEN_VERBS = {"take", "occur", "happen", "begin", "start", "strike", "hit", "break", "erupt",
                 "sweep", "affect", "target", "unfold"}
