@@ -626,3 +626,31 @@ def test_a_blame_before_a_separate_incident_stays_with_the_incident_it_refers_to
 def test_shelling_by_forces_names_them(nlp):
     incs = incidents(nlp, "Shelling by government forces on the village of Tell Harun left six dead and 11 injured.")
     assert [(i.perpetrator, counts([i])) for i in incs] == [("government forces", [("killed", 6), ("injured", 11)])]
+
+
+def test_a_country_by_another_of_its_names_is_coarser_than_a_province_told_next(nlp):
+    incs = incidents(nlp, "A landslide at a gold mine in eastern Democratic Republic of Congo killed at least 27 people "
+                          "on Sunday. The collapse happened at a mine in Tanu Kivu province, officials said.")
+    assert [(i.place, counts([i])) for i in incs] == [("Tanu Kivu", [("killed", 27)])]
+
+
+def test_a_nationality_before_a_place_noun_is_no_place(nlp):
+    incs = incidents(nlp, "A Russian missile strike on the Ukrainian city of Marovka killed eight people on Sunday.")
+    assert [i.place for i in incs] == ["Marovka"]
+
+
+def test_a_count_told_with_the_country_keeps_the_incidents_finer_place(nlp):
+    incs = incidents(nlp, "At least 16 soldiers were killed and 20 others injured when a suicide bomber drove an "
+                          "explosives-laden vehicle into a military base in central Somalia early on Saturday, officials "
+                          "said. The attack on the base in the town of Garsale was claimed by the militant group, which said "
+                          "in a statement that its fighters had killed 30 soldiers.")
+    assert [(i.place, [c.place for c in i.counts]) for i in incs] == [("Garsale", [None, None, None])]
+
+
+@pytest.mark.parametrize("second", [
+    "The strike came hours after a drone attack on the Orlov region that left one person dead.",
+    "The clash came a day after the militants ambushed an army patrol, killing a soldier.",
+])
+def test_what_an_event_came_after_is_an_incident_of_its_own(nlp, second):
+    incs = incidents(nlp, "A missile strike on the town of Marovka killed eight people on Sunday. " + second)
+    assert [(i.role, counts([i])) for i in incs] == [("reported", [("killed", 8)]), ("recalled", [("killed", 1)])]

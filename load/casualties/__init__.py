@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
+from ..countries import country_of
 from ..dates import DateContext
 from ..records import Article, DateValue, Incident
 from . import locations, perpetrators
@@ -72,7 +73,9 @@ def _incident(g: Group, sents: list[Span], ctx: DateContext, dateline: str | Non
         # a release or an arrest happens when the text says, not on the incident's day
         c.date = own if own is not None else (None if c.kind in LATER_ACTS else incident.date)
         place = _place_for(g, c.kind, sents) if c.kind != primary else None
-        c.place = place if place and place != incident.place else None
+        # its own place only when it names another one, not the country the incident's place is in
+        c.place = place if place and place != incident.place and not (
+            incident.place and country_of(place) is not None) else None
     _supersede(g)
     return incident
 

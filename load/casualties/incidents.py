@@ -318,10 +318,18 @@ def _role(found: list[Found], own_date: DateValue | None, ctx: DateContext, firs
 def _earlier_event(verb: Token) -> bool:
     """A count told as what an event came after: "the attack came (two weeks) after X killed 21",
     "the bombing follows / happened days after ..."."""
-    head = verb.head
-    return (verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("after", "since") for c in verb.children)
-            and head.lemma_.lower() in ("come", "follow", "happen", "occur")
-            and any(c.dep_ == "nsubj" and c.lemma_.lower() in EVENT_NOUNS for c in head.children))
+    # the count's own verb or a clause or phrase above it: "came a day after militants ambushed a
+    # patrol, killing a soldier", "came hours after a drone attack that left one dead"
+    for node in (verb, *verb.ancestors):
+        head = node.head
+        marked = (node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("after", "since") for c in node.children)
+                  or node.dep_ == "prep" and node.lower_ in ("after", "since"))
+        if marked and head.lemma_.lower() in ("come", "follow", "happen", "occur") \
+                and any(c.dep_ == "nsubj" and c.lemma_.lower() in EVENT_NOUNS for c in head.children):
+            return True
+        if node.dep_ == "ROOT" or node.dep_ in ("ccomp",) and node.lemma_.lower() in ("come", "follow", "happen", "occur"):
+            return False
+    return False
 
 
 # Verbs of an accident or a blast told of the thing it happened to: "the bus crashed in X".

@@ -55,8 +55,14 @@ def _level_noun(tok: Token) -> Token | None:
     return None
 
 
+def _is_country(name: str, tok: Token) -> bool:
+    """A country by any of its names ("Democratic Republic of Congo", "DR Congo"), not a
+    nationality word."""
+    return places.is_country(name) or (tok.ent_type_ != "NORP" and country_of(name) is not None)
+
+
 def _level(name: str, tok: Token) -> float:
-    if places.is_country(name):
+    if _is_country(name, tok):
         return COUNTRY_LEVEL
     noun = _level_noun(tok)
     if noun is not None:
@@ -137,8 +143,8 @@ def _located(tok: Token) -> bool:
 def _ok(name: str, tok: Token) -> bool:
     if tok.ent_type_ == "PERSON" and not (places.is_country(name) or _level_noun(tok) is not None or _located(tok)):
         return False
-    if tok.ent_type_ == "NORP" and _level_noun(tok) is None and not _located(tok):
-        return False
+    if tok.ent_type_ == "NORP" and (_level_noun(tok) is None and not _located(tok) or country_of(name) is not None):
+        return False                              # (a nationality: "the Ukrainian city of X")
     if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in PEOPLE_NOUNS:
         return False                              # "eight jawans of DRG": who they are, not where
     return not _describes_a_thing(tok)
