@@ -62,6 +62,10 @@ DATELINE_TITLE_CASE = re.compile(
     r"^(?P<city>[A-Z][a-z'.]+(?:[ -][A-Z][a-z'.]+){0,2})(?:,\s*[A-Z][A-Za-z .]{1,30}?)?"
     r"\s*\((?P<agency>[A-Za-z][A-Za-z.&-]*(?:\s[A-Z][A-Za-z.&-]*){0,2})\)\s*(?::|-{1,2}|\u2014)\s"
 )
+# A city in title case opening the body with a colon or a dash and no agency ("Raipur: Five ...",
+# "Lagos - At least ..."): a dateline only when the gazetteer knows the city (not "Update: ...").
+DATELINE_CITY = re.compile(
+    r"^(?P<city>[A-Z][a-z'.]+(?: [A-Z][a-z'.]+){0,2})(?::| (?:-{1,2}|\u2013|\u2014))[ \t]+(?=[A-Z\"])")
 # The date of an agency dateline: "KABUL, June 12 (Xinhua) --", "CITY, March 3. /AGENCY/.",
 # "Town [Country], May 2 (AGENCY):", "LONDON, 12 June 2023 (Reuters) -".
 DATELINE_DATE = re.compile(
@@ -263,10 +267,11 @@ def read_metadata(article: Article, cleaned) -> None:
         paragraphs = paragraphs[1:]
     while len(paragraphs) > 1 and Line(paragraphs[0], 0).is_caption():
         paragraphs = paragraphs[1:]  # a photo and its caption may stand above the dateline
-    dateline = (DATELINE.match(paragraphs[0]) or DATELINE_TITLE_CASE.match(paragraphs[0])) if paragraphs else None
+    dateline = (DATELINE.match(paragraphs[0]) or DATELINE_TITLE_CASE.match(paragraphs[0])
+                or _known_city_lead(paragraphs[0])) if paragraphs else None
     if dateline:
         _set(article, "dateline", dateline.group("city").title(), "dateline")
-        agency = (dateline.group("agency") or "").strip()
+        agency = (dateline.groupdict().get("agency") or "").strip()
         if agency and len(agency.split()) <= 3 and not any(c.isdigit() for c in agency):
             _set(article, "outlet", agency, "dateline-agency")  # "LONDON (Reuters) -"
     if paragraphs:
@@ -276,6 +281,16 @@ def read_metadata(article: Article, cleaned) -> None:
         date = date_only(tail[0]) or labelled_date(tail[0])
         if date:
             _set_published(article, date.group(0), "date-after-body", order)
+
+
+def _known_city_lead(paragraph: str) -> re.Match | None:
+    """ "Raipur: ...", "Lagos - ...": a title-case dateline without an agency, when the city is one."""
+    from . import places
+
+    match = DATELINE_CITY.match(paragraph)
+    if match is None or places.is_country(match["city"]) or places.geocode(match["city"]) is None:
+        return None
+    return match
 
 
 def _dateline_date(article: Article, first_paragraph: str, texts: list[str]) -> None:

@@ -400,3 +400,14 @@ def test_publication_dates_of_the_dev_articles_match_the_gold():
                                    "June 14, 2023 | 09:12 AM", "PUBLISHED: 09:12 EDT, 14 June 2023"])
 def test_more_timestamp_shapes(tmp_path, stamp):
     assert read_text(tmp_path, f"New quay opens on the east bank\n{stamp}\n\n{BODY}").published == "2023-06-14"
+
+
+@pytest.mark.parametrize("opening, city", [
+    ("Bhopal: Five police officers were hurt", "Bhopal"),
+    ("Mombasa - The harbour authority said", "Mombasa"),
+    ("Update: The harbour authority said", None),          # no city: no dateline
+    ("Portville: The harbour authority said", None),       # a place the gazetteer does not know
+])
+def test_a_title_case_city_and_a_colon_or_dash_is_a_dateline_when_it_is_a_city(tmp_path, opening, city):
+    article = read_text(tmp_path, f"New quay opens on the east bank\n\n{opening} the quay had handled its first ships on Sunday.\n")
+    assert article.dateline == city
