@@ -654,3 +654,22 @@ def test_a_count_told_with_the_country_keeps_the_incidents_finer_place(nlp):
 def test_what_an_event_came_after_is_an_incident_of_its_own(nlp, second):
     incs = incidents(nlp, "A missile strike on the town of Marovka killed eight people on Sunday. " + second)
     assert [(i.role, counts([i])) for i in incs] == [("reported", [("killed", 8)]), ("recalled", [("killed", 1)])]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("A resident said the gunmen took away more than 40 women and children on Sunday.", [("abducted", 40)]),
+    ("The bandits carried off 12 villagers after the raid.", [("abducted", 12)]),
+    ("Police took away 12 protesters from the square.", [("arrested", 12)]),
+    ("The robbers took away 40 cattle.", []),
+])
+def test_people_taken_or_carried_away_are_abducted_or_by_the_police_arrested(nlp, text, expected):
+    assert counts(incidents(nlp, text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("In mid-August, 61 migrants were feared dead after a shipwreck.", [("killed", 61)]),
+    ("Three fishermen were reported missing and two were found dead on Monday.", [("missing", 3), ("killed", 2)]),
+    ("Two climbers were declared dead after the avalanche.", [("killed", 2)]),
+])
+def test_a_passive_verb_of_finding_or_fearing_gives_the_state_of_its_complement(nlp, text, expected):
+    assert counts(incidents(nlp, text)) == expected

@@ -8,6 +8,10 @@ released, two abducted). A singular person counts one ("a civilian driver",
 "his wife", "another wounded"). Parts of a stated total in apposition ("two
 people, a civilian and a soldier") are not counted again. Word numbers are
 converted by text2num; "a dozen" is 12; "between 10 and 13" is a range.
+Also: "claimed 45 lives" (killed), "were found/feared/reported dead" (a passive
+verb of finding and its complement), "took away 40 women" (abducted; arrested
+when the police take them), "eight drowned and 23 were missing" (each count its
+own verb, however the parser joins them).
 """
 from __future__ import annotations
 
@@ -20,8 +24,9 @@ from text_to_num import text2num
 from ..dates import TIME_UNITS, classify
 from ..records import CasualtyCount
 from .docarrays import Sentences, candidates, columns, entity_spans, string_ids
-from .words import (ADJ_KINDS, ATTACKER_NOUNS, COPULAS, INTRANSITIVE, NEEDS_PEOPLE, PEOPLE_NOUNS,
-                    RISE_VERBS, SAY_VERBS, SEIZE_VERBS, TOLL_NOUNS, VERB_KINDS)
+from .words import (ADJ_KINDS, ATTACKER_NOUNS, AUTHORITY_NOUNS, COPULAS, INTRANSITIVE, NEEDS_PEOPLE,
+                    PEOPLE_NOUNS, RISE_VERBS, SAY_VERBS, SEIZE_VERBS, STATE_VERBS, TAKE_AWAY_VERBS, TOLL_NOUNS,
+                    VERB_KINDS)
 
 # Quantities that are not people even after a casualty verb.
 NON_PEOPLE_ENTS = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"}
@@ -143,13 +148,25 @@ def kind_of(tok: Token) -> str | None:
         kind = VERB_KINDS.get(tok.lemma_.lower())
         if kind:
             return kind
-        if tok.lemma_.lower() in SEIZE_VERBS:
+        if tok.lemma_.lower() in SEIZE_VERBS or _takes_away(tok):
             return "abducted"          # or arrested: decided by who was taken (see counts_in)
         if tok.lemma_.lower() == "shoot" and any(c.lower_ == "dead" for c in tok.children):
             return "killed"            # "shot dead three people"
         if tok.lemma_.lower() in LIFE_VERBS and any(c.lemma_.lower() == "life" for c in tok.children):
             return "killed"            # "15 people lost their lives", "claimed the lives of 20 people", "claimed 45 lives"
     return ADJ_KINDS.get(tok.lower_) if tok.pos_ in ("ADJ", "VERB") else None
+
+
+def _takes_away(tok: Token) -> bool:
+    """"took away 40 women", "carried off 12 villagers"."""
+    return tok.lemma_.lower() in TAKE_AWAY_VERBS and any(
+        c.dep_ in ("prt", "advmod") and c.lower_ in ("away", "off") for c in tok.children)
+
+
+def by_authorities(verb: Token) -> bool:
+    """"Police took away 12 protesters": an arrest, not an abduction."""
+    return any(c.dep_ == "nsubj" and (c.lemma_.lower() in AUTHORITY_NOUNS or c.lower_ in AUTHORITY_NOUNS)
+               for c in verb.children)
 
 
 def negated(tok: Token) -> bool:
@@ -228,7 +245,8 @@ def _head_predicate(noun: Token) -> Token | None:
     kind = kind_of(head)
     if kind is None or negated(head):
         # "27 people are dead", "five remain missing": a copula and an adjective
-        if noun.dep_ == "nsubj" and head.lemma_.lower() in COPULAS:
+        if noun.dep_ == "nsubj" and head.lemma_.lower() in COPULAS or (
+                noun.dep_ == "nsubjpass" and head.lemma_.lower() in STATE_VERBS):   # "were found dead"
             for c in head.children:
                 if c.dep_ in ("acomp", "attr", "oprd") and kind_of(c) and not negated(head):
                     return c
@@ -493,8 +511,8 @@ def counts_in(doc: Doc, sentence_of: Sentences) -> list[Found]:
                 if count is None and qualifier is None:
                     continue
             who = side(noun, num, out)
-            if verb.lemma_.lower() in ("seize", "capture"):
-                kind = "arrested" if who == "attackers" else "abducted"
+            if verb.lemma_.lower() in ("seize", "capture") or _takes_away(verb):
+                kind = "arrested" if who == "attackers" or by_authorities(verb) else "abducted"
             back, restates = _refers_back(noun, num, verb)
             record = CasualtyCount(
                 kind=kind, count=count, text=num.text, start=num.start_char, end=num.end_char,

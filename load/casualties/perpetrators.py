@@ -34,10 +34,11 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 
 from .. import places
-from .counts import negated
+from .counts import by_authorities, kind_of, negated
 from .docarrays import Sentences, bracketed_capitals, candidates, columns, string_ids
 from .words import (ATTACK_VERBS, ATTACKER_NOUNS, BLAME_VERBS, CLAIM_NOUNS, EVENT_NOUNS, GROUP_NOUNS,
-                    NAMED_AFTER_NOUNS, PEOPLE_NOUNS, SAY_VERBS, SPOKES_NOUNS, SUSPECT_WORDS, THING_WORDS, VERB_KINDS,
+                    NAMED_AFTER_NOUNS, PEOPLE_NOUNS, SAY_VERBS, SPOKES_NOUNS, SUSPECT_WORDS, TAKE_AWAY_VERBS,
+                    THING_WORDS, VERB_KINDS,
                     WEAPON_WORDS)
 
 RANK = {"claimed": 0, "blamed": 1, "suspected": 2, "stated": 3}
@@ -347,7 +348,7 @@ def _victims_are_attackers(verb: Token) -> bool:
 
 # The words an attribution hangs on (by lemma or lower form): only their tokens are read.
 _CUE_IDS = string_ids({"claim"} | BLAME_VERBS | SUSPECT_WORDS | SAY_VERBS | EVENT_NOUNS | ATTACK_VERBS
-                      | set(VERB_KINDS) | {"seize", "capture", "clash", "shooting", "shootings"})
+                      | set(VERB_KINDS) | TAKE_AWAY_VERBS | {"seize", "capture", "clash", "shooting", "shootings"})
 
 
 def attributions(doc: Doc, sentence_of: Sentences) -> list[Attribution]:
@@ -422,7 +423,8 @@ def attributions(doc: Doc, sentence_of: Sentences) -> list[Attribution]:
                 if c.dep_ == "acl":                # "a blast triggered by X", "an attack carried out by X"
                     for p in _pobjs(c, ("by",), ("agent",)):
                         add(p, "stated", tok)
-        if tok.pos_ == "VERB" and (lemma in ATTACK_VERBS or lemma in VERB_KINDS or lemma in ("seize", "capture", "clash")):
+        if tok.pos_ == "VERB" and (lemma in ATTACK_VERBS or lemma in VERB_KINDS or lemma in ("seize", "capture", "clash")
+                                   or lemma in TAKE_AWAY_VERBS and kind_of(tok) == "abducted" and not by_authorities(tok)):
             if lemma == "clash":
                 for p in _pobjs(tok, ("with",)):
                     add(p, "stated")

@@ -21,6 +21,14 @@ SEIZE_VERBS = {"seize", "capture"}
 # Predicative adjectives: "27 people are dead", "left 10 injured", "five remain missing".
 ADJ_KINDS = {"dead": "killed", "killed": "killed", "injured": "injured", "wounded": "injured",
              "hurt": "injured", "missing": "missing", "kidnapped": "abducted", "abducted": "abducted"}
+# Verbs whose passive gives a state by its complement: "were found dead", "are feared dead",
+# "were reported missing", "was declared dead".
+STATE_VERBS = {"find", "fear", "presume", "declare", "report", "confirm", "pronounce", "list", "leave"}
+# Verbs that take people away with "away"/"off": "took away 40 women", "carried off 12 villagers".
+TAKE_AWAY_VERBS = {"take", "carry", "whisk", "drag", "spirit", "cart"}
+# Who arrests rather than abducts when they take people away.
+AUTHORITY_NOUNS = {"police", "policeman", "policemen", "force", "forces", "troop", "army", "soldier", "officer",
+                   "security", "authority", "agent", "agency", "official", "military"}
 # Verbs that do not hurt anyone when intransitive: "died" and "disappeared" take subjects.
 INTRANSITIVE = {"die", "perish", "disappear", "succumb", "drown"}
 # Kinds whose verb is also used of things ("released a statement"): the noun must be people.
