@@ -673,3 +673,9 @@ def test_people_taken_or_carried_away_are_abducted_or_by_the_police_arrested(nlp
 ])
 def test_a_passive_verb_of_finding_or_fearing_gives_the_state_of_its_complement(nlp, text, expected):
     assert counts(incidents(nlp, text)) == expected
+
+
+def test_a_blame_for_similar_or_earlier_attacks_is_not_the_incidents(nlp):
+    text = ("Armed bandits killed at least 23 people in a raid on a village on Saturday. No group has claimed "
+            "responsibility for the attack, but authorities have blamed similar raids on armed gangs known locally as herders.")
+    assert [(i.perpetrator, i.attribution) for i in incidents(nlp, text)] == [("bandits", "stated")]

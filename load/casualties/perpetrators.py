@@ -331,6 +331,16 @@ def _event_of(tok: Token) -> Token | None:
     return None
 
 
+# Modifiers of an event noun that make it other events than the one reported: "similar raids",
+# "previous attacks", "such kidnappings".
+OTHER_EVENT_WORDS = {"similar", "previous", "past", "earlier", "other", "such", "many", "several", "frequent",
+                     "repeated", "recent"}
+
+
+def _other_events(event: Token) -> bool:
+    return any(c.dep_ in ("amod", "det") and c.lower_ in OTHER_EVENT_WORDS for c in event.children)
+
+
 def _in_relative_clause(t: Token, top: Token) -> bool:
     """ "blamed the Taliban, who have stepped up attacks this year": what the relative clause says
     of the group is not the event blamed."""
@@ -356,6 +366,8 @@ def attributions(doc: Doc, sentence_of: Sentences) -> list[Attribution]:
     found: list[Attribution] = []
 
     def add(tok: Token, how: str, event: Token | None = None) -> None:
+        if event is not None and _other_events(event):
+            return                               # "blamed similar raids on armed gangs": not this one
         got = who(tok)
         if how == "stated" and any(t.lower_ in ("suspected", "alleged", "presumed") for t in tok.subtree if t.i < tok.i):
             how = "suspected"                    # "Suspected X herdsmen killed ...", however it is tagged
