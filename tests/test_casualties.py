@@ -680,3 +680,21 @@ def test_a_blame_for_similar_or_earlier_attacks_is_not_the_incidents(nlp):
             "has claimed responsibility for the attack, but authorities have blamed similar raids on armed gangs, "
             "who kidnap for ransom.")
     assert [(i.perpetrator, i.attribution) for i in incidents(nlp, text)] == [("Gunmen", "stated")]
+
+
+def test_the_ensuing_exchange_of_fire_is_the_same_incident(nlp):
+    text = ("Seven soldiers were killed in an attack by militants on a check post in the Tarvi district on Thursday. "
+            "In the ensuing exchange of fire, four militants were killed.")
+    incs = incidents(nlp, text)
+    assert [(counts([i]), i.date.iso) for i in incs] == [([("killed", 7), ("killed", 4)], "2021-03-04")]
+
+
+def test_the_vehicle_of_the_next_sentence_is_the_bus_of_the_count(nlp):
+    text = ("A bus carrying passengers plunged into a ravine early on Sunday, killing at least 18 people. "
+            "The vehicle fell about 200 meters off a winding highway in the Orvo region, officials said.")
+    assert [i.place for i in incidents(nlp, text)] == ["Orvo"]
+
+
+def test_in_the_y_district_of_x_the_district_is_y(nlp):
+    incs = incidents(nlp, "Seven soldiers were killed in the Tarvi district of Ostra Vale on Thursday.")
+    assert [i.place for i in incs] == ["Tarvi, Ostra Vale"]

@@ -188,10 +188,17 @@ def opens_new_event(sent: Span) -> bool:
     return False
 
 
+# "the ensuing gunfight", "the subsequent exchange of fire": what came of the event just told.
+ENSUING = {"ensuing", "subsequent", "resulting", "resultant", "following"}
+
+
 def definite_event(sent: Span) -> Token | None:
     """"in the attack", "The flooding began ...": a definite event told before (not one
     the sentence denies: "is not linked to the attack in X")."""
     for t in sent:
+        if t.pos_ == "NOUN" and t.tag_ == "NN" and any(c.dep_ == "amod" and c.lower_ in ENSUING for c in t.children) \
+                and any(c.dep_ == "det" and c.lower_ == "the" for c in t.children):
+            return t                 # "In the ensuing exchange of fire": whatever the noun, what followed it
         if t.lemma_.lower() in EVENT_NOUNS and t.pos_ == "NOUN" and t.tag_ == "NN" and not any(
                 negated(a) for a in t.ancestors if a.pos_ in ("VERB", "AUX")):
             dets = [c.lower_ for c in t.children if c.dep_ == "det"]
@@ -332,6 +339,9 @@ def _earlier_event(verb: Token) -> bool:
     return False
 
 
+# Vehicles, which a later sentence may call "the vehicle".
+VEHICLE_NOUNS = {"bus", "truck", "lorry", "car", "van", "minibus", "coach", "jeep", "tanker", "train", "boat",
+                 "ferry", "vessel", "ship", "plane", "aircraft", "helicopter", "motorcycle", "tractor", "trailer"}
 # Verbs of an accident or a blast told of the thing it happened to: "the bus crashed in X".
 MISHAP_VERBS = {"crash", "plunge", "overturn", "collide", "derail", "capsize", "sink", "collapse", "explode",
                 "skid", "fall", "catch", "burn"}
@@ -344,6 +354,8 @@ def _goes_on_about(sent: Span, counted: Span) -> bool:
     if opens_new_event(sent):
         return False
     nouns = {t.lemma_.lower() for t in counted if t.pos_ == "NOUN"}
+    if nouns & VEHICLE_NOUNS:
+        nouns |= {"vehicle"}                # "A bus plunged ... The vehicle fell ..."
     for verb in sent:
         if verb.pos_ != "VERB" or verb.lemma_.lower() not in MISHAP_VERBS or negated(verb):
             continue

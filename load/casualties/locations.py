@@ -66,10 +66,10 @@ def _level(name: str, tok: Token) -> float:
         return COUNTRY_LEVEL
     noun = _level_noun(tok)
     if noun is not None:
-        # "Sulu's Simisa island", "Y province's X town", "the Y region of X": the possessor
-        # or modifier of a place noun that has its own name contains that place
-        container = tok.dep_ == "poss" or (tok.dep_ in ("compound", "nmod", "amod") and any(
-            c.dep_ == "prep" and c.lower_ == "of" for c in noun.children))
+        # "Sulu's Simisa island", "Y province's X town": the possessor of a place noun that has its
+        # own name contains that place; so does X in "the Y district of X" (Y is the district)
+        container = tok.dep_ == "poss" or (tok.dep_ == "pobj" and any(
+            c.dep_ in ("compound", "nmod", "amod") and c.pos_ == "PROPN" for c in noun.children))
         return PLACE_LEVELS[noun.lemma_.lower()] + (0.5 if container else 0)
     if places.is_country(name):
         return COUNTRY_LEVEL
