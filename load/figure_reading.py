@@ -244,8 +244,9 @@ def read(span: Span) -> Quantity | None:
         end = i + 1
     if unit is None and money is None:
         return None
-    if money and money.label in C.NEEDS_NATIONALITY and not nationality:
-        return None   # "won", "real", "pound" alone are words, not currencies
+    if money and money.label in C.NEEDS_NATIONALITY and not nationality \
+            and not (scale != 1.0 and money.label in C.AFTER_A_SCALE):
+        return None   # "won", "real", "pound" alone are words, not currencies ("2.5 trillion won" is money)
     if low is None and not _money_before_number(tokens):
         before = _low_end_before(doc, first)          # "30 to | 35 per cent"
         if before:

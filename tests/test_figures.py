@@ -438,3 +438,25 @@ def test_of_which_measures_part_of_the_figure_before(nlp):
 def test_hyphenated_money_and_the_ringgit(nlp, text, value, unit):
     f = only(nlp, text)
     assert (f.value, f.unit) == (value, unit)
+
+
+@pytest.mark.parametrize("text, value, unit, canonical, canonical_unit", [
+    ("The field will produce 2 billion standard cubic feet of gas per day by 2030.", 2e9, "cf/d", 2000, "mmcfd"),
+    ("The pipeline can carry 16.5 million standard cubic metres per day.", 16.5e6, "m3/d", 16.5e6 * 35.3147e-6, "mmcfd"),
+    ("The plant processes 480 million standard cubic feet per day.", 480, "mmcfd", 480, "mmcfd"),
+    ("The central bank raised its policy rate by 50 basis points.", 50, "bp", 0.5, "pp"),
+    ("The new terminal will handle 5 mtpa of liquefied gas.", 5, "mtpa", 5e6, "t"),
+    ("The ministry pledged 2.5 trillion won for chip makers in South Korea.", 2.5e12, "KRW", 2.5e12, "KRW"),
+    ("Total investment is SR 41.25 billion.", 41.25e9, "SAR", 41.25e9, "SAR"),
+    ("The utility will spend Dh500 million on the grid.", 5e8, "AED", 5e8, "AED"),
+    ("The oil company plans to invest R$ 102 billion.", 102e9, "BRL", 102e9, "BRL"),
+])
+def test_gas_flows_basis_points_plant_capacity_and_more_currencies(nlp, text, value, unit, canonical, canonical_unit):
+    f = only(nlp, text)
+    assert (f.value, f.unit, f.canonical_unit) == (pytest.approx(value), unit, canonical_unit)
+    assert f.canonical_value == pytest.approx(canonical)
+
+
+@pytest.mark.parametrize("text", ["The team won 2 million fans.", "He has won 3 titles this year."])
+def test_won_after_a_number_without_a_scale_is_the_verb(nlp, text):
+    assert figures_in(nlp, text)[1] == []
