@@ -698,3 +698,26 @@ def test_the_vehicle_of_the_next_sentence_is_the_bus_of_the_count(nlp):
 def test_in_the_y_district_of_x_the_district_is_y(nlp):
     incs = incidents(nlp, "Seven soldiers were killed in the Tarvi district of Ostra Vale on Thursday.")
     assert [i.place for i in incs] == ["Tarvi, Ostra Vale"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Authorities found the bodies of 11 people in an abandoned vehicle on Thursday.", [("killed", 11)]),
+    ("Twenty-three bodies have been recovered from the rubble.", [("killed", 23)]),
+    ("At least 25 people are feared drowned after a boat capsized on the river.", [("killed", 25)]),
+    ("Police found 40 kilograms of explosives in the house.", []),
+])
+def test_bodies_found_and_people_feared_drowned_are_killed(nlp, text, expected):
+    assert counts(incidents(nlp, text)) == expected
+
+
+def test_a_toll_since_a_war_began_is_a_statistic_not_dated_by_the_wars_start(nlp):
+    incs = incidents(nlp, "An air strike on a house killed at least 15 people on Monday. The health ministry says "
+                          "more than 40,000 people have been killed since the war began on Oct. 7, 2023.")
+    assert [(i.role, counts([i])) for i in incs] == [("reported", [("killed", 15)]), ("statistic", [("killed", 40000)])]
+
+
+def test_militants_gunned_down_days_before_are_attackers_of_another_incident(nlp):
+    incs = incidents(nlp, "Maoists killed two villagers on Sunday night. The killings took place days after security "
+                          "forces gunned down 31 Maoists in an encounter in the same district.")
+    assert [(i.role, [(c.kind, c.count, c.side) for c in i.counts]) for i in incs] == [
+        ("reported", [("killed", 2, "victims")]), ("recalled", [("killed", 31, "attackers")])]

@@ -24,7 +24,7 @@ from text_to_num import text2num
 from ..dates import TIME_UNITS, classify
 from ..records import CasualtyCount
 from .docarrays import Sentences, candidates, columns, entity_spans, string_ids
-from .words import (ADJ_KINDS, ATTACKER_NOUNS, AUTHORITY_NOUNS, COPULAS, INTRANSITIVE, NEEDS_PEOPLE,
+from .words import (ADJ_KINDS, ATTACKER_NOUNS, AUTHORITY_NOUNS, BODY_NOUNS, COPULAS, FIND_VERBS, INTRANSITIVE, NEEDS_PEOPLE,
                     PEOPLE_NOUNS, RISE_VERBS, SAY_VERBS, SEIZE_VERBS, STATE_VERBS, TAKE_AWAY_VERBS, TOLL_NOUNS,
                     VERB_KINDS)
 
@@ -152,6 +152,9 @@ def kind_of(tok: Token) -> str | None:
             return "abducted"          # or arrested: decided by who was taken (see counts_in)
         if tok.lemma_.lower() == "shoot" and any(c.lower_ == "dead" for c in tok.children):
             return "killed"            # "shot dead three people"
+        if tok.lemma_.lower() in FIND_VERBS and any(
+                c.dep_ in ("dobj", "nsubjpass") and c.lower_ in BODY_NOUNS for c in tok.children):
+            return "killed"            # "found the bodies of 11 people", "23 bodies were recovered"
         if tok.lemma_.lower() in LIFE_VERBS and any(c.lemma_.lower() == "life" for c in tok.children):
             return "killed"            # "15 people lost their lives", "claimed the lives of 20 people", "claimed 45 lives"
     return ADJ_KINDS.get(tok.lower_) if tok.pos_ in ("ADJ", "VERB") else None
@@ -221,6 +224,9 @@ def _own_verb_before_conj(noun: Token) -> Token | None:
 
 def _head_predicate(noun: Token) -> Token | None:
     head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in BODY_NOUNS \
+            and head.head.dep_ in ("dobj", "nsubjpass") and kind_of(head.head.head) == "killed":
+        return head.head.head                    # "found the bodies of 11 people"
     if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() == "life" \
             and kind_of(head.head.head) and head.head.dep_ == "dobj":
         return head.head.head                    # "claimed the lives of 20 people"
@@ -250,6 +256,8 @@ def _head_predicate(noun: Token) -> Token | None:
             for c in head.children:
                 if c.dep_ in ("acomp", "attr", "oprd") and kind_of(c) and not negated(head):
                     return c
+                if c.dep_ == "xcomp" and c.tag_ == "VBN" and noun.dep_ == "nsubjpass" and kind_of(c) and not negated(head):
+                    return c                     # "25 people are feared drowned"
         # "left 27 dead": the adjective is a complement of the verb
         if noun.dep_ == "dobj":
             for c in head.children:
@@ -305,7 +313,7 @@ def could_be_people(noun: Token, num: Span) -> bool:
     ("bystanders", "motorcyclists", "pedestrians"): "killed 300 cattle" is no casualty count."""
     if is_people(noun, num) or noun.lower_ in ADJ_KINDS or noun.tag_ == "NN" and noun.lemma_.lower() == "toll":
         return True
-    if _lives_taken(noun):
+    if _lives_taken(noun) or noun.lower_ in BODY_NOUNS:
         return True
     word = noun.lemma_.lower()
     return noun.pos_ != "NOUN" or word.endswith(PERSON_ENDINGS)
@@ -318,7 +326,7 @@ def _lives_taken(noun: Token) -> bool:
 
 def victims(noun: Token, num: Span) -> str | None:
     """The people counted, without the number, articles or brackets: "IRGC members"."""
-    if _in(noun, num) or noun.lower_ in ADJ_KINDS or _lives_taken(noun):
+    if _in(noun, num) or noun.lower_ in ADJ_KINDS or _lives_taken(noun) or noun.lower_ in BODY_NOUNS:
         return None
     words = [t for t in noun.subtree
              if t.i <= noun.i and not _in(t, num) and t.dep_ not in ("det", "punct", "advmod", "quantmod", "poss", "case")

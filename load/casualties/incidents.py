@@ -74,6 +74,9 @@ def dates_a_report(span: Span) -> bool:
     root = span.root
     if any(a.lower_ == "since" for a in (root, *root.ancestors) if a.dep_ == "prep") or root.head.lower_ == "since":
         return True
+    if any(c.dep_ == "mark" and c.lower_ == "since" and _since_a_war_or_a_date(a)
+           for a in root.ancestors if a.pos_ in ("VERB", "AUX") for c in a.children):
+        return True                  # "since the war began on Oct. 7, 2023": the start of a period
     verb = _clause_verb(root)
     if verb is None:
         return False
@@ -151,6 +154,8 @@ def is_statistic(f: Found) -> bool:
         if t.lower_ == "since" and any(d.ent_type_ == "DATE" and not any(w.lower_.endswith("day") for w in d.subtree)
                                        for d in t.subtree if d != t):
             return True
+        if t.lower_ == "since" and t.dep_ == "mark" and _since_a_war_or_a_date(t.head):
+            return True              # "have been killed since the war began (on Oct. 7, 2023)"
         if t.ent_type_ == "DATE" and t.ent_iob_ == "B":
             end = t.i + 1
             while end < sent.end and t.doc[end].ent_iob_ == "I":
@@ -166,6 +171,14 @@ def is_statistic(f: Found) -> bool:
                 return True
     subject = next((c for c in f.verb.children if c.dep_ == "nsubj"), None)
     return subject is not None and subject.lemma_.lower() in CONFLICT_NOUNS
+
+
+def _since_a_war_or_a_date(clause: Token) -> bool:
+    """The clause of "since": a war or a campaign that began, or a date that is no day of the week."""
+    if any(c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in CONFLICT_NOUNS for c in clause.children):
+        return True
+    dates = [d for d in clause.subtree if d.ent_type_ == "DATE"]
+    return bool(dates) and not any(d.lower_.endswith("day") for d in dates)
 
 
 def is_total(f: Found) -> bool:
@@ -331,7 +344,8 @@ def _earlier_event(verb: Token) -> bool:
         head = node.head
         marked = (node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("after", "since") for c in node.children)
                   or node.dep_ == "prep" and node.lower_ in ("after", "since"))
-        if marked and head.lemma_.lower() in ("come", "follow", "happen", "occur") \
+        if marked and (head.lemma_.lower() in ("come", "follow", "happen", "occur") or head.lemma_.lower() == "take"
+                       and any(c.dep_ == "dobj" and c.lower_ == "place" for c in head.children)) \
                 and any(c.dep_ == "nsubj" and c.lemma_.lower() in EVENT_NOUNS for c in head.children):
             return True
         if node.dep_ == "ROOT" or node.dep_ in ("ccomp",) and node.lemma_.lower() in ("come", "follow", "happen", "occur"):

@@ -63,8 +63,11 @@ ATTACKER_NOUNS = {
     "gunman", "gunmen", "militant", "fighter", "insurgent", "terrorist", "rebel", "attacker",
     "assailant", "jihadist", "bomber", "kidnapper", "abductor", "extremist", "suspect", "militiaman",
     "militiamen", "guerrilla", "guerilla", "bandit", "pirate", "raider", "separatist", "assassin",
-    "captor", "hijacker", "shooter",
+    "captor", "hijacker", "shooter", "maoist", "naxal", "naxalite", "dacoit", "cadre",
 }
+# What is found of the dead: "found the bodies of 11 people", "23 bodies were recovered".
+BODY_NOUNS = {"body", "bodies", "corpse", "corpses", "remains"}
+FIND_VERBS = {"find", "recover", "discover", "retrieve", "exhume", "pull", "dig", "wash", "fish", "identify"}
 # Generic names for an armed group: a named group given elsewhere beats them.
 GROUP_NOUNS = {"group", "militia", "outfit", "organisation", "organization", "faction", "movement",
                "network", "cell", "gang", "men", "man", "wing", "force", "forces", "army", "unit",
