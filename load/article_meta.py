@@ -66,6 +66,11 @@ DATELINE_TITLE_CASE = re.compile(
 # "Lagos - At least ..."): a dateline only when the gazetteer knows the city (not "Update: ...").
 DATELINE_CITY = re.compile(
     r"^(?P<city>[A-Z][a-z'.]+(?: [A-Z][a-z'.]+){0,2})(?::| (?:-{1,2}|\u2013|\u2014))[ \t]+(?=[A-Z\"])")
+# A dateline with a numeric date: "Raipur, 17/03/2025:", "LAHORE, 14.06.2023 (APP) -" (the order of day
+# and month is the page's evidence, as for any numeric date).
+NUMERIC_DATELINE = re.compile(
+    r"^(?P<city>[A-Z][A-Za-z'.]+(?:[ -][A-Z][A-Za-z'.]+){0,2}),\s*(?P<date>\d{1,2}([./-])\d{1,2}\3\d{4})"
+    r"\s*(?:\([^)\n]{2,40}\))?\s*(?::|-{1,2}|\u2014)\s")
 # The date of an agency dateline: "KABUL, June 12 (Xinhua) --", "CITY, March 3. /AGENCY/.",
 # "Town [Country], May 2 (AGENCY):", "LONDON, 12 June 2023 (Reuters) -".
 DATELINE_DATE = re.compile(
@@ -276,6 +281,10 @@ def read_metadata(article: Article, cleaned) -> None:
             _set(article, "outlet", agency, "dateline-agency")  # "LONDON (Reuters) -"
     if paragraphs:
         _dateline_date(article, paragraphs[0], [*head, article.text])
+        numeric = NUMERIC_DATELINE.match(paragraphs[0])
+        if numeric:                      # "Raipur, 17/03/2025: ..."
+            _set(article, "dateline", numeric["city"].title() if numeric["city"].isupper() else numeric["city"], "dateline")
+            _set_published(article, numeric["date"], "dateline", order)
     tail = getattr(cleaned, "tail", [])
     if tail and article.published is None:
         date = date_only(tail[0]) or labelled_date(tail[0])

@@ -721,3 +721,9 @@ def test_militants_gunned_down_days_before_are_attackers_of_another_incident(nlp
                           "forces gunned down 31 Maoists in an encounter in the same district.")
     assert [(i.role, [(c.kind, c.count, c.side) for c in i.counts]) for i in incs] == [
         ("reported", [("killed", 2, "victims")]), ("recalled", [("killed", 31, "attackers")])]
+
+
+def test_a_numeric_dateline_is_no_date_of_the_first_sentences_event(nlp):
+    incs = incidents(nlp, "Bhopal, 17/03/2025: Maoists killed two villagers in the Tarvi district on Sunday night, "
+                          "suspecting them to be police informers, police said.", published="2025-03-17")
+    assert [i.date.iso for i in incs] == ["2025-03-16"]

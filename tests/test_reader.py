@@ -411,3 +411,13 @@ def test_more_timestamp_shapes(tmp_path, stamp):
 def test_a_title_case_city_and_a_colon_or_dash_is_a_dateline_when_it_is_a_city(tmp_path, opening, city):
     article = read_text(tmp_path, f"New quay opens on the east bank\n\n{opening} the quay had handled its first ships on Sunday.\n")
     assert article.dateline == city
+
+
+@pytest.mark.parametrize("opening, city, date", [
+    ("Bhopal, 17/03/2025: Maoists killed two villagers", "Bhopal", "2025-03-17"),
+    ("LAHORE, 14.06.2023 (APP) - The harbour authority said", "Lahore", "2023-06-14"),
+    ("Bhopal, 04/03/2025: Maoists killed two villagers", "Bhopal", None),    # day and month cannot be told apart
+])
+def test_a_dateline_with_a_numeric_date_gives_the_publication_date(tmp_path, opening, city, date):
+    article = read_text(tmp_path, f"New quay opens on the east bank\n\n{opening} near the quay on Sunday night.\n")
+    assert (article.dateline, article.published) == (city, date)
