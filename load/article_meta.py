@@ -36,12 +36,12 @@ DATE_IN_LINE = re.compile(
 )
 TIME = r"(?:at\s+|T)?\d{1,2}[:.]\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?\s*(?:[ap]\.?\s?m\.?)?(?:\s*(?:[A-Z]{2,4}|(?:GMT|UTC)\s?[+-]?\d*))?"
 # After a date: a time, and a short labelled segment ("| Updated 9:05 pm IST - City").
-TIME_TAIL = re.compile(rf"^[\s,|-]*(?P<time>{TIME})?\s*(?:(?:[|\u2022\u00b7]|\s-\s)\s*(?:\S+\s*){{0,8}})?$", re.I)
+TIME_TAIL = re.compile(rf"^[\s,|/-]*(?P<time>{TIME})?\s*(?:(?:[|\u2022\u00b7/]|\s-\s)\s*(?:\S+\s*){{0,8}})?$", re.I)
 UPDATE_STAMP = re.compile(r"^(?:last\s+)?(?:updated?|modified)\b", re.I)
 PUBLISHED_STAMP = re.compile(r"^(?:first\s+|originally\s+)?(?:published|posted)(?:\s+on)?\s*:?\s", re.I)
 # "date 2023-06-14", "Date: 14 June 2023", "Dated 14.06.2023"
 DATE_STAMP = re.compile(r"^(?:date|dated|publication date|pub date)\s*:?\s*(?=\S*\d)", re.I)
-BYLINE = re.compile(r"^By\s+(?P<rest>.+)$", re.I)
+BYLINE = re.compile(r"^(?:(?:written|reported|words|story) )?by\s+(?P<rest>.+)$", re.I)
 LOGO = re.compile(r"^(?P<name>.{2,60}?)\s+logo$", re.I)
 PUBLISHED_LINE = re.compile(r"^(?:first |originally )?published (?:in|on|by)\s+(?P<rest>.+)$", re.I)
 PAGE_TITLE_SEPARATOR = re.compile(r"\s+[-|]\s+")
@@ -86,7 +86,7 @@ DATELINE_YEAR_WINDOW = 7
 CITY_CAPS = re.compile(r"[A-Z][A-Z'.]+(?:[ -][A-Z][A-Z'.]+){0,2}")
 # What stands before the date of a byline without "By": one to five capitalised words ("Ahram Online",
 # "Accra, Ghana"), then a comma or bar.
-NAME_THEN_DATE = re.compile(r"^[A-Z][\w.'&-]*(?:[\s,|]+[A-Z][\w.'&-]*){0,4}\s*[,|\u2022\u00b7]\s*$")
+NAME_THEN_DATE = re.compile(r"^[A-Z][\w.'&-]*(?:[\s,|]+[A-Z][\w.'&-]*){0,4}\s*(?:[,|\u2022\u00b7]|\s-)\s*$")
 # An abbreviated weekday may open a date line ("Wed, 14 Jun 2023"); elsewhere "Sun" may be a paper's name.
 SHORT_WEEKDAY = re.compile(r"^(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.?,?$", re.I)
 

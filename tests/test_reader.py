@@ -421,3 +421,15 @@ def test_a_title_case_city_and_a_colon_or_dash_is_a_dateline_when_it_is_a_city(t
 def test_a_dateline_with_a_numeric_date_gives_the_publication_date(tmp_path, opening, city, date):
     article = read_text(tmp_path, f"New quay opens on the east bank\n\n{opening} near the quay on Sunday night.\n")
     assert (article.dateline, article.published) == (city, date)
+
+
+@pytest.mark.parametrize("stamp, author", [
+    ("March 4, 2025 / 3:45 PM / Updated 2 hours ago", None),           # wire style: slashes between the parts
+    ("Written by Jane Roe | Published: March 4, 2025 3:45pm", "Jane Roe"),
+    ("Jane Roe - Tuesday, March 4th 2025", None),                     # a byline without "By", with a dash
+])
+def test_more_stamp_lines_under_the_headline(tmp_path, stamp, author):
+    article = read_text(tmp_path, f"New quay opens on the east bank\n{stamp}\n\n{BODY}")
+    assert (article.title, article.published) == ("New quay opens on the east bank", "2025-03-04")
+    if author:
+        assert article.author == author
