@@ -50,6 +50,9 @@ What resolves against what, and why (an invented date is the worst error):
   year before when that would put it after publication (past tense), the year
   after when its clause is future and it would fall before; without a
   publication date, the year of a full date in the same paragraph, else NULL.
+- A weekday of another week ("Tuesday last week", "Thursday next week") is that weekday of the
+  calendar week (Monday to Sunday) before or after the publication date's; "late last month" is
+  last month.
 - A day of the month alone ("on the 14th") is in the month of a date named in its sentence or
   the one before ("talks began on March 12 and ended on the 14th"); else the latest such day on
   or before publication (after it in a future clause); without either, NULL.
@@ -194,6 +197,8 @@ class DateContext:
     def _weekday(self, span: Span) -> DateValue:
         raw, flat = span.text, _flat(span)
         named = {w for w in flat if w in WEEKDAYS}
+        if len(named) == 1 and "week" in flat and self.published is not None:
+            return self._weekday_of_week(raw, flat, WEEKDAY_INDEX[next(iter(named))])
         if len(named) != 1 or any(w not in WEEKDAYS and w not in WEEKDAY_MODIFIERS for w in flat):
             return self._calendar(span, "weekday")  # "Monday and Tuesday", "the following Monday"
         target = WEEKDAY_INDEX[named.pop()]
@@ -212,6 +217,19 @@ class DateContext:
         else:
             days = (pub.weekday() - target) % 7 or (7 if ("last" in flat or "past" in flat) else 0)
             day = pub - timedelta(days=days)
+        return DateValue(raw=raw, iso=day.isoformat(), precision="day", reference="published")
+
+    def _weekday_of_week(self, raw: str, flat: list[str], target: int) -> DateValue:
+        """"Tuesday last week", "Friday of next week", "Monday this week": that weekday of the
+        calendar week (Monday to Sunday) before, after or of the publication date's."""
+        shift = -7 if ("last" in flat or "past" in flat or "previous" in flat) else 7 if "next" in flat else 0 \
+            if "this" in flat else None
+        if shift is None or set(flat) - WEEKDAYS - {"last", "past", "previous", "next", "this", "week", "of", "on",
+                                                     "the", ",", "early", "late", "morning", "afternoon", "evening",
+                                                     "night"}:
+            return DateValue(raw=raw, reference="published")
+        pub = date.fromisoformat(self.published)
+        day = pub - timedelta(days=pub.weekday()) + timedelta(days=shift + target)
         return DateValue(raw=raw, iso=day.isoformat(), precision="day", reference="published")
 
     def _day_of_publication(self, span: Span, days_before: int, inferred: str | None = None) -> DateValue:
@@ -303,6 +321,8 @@ class DateContext:
             return DateValue(raw=span.text)
         flat = _flat(span)
         expr = "this month" if "this" in flat and "month" in flat else span.text
+        if "month" in flat and flat[0] in ("early", "late", "mid", "end", "beginning", "middle"):
+            expr = " ".join(w for w in flat if w not in ("early", "late", "mid", "end", "beginning", "middle", "of", "the"))
         parsed = parse_expression(expr, ref[0])
         if parsed is None and any(w in ("morning", "afternoon", "evening", "night") for w in flat):
             parsed = parse_expression(" ".join(w for w in flat if w in ("yesterday", "ago") or _cardinal(w) or w in TIME_UNITS), ref[0])
@@ -372,6 +392,7 @@ class DateContext:
             self.expressions.append(DateExpr(span, self._sent_of[span.start], kind,
                                              self._value(span, kind), self._starts_trip(span)))
         self._check_weekdays()
+        self._weekdays_of_a_week()
         anchor: DateValue | None = None
         anchor_sentence = -NARRATIVE_WINDOW - 1
         pending = []
@@ -392,6 +413,19 @@ class DateContext:
         for expr in pending:
             expr.value = self._trip_day(expr.span)
         self.trip_start = self._trip_start_for(None)
+
+    def _weekdays_of_a_week(self) -> None:
+        """"Thursday next week" told as two expressions ("Thursday", "next week"): the weekday of that week."""
+        for expr, other in zip(self.expressions, self.expressions[1:]):
+            if expr.kind != "weekday" or self.published is None or other.span.start - expr.span.end > 1:
+                continue
+            between = [t.lower_ for t in self.doc[expr.span.end: other.span.start]]
+            flat = _flat(other.span)
+            if between in ([], ["of"]) and "week" in flat and len(flat) <= 3:
+                named = [w for w in _flat(expr.span) if w in WEEKDAYS]
+                if len(named) == 1:
+                    expr.value = self._weekday_of_week(f"{expr.span.text} {other.span.text}", flat + named,
+                                                       WEEKDAY_INDEX[named[0]])
 
     def _named_month_before(self, n: int) -> str | None:
         """"YYYY-MM" of the latest date naming a month in the same or the previous sentence as

@@ -379,3 +379,24 @@ def test_an_ordinal_that_is_no_day_is_no_date(nlp, text):
 def test_a_day_of_the_month_alone_without_a_publication_date_stays_raw(nlp):
     _, ctx = context(nlp, "On the 3rd, a roadside bomb wounded five police officers.")
     assert (value_of(ctx, "the 3rd").iso, value_of(ctx, "the 3rd").raw) == (None, "the 3rd")
+
+
+# ---------------------------------------------------------------- a weekday of another week
+
+@pytest.mark.parametrize("text, raw, expected", [
+    ("The crash happened on Tuesday last week.", "Tuesday last week", "2024-10-08"),      # 2024-10-16 is a Wednesday
+    ("The crash happened on Friday of last week.", "Friday of last week", "2024-10-11"),
+    ("Talks will be held on Thursday next week.", "Thursday", "2024-10-24"),
+    ("The market reopened on Monday this week.", "Monday this week", "2024-10-14"),
+])
+def test_a_weekday_of_last_or_next_week_is_in_that_calendar_week(nlp, text, raw, expected):
+    _, ctx = context(nlp, text, "2024-10-16")
+    assert value_of(ctx, raw).iso == expected
+
+
+@pytest.mark.parametrize("text, raw", [("The bodies were found late last month.", "late last month"),
+                                       ("The floods began in early last month.", "early last month")])
+def test_early_or_late_last_month_is_last_month(nlp, text, raw):
+    _, ctx = context(nlp, text, "2024-10-16")
+    v = value_of(ctx, raw)
+    assert (v.iso, v.precision) == ("2024-09-01", "month")
