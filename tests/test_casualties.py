@@ -727,3 +727,18 @@ def test_a_numeric_dateline_is_no_date_of_the_first_sentences_event(nlp):
     incs = incidents(nlp, "Bhopal, 17/03/2025: Maoists killed two villagers in the Tarvi district on Sunday night, "
                           "suspecting them to be police informers, police said.", published="2025-03-17")
     assert [i.date.iso for i in incs] == ["2025-03-16"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Four persons sustained serious injuries in the accident.", [("injured", 4)]),
+    ("Two men were hacked to death near the market.", [("killed", 2)]),
+    ("Five people were burnt alive when their bus caught fire.", [("killed", 5)]),
+    ("Six civilians were among the dead.", [("killed", 6)]),
+    ("Among the injured were three children.", [("injured", 3)]),
+    ("A total of 14 people were rescued from the rubble.", [("released", 14)]),
+    ("Nine people were confirmed dead and five others unaccounted for.", [("killed", 9), ("missing", 5)]),
+    ("Three men were sentenced to death for the attack.", []),
+    ("The company suffered 3 losses this year.", []),
+])
+def test_injuries_sustained_deaths_by_a_manner_and_people_among_the_dead(nlp, text, expected):
+    assert counts(incidents(nlp, text)) == expected

@@ -11,7 +11,8 @@ converted by text2num; "a dozen" is 12; "between 10 and 13" is a range.
 Also: "claimed 45 lives" (killed), "were found/feared/reported dead" (a passive
 verb of finding and its complement), "took away 40 women" (abducted; arrested
 when the police take them), "eight drowned and 23 were missing" (each count its
-own verb, however the parser joins them).
+own verb, however the parser joins them), "sustained injuries", "hacked to death",
+"burnt alive", "among the dead", "a total of 14", "the bodies of 11 people".
 """
 from __future__ import annotations
 
@@ -25,8 +26,8 @@ from ..dates import TIME_UNITS, classify
 from ..records import CasualtyCount
 from .docarrays import Sentences, candidates, columns, entity_spans, string_ids
 from .words import (ADJ_KINDS, ATTACKER_NOUNS, AUTHORITY_NOUNS, BODY_NOUNS, COPULAS, FIND_VERBS, INTRANSITIVE, NEEDS_PEOPLE,
-                    PEOPLE_NOUNS, RISE_VERBS, SAY_VERBS, SEIZE_VERBS, STATE_VERBS, TAKE_AWAY_VERBS, TOLL_NOUNS,
-                    VERB_KINDS)
+                    HARM_NOUNS, PEOPLE_NOUNS, RISE_VERBS, SAY_VERBS, SEIZE_VERBS, STATE_VERBS, SUFFER_VERBS,
+                    TAKE_AWAY_VERBS, TOLL_NOUNS, VERB_KINDS)
 
 # Quantities that are not people even after a casualty verb.
 NON_PEOPLE_ENTS = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"}
@@ -40,6 +41,8 @@ COLLECTIVE = {"police", "staff", "personnel", "security", "crew", "force", "fami
               "youth", "militia", "group", "army", "public", "population", "community"}
 # Endings of nouns for kinds of person, for the ones PEOPLE_NOUNS does not list.
 PERSON_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent", "man", "men", "ee", "ier", "eer", "ar", "ic", "ite")
+# "sentenced to death" is a sentence, not a killing.
+SENTENCE_VERBS = {"sentence", "condemn", "doom", "scare", "bore", "frighten", "love", "tickle"}
 # Verbs whose object "lives" are people killed: "lost their lives", "claimed 45 lives", "took 14 lives".
 LIFE_VERBS = {"lose", "claim", "take", "cost"}
 # Determiners that make a singular person a count of one.
@@ -155,9 +158,20 @@ def kind_of(tok: Token) -> str | None:
         if tok.lemma_.lower() in FIND_VERBS and any(
                 c.dep_ in ("dobj", "nsubjpass") and c.lower_ in BODY_NOUNS for c in tok.children):
             return "killed"            # "found the bodies of 11 people", "23 bodies were recovered"
+        if _suffers_harm(tok):
+            return "injured"           # "four persons sustained serious injuries"
+        if tok.lemma_.lower() not in SENTENCE_VERBS and any(
+                c.dep_ == "prep" and c.lower_ == "to" and any(p.lower_ == "death" for p in c.children)
+                for c in tok.children) or (tok.lemma_.lower() == "burn" and any(c.lower_ == "alive" for c in tok.children)):
+            return "killed"            # "hacked / burnt / crushed to death", "burnt alive"
         if tok.lemma_.lower() in LIFE_VERBS and any(c.lemma_.lower() == "life" for c in tok.children):
             return "killed"            # "15 people lost their lives", "claimed the lives of 20 people", "claimed 45 lives"
     return ADJ_KINDS.get(tok.lower_) if tok.pos_ in ("ADJ", "VERB") else None
+
+
+def _suffers_harm(tok: Token) -> bool:
+    return tok.lemma_.lower() in SUFFER_VERBS and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in HARM_NOUNS for c in tok.children)
 
 
 def _takes_away(tok: Token) -> bool:
@@ -184,7 +198,9 @@ def _is_passive(verb: Token) -> bool:
 
 
 def _intransitive(verb: Token) -> bool:
-    return verb.lemma_.lower() in INTRANSITIVE or (verb.lemma_.lower() == "lose")
+    """A verb whose subject is the one harmed: "died", "lost their lives", "sustained injuries"."""
+    return verb.lemma_.lower() in INTRANSITIVE or verb.lower_ in INTRANSITIVE or verb.lemma_.lower() == "lose" \
+        or _suffers_harm(verb)
 
 
 def predicates(noun: Token) -> list[Token]:
@@ -230,6 +246,9 @@ def _head_predicate(noun: Token) -> Token | None:
     if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() == "life" \
             and kind_of(head.head.head) and head.head.dep_ == "dobj":
         return head.head.head                    # "claimed the lives of 20 people"
+    if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in ("total", "group") \
+            and head.head.i < noun.i:
+        return _head_predicate(head.head)        # "A total of 14 people were rescued"
     # "Between 10 and 12 soldiers were wounded": the noun sits inside a PP
     if noun.dep_ == "pobj" and head.lower_ in ("between", "to", "of") and head.head != head:
         if head.dep_ == "prep" and kind_of(head.head) and not negated(head.head) \
@@ -258,6 +277,13 @@ def _head_predicate(noun: Token) -> Token | None:
                     return c
                 if c.dep_ == "xcomp" and c.tag_ == "VBN" and noun.dep_ == "nsubjpass" and kind_of(c) and not negated(head):
                     return c                     # "25 people are feared drowned"
+        # "Six civilians were among the dead", "Among the injured were three children"
+        if noun.dep_ in ("nsubj", "attr") and head.lemma_ == "be" and not negated(head):
+            for c in head.children:
+                if c.dep_ == "prep" and c.lower_ == "among":
+                    among = next((p for p in c.children if p.dep_ == "pobj" and p.lower_ in ADJ_KINDS), None)
+                    if among is not None:
+                        return among
         # "left 27 dead": the adjective is a complement of the verb
         if noun.dep_ == "dobj":
             for c in head.children:

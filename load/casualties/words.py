@@ -20,7 +20,11 @@ VERB_KINDS = {
 SEIZE_VERBS = {"seize", "capture"}
 # Predicative adjectives: "27 people are dead", "left 10 injured", "five remain missing".
 ADJ_KINDS = {"dead": "killed", "killed": "killed", "injured": "injured", "wounded": "injured",
-             "hurt": "injured", "missing": "missing", "kidnapped": "abducted", "abducted": "abducted"}
+             "hurt": "injured", "missing": "missing", "kidnapped": "abducted", "abducted": "abducted",
+             "unaccounted": "missing"}
+# Verbs whose object is a harm their subject took: "sustained injuries", "suffered serious wounds".
+SUFFER_VERBS = {"sustain", "suffer", "receive", "incur"}
+HARM_NOUNS = {"injury", "wound", "burn", "fracture"}
 # Verbs whose passive gives a state by its complement: "were found dead", "are feared dead",
 # "were reported missing", "was declared dead".
 STATE_VERBS = {"find", "fear", "presume", "declare", "report", "confirm", "pronounce", "list", "leave"}
@@ -30,7 +34,7 @@ TAKE_AWAY_VERBS = {"take", "carry", "whisk", "drag", "spirit", "cart"}
 AUTHORITY_NOUNS = {"police", "policeman", "policemen", "force", "forces", "troop", "army", "soldier", "officer",
                    "security", "authority", "agent", "agency", "official", "military"}
 # Verbs that do not hurt anyone when intransitive: "died" and "disappeared" take subjects.
-INTRANSITIVE = {"die", "perish", "disappear", "succumb", "drown"}
+INTRANSITIVE = {"die", "perish", "disappear", "succumb", "drown", "unaccounted"}
 # Kinds whose verb is also used of things ("released a statement"): the noun must be people.
 NEEDS_PEOPLE = {"released", "missing", "abducted", "arrested"}
 # Copulas before a predicative adjective: "are dead", "remain missing", "went missing".
