@@ -742,3 +742,12 @@ def test_a_numeric_dateline_is_no_date_of_the_first_sentences_event(nlp):
 ])
 def test_injuries_sustained_deaths_by_a_manner_and_people_among_the_dead(nlp, text, expected):
     assert counts(incidents(nlp, text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Gunmen killed 5 people on Sunday. Police said the Ansar Brigade was behind the attack.", ("Ansar Brigade", "blamed")),
+    ("Gunmen killed 5 people on Sunday. It is not clear who was behind the attack.", ("Gunmen", "stated")),
+    ("Fighters from the Ansar Brigade killed 8 villagers on Sunday.", ("Ansar Brigade", "stated")),
+])
+def test_a_group_behind_the_attack_and_fighters_from_a_group(nlp, text, expected):
+    assert [(i.perpetrator, i.attribution) for i in incidents(nlp, text)] == [expected]

@@ -2,7 +2,7 @@
 
 Every sentence (the headline too) is read for attributions: "X claimed
 responsibility (for the attack)", "a statement from X claimed ...", "X
-spokesman Y claimed ...", "X said its fighters ..." (claimed); "blamed the
+spokesman Y claimed ...", "X said its fighters ..." (claimed); "X was behind the attack", "blamed the
 bombing on X", "blaming a militia called X" (blamed); "suspected X militants",
 "a suspected X attack" (suspected); "X militants ambushed ...", "killed by X",
 "a blast triggered by X", "an X attack", "clashes with X" (stated).
@@ -207,8 +207,8 @@ def _called(tok: Token) -> Token | None:
     for c in tok.children:
         if c.dep_ == "appos" and proper_name(c):
             return c
-        if c.dep_ == "prep" and c.lower_ == "of" and (tok.lemma_.lower() in ATTACKER_NOUNS | GROUP_NOUNS
-                                                       or tok.lemma_.lower() == "member"):
+        if c.dep_ == "prep" and c.lower_ in ("of", "from") and (tok.lemma_.lower() in ATTACKER_NOUNS | GROUP_NOUNS
+                                                                 or tok.lemma_.lower() == "member"):
             pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
             if pobj is not None and proper_name(pobj):
                 return pobj                   # "fighters of the X Army"
@@ -358,7 +358,7 @@ def _victims_are_attackers(verb: Token) -> bool:
 
 # The words an attribution hangs on (by lemma or lower form): only their tokens are read.
 _CUE_IDS = string_ids({"claim"} | BLAME_VERBS | SUSPECT_WORDS | SAY_VERBS | EVENT_NOUNS | ATTACK_VERBS
-                      | set(VERB_KINDS) | TAKE_AWAY_VERBS | {"seize", "capture", "clash", "shooting", "shootings"})
+                      | set(VERB_KINDS) | TAKE_AWAY_VERBS | {"seize", "capture", "clash", "shooting", "shootings", "behind"})
 
 
 def attributions(doc: Doc, sentence_of: Sentences) -> list[Attribution]:
@@ -377,6 +377,14 @@ def attributions(doc: Doc, sentence_of: Sentences) -> list[Attribution]:
     for i in candidates(columns(doc), _CUE_IDS, _CUE_IDS):
         tok = doc[i]
         lemma = tok.lemma_.lower()
+        if tok.lower_ == "behind":
+            if tok.dep_ == "prep" and tok.head.lemma_ == "be" and not negated(tok.head):
+                # "X was behind the bombing": an accusation
+                event = next((p for p in tok.children if p.dep_ == "pobj" and p.lemma_.lower() in EVENT_NOUNS), None)
+                for c in tok.head.children if event is not None else ():
+                    if c.dep_ == "nsubj":
+                        add(c, "blamed", event)
+            continue
         if tok.pos_ not in ("VERB", "NOUN", "ADJ", "AUX") or negated(tok):
             continue  # "No group has claimed responsibility", "did not claim"
         if lemma == "claim" and tok.pos_ == "VERB":
