@@ -733,8 +733,7 @@ def test_a_numeric_dateline_is_no_date_of_the_first_sentences_event(nlp):
     ("Four persons sustained serious injuries in the accident.", [("injured", 4)]),
     ("Two men were hacked to death near the market.", [("killed", 2)]),
     ("Five people were burnt alive when their bus caught fire.", [("killed", 5)]),
-    ("Six civilians were among the dead.", [("killed", 6)]),
-    ("Among the injured were three children.", [("injured", 3)]),
+    ("Among the dead were two children.", []),                 # part of a toll told elsewhere
     ("A total of 14 people were rescued from the rubble.", [("released", 14)]),
     ("Nine people were confirmed dead and five others unaccounted for.", [("killed", 9), ("missing", 5)]),
     ("Three men were sentenced to death for the attack.", []),

@@ -12,7 +12,8 @@ Also: "claimed 45 lives" (killed), "were found/feared/reported dead" (a passive
 verb of finding and its complement), "took away 40 women" (abducted; arrested
 when the police take them), "eight drowned and 23 were missing" (each count its
 own verb, however the parser joins them), "sustained injuries", "hacked to death",
-"burnt alive", "among the dead", "a total of 14", "the bodies of 11 people".
+"burnt alive", "a total of 14", "the bodies of 11 people". Not "Among the dead were two
+children": a part of a toll told elsewhere.
 """
 from __future__ import annotations
 
@@ -277,13 +278,6 @@ def _head_predicate(noun: Token) -> Token | None:
                     return c
                 if c.dep_ == "xcomp" and c.tag_ == "VBN" and noun.dep_ == "nsubjpass" and kind_of(c) and not negated(head):
                     return c                     # "25 people are feared drowned"
-        # "Six civilians were among the dead", "Among the injured were three children"
-        if noun.dep_ in ("nsubj", "attr") and head.lemma_ == "be" and not negated(head):
-            for c in head.children:
-                if c.dep_ == "prep" and c.lower_ == "among":
-                    among = next((p for p in c.children if p.dep_ == "pobj" and p.lower_ in ADJ_KINDS), None)
-                    if among is not None:
-                        return among
         # "left 27 dead": the adjective is a complement of the verb
         if noun.dep_ == "dobj":
             for c in head.children:
