@@ -365,6 +365,21 @@ def _previous_in_sentence(sentence: Span, start: int, known: dict) -> str | None
     return None
 
 
+# How a change is compared: "12% year-on-year", "5.1 percent y/y", "8% month on month".
+PERIOD_COMPARISONS = {"y/y", "yoy", "y-o-y", "m/m", "mom", "q/q", "qoq", "y", "m", "q"}
+
+
+def _period_comparison(doc: Doc, at: int, end: int) -> bool:
+    """"year-on-year" / "y/y" right after a figure says what it is compared with, not what it measures."""
+    word = doc[at].lower_
+    if word in PERIOD_COMPARISONS:
+        return True
+    if word in ("y", "m", "q") and at + 1 < end and doc[at + 1].text == "/":
+        return True                      # "y/y" as the tokenizer splits it
+    following = [t.lower_ for t in doc[at + 1: min(end, at + 5)] if t.text not in HYPHENS]
+    return word in ("year", "month", "quarter", "week", "day") and following[:2] in (["on", word], ["over", word])
+
+
 def _anchor(doc: Doc, start: int, end: int) -> Token:
     """The token that ties the figure to the sentence. When the parser hangs several
     of its tokens outside ("Tk" and "crore" of "Tk 12,500 crore" both objects of the
@@ -382,6 +397,13 @@ def subject_of(doc: Doc, start: int, end: int, after: int, sentence: Span,
     exclude = set(range(start, after)) | figure_tokens
     anchor = _anchor(doc, start, end)
     sent_end = sentence.end
+    if after < sent_end and _period_comparison(doc, after, sent_end) and anchor.head.i >= after:
+        # "rose 12% year on year", parsed with the figure under "year": the comparison stands for it
+        comparison = doc[after]
+        while comparison.head != comparison and after <= comparison.head.i < after + 5:
+            comparison = comparison.head
+        exclude |= {t.i for t in comparison.subtree}
+        anchor = comparison
     nxt = doc[after] if after < sent_end else None
     before = doc[start - 1] if start > 0 else None
     # "₹640 crore, of which ₹512 crore had been spent": a part of what the figure before measures.
@@ -393,7 +415,7 @@ def subject_of(doc: Doc, start: int, end: int, after: int, sentence: Span,
     # A common noun right after the figure starts what it measures even when the parser
     # makes the figure the verb's object ("Utility signs $2.6 bln turbine deal"), unless
     # it says when ("$3 million a year" has no noun there; "5% next year" an adjective).
-    if nxt is not None and nxt.pos_ in NOUNS | {"ADJ"} and (
+    if nxt is not None and nxt.pos_ in NOUNS | {"ADJ"} and not _period_comparison(doc, after, sent_end) and (
             anchor.head.i >= after or (before is not None and before.pos_ in NP_OPENERS)
             or (nxt.pos_ == "NOUN" and nxt.lower_ not in TIME_NOUNS)):
         phrase = _following_noun_phrase(doc, after, sent_end)

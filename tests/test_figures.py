@@ -460,3 +460,13 @@ def test_gas_flows_basis_points_plant_capacity_and_more_currencies(nlp, text, va
 @pytest.mark.parametrize("text", ["The team won 2 million fans.", "He has won 3 titles this year."])
 def test_won_after_a_number_without_a_scale_is_the_verb(nlp, text):
     assert figures_in(nlp, text)[1] == []
+
+
+@pytest.mark.parametrize("text", [
+    "Exports rose by 12pc year-on-year to Rs 1.5 trillion.",
+    "Exports rose 12% year on year.",
+    "Exports were up 5.1 percent y/y.",
+])
+def test_a_year_on_year_comparison_is_not_what_the_figure_measures(nlp, text):
+    _, found = figures_in(nlp, text)
+    assert found[0].unit == "%" and found[0].subject == "Exports"
