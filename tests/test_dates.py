@@ -400,3 +400,14 @@ def test_early_or_late_last_month_is_last_month(nlp, text, raw):
     _, ctx = context(nlp, text, "2024-10-16")
     v = value_of(ctx, raw)
     assert (v.iso, v.precision) == ("2024-09-01", "month")
+
+
+def test_a_numeric_dateline_in_capitals_is_no_date_of_the_first_sentence(nlp):
+    # 10/05/2024 cannot be told apart (10 May or 5 October): the dateline gives no publication date,
+    # and it must not date the meeting of the first sentence either
+    text = ("ISLAMABAD, 10/05/2024: Prime Minister Jan Roe met the visiting vice premier in the capital on Thursday, "
+            "and the two sides signed agreements.")
+    doc, ctx = context(nlp, text)
+    met = next(t for t in doc if t.text == "met")
+    value = ctx.date_for(met, met)
+    assert value is None or value.iso is None
