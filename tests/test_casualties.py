@@ -750,3 +750,21 @@ def test_injuries_sustained_deaths_by_a_manner_and_people_among_the_dead(nlp, te
 ])
 def test_a_group_behind_the_attack_and_fighters_from_a_group(nlp, text, expected):
     assert [(i.perpetrator, i.attribution) for i in incidents(nlp, text)] == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Troops neutralised 12 terrorists in the operation on Sunday.", [("killed", 12)]),
+    ("Security forces eliminated 5 militants.", [("killed", 5)]),
+    ("The commission eliminated 3 candidates from the race.", []),
+    ("Gunmen took 12 people hostage on Monday.", [("abducted", 12)]),
+    ("Twelve passengers were taken hostage.", [("abducted", 12)]),
+    ("Five hostages were set free on Sunday.", [("released", 5)]),
+    ("The 20 kidnapped farmers regained their freedom on Friday.", [("released", 20), ("abducted", 20)]),
+    ("Police took 7 suspects into custody.", [("arrested", 7)]),
+    ("Police rounded up 30 suspects.", [("arrested", 30)]),
+    ("Two workers went missing after the blast.", [("missing", 2)]),
+    ("Bandits whisked away 15 travellers on the highway.", [("abducted", 15)]),
+    ("The court set 4 dates for the hearing.", []),
+])
+def test_more_ways_news_tells_what_happened_to_people(nlp, text, expected):
+    assert counts(incidents(nlp, text)) == expected

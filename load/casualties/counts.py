@@ -152,13 +152,21 @@ def kind_of(tok: Token) -> str | None:
         kind = VERB_KINDS.get(tok.lemma_.lower())
         if kind:
             return kind
-        if tok.lemma_.lower() in SEIZE_VERBS or _takes_away(tok):
+        if tok.lemma_.lower() in SEIZE_VERBS or _takes_away(tok) or _with_complement(tok, "take", ("hostage", "captive")):
             return "abducted"          # or arrested: decided by who was taken (see counts_in)
+        if _with_complement(tok, "set", ("free",)) or _regains_freedom(tok):
+            return "released"          # "were set free", "regained their freedom"
+        if _with_complement(tok, "take", ("custody",)) or (tok.lemma_.lower() == "round" and any(
+                c.dep_ == "prt" and c.lower_ == "up" for c in tok.children)):
+            return "arrested"          # "took 7 suspects into custody", "rounded up 30 suspects"
         if tok.lemma_.lower() == "shoot" and any(c.lower_ == "dead" for c in tok.children):
             return "killed"            # "shot dead three people"
         if tok.lemma_.lower() in FIND_VERBS and any(
                 c.dep_ in ("dobj", "nsubjpass") and c.lower_ in BODY_NOUNS for c in tok.children):
             return "killed"            # "found the bodies of 11 people", "23 bodies were recovered"
+        if tok.lemma_.lower() == "eliminate" and any(
+                c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in ATTACKER_NOUNS for c in tok.children):
+            return "killed"            # "eliminated 20 terrorists" (not "eliminated 3 candidates")
         if _suffers_harm(tok):
             return "injured"           # "four persons sustained serious injuries"
         if tok.lemma_.lower() not in SENTENCE_VERBS and any(
@@ -168,6 +176,21 @@ def kind_of(tok: Token) -> str | None:
         if tok.lemma_.lower() in LIFE_VERBS and any(c.lemma_.lower() == "life" for c in tok.children):
             return "killed"            # "15 people lost their lives", "claimed the lives of 20 people", "claimed 45 lives"
     return ADJ_KINDS.get(tok.lower_) if tok.pos_ in ("ADJ", "VERB") else None
+
+
+def _with_complement(tok: Token, lemma: str, words: tuple[str, ...]) -> bool:
+    """"took 12 people hostage", "were set free", "taken into custody": a verb and the word that
+    says what became of its object, however the parser hangs it."""
+    if tok.lemma_.lower() != lemma:
+        return False
+    return any(c.lower_ in words and c.dep_ in ("oprd", "advcl", "acomp", "xcomp", "dobj", "attr", "npadvmod")
+               or c.dep_ == "prep" and c.lower_ in ("into", "in") and any(p.lower_ in words for p in c.children)
+               for c in tok.children)
+
+
+def _regains_freedom(tok: Token) -> bool:
+    return tok.lemma_.lower() in ("regain", "gain", "win") and any(
+        c.dep_ == "dobj" and c.lower_ == "freedom" for c in tok.children)
 
 
 def _suffers_harm(tok: Token) -> bool:
@@ -201,7 +224,7 @@ def _is_passive(verb: Token) -> bool:
 def _intransitive(verb: Token) -> bool:
     """A verb whose subject is the one harmed: "died", "lost their lives", "sustained injuries"."""
     return verb.lemma_.lower() in INTRANSITIVE or verb.lower_ in INTRANSITIVE or verb.lemma_.lower() == "lose" \
-        or _suffers_harm(verb)
+        or _suffers_harm(verb) or _regains_freedom(verb)
 
 
 def predicates(noun: Token) -> list[Token]:
@@ -274,7 +297,8 @@ def _head_predicate(noun: Token) -> Token | None:
         if noun.dep_ == "nsubj" and head.lemma_.lower() in COPULAS or (
                 noun.dep_ == "nsubjpass" and head.lemma_.lower() in STATE_VERBS):   # "were found dead"
             for c in head.children:
-                if c.dep_ in ("acomp", "attr", "oprd") and kind_of(c) and not negated(head):
+                if (c.dep_ in ("acomp", "attr", "oprd") or c.dep_ == "advcl" and c.pos_ == "ADJ") \
+                        and kind_of(c) and not negated(head):                        # "went missing"
                     return c
                 if c.dep_ == "xcomp" and c.tag_ == "VBN" and noun.dep_ == "nsubjpass" and kind_of(c) and not negated(head):
                     return c                     # "25 people are feared drowned"
@@ -539,7 +563,7 @@ def counts_in(doc: Doc, sentence_of: Sentences) -> list[Found]:
                 if count is None and qualifier is None:
                     continue
             who = side(noun, num, out)
-            if verb.lemma_.lower() in ("seize", "capture") or _takes_away(verb):
+            if verb.lemma_.lower() in ("seize", "capture") or _takes_away(verb) or _with_complement(verb, "take", ("hostage", "captive")):
                 kind = "arrested" if who == "attackers" or by_authorities(verb) else "abducted"
             back, restates = _refers_back(noun, num, verb)
             record = CasualtyCount(
