@@ -411,3 +411,16 @@ def test_a_numeric_dateline_in_capitals_is_no_date_of_the_first_sentence(nlp):
     met = next(t for t in doc if t.text == "met")
     value = ctx.date_for(met, met)
     assert value is None or value.iso is None
+
+
+@pytest.mark.parametrize("text", ["The quake struck at 3:15 am (2115 GMT Sunday).", "The blast happened at 0530 hrs on Monday.",
+                                  "The attack came at 1930 on Monday."])
+def test_a_four_digit_time_of_day_is_no_year(nlp, text):
+    _, ctx = context(nlp, text, "2024-10-16")
+    assert [e.value.iso for e in ctx.expressions if e.value and e.value.precision == "year"] == []
+
+
+def test_a_day_before_a_month_and_year_belongs_to_the_date(nlp):
+    _, ctx = context(nlp, "The attack occurred on 3rd October 2024.", "2024-10-16")
+    v = value_of(ctx, "3rd October 2024")
+    assert (v.iso, v.precision) == ("2024-10-03", "day")
