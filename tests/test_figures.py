@@ -470,3 +470,18 @@ def test_won_after_a_number_without_a_scale_is_the_verb(nlp, text):
 def test_a_year_on_year_comparison_is_not_what_the_figure_measures(nlp, text):
     _, found = figures_in(nlp, text)
     assert found[0].unit == "%" and found[0].subject == "Exports"
+
+
+@pytest.mark.parametrize("text, value", [
+    ("The state spent N500 million on roads.", 5e8),
+    ("The project will cost an estimated N4.5 trillion.", 4.5e12),
+    ("The bill is N 2.5 billion.", 2.5e9),
+])
+def test_the_naira_sign_before_a_scale_word(nlp, text, value):
+    f = only(nlp, text)
+    assert (f.value, f.unit) == (pytest.approx(value), "NGN")
+
+
+@pytest.mark.parametrize("text", ["Staff wore N95 masks at the clinic.", "He drove an n5 car to work."])
+def test_an_n_and_a_number_without_a_scale_is_no_money(nlp, text):
+    assert figures_in(nlp, text)[1] == []
