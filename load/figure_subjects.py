@@ -234,8 +234,14 @@ def _measure_of(noun: Token, exclude) -> str | None:
         if head.pos_ in ("VERB", "AUX") or head.head.i == head.i:
             break
         head = head.head
-    subjects = [c for c in _subjects(head) if not _is_agent(c) and c.i not in exclude
-                and c.lower_ not in TIME_NOUNS] if head.pos_ in ("VERB", "AUX") else []
+    # "X cleared / built the Y at a cost of Z": the cost is of what the verb acts on, its object
+    objects = [c for c in head.children if c.dep_ == "dobj" and c.pos_ in NOUNS and c.i not in exclude
+               and not _is_agent(c) and c.lower_ not in TIME_NOUNS] if head.pos_ == "VERB" else []
+    subjects = objects or ([c for c in _subjects(head) if not _is_agent(c) and c.i not in exclude
+                            and c.lower_ not in TIME_NOUNS] if head.pos_ in ("VERB", "AUX") else [])
+    if not subjects and head.dep_ == "acl" and head.head.pos_ in NOUNS and head.head.i not in exclude \
+            and not _is_agent(head.head):
+        subjects = [head.head]           # "the bridge, built at a cost of $3 billion"
     if subjects:
         owner = _phrase(subjects[0], exclude)
         if owner and len(phrase.split()) + len(owner.split()) + 2 <= MAX_SUBJECT_WORDS:

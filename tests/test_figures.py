@@ -485,3 +485,12 @@ def test_the_naira_sign_before_a_scale_word(nlp, text, value):
 @pytest.mark.parametrize("text", ["Staff wore N95 masks at the clinic.", "He drove an n5 car to work."])
 def test_an_n_and_a_number_without_a_scale_is_no_money(nlp, text):
     assert figures_in(nlp, text)[1] == []
+
+
+@pytest.mark.parametrize("text, subject", [
+    ("The council also cleared the 1,872-kilometre railway upgrade at a cost of $6.7bn.", "cost of the railway upgrade"),
+    ("The bridge, built at a cost of $3 billion, opened on Monday.", "cost of the bridge"),
+])
+def test_a_cost_is_of_what_the_verb_acts_on(nlp, text, subject):
+    _, found = figures_in(nlp, text)
+    assert [f.subject for f in found if f.unit == "USD"] == [subject]
