@@ -494,3 +494,14 @@ def test_an_n_and_a_number_without_a_scale_is_no_money(nlp, text):
 def test_a_cost_is_of_what_the_verb_acts_on(nlp, text, subject):
     _, found = figures_in(nlp, text)
     assert [f.subject for f in found if f.unit == "USD"] == [subject]
+
+
+def test_a_headlines_round_figure_is_the_bodys_exact_one(nlp):
+    from load.figures import extract
+    from load.records import Article
+
+    title = "Railway handles 4 million tonnes of cargo in first quarter"
+    text = title + "\n\nThe railway transported 4.2 million tonnes of cargo in the first quarter, and 9 million tonnes last year."
+    doc = nlp(text)
+    found = extract(doc, Article(path="t.txt", sha256="0", text=text, title=title))
+    assert [(f.value, f.unit) for f in found] == [(4.2e6, "t"), (9e6, "t")]
