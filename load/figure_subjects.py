@@ -70,7 +70,8 @@ DESCRIBING_VERBS = {"be", "become", "remain", "measure", "span", "stretch", "run
 STATE_VERBS = {"be", "lie", "fall", "remain", "stand", "run", "stretch", "pass", "sit", "belong"}
 # Nouns that name a measure, not a thing: they need "of what" ("cost of the plant").
 MEASURE_NOUNS = {"cost", "price", "value", "length", "capacity", "area", "height", "depth", "width",
-                 "distance", "total", "size", "volume", "speed", "budget", "investment", "outlay"}
+                 "distance", "total", "size", "volume", "speed", "budget", "investment", "outlay",
+                 "high", "low", "record", "peak", "level"}    # "reached a record high of $255.8 billion"
 TIME_NOUNS = {"year", "years", "month", "months", "week", "weeks", "day", "days", "quarter", "decade",
               "hour", "hours", "minute", "minutes", "time", "times", "period", "annually", "night", "date"}
 DIRECTIONS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
@@ -236,6 +237,7 @@ def _measure_of(noun: Token, exclude) -> str | None:
         head = head.head
     # "X cleared / built the Y at a cost of Z": the cost is of what the verb acts on, its object
     objects = [c for c in head.children if c.dep_ == "dobj" and c.pos_ in NOUNS and c.i not in exclude
+               and c != noun
                and not _is_agent(c) and c.lower_ not in TIME_NOUNS] if head.pos_ == "VERB" else []
     subjects = objects or ([c for c in _subjects(head) if not _is_agent(c) and c.i not in exclude
                             and c.lower_ not in TIME_NOUNS] if head.pos_ in ("VERB", "AUX") else [])

@@ -505,3 +505,12 @@ def test_a_headlines_round_figure_is_the_bodys_exact_one(nlp):
     doc = nlp(text)
     found = extract(doc, Article(path="t.txt", sha256="0", text=text, title=title))
     assert [(f.value, f.unit) for f in found] == [(4.2e6, "t"), (9e6, "t")]
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Turkey's exports reached an all-time high of $255.8 billion last year.", "exports"),
+    ("The river reached a level of 12 metres on Sunday.", "river"),
+])
+def test_a_record_or_level_of_a_figure_is_of_the_clauses_subject(nlp, text, word):
+    f = only(nlp, text)
+    assert word in f.subject
