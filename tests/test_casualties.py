@@ -768,3 +768,9 @@ def test_a_group_behind_the_attack_and_fighters_from_a_group(nlp, text, expected
 ])
 def test_more_ways_news_tells_what_happened_to_people(nlp, text, expected):
     assert counts(incidents(nlp, text)) == expected
+
+
+def test_a_toll_of_this_years_floods_is_a_statistic_beside_the_days_deaths(nlp):
+    incs = incidents(nlp, "The flood situation deteriorated on Wednesday with eight more people losing their lives, "
+                          "taking the toll in this year's floods, landslides and storms to 56, officials said.")
+    assert sorted((i.role, counts([i])) for i in incs) == [("reported", [("killed", 8)]), ("statistic", [("killed", 56)])]

@@ -149,6 +149,8 @@ def is_statistic(f: Found) -> bool:
     """A running total over a period: "since November 2019", "last year", "so far
     this year", "in 2019" with no single event, or a war's toll."""
     sent = f.verb.sent
+    if f.toll and _toll_of_a_period(f.verb):
+        return True                  # "taking the toll in this year's floods to 56"
     singular_event = any(t.lemma_.lower() in EVENT_NOUNS and t.tag_ == "NN" for t in sent)
     for t in sent:
         if t.lower_ == "since" and any(d.ent_type_ == "DATE" and not any(w.lower_.endswith("day") for w in d.subtree)
@@ -171,6 +173,21 @@ def is_statistic(f: Found) -> bool:
                 return True
     subject = next((c for c in f.verb.children if c.dep_ == "nsubj"), None)
     return subject is not None and subject.lemma_.lower() in CONFLICT_NOUNS
+
+
+SEASON_WORDS = {"year", "years", "season", "monsoon", "months", "month", "winter", "summer"}
+
+
+def _toll_of_a_period(verb: Token) -> bool:
+    """A toll whose noun is of a period ("the toll in this year's floods", "this monsoon's toll"):
+    a running total, not the incident's."""
+    if not any(c.lemma_.lower() in TOLL_NOUNS for c in verb.children):
+        return False
+    # the toll's own words, or the verb's "in / from / during" phrase the parser hangs them on
+    phrases = [c for c in verb.children if c.lemma_.lower() in TOLL_NOUNS
+               or c.dep_ == "prep" and c.lower_ in ("in", "from", "during", "for")]
+    return any(d.lower_ in SEASON_WORDS and (d.ent_type_ == "DATE" or d.lower_ in ("season", "monsoon"))
+               for p in phrases for d in p.subtree)
 
 
 def _since_a_war_or_a_date(clause: Token) -> bool:
