@@ -774,3 +774,14 @@ def test_a_toll_of_this_years_floods_is_a_statistic_beside_the_days_deaths(nlp):
     incs = incidents(nlp, "The flood situation deteriorated on Wednesday with eight more people losing their lives, "
                           "taking the toll in this year's floods, landslides and storms to 56, officials said.")
     assert sorted((i.role, counts([i])) for i in incs) == [("reported", [("killed", 8)]), ("statistic", [("killed", 56)])]
+
+
+def test_left_n_dead_and_m_missing_gives_each_its_own_state(nlp):
+    incs = incidents(nlp, "The typhoon left at least 14 people dead and nine others missing after it lashed the north.")
+    assert counts(incs) == [("killed", 14), ("missing", 9)]
+
+
+def test_who_acted_a_day_before_is_not_the_perpetrator(nlp):
+    incs = incidents(nlp, "Shelling on a border village killed three people early Thursday, a day after the Ansar "
+                          "Brigade fired dozens of rockets.")
+    assert [i.perpetrator for i in incs] == [None]

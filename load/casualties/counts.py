@@ -236,6 +236,9 @@ def predicates(noun: Token) -> list[Token]:
     own = _own_verb_before_conj(noun)
     if own is not None:
         return [own]                              # "eight migrants drowned and 23 were missing"
+    state = _left_in_state(noun)
+    if state is not None:
+        return [state]                            # "left 14 people dead and nine others missing"
     # the verb first: "freed two crewmen kidnapped in June" is above all a release
     head = _head_predicate(noun)
     found = [head] if head is not None else []
@@ -245,6 +248,18 @@ def predicates(noun: Token) -> list[Token]:
                 and not (c.dep_ == "amod" and c.i < noun.i and c.lower_ not in ADJ_KINDS):
             found.append(c)
     return found
+
+
+def _left_in_state(noun: Token) -> Token | None:
+    """"left 14 people dead and nine others missing": each noun of "leave" (or the noun it is
+    coordinated with) is in the state written right after it, however the parser hangs it."""
+    first = noun
+    while first.dep_ == "conj":
+        first = first.head
+    if first.dep_ != "dobj" or first.head.lemma_.lower() != "leave" or noun.i + 1 >= len(noun.doc):
+        return None
+    after = noun.doc[noun.i + 1]
+    return after if after.lower_ in ADJ_KINDS and after.pos_ in ("ADJ", "VERB") and not negated(after) else None
 
 
 def _own_verb_before_conj(noun: Token) -> Token | None:

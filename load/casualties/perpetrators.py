@@ -341,6 +341,17 @@ def _other_events(event: Token) -> bool:
     return any(c.dep_ in ("amod", "det") and c.lower_ in OTHER_EVENT_WORDS for c in event.children)
 
 
+def _in_a_clause_of_time(subject: Token) -> bool:
+    """The subject of a clause that says what came before or after: "a day after X fired rockets"
+    tells another event than the one whose casualties are counted."""
+    verb = subject.head
+    if subject.dep_ != "nsubj":
+        return False
+    if any(c.dep_ == "mark" and c.lower_ in ("after", "before", "since") for c in verb.children):
+        return True                      # (an advcl, or a conj where the parser loses the clause)
+    return verb.dep_ == "pcomp" and verb.head.lower_ in ("after", "before", "since")
+
+
 def _in_relative_clause(t: Token, top: Token) -> bool:
     """ "blamed the Taliban, who have stepped up attacks this year": what the relative clause says
     of the group is not the event blamed."""
@@ -368,6 +379,8 @@ def attributions(doc: Doc, sentence_of: Sentences) -> list[Attribution]:
     def add(tok: Token, how: str, event: Token | None = None) -> None:
         if event is not None and _other_events(event):
             return                               # "blamed similar raids on armed gangs": not this one
+        if how == "stated" and _in_a_clause_of_time(tok):
+            return                               # "... killed three, a day after Hezbollah fired rockets"
         got = who(tok)
         if how == "stated" and any(t.lower_ in ("suspected", "alleged", "presumed") for t in tok.subtree if t.i < tok.i):
             how = "suspected"                    # "Suspected X herdsmen killed ...", however it is tagged
