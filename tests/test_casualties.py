@@ -785,3 +785,10 @@ def test_who_acted_a_day_before_is_not_the_perpetrator(nlp):
     incs = incidents(nlp, "Shelling on a border village killed three people early Thursday, a day after the Ansar "
                           "Brigade fired dozens of rockets.")
     assert [i.perpetrator for i in incs] == [None]
+
+
+def test_most_of_the_deaths_were_in_x_gives_the_place_not_the_date(nlp):
+    incs = incidents(nlp, "The typhoon left at least 14 people dead and nine others missing after it lashed the north "
+                          "over the weekend, officials said Monday. Most of the deaths were in Tarvi province, where a "
+                          "landslide buried six members of a family in the town of Orvo late Saturday.")
+    assert [(i.place, i.date) for i in incs] == [("Orvo, Tarvi", None)]

@@ -19,7 +19,7 @@ from ..records import Article, DateValue, Incident
 from . import locations, perpetrators
 from .counts import counts_in, read_count, to_int
 from .docarrays import Sentences
-from .incidents import Group, event_date, group
+from .incidents import PLACE_ONLY, Group, event_date, group
 from .perpetrators import Attribution
 
 __all__ = ["extract", "to_int", "read_count"]
@@ -106,7 +106,8 @@ def _date_for(g: Group, kind: str, ctx: DateContext, sents: list[Span], kind_onl
 
 def _place_for(g: Group, kind: str, sents: list[Span]) -> str | None:
     candidates = []
-    for rank, s in enumerate(_sentences_for(g, kind)):
+    place_only = [s for s in sorted(g.sentences) if PLACE_ONLY in g.kinds[s]]
+    for rank, s in enumerate(_sentences_for(g, kind) + place_only):
         candidates += locations.in_sentence(sents[s], s, order_base=rank * 100_000)
     return locations.finest(candidates)
 

@@ -218,6 +218,10 @@ def opens_new_event(sent: Span) -> bool:
     return False
 
 
+# The kind a sentence is told with when it gives the incident's place and nothing else.
+PLACE_ONLY = "@place"
+# "the deaths", "the casualties": the people counted just before.
+TOLL_REFERENCES = {"deaths", "casualties", "fatalities"}
 # "the ensuing gunfight", "the subsequent exchange of fire": what came of the event just told.
 ENSUING = {"ensuing", "subsequent", "resulting", "resultant", "following"}
 
@@ -226,6 +230,8 @@ def definite_event(sent: Span) -> Token | None:
     """"in the attack", "The flooding began ...": a definite event told before (not one
     the sentence denies: "is not linked to the attack in X")."""
     for t in sent:
+        if t.lower_ in TOLL_REFERENCES and any(c.dep_ == "det" and c.lower_ == "the" for c in t.children):
+            return t                 # "Most of the deaths were in X province"
         if t.pos_ == "NOUN" and t.tag_ == "NN" and any(c.dep_ == "amod" and c.lower_ in ENSUING for c in t.children) \
                 and any(c.dep_ == "det" and c.lower_ == "the" for c in t.children):
             return t                 # "In the ensuing exchange of fire": whatever the noun, what followed it
@@ -429,9 +435,11 @@ def _join_sentences(groups: list[Group], sents: list[Span], ctx: DateContext, wi
             continue
         # "the flooding began on Monday", "The incident took place near X": the latest
         # incident reported (an event recalled for context is not what "the attack" means)
-        if definite_event(sent) is not None and not opens_new_event(sent):
+        event = definite_event(sent)
+        if event is not None and not opens_new_event(sent):
             reported = [g for g in earlier if g.role in ("reported", "total")] or earlier
-            reported[-1].tell(i, {"*"})
+            # "Most of the deaths were in X, where a landslide ... late Saturday": where, not when
+            reported[-1].tell(i, {PLACE_ONLY} if event.lower_ in TOLL_REFERENCES else {"*"})
             continue
         # "the militants released A and B near X": a kind of harm the incident has, close after it
         kinds = _kinds_told(sent)
