@@ -391,16 +391,17 @@ class DateContext:
                 continue
             self.expressions.append(DateExpr(span, self._sent_of[span.start], kind,
                                              self._value(span, kind), self._starts_trip(span)))
+        for n, expr in enumerate(self.expressions):
+            if expr.kind == "monthday":          # "began on March 12 and ended on the 14th"
+                month = self._named_month_before(n)
+                if month is not None:
+                    expr.value = self._month_day(expr.span, month)
         self._check_weekdays()
         self._weekdays_of_a_week()
         anchor: DateValue | None = None
         anchor_sentence = -NARRATIVE_WINDOW - 1
         pending = []
-        for n, expr in enumerate(self.expressions):
-            if expr.kind == "monthday":
-                month = self._named_month_before(n)
-                if month is not None:
-                    expr.value = self._month_day(expr.span, month)
+        for expr in self.expressions:
             if expr.kind == "narrative":
                 near = expr.sentence - anchor_sentence <= NARRATIVE_WINDOW
                 expr.value = self._narrative(expr.span, anchor if near else None)
@@ -451,7 +452,8 @@ class DateContext:
             if expr.kind != "weekday":
                 continue
             for other in self.expressions[max(0, i - 1): i + 2]:
-                if other is expr or other.kind not in ("calendar", "absolute", "numeric") or not self._beside(expr.span, other.span):
+                if other is expr or other.kind not in ("calendar", "absolute", "numeric", "monthday") \
+                        or not self._beside(expr.span, other.span):
                     continue
                 stated = other.value
                 if not (stated and stated.iso and stated.precision == "day"):
@@ -460,7 +462,7 @@ class DateContext:
                     expr.value = DateValue(raw=expr.span.text, iso=stated.iso, precision="day", reference=stated.reference)
                 else:
                     expr.value = DateValue(raw=expr.span.text)
-                    if other.kind == "calendar":
+                    if other.kind in ("calendar", "monthday"):
                         other.value = DateValue(raw=stated.raw)
 
     def _beside(self, a: Span, b: Span) -> bool:

@@ -424,3 +424,12 @@ def test_a_day_before_a_month_and_year_belongs_to_the_date(nlp):
     _, ctx = context(nlp, "The attack occurred on 3rd October 2024.", "2024-10-16")
     v = value_of(ctx, "3rd October 2024")
     assert (v.iso, v.precision) == ("2024-10-03", "day")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The attack happened on Tuesday, the 8th.", "2024-10-08"),     # 2024-10-08 is a Tuesday
+    ("The attack happened on Monday, the 8th.", None),              # they disagree: neither is pinned
+])
+def test_a_weekday_beside_a_day_of_the_month_must_agree_with_it(nlp, text, expected):
+    _, ctx = context(nlp, text, "2024-10-16")
+    assert [e.value.iso for e in ctx.expressions] == [expected, expected]
