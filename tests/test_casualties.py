@@ -792,3 +792,8 @@ def test_most_of_the_deaths_were_in_x_gives_the_place_not_the_date(nlp):
                           "over the weekend, officials said Monday. Most of the deaths were in Tarvi province, where a "
                           "landslide buried six members of a family in the town of Orvo late Saturday.")
     assert [(i.place, i.date) for i in incs] == [("Orvo, Tarvi", None)]
+
+
+def test_the_number_of_people_killed_in_sundays_blast_is_dated_by_the_blast(nlp):
+    incs = incidents(nlp, "The number of people killed in Sunday's blast has risen to 31.")
+    assert [(counts([i]), i.date.iso) for i in incs] == [([("killed", 31)], "2021-03-07")]

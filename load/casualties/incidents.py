@@ -96,11 +96,18 @@ def _dates_other_people(span: Span, anchor: Token) -> bool:
     verb = _clause_verb(span.root)
     if verb is None or verb == anchor:
         return False
-    if verb.dep_ in ("acl", "relcl") and kind_of(verb) is not None:
-        return True
+    if verb.dep_ in ("acl", "relcl") and kind_of(verb) is not None and not (
+            verb.head.lemma_.lower() in TOLL_NOUNS | {"people", "person"} and _is_toll(anchor)):
+        return True                  # (but "the number of people killed in Sunday's blast rose to 31")
     # "Governor X, who met elders on Saturday, condemned the attack": what a person did, not the attack
     return (verb.dep_ == "relcl" and anchor not in verb.subtree
             and any(c.lower_ in ("who", "whom") for c in verb.children))
+
+
+def _is_toll(verb: Token) -> bool:
+    """"The death toll / the number of people killed ... rose to 31"."""
+    return verb.lemma_.lower() in RISE_VERBS | {"stand"} and any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in TOLL_NOUNS for c in verb.children)
 
 
 def _attachment(span: Span, anchor: Token) -> int:
