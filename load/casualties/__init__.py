@@ -2,7 +2,7 @@
 grouped into incidents with their date, place, perpetrator and role.
 
 One module per mechanism: ``counts`` reads the numbers of people and what
-happened to them; ``incidents`` groups them into incidents and tells reported
+happened to them (``verbs``: what a casualty word says happened); ``incidents`` groups them into incidents and tells reported
 incidents from recalled ones, totals and statistics, and picks the date
 expression that dates each; ``locations`` finds the finest place;
 ``perpetrators`` finds who did it and ties claims to incidents. ``words``

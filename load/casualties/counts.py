@@ -26,9 +26,10 @@ from text_to_num import text2num
 from ..dates import TIME_UNITS, classify
 from ..records import CasualtyCount
 from .docarrays import Sentences, candidates, columns, entity_spans, string_ids
-from .words import (ADJ_KINDS, ATTACKER_NOUNS, AUTHORITY_NOUNS, BODY_NOUNS, COPULAS, FIND_VERBS, INTRANSITIVE, NEEDS_PEOPLE,
-                    HARM_NOUNS, PEOPLE_NOUNS, RISE_VERBS, SAY_VERBS, SEIZE_VERBS, STATE_VERBS, SUFFER_VERBS,
-                    TAKE_AWAY_VERBS, TOLL_NOUNS, VERB_KINDS)
+from .verbs import (by_authorities, intransitive, is_passive, kind_of, lives_taken, negated, takes_away,
+                    with_complement)
+from .words import (ADJ_KINDS, ATTACKER_NOUNS, BODY_NOUNS, COPULAS, NEEDS_PEOPLE, PEOPLE_NOUNS, RISE_VERBS,
+                    SAY_VERBS, STATE_VERBS, TOLL_NOUNS)
 
 # Quantities that are not people even after a casualty verb.
 NON_PEOPLE_ENTS = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"}
@@ -42,10 +43,6 @@ COLLECTIVE = {"police", "staff", "personnel", "security", "crew", "force", "fami
               "youth", "militia", "group", "army", "public", "population", "community"}
 # Endings of nouns for kinds of person, for the ones PEOPLE_NOUNS does not list.
 PERSON_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent", "man", "men", "ee", "ier", "eer", "ar", "ic", "ite")
-# "sentenced to death" is a sentence, not a killing.
-SENTENCE_VERBS = {"sentence", "condemn", "doom", "scare", "bore", "frighten", "love", "tickle"}
-# Verbs whose object "lives" are people killed: "lost their lives", "claimed 45 lives", "took 14 lives".
-LIFE_VERBS = {"lose", "claim", "take", "cost"}
 # Determiners that make a singular person a count of one.
 ONE_DETS = {"a", "an", "another", "one"}
 
@@ -147,86 +144,6 @@ def read_count(span: Span) -> tuple[int | None, int | None, int | None, str | No
 
 # ---------------------------------------------------------------- the parse
 
-def kind_of(tok: Token) -> str | None:
-    if tok.pos_ in ("VERB", "AUX") or tok.tag_ in ("VBN", "VBD", "VBG"):
-        kind = VERB_KINDS.get(tok.lemma_.lower())
-        if kind:
-            return kind
-        if tok.lemma_.lower() in SEIZE_VERBS or _takes_away(tok) or _with_complement(tok, "take", ("hostage", "captive")):
-            return "abducted"          # or arrested: decided by who was taken (see counts_in)
-        if _with_complement(tok, "set", ("free",)) or _regains_freedom(tok):
-            return "released"          # "were set free", "regained their freedom"
-        if _with_complement(tok, "take", ("custody",)) or (tok.lemma_.lower() == "round" and any(
-                c.dep_ == "prt" and c.lower_ == "up" for c in tok.children)):
-            return "arrested"          # "took 7 suspects into custody", "rounded up 30 suspects"
-        if tok.lemma_.lower() == "shoot" and any(c.lower_ == "dead" for c in tok.children):
-            return "killed"            # "shot dead three people"
-        if tok.lemma_.lower() in FIND_VERBS and any(
-                c.dep_ in ("dobj", "nsubjpass") and c.lower_ in BODY_NOUNS for c in tok.children):
-            return "killed"            # "found the bodies of 11 people", "23 bodies were recovered"
-        if tok.lemma_.lower() == "eliminate" and any(
-                c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in ATTACKER_NOUNS for c in tok.children):
-            return "killed"            # "eliminated 20 terrorists" (not "eliminated 3 candidates")
-        if _suffers_harm(tok):
-            return "injured"           # "four persons sustained serious injuries"
-        if tok.lemma_.lower() not in SENTENCE_VERBS and any(
-                c.dep_ == "prep" and c.lower_ == "to" and any(p.lower_ == "death" for p in c.children)
-                for c in tok.children) or (tok.lemma_.lower() == "burn" and any(c.lower_ == "alive" for c in tok.children)):
-            return "killed"            # "hacked / burnt / crushed to death", "burnt alive"
-        if tok.lemma_.lower() in LIFE_VERBS and any(c.lemma_.lower() == "life" for c in tok.children):
-            return "killed"            # "15 people lost their lives", "claimed the lives of 20 people", "claimed 45 lives"
-    return ADJ_KINDS.get(tok.lower_) if tok.pos_ in ("ADJ", "VERB") else None
-
-
-def _with_complement(tok: Token, lemma: str, words: tuple[str, ...]) -> bool:
-    """"took 12 people hostage", "were set free", "taken into custody": a verb and the word that
-    says what became of its object, however the parser hangs it."""
-    if tok.lemma_.lower() != lemma:
-        return False
-    return any(c.lower_ in words and c.dep_ in ("oprd", "advcl", "acomp", "xcomp", "dobj", "attr", "npadvmod")
-               or c.dep_ == "prep" and c.lower_ in ("into", "in") and any(p.lower_ in words for p in c.children)
-               for c in tok.children)
-
-
-def _regains_freedom(tok: Token) -> bool:
-    return tok.lemma_.lower() in ("regain", "gain", "win") and any(
-        c.dep_ == "dobj" and c.lower_ == "freedom" for c in tok.children)
-
-
-def _suffers_harm(tok: Token) -> bool:
-    return tok.lemma_.lower() in SUFFER_VERBS and any(
-        c.dep_ == "dobj" and c.lemma_.lower() in HARM_NOUNS for c in tok.children)
-
-
-def _takes_away(tok: Token) -> bool:
-    """"took away 40 women", "carried off 12 villagers"."""
-    return tok.lemma_.lower() in TAKE_AWAY_VERBS and any(
-        c.dep_ in ("prt", "advmod") and c.lower_ in ("away", "off") for c in tok.children)
-
-
-def by_authorities(verb: Token) -> bool:
-    """"Police took away 12 protesters": an arrest, not an abduction."""
-    return any(c.dep_ == "nsubj" and (c.lemma_.lower() in AUTHORITY_NOUNS or c.lower_ in AUTHORITY_NOUNS)
-               for c in verb.children)
-
-
-def negated(tok: Token) -> bool:
-    """"were not injured", "No group has claimed", "Neither guard was hurt"."""
-    return any(c.dep_ == "neg" for c in tok.children) or any(
-        c.dep_ in ("nsubj", "nsubjpass") and any(d.dep_ == "det" and d.lower_ in ("no", "neither") for d in c.children)
-        for c in tok.children)
-
-
-def _is_passive(verb: Token) -> bool:
-    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) or verb.tag_ == "VBN"
-
-
-def _intransitive(verb: Token) -> bool:
-    """A verb whose subject is the one harmed: "died", "lost their lives", "sustained injuries"."""
-    return verb.lemma_.lower() in INTRANSITIVE or verb.lower_ in INTRANSITIVE or verb.lemma_.lower() == "lose" \
-        or _suffers_harm(verb) or _regains_freedom(verb)
-
-
 def predicates(noun: Token) -> list[Token]:
     """The casualty words that say what happened to ``noun``'s people: a
     reduced relative on the noun ("crewmen kidnapped in June") and the verb
@@ -291,7 +208,7 @@ def _head_predicate(noun: Token) -> Token | None:
     # "Between 10 and 12 soldiers were wounded": the noun sits inside a PP
     if noun.dep_ == "pobj" and head.lower_ in ("between", "to", "of") and head.head != head:
         if head.dep_ == "prep" and kind_of(head.head) and not negated(head.head) \
-                and head.i < head.head.i and _is_passive(head.head):
+                and head.i < head.head.i and is_passive(head.head):
             return head.head                     # the PP stands where the passive subject would
         return _head_predicate(head) if head.dep_ != "ROOT" else None
     if noun.dep_ == "conj":                       # "three policemen and two civilians"
@@ -325,11 +242,11 @@ def _head_predicate(noun: Token) -> Token | None:
         return None
     if noun.dep_ == "nsubjpass":
         return head
-    if noun.dep_ == "nsubj" and (_intransitive(head) or head.pos_ == "ADJ" or _is_passive(head) or (
+    if noun.dep_ == "nsubj" and (intransitive(head) or head.pos_ == "ADJ" or is_passive(head) or (
             head.lower_ in ADJ_KINDS and head.tag_ != "VBD"   # "(were) still missing" parsed as a verb
             and (head.tag_ == "VBG" or any(c.dep_ == "aux" and c.lemma_ == "be" for c in head.children)))):
         return head
-    if noun.dep_ == "dobj" and not _intransitive(head):
+    if noun.dep_ == "dobj" and not intransitive(head):
         return head
     return None
 
@@ -372,20 +289,15 @@ def could_be_people(noun: Token, num: Span) -> bool:
     ("bystanders", "motorcyclists", "pedestrians"): "killed 300 cattle" is no casualty count."""
     if is_people(noun, num) or noun.lower_ in ADJ_KINDS or noun.tag_ == "NN" and noun.lemma_.lower() == "toll":
         return True
-    if _lives_taken(noun) or noun.lower_ in BODY_NOUNS:
+    if lives_taken(noun) or noun.lower_ in BODY_NOUNS:
         return True
     word = noun.lemma_.lower()
     return noun.pos_ != "NOUN" or word.endswith(PERSON_ENDINGS)
 
 
-def _lives_taken(noun: Token) -> bool:
-    """"claimed 45 lives", "took 14 lives": the lives are the people killed."""
-    return noun.lemma_.lower() == "life" and noun.dep_ == "dobj" and noun.head.lemma_.lower() in LIFE_VERBS
-
-
 def victims(noun: Token, num: Span) -> str | None:
     """The people counted, without the number, articles or brackets: "IRGC members"."""
-    if _in(noun, num) or noun.lower_ in ADJ_KINDS or _lives_taken(noun) or noun.lower_ in BODY_NOUNS:
+    if _in(noun, num) or noun.lower_ in ADJ_KINDS or lives_taken(noun) or noun.lower_ in BODY_NOUNS:
         return None
     words = [t for t in noun.subtree
              if t.i <= noun.i and not _in(t, num) and t.dep_ not in ("det", "punct", "advmod", "quantmod", "poss", "case")
@@ -578,7 +490,7 @@ def counts_in(doc: Doc, sentence_of: Sentences) -> list[Found]:
                 if count is None and qualifier is None:
                     continue
             who = side(noun, num, out)
-            if verb.lemma_.lower() in ("seize", "capture") or _takes_away(verb) or _with_complement(verb, "take", ("hostage", "captive")):
+            if verb.lemma_.lower() in ("seize", "capture") or takes_away(verb) or with_complement(verb, "take", ("hostage", "captive")):
                 kind = "arrested" if who == "attackers" or by_authorities(verb) else "abducted"
             back, restates = _refers_back(noun, num, verb)
             record = CasualtyCount(

@@ -34,7 +34,8 @@ from spacy.tokens import Span, Token
 from ..dates import DateContext
 from ..records import DateValue
 from . import locations
-from .counts import Found, kind_of, negated
+from .counts import Found
+from .verbs import kind_of, negated
 from .words import (ATTACK_VERBS, COUNTABLE_EVENTS, EVENT_NOUNS, NEW_EVENT_WORDS, PERIOD_WORDS,
                     RISE_VERBS, SAY_VERBS, TOLL_NOUNS)
 

@@ -34,7 +34,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 
 from .. import places
-from .counts import by_authorities, kind_of, negated
+from .verbs import by_authorities, kind_of, negated
 from .docarrays import Sentences, bracketed_capitals, candidates, columns, string_ids
 from .words import (ATTACK_VERBS, ATTACKER_NOUNS, BLAME_VERBS, CLAIM_NOUNS, EVENT_NOUNS, GROUP_NOUNS,
                     NAMED_AFTER_NOUNS, PEOPLE_NOUNS, SAY_VERBS, SPOKES_NOUNS, SUSPECT_WORDS, TAKE_AWAY_VERBS,
