@@ -50,9 +50,9 @@ What resolves against what, and why (an invented date is the worst error):
   year before when that would put it after publication (past tense), the year
   after when its clause is future and it would fall before; without a
   publication date, the year of a full date in the same paragraph, else NULL.
-- A weekday of another week ("Tuesday last week", "Thursday next week") is that weekday of the
-  calendar week (Monday to Sunday) before or after the publication date's; "late last month" is
-  last month.
+- A weekday of another week ("Tuesday last week", "Thursday next week") is that weekday of
+  the calendar week (Monday to Sunday) before or after the publication date's (``date_days``);
+  "late last month" is last month.
 - A day of the month alone ("on the 14th") is in the month of a date named in its sentence or
   the one before ("talks began on March 12 and ended on the 14th"); else the latest such day on
   or before publication (after it in a future clause); without either, NULL.
@@ -73,6 +73,7 @@ from .date_expressions import (  # noqa: F401 (API: casualties and meetings impo
     WEEKDAY_INDEX, WEEKDAY_MODIFIERS, WEEKDAYS, DateExpr, _cardinal, _core, _ordinal, _same_day, _words,
     classify, clause_head, explicit_full_dates, find_expressions, is_future, month_day,
 )
+from .date_days import day_of_month, join_weekdays_of_a_week, month_named_before, weekday_of_week
 from .dateparse import PRECISION, has_year, iso_at, numeric_order, parse_expression, parse_published, read_numeric  # noqa: F401 (API)
 from .records import Article, DateValue
 
@@ -170,35 +171,15 @@ class DateContext:
         return None                                # narrative and trip_day wait for the walk
 
     def _month_day(self, span: Span, month: str | None = None) -> DateValue:
-        """"on the 14th": in ``month`` ("YYYY-MM", a month the story just named), else the latest
-        such day on or before publication (the next one in a future clause)."""
-        raw, day = span.text, month_day(_flat(span))
-        if month is not None:
-            moved = _day_in(int(month[:4]), int(month[5:7]), day)
-            if moved is None:
-                return DateValue(raw=raw)
-            return DateValue(raw=raw, iso=moved.isoformat(), precision="day", reference="absolute",
-                             inferred=f"month:{month}")
-        if self.published is None:
-            return DateValue(raw=raw)
-        pub = date.fromisoformat(self.published)
-        step = 1 if is_future(span.root) else -1
-        year, mon = pub.year, pub.month
-        for _ in range(3):                         # (a 31st skips the months without one)
-            d = _day_in(year, mon, day)
-            if d is not None and (d >= pub if step > 0 else d <= pub) and ("this" not in _flat(span) or mon == pub.month):
-                return DateValue(raw=raw, iso=d.isoformat(), precision="day", reference="published")
-            mon += step
-            year, mon = (year + 1, 1) if mon == 13 else (year - 1, 12) if mon == 0 else (year, mon)
-        if "this" in _flat(span):                  # "the 21st of this month" in a clause that does not fit it
-            return DateValue(raw=raw, iso=pub.replace(day=1).isoformat(), precision="month", reference="published")
-        return DateValue(raw=raw, reference="published")
+        """"on the 14th": see ``date_days.day_of_month``."""
+        flat = _flat(span)
+        return day_of_month(span.text, month_day(flat), "this" in flat, self.published, is_future(span.root), month)
 
     def _weekday(self, span: Span) -> DateValue:
         raw, flat = span.text, _flat(span)
         named = {w for w in flat if w in WEEKDAYS}
         if len(named) == 1 and "week" in flat and self.published is not None:
-            return self._weekday_of_week(raw, flat, WEEKDAY_INDEX[next(iter(named))])
+            return weekday_of_week(raw, flat, WEEKDAY_INDEX[next(iter(named))], self.published)
         if len(named) != 1 or any(w not in WEEKDAYS and w not in WEEKDAY_MODIFIERS for w in flat):
             return self._calendar(span, "weekday")  # "Monday and Tuesday", "the following Monday"
         target = WEEKDAY_INDEX[named.pop()]
@@ -217,19 +198,6 @@ class DateContext:
         else:
             days = (pub.weekday() - target) % 7 or (7 if ("last" in flat or "past" in flat) else 0)
             day = pub - timedelta(days=days)
-        return DateValue(raw=raw, iso=day.isoformat(), precision="day", reference="published")
-
-    def _weekday_of_week(self, raw: str, flat: list[str], target: int) -> DateValue:
-        """"Tuesday last week", "Friday of next week", "Monday this week": that weekday of the
-        calendar week (Monday to Sunday) before, after or of the publication date's."""
-        shift = -7 if ("last" in flat or "past" in flat or "previous" in flat) else 7 if "next" in flat else 0 \
-            if "this" in flat else None
-        if shift is None or set(flat) - WEEKDAYS - {"last", "past", "previous", "next", "this", "week", "of", "on",
-                                                     "the", ",", "early", "late", "morning", "afternoon", "evening",
-                                                     "night"}:
-            return DateValue(raw=raw, reference="published")
-        pub = date.fromisoformat(self.published)
-        day = pub - timedelta(days=pub.weekday()) + timedelta(days=shift + target)
         return DateValue(raw=raw, iso=day.isoformat(), precision="day", reference="published")
 
     def _day_of_publication(self, span: Span, days_before: int, inferred: str | None = None) -> DateValue:
@@ -393,11 +361,11 @@ class DateContext:
                                              self._value(span, kind), self._starts_trip(span)))
         for n, expr in enumerate(self.expressions):
             if expr.kind == "monthday":          # "began on March 12 and ended on the 14th"
-                month = self._named_month_before(n)
+                month = month_named_before(self.expressions, n)
                 if month is not None:
                     expr.value = self._month_day(expr.span, month)
         self._check_weekdays()
-        self._weekdays_of_a_week()
+        join_weekdays_of_a_week(self.expressions, self.doc, self.published)
         anchor: DateValue | None = None
         anchor_sentence = -NARRATIVE_WINDOW - 1
         pending = []
@@ -414,32 +382,6 @@ class DateContext:
         for expr in pending:
             expr.value = self._trip_day(expr.span)
         self.trip_start = self._trip_start_for(None)
-
-    def _weekdays_of_a_week(self) -> None:
-        """"Thursday next week" told as two expressions ("Thursday", "next week"): the weekday of that week."""
-        for expr, other in zip(self.expressions, self.expressions[1:]):
-            if expr.kind != "weekday" or self.published is None or other.span.start - expr.span.end > 1:
-                continue
-            between = [t.lower_ for t in self.doc[expr.span.end: other.span.start]]
-            flat = _flat(other.span)
-            if between in ([], ["of"]) and "week" in flat and len(flat) <= 3:
-                named = [w for w in _flat(expr.span) if w in WEEKDAYS]
-                if len(named) == 1:
-                    expr.value = self._weekday_of_week(f"{expr.span.text} {other.span.text}", flat + named,
-                                                       WEEKDAY_INDEX[named[0]])
-
-    def _named_month_before(self, n: int) -> str | None:
-        """"YYYY-MM" of the latest date naming a month in the same or the previous sentence as
-        expression ``n`` ("began on March 12 and ended on the 14th")."""
-        expr = self.expressions[n]
-        for other in reversed(self.expressions[:n]):
-            if expr.sentence - other.sentence > 1:
-                return None
-            value = other.value
-            if other.kind in ("calendar", "absolute") and value and value.iso and value.precision in ("day", "month") \
-                    and any(w in MONTHS for w in _flat(other.span)):
-                return value.iso[:7]
-        return None
 
     def _check_weekdays(self) -> None:
         """A weekday beside a date, or inside it, must agree with it (module docstring)."""
@@ -542,13 +484,6 @@ def _at_least(value: DateValue | None, precision: str | None) -> DateValue | Non
     if value is None or precision is None or value.iso is None or FINENESS[value.precision] >= FINENESS[precision]:
         return value
     return DateValue(raw=value.raw, reference=value.reference)
-
-
-def _day_in(year: int, month: int, day: int) -> date | None:
-    try:
-        return date(year, month, day)
-    except ValueError:                            # the 31st of a 30-day month
-        return None
 
 
 def _replace_year(d: date, year: int) -> date | None:
