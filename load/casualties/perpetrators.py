@@ -34,17 +34,14 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 
 from .. import places
+from .acronyms import acronyms, expand
+from .docarrays import Sentences, candidates, columns, string_ids
 from .verbs import by_authorities, kind_of, negated
-from .docarrays import Sentences, bracketed_capitals, candidates, columns, string_ids
 from .words import (ATTACK_VERBS, ATTACKER_NOUNS, BLAME_VERBS, CLAIM_NOUNS, EVENT_NOUNS, GROUP_NOUNS,
-                    NAMED_AFTER_NOUNS, PEOPLE_NOUNS, SAY_VERBS, SPOKES_NOUNS, SUSPECT_WORDS, TAKE_AWAY_VERBS,
-                    THING_WORDS, VERB_KINDS,
-                    WEAPON_WORDS)
+                    NAME_PARTICLES, NAMED_AFTER_NOUNS, PEOPLE_NOUNS, SAY_VERBS, SPOKES_NOUNS, SUSPECT_WORDS,
+                    TAKE_AWAY_VERBS, THING_WORDS, VERB_KINDS, WEAPON_WORDS)
 
 RANK = {"claimed": 0, "blamed": 1, "suspected": 2, "stated": 3}
-# Lower-case particles inside names: "Jaish al-Adl", "Boucle du Mouhoun", "Front for the ...".
-NAME_PARTICLES = {"al", "el", "ul", "ad", "ud", "bin", "ibn", "de", "du", "des", "la", "le", "of", "for",
-                  "and", "the", "e", "i", "wal", "ash", "as", "an", "ar"}
 # Words that describe a name rather than belong to it.
 DESCRIPTORS = {"so", "called", "so-called", "suspected", "alleged", "notorious", "banned", "outlawed",
                "the", "a", "an", "group", "militants", "militant", "fighters", "fighter", "men", "gunmen",
@@ -158,46 +155,6 @@ def _joins_a_name(t: Token) -> bool:
 
 def _is_place_name(name: str, tok: Token) -> bool:
     return places.is_country(name) or any(t.ent_type_ in PLACE_ENTS for t in tok.subtree if t.text in name.split())
-
-
-def acronyms(doc: Doc) -> dict[str, str]:
-    """"Allied Democratic Forces (ADF)" -> {"ADF": "Allied Democratic Forces"}: the
-    capitalised words before a bracketed acronym whose initials it is."""
-    out = {}
-    for i in bracketed_capitals(doc):
-        t = doc[i]
-        if not (2 <= len(t) <= 8 and i > 1):
-            continue
-        words, i = [], t.i - 2
-        while i >= 0 and len(words) < len(t.text) + 4:
-            w = doc[i]
-            if w.is_title or w.is_upper:
-                words.insert(0, w)
-            elif w.lower_ in NAME_PARTICLES:
-                pass
-            else:
-                break
-            if "".join(x.text[0] for x in words).upper() == t.text:
-                out.setdefault(t.text, doc[w.i: t.i - 1].text.strip())
-                break
-            i -= 1
-    return out
-
-
-def _initials(name: str) -> str:
-    return "".join(w[0] for w in name.replace("-", " ").split() if w[0].isupper())
-
-
-def expand(name: str, acr: dict[str, str], named: list[str]) -> str:
-    """An acronym as the article spells it out; else the named group it abbreviates."""
-    key = name.replace(".", "")
-    if key in acr:
-        return acr[key]
-    if key.isupper() and len(key) <= 6:
-        longer = [n for n in named if n != name and _initials(n) == key]
-        if longer:
-            return longer[0]
-    return name
 
 
 # ---------------------------------------------------------------- who a phrase names

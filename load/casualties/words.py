@@ -93,6 +93,9 @@ EVENT_NOUNS = {
 # Events that come one at a time: their plural ("died in attacks") is several incidents.
 COUNTABLE_EVENTS = {"attack", "raid", "bombing", "ambush", "blast", "explosion", "shooting", "massacre",
                     "assault", "incident", "killing"}
+# Lower-case particles inside names: "Jaish al-Adl", "Boucle du Mouhoun", "Front for the ...".
+NAME_PARTICLES = {"al", "el", "ul", "ad", "ud", "bin", "ibn", "de", "du", "des", "la", "le", "of", "for",
+                  "and", "the", "e", "i", "wal", "ash", "as", "an", "ar"}
 # Modifiers that open a new incident: "a second attack", "in a separate incident".
 NEW_EVENT_WORDS = {"second", "third", "another", "separate", "different", "earlier", "previous",
                    "similar", "other", "fresh", "new", "latest", "last", "recent"}
