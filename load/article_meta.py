@@ -36,12 +36,12 @@ DATE_IN_LINE = re.compile(
 )
 TIME = r"(?:at\s+|T)?\d{1,2}[:.]\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?\s*(?:[ap]\.?\s?m\.?)?(?:\s*(?:[A-Z]{2,4}|(?:GMT|UTC)\s?[+-]?\d*))?"
 # After a date: a time, and a short labelled segment ("| Updated 9:05 pm IST - City").
-TIME_TAIL = re.compile(rf"^[\s,|-]*(?P<time>{TIME})?\s*(?:(?:[|\u2022\u00b7]|\s-\s)\s*(?:\S+\s*){{0,8}})?$", re.I)
+TIME_TAIL = re.compile(rf"^[\s,|/-]*(?P<time>{TIME})?\s*(?:(?:[|\u2022\u00b7/]|\s-\s)\s*(?:\S+\s*){{0,8}})?$", re.I)
 UPDATE_STAMP = re.compile(r"^(?:last\s+)?(?:updated?|modified)\b", re.I)
 PUBLISHED_STAMP = re.compile(r"^(?:first\s+|originally\s+)?(?:published|posted)(?:\s+on)?\s*:?\s", re.I)
 # "date 2023-06-14", "Date: 14 June 2023", "Dated 14.06.2023"
 DATE_STAMP = re.compile(r"^(?:date|dated|publication date|pub date)\s*:?\s*(?=\S*\d)", re.I)
-BYLINE = re.compile(r"^By\s+(?P<rest>.+)$", re.I)
+BYLINE = re.compile(r"^(?:(?:written|reported|words|story) )?by\s+(?P<rest>.+)$", re.I)
 LOGO = re.compile(r"^(?P<name>.{2,60}?)\s+logo$", re.I)
 PUBLISHED_LINE = re.compile(r"^(?:first |originally )?published (?:in|on|by)\s+(?P<rest>.+)$", re.I)
 PAGE_TITLE_SEPARATOR = re.compile(r"\s+[-|]\s+")
@@ -62,6 +62,15 @@ DATELINE_TITLE_CASE = re.compile(
     r"^(?P<city>[A-Z][a-z'.]+(?:[ -][A-Z][a-z'.]+){0,2})(?:,\s*[A-Z][A-Za-z .]{1,30}?)?"
     r"\s*\((?P<agency>[A-Za-z][A-Za-z.&-]*(?:\s[A-Z][A-Za-z.&-]*){0,2})\)\s*(?::|-{1,2}|\u2014)\s"
 )
+# A city in title case opening the body with a colon or a dash and no agency ("Raipur: Five ...",
+# "Lagos - At least ..."): a dateline only when the gazetteer knows the city (not "Update: ...").
+DATELINE_CITY = re.compile(
+    r"^(?P<city>[A-Z][a-z'.]+(?: [A-Z][a-z'.]+){0,2})(?::| (?:-{1,2}|\u2013|\u2014))[ \t]+(?=[A-Z\"])")
+# A dateline with a numeric date: "Raipur, 17/03/2025:", "LAHORE, 14.06.2023 (APP) -" (the order of day
+# and month is the page's evidence, as for any numeric date).
+NUMERIC_DATELINE = re.compile(
+    r"^(?P<city>[A-Z][A-Za-z'.]+(?:[ -][A-Z][A-Za-z'.]+){0,2}),\s*(?P<date>\d{1,2}([./-])\d{1,2}\3\d{4})"
+    r"\s*(?:\([^)\n]{2,40}\))?\s*(?::|-{1,2}|\u2014)\s")
 # The date of an agency dateline: "KABUL, June 12 (Xinhua) --", "CITY, March 3. /AGENCY/.",
 # "Town [Country], May 2 (AGENCY):", "LONDON, 12 June 2023 (Reuters) -".
 DATELINE_DATE = re.compile(
@@ -77,7 +86,7 @@ DATELINE_YEAR_WINDOW = 7
 CITY_CAPS = re.compile(r"[A-Z][A-Z'.]+(?:[ -][A-Z][A-Z'.]+){0,2}")
 # What stands before the date of a byline without "By": one to five capitalised words ("Ahram Online",
 # "Accra, Ghana"), then a comma or bar.
-NAME_THEN_DATE = re.compile(r"^[A-Z][\w.'&-]*(?:[\s,|]+[A-Z][\w.'&-]*){0,4}\s*[,|\u2022\u00b7]\s*$")
+NAME_THEN_DATE = re.compile(r"^[A-Z][\w.'&-]*(?:[\s,|]+[A-Z][\w.'&-]*){0,4}\s*(?:[,|\u2022\u00b7]|\s-)\s*$")
 # An abbreviated weekday may open a date line ("Wed, 14 Jun 2023"); elsewhere "Sun" may be a paper's name.
 SHORT_WEEKDAY = re.compile(r"^(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.?,?$", re.I)
 
@@ -263,19 +272,34 @@ def read_metadata(article: Article, cleaned) -> None:
         paragraphs = paragraphs[1:]
     while len(paragraphs) > 1 and Line(paragraphs[0], 0).is_caption():
         paragraphs = paragraphs[1:]  # a photo and its caption may stand above the dateline
-    dateline = (DATELINE.match(paragraphs[0]) or DATELINE_TITLE_CASE.match(paragraphs[0])) if paragraphs else None
+    dateline = (DATELINE.match(paragraphs[0]) or DATELINE_TITLE_CASE.match(paragraphs[0])
+                or _known_city_lead(paragraphs[0])) if paragraphs else None
     if dateline:
         _set(article, "dateline", dateline.group("city").title(), "dateline")
-        agency = (dateline.group("agency") or "").strip()
+        agency = (dateline.groupdict().get("agency") or "").strip()
         if agency and len(agency.split()) <= 3 and not any(c.isdigit() for c in agency):
             _set(article, "outlet", agency, "dateline-agency")  # "LONDON (Reuters) -"
     if paragraphs:
         _dateline_date(article, paragraphs[0], [*head, article.text])
+        numeric = NUMERIC_DATELINE.match(paragraphs[0])
+        if numeric:                      # "Raipur, 17/03/2025: ..."
+            _set(article, "dateline", numeric["city"].title() if numeric["city"].isupper() else numeric["city"], "dateline")
+            _set_published(article, numeric["date"], "dateline", order)
     tail = getattr(cleaned, "tail", [])
     if tail and article.published is None:
         date = date_only(tail[0]) or labelled_date(tail[0])
         if date:
             _set_published(article, date.group(0), "date-after-body", order)
+
+
+def _known_city_lead(paragraph: str) -> re.Match | None:
+    """ "Raipur: ...", "Lagos - ...": a title-case dateline without an agency, when the city is one."""
+    from . import places
+
+    match = DATELINE_CITY.match(paragraph)
+    if match is None or places.is_country(match["city"]) or places.geocode(match["city"]) is None:
+        return None
+    return match
 
 
 def _dateline_date(article: Article, first_paragraph: str, texts: list[str]) -> None:

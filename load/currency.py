@@ -86,6 +86,9 @@ WORD_VARIANTS = {
 NEEDS_NATIONALITY = {"won", "real", "pound", "rand", "colon", "sol", "lek", "kip", "tala", "dong",
                      "lev", "leu", "kina", "vatu", "pula", "loti", "dram", "escudo", "guilder",
                      "marka", "dobra", "lari", "gold"}
+# Of those, the ones that are money after a scale word: "2.5 trillion won", "3 billion rand", "900
+# billion dong" (not "5 million pounds": a weight too).
+AFTER_A_SCALE = {"won", "real", "rand", "dong", "kip", "lari", "dram", "leu", "lev"}
 # What news means by these when the text names no country.
 DEFAULTS = {"dollar": "USD", "ruble": "RUB"}
 
@@ -113,7 +116,7 @@ def currency_words() -> dict[tuple[str, ...], Money]:
 
 
 # Signs and abbreviations written before the number. "Rs" is any rupee; "R" (rand)
-# and "N" (naira) are left out: alone they are initials more often than money.
+# is left out: alone it is an initial more often than money; "N" (naira) is read only before a scale word.
 PREFIXES: dict[str, Money] = {
     "$": Money("$", ("USD",)), "us$": Money("$", ("USD",)), "u.s.$": Money("$", ("USD",)),
     "c$": Money("C$", ("CAD",)), "a$": Money("A$", ("AUD",)), "au$": Money("A$", ("AUD",)),
@@ -128,7 +131,15 @@ PREFIXES: dict[str, Money] = {
     "rp": Money("Rp", ("IDR",)), "rp.": Money("Rp", ("IDR",)),
     "ksh": Money("KSh", ("KES",)), "tsh": Money("TSh", ("TZS",)), "ush": Money("USh", ("UGX",)),
     "rm": Money("RM", ("MYR",)),
+    # the Gulf and Brazilian press: "SR 41.25 billion", "QR2bn", "Dh500 million", "R$ 102 billion"
+    "sr": Money("SR", ("SAR",)), "qr": Money("QR", ("QAR",)), "dh": Money("Dh", ("AED",)),
+    "dhs": Money("Dh", ("AED",)), "r$": Money("R$", ("BRL",)),
+    # Nigerian papers write the naira "N4.5 trillion": read only in capitals and before a scale word
+    # (see ``figure_reading``), never "N95" alone
+    "n": Money("N", ("NGN",)),
 }
+# Signs read only when a scale word follows them ("N4.5 trillion", "N500 million").
+NEEDS_A_SCALE = {"N"}
 SHILLING_SIGNS = ("sh", "sh.", "shs", "shs.")
 RUPEE_SIGNS = ("rs", "rs.", "re", "re.")
 # ISO codes that are also English words are not read as currencies ("ALL", "TOP", "PEN").
@@ -163,7 +174,7 @@ def is_code_text(text: str) -> bool:
 
 
 # A currency glued to its number: "USD4.2", "Rs20bn", "Tk5,000", "US$750m", "₹1,480".
-GLUED_PREFIX = r"(?:[A-Z]{3}|rs\.?|re\.?|tk\.?|rp\.?|shs?\.?|rmb|rm|ksh|tsh|ush|(?:us|u\.s\.|c|a|au|hk|s|nz|nt)?\$|[€£₹¥₦₱₩₽₺৳₪₴₸])"
+GLUED_PREFIX = r"(?:[A-Z]{3}|rs\.?|re\.?|tk\.?|rp\.?|shs?\.?|rmb|rm|ksh|tsh|ush|sr|qr|dhs?|n|(?:us|u\.s\.|c|a|au|hk|s|nz|nt|r)?\$|[€£₹¥₦₱₩₽₺৳₪₴₸])"
 
 
 # --- which country an article is about ------------------------------------------------

@@ -17,9 +17,12 @@ numeric dates ("4/3/2023", "14.06.2023"), "overnight", "earlier today".
 | relative | "yesterday", "last month", "earlier this month", "three years ago" | the publication date |
 | narrative | "a day earlier", "the next day", "hours later" | the story's last event date |
 | trip_day | "the second day of his visit" | the start of the trip |
+| monthday | "on the 14th", "the 3rd of this month" | a month named just before, else the publication date (on or before it) |
 
 Not event dates (None): durations ("two-day", "six months"), ages, "this
-week", "this year", "recent", a year labelling a noun ("the 2018 elections").
+week", "this year", "recent", a year labelling a noun ("the 2018 elections"),
+a four-digit time of day ("2115 GMT", "at 0530 hrs"). A day the NER leaves
+before its month ("3rd October 2024") belongs to the date.
 """
 from __future__ import annotations
 
@@ -121,6 +124,21 @@ def _cardinal(word: str) -> int | None:
         return None
 
 
+DAY_ORDINAL = re.compile(r"([1-9]|[12][0-9]|3[01])(st|nd|rd|th)")
+MONTH_DAY_WORDS = {"the", "on", "of", "this", "month"}
+
+
+def month_day(flat: list[str]) -> int | None:
+    """The day of "the 14th", "on the 3rd", "the 21st of this month" (no month named: the
+    month is the story's or the publication's); None for anything else."""
+    days = [m for w in flat if (m := DAY_ORDINAL.fullmatch(w))]
+    if len(days) != 1 or "the" not in flat or any(w not in MONTH_DAY_WORDS and not DAY_ORDINAL.fullmatch(w) for w in flat):
+        return None
+    if "month" in flat and "this" not in flat:
+        return None                      # "the 3rd of the month": any month
+    return int(days[0].group(1))
+
+
 def _same_day(flat: list[str]) -> bool:
     """"earlier in the day", "later that day", "the same day", "hours later":
     the story's current day, not a step along it."""
@@ -148,6 +166,21 @@ class DateExpr:
         return self.span.root
 
 
+# Words after a four-digit number that make it a time of day ("2115 GMT", "0530 hrs").
+CLOCK_WORDS = {"gmt", "utc", "hrs", "hours", "hr", "h", "z", "ist", "pst", "est", "edt", "cet", "cest", "eat",
+               "wat", "cat", "msk", "pkt", "local", "bst", "ast", "jst", "kst", "sast"}
+
+
+def _clock_time(span: Span) -> bool:
+    """A bare four-digit number told as a time: a time zone or "hrs" after it, "at" before it."""
+    if len(span) != 1 or not span[0].is_digit or len(span[0]) != 4:
+        return False
+    doc = span.doc
+    after = doc[span.end].lower_ if span.end < len(doc) else ""
+    before = doc[span.start - 1].lower_ if span.start > 0 else ""
+    return after in CLOCK_WORDS or (before == "at" and int(span[0].text[:2]) < 24 and int(span[0].text[2:]) < 60)
+
+
 def _is_a_title(span: Span) -> bool:
     """A capitalized "Today" right after a capitalized word inside a sentence names something."""
     first = span[0]
@@ -173,6 +206,8 @@ def classify(span: Span) -> str | None:
     units = [w for w in flat if w in TIME_UNITS]
     if any(w in AGE_WORDS for w in flat):
         return None
+    if not (has_month or has_weekday or has_year) and month_day(flat) is not None:
+        return "monthday"                # "on the 14th", "the 3rd of this month"
     if units and not (has_month or has_weekday or has_year):
         # "the second day of his visit"
         root = span.root
@@ -200,6 +235,8 @@ def classify(span: Span) -> str | None:
         if any(w in TODAY_WORDS for w in flat) or ("this" in flat and any(w in PARTS_OF_DAY for w in flat)):
             return "today"               # "today", "earlier today", "tonight", "this morning"
         return None                      # "this week", "recent", "now"
+    if has_year and not (has_month or has_weekday) and _clock_time(span):
+        return None                      # "2115 GMT", "at 0530 hrs": a time of day, not a year
     if has_year and not (has_month or has_weekday):
         # A year that labels a noun ("the 2018 elections") is no event date.
         if span.root.dep_ in ("nummod", "compound", "amod", "nmod", "poss") and span.root.head.pos_ in ("NOUN", "PROPN") \
@@ -268,12 +305,21 @@ def _names_a_day_nearby(doc: Doc, i: int) -> bool:
     return any(t.lower_ in WEEKDAYS or t.lower_ in MONTHS for t in doc[max(0, i - 3): i + 4])
 
 
+def _with_its_day(ent: Span) -> Span:
+    """"3rd October 2024" with the NER's entity "October 2024": the day before the month belongs to it."""
+    if ent.start == 0 or ent[0].lower_ not in MONTHS:
+        return ent
+    before = ent.doc[ent.start - 1]
+    day = DAY_ORDINAL.fullmatch(before.lower_) or (before.is_digit and len(before) <= 2 and 1 <= int(before.text) <= 31)
+    return ent.doc[ent.start - 1: ent.end] if day and not before.ent_type_ == "DATE" else ent
+
+
 def find_expressions(doc: Doc) -> list[Span]:
     """DATE entities, plus weekday tokens (and TIME entities holding one or
     naming the publication day), narrative day phrases, numeric dates and
     "overnight" the NER left out."""
     ents = doc_cache.entities(doc)
-    spans = [e for e in ents if e.label_ == "DATE"]
+    spans = [_with_its_day(e) for e in ents if e.label_ == "DATE"]
     covered = {i for e in spans for i in range(e.start, e.end)}
     matches = []
     for window in _match_windows(doc):
@@ -288,6 +334,13 @@ def find_expressions(doc: Doc) -> list[Span]:
             continue
         spans.append(doc[start:end])
         covered |= set(range(start, end))
+    for e in ents:
+        # "On the 3rd, a bomb ...": the small model labels the day ORDINAL; not "on the 3rd floor"
+        if e.label_ == "ORDINAL" and e.start >= 2 and doc[e.start - 1].lower_ == "the" \
+                and doc[e.start - 2].lower_ == "on" and e.root.dep_ != "amod" and not covered & set(range(e.start - 1, e.end)) \
+                and (e.end == len(doc) or doc[e.end].pos_ not in ("NOUN", "PROPN", "ADJ", "NUM")):
+            spans.append(doc[e.start - 1: e.end])
+            covered |= set(range(e.start - 1, e.end))
     for e in ents:
         # TIME entities matter when they hold a weekday ("Thursday night"), name
         # the publication day ("earlier today", "tonight") or move along the
@@ -310,6 +363,7 @@ def explicit_full_dates(doc: Doc) -> list[tuple[str, str]]:
     for ent in doc_cache.entities(doc):
         if ent.label_ != "DATE":
             continue
+        ent = _with_its_day(ent)
         words = [p for w in _words(ent) for p in w.replace(",", " ").split()]
         if not (_has_year(words) and any(w in MONTHS for w in words)):
             continue

@@ -50,6 +50,12 @@ What resolves against what, and why (an invented date is the worst error):
   year before when that would put it after publication (past tense), the year
   after when its clause is future and it would fall before; without a
   publication date, the year of a full date in the same paragraph, else NULL.
+- A weekday of another week ("Tuesday last week", "Thursday next week") is that weekday of
+  the calendar week (Monday to Sunday) before or after the publication date's (``date_days``);
+  "late last month" is last month.
+- A day of the month alone ("on the 14th") is in the month of a date named in its sentence or
+  the one before ("talks began on March 12 and ended on the 14th"); else the latest such day on
+  or before publication (after it in a future clause); without either, NULL.
 - Numeric dates: see ``dateparse`` (order from evidence only, else year precision).
 - Narrative steps ("a day earlier", "the next day") count from the last event
   date told within a few sentences, never from a photo caption.
@@ -65,8 +71,9 @@ from .cleaning import Line
 from .date_expressions import (  # noqa: F401 (API: casualties and meetings import from here)
     BACKWARD, FORWARD, FUTURE_SLACK, MONTHS, NARRATIVE_WINDOW, START_VERBS, TIME_UNITS, TRIP_NOUNS,
     WEEKDAY_INDEX, WEEKDAY_MODIFIERS, WEEKDAYS, DateExpr, _cardinal, _core, _ordinal, _same_day, _words,
-    classify, clause_head, explicit_full_dates, find_expressions, is_future,
+    classify, clause_head, explicit_full_dates, find_expressions, is_future, month_day,
 )
+from .date_days import day_of_month, join_weekdays_of_a_week, month_named_before, weekday_of_week
 from .dateparse import PRECISION, has_year, iso_at, numeric_order, parse_expression, parse_published, read_numeric  # noqa: F401 (API)
 from .records import Article, DateValue
 
@@ -159,11 +166,20 @@ class DateContext:
             return self._day_of_publication(span, 1, inferred="overnight")
         if kind == "relative":
             return self._relative(span)
+        if kind == "monthday":
+            return self._month_day(span)
         return None                                # narrative and trip_day wait for the walk
+
+    def _month_day(self, span: Span, month: str | None = None) -> DateValue:
+        """"on the 14th": see ``date_days.day_of_month``."""
+        flat = _flat(span)
+        return day_of_month(span.text, month_day(flat), "this" in flat, self.published, is_future(span.root), month)
 
     def _weekday(self, span: Span) -> DateValue:
         raw, flat = span.text, _flat(span)
         named = {w for w in flat if w in WEEKDAYS}
+        if len(named) == 1 and "week" in flat and self.published is not None:
+            return weekday_of_week(raw, flat, WEEKDAY_INDEX[next(iter(named))], self.published)
         if len(named) != 1 or any(w not in WEEKDAYS and w not in WEEKDAY_MODIFIERS for w in flat):
             return self._calendar(span, "weekday")  # "Monday and Tuesday", "the following Monday"
         target = WEEKDAY_INDEX[named.pop()]
@@ -273,6 +289,8 @@ class DateContext:
             return DateValue(raw=span.text)
         flat = _flat(span)
         expr = "this month" if "this" in flat and "month" in flat else span.text
+        if "month" in flat and flat[0] in ("early", "late", "mid", "end", "beginning", "middle"):
+            expr = " ".join(w for w in flat if w not in ("early", "late", "mid", "end", "beginning", "middle", "of", "the"))
         parsed = parse_expression(expr, ref[0])
         if parsed is None and any(w in ("morning", "afternoon", "evening", "night") for w in flat):
             parsed = parse_expression(" ".join(w for w in flat if w in ("yesterday", "ago") or _cardinal(w) or w in TIME_UNITS), ref[0])
@@ -341,7 +359,13 @@ class DateContext:
                 continue
             self.expressions.append(DateExpr(span, self._sent_of[span.start], kind,
                                              self._value(span, kind), self._starts_trip(span)))
+        for n, expr in enumerate(self.expressions):
+            if expr.kind == "monthday":          # "began on March 12 and ended on the 14th"
+                month = month_named_before(self.expressions, n)
+                if month is not None:
+                    expr.value = self._month_day(expr.span, month)
         self._check_weekdays()
+        join_weekdays_of_a_week(self.expressions, self.doc, self.published)
         anchor: DateValue | None = None
         anchor_sentence = -NARRATIVE_WINDOW - 1
         pending = []
@@ -370,7 +394,8 @@ class DateContext:
             if expr.kind != "weekday":
                 continue
             for other in self.expressions[max(0, i - 1): i + 2]:
-                if other is expr or other.kind not in ("calendar", "absolute", "numeric") or not self._beside(expr.span, other.span):
+                if other is expr or other.kind not in ("calendar", "absolute", "numeric", "monthday") \
+                        or not self._beside(expr.span, other.span):
                     continue
                 stated = other.value
                 if not (stated and stated.iso and stated.precision == "day"):
@@ -379,7 +404,7 @@ class DateContext:
                     expr.value = DateValue(raw=expr.span.text, iso=stated.iso, precision="day", reference=stated.reference)
                 else:
                     expr.value = DateValue(raw=expr.span.text)
-                    if other.kind == "calendar":
+                    if other.kind in ("calendar", "monthday"):
                         other.value = DateValue(raw=stated.raw)
 
     def _beside(self, a: Span, b: Span) -> bool:

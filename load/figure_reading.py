@@ -61,6 +61,8 @@ def _prefix_at(tokens: list[Token], i: int) -> tuple[C.Money | None, int]:
 
 def _prefix(text: str) -> C.Money | None:
     money = C.prefixes().get(text.lower())
+    if money and money.label in C.NEEDS_A_SCALE and text != money.label:
+        return None  # "n5": only the capital sign
     if money and money.code and money.label == money.code and not C.is_code_text(text):
         return None  # "usd" or "Inr" in running text is not a code
     if money and money.label == "Rs" and text.isupper():
@@ -244,8 +246,11 @@ def read(span: Span) -> Quantity | None:
         end = i + 1
     if unit is None and money is None:
         return None
-    if money and money.label in C.NEEDS_NATIONALITY and not nationality:
-        return None   # "won", "real", "pound" alone are words, not currencies
+    if money and money.label in C.NEEDS_A_SCALE and scale == 1.0 and not (suffix and suffix.lower() in U.MONEY_SCALES):
+        return None   # "N95" is a mask, "N4.5 trillion" naira
+    if money and money.label in C.NEEDS_NATIONALITY and not nationality \
+            and not (scale != 1.0 and money.label in C.AFTER_A_SCALE):
+        return None   # "won", "real", "pound" alone are words, not currencies ("2.5 trillion won" is money)
     if low is None and not _money_before_number(tokens):
         before = _low_end_before(doc, first)          # "30 to | 35 per cent"
         if before:

@@ -70,7 +70,8 @@ DESCRIBING_VERBS = {"be", "become", "remain", "measure", "span", "stretch", "run
 STATE_VERBS = {"be", "lie", "fall", "remain", "stand", "run", "stretch", "pass", "sit", "belong"}
 # Nouns that name a measure, not a thing: they need "of what" ("cost of the plant").
 MEASURE_NOUNS = {"cost", "price", "value", "length", "capacity", "area", "height", "depth", "width",
-                 "distance", "total", "size", "volume", "speed", "budget", "investment", "outlay"}
+                 "distance", "total", "size", "volume", "speed", "budget", "investment", "outlay",
+                 "high", "low", "record", "peak", "level"}    # "reached a record high of $255.8 billion"
 TIME_NOUNS = {"year", "years", "month", "months", "week", "weeks", "day", "days", "quarter", "decade",
               "hour", "hours", "minute", "minutes", "time", "times", "period", "annually", "night", "date"}
 DIRECTIONS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
@@ -234,8 +235,15 @@ def _measure_of(noun: Token, exclude) -> str | None:
         if head.pos_ in ("VERB", "AUX") or head.head.i == head.i:
             break
         head = head.head
-    subjects = [c for c in _subjects(head) if not _is_agent(c) and c.i not in exclude
-                and c.lower_ not in TIME_NOUNS] if head.pos_ in ("VERB", "AUX") else []
+    # "X cleared / built the Y at a cost of Z": the cost is of what the verb acts on, its object
+    objects = [c for c in head.children if c.dep_ == "dobj" and c.pos_ in NOUNS and c.i not in exclude
+               and c != noun
+               and not _is_agent(c) and c.lower_ not in TIME_NOUNS] if head.pos_ == "VERB" else []
+    subjects = objects or ([c for c in _subjects(head) if not _is_agent(c) and c.i not in exclude
+                            and c.lower_ not in TIME_NOUNS] if head.pos_ in ("VERB", "AUX") else [])
+    if not subjects and head.dep_ == "acl" and head.head.pos_ in NOUNS and head.head.i not in exclude \
+            and not _is_agent(head.head):
+        subjects = [head.head]           # "the bridge, built at a cost of $3 billion"
     if subjects:
         owner = _phrase(subjects[0], exclude)
         if owner and len(phrase.split()) + len(owner.split()) + 2 <= MAX_SUBJECT_WORDS:
@@ -365,6 +373,21 @@ def _previous_in_sentence(sentence: Span, start: int, known: dict) -> str | None
     return None
 
 
+# How a change is compared: "12% year-on-year", "5.1 percent y/y", "8% month on month".
+PERIOD_COMPARISONS = {"y/y", "yoy", "y-o-y", "m/m", "mom", "q/q", "qoq", "y", "m", "q"}
+
+
+def _period_comparison(doc: Doc, at: int, end: int) -> bool:
+    """"year-on-year" / "y/y" right after a figure says what it is compared with, not what it measures."""
+    word = doc[at].lower_
+    if word in PERIOD_COMPARISONS:
+        return True
+    if word in ("y", "m", "q") and at + 1 < end and doc[at + 1].text == "/":
+        return True                      # "y/y" as the tokenizer splits it
+    following = [t.lower_ for t in doc[at + 1: min(end, at + 5)] if t.text not in HYPHENS]
+    return word in ("year", "month", "quarter", "week", "day") and following[:2] in (["on", word], ["over", word])
+
+
 def _anchor(doc: Doc, start: int, end: int) -> Token:
     """The token that ties the figure to the sentence. When the parser hangs several
     of its tokens outside ("Tk" and "crore" of "Tk 12,500 crore" both objects of the
@@ -382,6 +405,13 @@ def subject_of(doc: Doc, start: int, end: int, after: int, sentence: Span,
     exclude = set(range(start, after)) | figure_tokens
     anchor = _anchor(doc, start, end)
     sent_end = sentence.end
+    if after < sent_end and _period_comparison(doc, after, sent_end) and anchor.head.i >= after:
+        # "rose 12% year on year", parsed with the figure under "year": the comparison stands for it
+        comparison = doc[after]
+        while comparison.head != comparison and after <= comparison.head.i < after + 5:
+            comparison = comparison.head
+        exclude |= {t.i for t in comparison.subtree}
+        anchor = comparison
     nxt = doc[after] if after < sent_end else None
     before = doc[start - 1] if start > 0 else None
     # "₹640 crore, of which ₹512 crore had been spent": a part of what the figure before measures.
@@ -393,7 +423,7 @@ def subject_of(doc: Doc, start: int, end: int, after: int, sentence: Span,
     # A common noun right after the figure starts what it measures even when the parser
     # makes the figure the verb's object ("Utility signs $2.6 bln turbine deal"), unless
     # it says when ("$3 million a year" has no noun there; "5% next year" an adjective).
-    if nxt is not None and nxt.pos_ in NOUNS | {"ADJ"} and (
+    if nxt is not None and nxt.pos_ in NOUNS | {"ADJ"} and not _period_comparison(doc, after, sent_end) and (
             anchor.head.i >= after or (before is not None and before.pos_ in NP_OPENERS)
             or (nxt.pos_ == "NOUN" and nxt.lower_ not in TIME_NOUNS)):
         phrase = _following_noun_phrase(doc, after, sent_end)

@@ -30,7 +30,8 @@ How it works
    the high end's unit and scale. So is "30 per cent to 35 per cent".
 5. A figure directly followed by a bracketed figure of the same dimension
    ("900 kilometers (559 miles)") is one figure; the bracket goes to ``also_*``.
-6. A headline figure repeated in the body is one figure: the body's (its
+6. A headline figure repeated in the body, or rounded ("4 million tonnes" over "4.2
+   million tonnes"), is one figure: the body's (its
    sentence says what it measures); so is a figure in a sentence printed twice.
 7. Subject: see ``load.figure_subjects``.
 
@@ -74,6 +75,7 @@ model found on the seeds and the benchmark sentences the Matcher finds too.
 from __future__ import annotations
 
 import math
+import re
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
@@ -290,14 +292,31 @@ def _is_heading(sentence: Span) -> bool:
     return bool(words) and words[-1].text not in (".", "!", "?", '"', "”", "'", "’", ")", "…")
 
 
+WRITTEN_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
+
+
+def _rounds_to(value: float, rounded: Figure) -> bool:
+    """A headline's round figure for the body's exact one: "4 million tonnes" for "4.2 million
+    tonnes", "$85 billion" for "$85.3 billion" (within half the headline's last written digit)."""
+    written = WRITTEN_NUMBER.search(rounded.text)
+    if not written or not rounded.value:
+        return False
+    digits = written.group(0).replace(",", "")
+    number = float(digits)
+    if number == 0:
+        return False
+    last_digit = 10 ** -len(digits.split(".")[1]) if "." in digits else 1
+    return abs(value - rounded.value) <= 0.5 * last_digit * rounded.value / number
+
+
 def _drop_repeats(figures: list[Figure], sentences: list[Span]) -> list[Figure]:
     """One figure for a headline figure that the body repeats, and for a figure in a
     sentence printed twice (a headline repeated over the body)."""
     keep = []
     for f in figures:
-        same = [g for g in figures if g is not f and g.unit == f.unit and math.isclose(g.value, f.value)
-                and g.range_part == f.range_part]
         heading = _is_heading(sentences[f.sentence])
+        same = [g for g in figures if g is not f and g.unit == f.unit and g.range_part == f.range_part
+                and (math.isclose(g.value, f.value) or heading and _rounds_to(g.value, f))]
         if any(not _is_heading(sentences[g.sentence]) for g in same) and heading:
             continue   # the body states it too
         if any(g.sentence < f.sentence and sentences[g.sentence].text.strip() == sentences[f.sentence].text.strip()

@@ -64,6 +64,9 @@ MPH = _u("mph", "speed", "km/h", 1.609344)
 KV = _u("kV", "voltage")
 SQFT = _u("sq ft", "area", "km2", 9.290304e-8)
 PP = _u("pp", "ratio change")
+BP = _u("bp", "ratio change", "pp", 0.01)       # basis points: 100 bp = 1 percentage point
+CFD = _u("cf/d", "gas flow", "mmcfd", 1e-6)     # "2 billion standard cubic feet per day"
+MTPA = _u("mtpa", "mass", "t", 1e6)             # million tonnes per annum (LNG plants)
 
 # Units spelled after the number. Forms that start with a scale word
 # ("billion cubic metres") are units in their own right and are tried before
@@ -109,8 +112,11 @@ _forms(M3D, *(f"{base} {of} {per} day".replace("  ", " ") for base in ("cubic me
               for of in OF_WHAT for per in ("per", "a")), "m3/d", "m3/day", "m3 / day", "m3 / d")
 _forms(M3S, *(f"{base} {of} per second".replace("  ", " ") for base in ("cubic metres", "cubic meters", "cu m", "m3")
               for of in OF_WHAT), "m3/s", "m3 / s", "cumecs")
+_forms(M3D, *(f"standard {base} {of} {per} day".replace("  ", " ") for base in ("cubic metres", "cubic meters")
+              for of in OF_WHAT for per in ("per", "a")))
 _forms(MMSCMD, "mmscmd", "mmscm/d", "mmscm / d")
-_forms(MMCFD, "mmcfd", "mmscfd", "mmcf/d", "million cubic feet per day", "million cubic feet a day")
+_forms(MMCFD, "mmcfd", "mmscfd", "mmcf/d", "million cubic feet per day", "million cubic feet a day",
+       "million standard cubic feet per day", "million standard cubic feet a day")
 _forms(BPD, "bpd", "b/d", "barrels per day", "barrels a day", "barrel per day", "barrels of oil per day",
        "barrels of oil a day")
 _forms(BBL, "bbl", "barrel", "barrels")
@@ -121,6 +127,10 @@ _forms(MPH, "mph", "miles per hour", "miles an hour")
 _forms(KV, "kv", "kilovolt", "kilovolts")
 _forms(SQFT, "sq ft", "sq. ft", "sq feet", "square feet", "square foot", "sqft")
 _forms(PP, "percentage point", "percentage points")
+_forms(BP, "basis point", "basis points", "bps")
+_forms(CFD, *(f"{std} cubic feet {of} {per} day".replace("  ", " ") for std in ("", "standard")
+              for of in OF_WHAT for per in ("per", "a")), "scf/d", "scfd")
+_forms(MTPA, "mtpa", "mmtpa", "mtpa.")
 
 # Money: signs, codes and currency words live in ``load.currency`` (from the gazetteer).
 LONGEST_FORM = max(len(f) for f in UNIT_FORMS)

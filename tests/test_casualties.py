@@ -568,3 +568,232 @@ def test_a_months_old_toll_in_a_relative_clause_is_recalled_even_first(nlp):
     incs = incidents(nlp, "The talks came as fighting displaced thousands. The rebels, who killed 40 civilians "
                           "in November, deny the charge.")
     assert [(i.role, counts([i])) for i in incs] == [("recalled", [("killed", 40)])]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("A cloudburst in the hills claimed seven lives on Tuesday.", [("killed", 7)]),
+    ("The fire at the warehouse took 14 lives.", [("killed", 14)]),
+    ("The quake cost more than 300 lives, officials said.", [("killed", 300)]),
+    ("The merger will cost 300 jobs.", []),
+])
+def test_lives_claimed_taken_or_cost_are_people_killed(nlp, text, expected):
+    assert counts(incidents(nlp, text)) == expected
+
+
+def test_a_bare_second_count_after_and_takes_the_main_verb_not_the_first_counts(nlp):
+    # parsed as "[migrants drowned] and 23" subject of "were missing"
+    incs = incidents(nlp, "At least nine migrants drowned and 31 were missing after their boat capsized "
+                          "off the coast on Saturday.")
+    assert counts(incs) == [("killed", 9), ("missing", 31)]
+
+
+def test_the_place_of_an_event_that_claimed_lives_is_no_speakers_place(nlp):
+    incs = incidents(nlp, "Last week, a cloudburst in the Tarvi district claimed seven lives.")
+    assert [(i.place, counts([i])) for i in incs] == [("Tarvi", [("killed", 7)])]
+    said = incidents(nlp, "Officials in Tarvi said seven people were killed.")
+    assert [i.place for i in said] == [None]
+
+
+@pytest.mark.parametrize("title, body", [
+    ("Tornado kills 7 in small river town", "A tornado tore through a small river town late on Sunday, killing at least seven people."),
+    ("Airstrikes kill 14 in northern market town", "Airstrikes on a market in the town of Varsa killed 14 civilians on Tuesday."),
+    ("Speeding Bus Kills 3 Pedestrians", "Three pedestrians were killed when a speeding bus hit them on Monday."),
+])
+def test_a_headlines_capitalised_event_weapon_or_vehicle_is_no_perpetrator(nlp, title, body):
+    incs = incidents(nlp, title + "\n\n" + body, title=title)
+    assert [i.perpetrator for i in incs] == [None] * len(incs) and incs
+
+
+@pytest.mark.parametrize("blame, expected", [
+    ("The attack was blamed on a Tarbo militia, Dan Na Koromba, which denied any involvement.", "Dan Na Koromba"),
+    ("The attack was blamed on the San Pedro del Monte cartel, which is fighting for control of the area.",
+     "San Pedro del Monte cartel"),
+])
+def test_a_militia_or_cartel_is_named_whatever_the_tagger_calls_its_name(nlp, blame, expected):
+    text = "Dozens of people were killed in an attack on the village of Mereko on Tuesday. " + blame
+    assert [(i.perpetrator, i.attribution) for i in incidents(nlp, text)] == [(expected, "blamed")]
+
+
+def test_a_blame_before_a_separate_incident_stays_with_the_incident_it_refers_to(nlp):
+    text = ("At least 30 people were killed in an attack on the village of Mereko on Tuesday. "
+            "The attack was blamed on the Red Hand Brigade. "
+            "In a separate incident, four soldiers were wounded when their vehicle hit a landmine on Wednesday.")
+    incs = incidents(nlp, text)
+    assert [(counts([i]), i.attribution) for i in incs][0] == ([("killed", 30)], "blamed")
+    assert incs[1].attribution != "blamed"
+
+
+def test_shelling_by_forces_names_them(nlp):
+    incs = incidents(nlp, "Shelling by government forces on the village of Tell Harun left six dead and 11 injured.")
+    assert [(i.perpetrator, counts([i])) for i in incs] == [("government forces", [("killed", 6), ("injured", 11)])]
+
+
+def test_a_country_by_another_of_its_names_is_coarser_than_a_province_told_next(nlp):
+    incs = incidents(nlp, "A landslide at a gold mine in eastern Democratic Republic of Congo killed at least 27 people "
+                          "on Sunday. The collapse happened at a mine in Tanu Kivu province, officials said.")
+    assert [(i.place, counts([i])) for i in incs] == [("Tanu Kivu", [("killed", 27)])]
+
+
+def test_a_nationality_before_a_place_noun_is_no_place(nlp):
+    incs = incidents(nlp, "A Russian missile strike on the Ukrainian city of Marovka killed eight people on Sunday.")
+    assert [i.place for i in incs] == ["Marovka"]
+
+
+def test_a_count_told_with_the_country_keeps_the_incidents_finer_place(nlp):
+    incs = incidents(nlp, "At least 16 soldiers were killed and 20 others injured when a suicide bomber drove an "
+                          "explosives-laden vehicle into a military base in central Somalia early on Saturday, officials "
+                          "said. The attack on the base in the town of Garsale was claimed by the militant group, which said "
+                          "in a statement that its fighters had killed 30 soldiers.")
+    assert [(i.place, [c.place for c in i.counts]) for i in incs] == [("Garsale", [None, None, None])]
+
+
+@pytest.mark.parametrize("second", [
+    "The strike came hours after a drone attack on the Orlov region that left one person dead.",
+    "The clash came a day after the militants ambushed an army patrol, killing a soldier.",
+])
+def test_what_an_event_came_after_is_an_incident_of_its_own(nlp, second):
+    incs = incidents(nlp, "A missile strike on the town of Marovka killed eight people on Sunday. " + second)
+    assert [(i.role, counts([i])) for i in incs] == [("reported", [("killed", 8)]), ("recalled", [("killed", 1)])]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("A resident said the gunmen took away more than 40 women and children on Sunday.", [("abducted", 40)]),
+    ("The bandits carried off 12 villagers after the raid.", [("abducted", 12)]),
+    ("Police took away 12 protesters from the square.", [("arrested", 12)]),
+    ("The robbers took away 40 cattle.", []),
+])
+def test_people_taken_or_carried_away_are_abducted_or_by_the_police_arrested(nlp, text, expected):
+    assert counts(incidents(nlp, text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("In mid-August, 61 migrants were feared dead after a shipwreck.", [("killed", 61)]),
+    ("Three fishermen were reported missing and two were found dead on Monday.", [("missing", 3), ("killed", 2)]),
+    ("Two climbers were declared dead after the avalanche.", [("killed", 2)]),
+])
+def test_a_passive_verb_of_finding_or_fearing_gives_the_state_of_its_complement(nlp, text, expected):
+    assert counts(incidents(nlp, text)) == expected
+
+
+def test_a_blame_for_similar_or_earlier_attacks_is_not_the_incidents(nlp):
+    text = ("Gunmen killed at least 23 people and abducted dozens more in a raid on a village on Saturday. No group "
+            "has claimed responsibility for the attack, but authorities have blamed similar raids on armed gangs, "
+            "who kidnap for ransom.")
+    assert [(i.perpetrator, i.attribution) for i in incidents(nlp, text)] == [("Gunmen", "stated")]
+
+
+def test_the_ensuing_exchange_of_fire_is_the_same_incident(nlp):
+    text = ("Seven soldiers were killed in an attack by militants on a check post in the Tarvi district on Thursday. "
+            "In the ensuing exchange of fire, four militants were killed.")
+    incs = incidents(nlp, text)
+    assert [(counts([i]), i.date.iso) for i in incs] == [([("killed", 7), ("killed", 4)], "2021-03-04")]
+
+
+def test_the_vehicle_of_the_next_sentence_is_the_bus_of_the_count(nlp):
+    text = ("A bus carrying passengers plunged into a ravine early on Sunday, killing at least 18 people. "
+            "The vehicle fell about 200 meters off a winding highway in the Orvo region, officials said.")
+    assert [i.place for i in incidents(nlp, text)] == ["Orvo"]
+
+
+def test_in_the_y_district_of_x_the_district_is_y(nlp):
+    incs = incidents(nlp, "Seven soldiers were killed in the Tarvi district of Ostra Vale on Thursday.")
+    assert [i.place for i in incs] == ["Tarvi, Ostra Vale"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Authorities found the bodies of 11 people in an abandoned vehicle on Thursday.", [("killed", 11)]),
+    ("Twenty-three bodies have been recovered from the rubble.", [("killed", 23)]),
+    ("At least 25 people are feared drowned after a boat capsized on the river.", [("killed", 25)]),
+    ("Police found 40 kilograms of explosives in the house.", []),
+])
+def test_bodies_found_and_people_feared_drowned_are_killed(nlp, text, expected):
+    assert counts(incidents(nlp, text)) == expected
+
+
+def test_a_toll_since_a_war_began_is_a_statistic_not_dated_by_the_wars_start(nlp):
+    incs = incidents(nlp, "An air strike on a house killed at least 15 people on Monday. The health ministry says "
+                          "more than 40,000 people have been killed since the war began on Oct. 7, 2023.")
+    assert [(i.role, counts([i])) for i in incs] == [("reported", [("killed", 15)]), ("statistic", [("killed", 40000)])]
+
+
+def test_militants_gunned_down_days_before_are_attackers_of_another_incident(nlp):
+    incs = incidents(nlp, "Maoists killed two villagers on Sunday night. The killings took place days after security "
+                          "forces gunned down 31 Maoists in an encounter in the same district.")
+    assert [(i.role, [(c.kind, c.count, c.side) for c in i.counts]) for i in incs] == [
+        ("reported", [("killed", 2, "victims")]), ("recalled", [("killed", 31, "attackers")])]
+
+
+def test_a_numeric_dateline_is_no_date_of_the_first_sentences_event(nlp):
+    incs = incidents(nlp, "Bhopal, 17/03/2025: Maoists killed two villagers in the Tarvi district on Sunday night, "
+                          "suspecting them to be police informers, police said.", published="2025-03-17")
+    assert [i.date.iso for i in incs] == ["2025-03-16"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Four persons sustained serious injuries in the accident.", [("injured", 4)]),
+    ("Two men were hacked to death near the market.", [("killed", 2)]),
+    ("Five people were burnt alive when their bus caught fire.", [("killed", 5)]),
+    ("Among the dead were two children.", []),                 # part of a toll told elsewhere
+    ("A total of 14 people were rescued from the rubble.", [("released", 14)]),
+    ("Nine people were confirmed dead and five others unaccounted for.", [("killed", 9), ("missing", 5)]),
+    ("Three men were sentenced to death for the attack.", []),
+    ("The company suffered 3 losses this year.", []),
+])
+def test_injuries_sustained_deaths_by_a_manner_and_people_among_the_dead(nlp, text, expected):
+    assert counts(incidents(nlp, text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Gunmen killed 5 people on Sunday. Police said the Ansar Brigade was behind the attack.", ("Ansar Brigade", "blamed")),
+    ("Gunmen killed 5 people on Sunday. It is not clear who was behind the attack.", ("Gunmen", "stated")),
+    ("Fighters from the Ansar Brigade killed 8 villagers on Sunday.", ("Ansar Brigade", "stated")),
+])
+def test_a_group_behind_the_attack_and_fighters_from_a_group(nlp, text, expected):
+    assert [(i.perpetrator, i.attribution) for i in incidents(nlp, text)] == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Troops neutralised 12 terrorists in the operation on Sunday.", [("killed", 12)]),
+    ("Security forces eliminated 5 militants.", [("killed", 5)]),
+    ("The commission eliminated 3 candidates from the race.", []),
+    ("Gunmen took 12 people hostage on Monday.", [("abducted", 12)]),
+    ("Twelve passengers were taken hostage.", [("abducted", 12)]),
+    ("Five hostages were set free on Sunday.", [("released", 5)]),
+    ("The 20 kidnapped farmers regained their freedom on Friday.", [("released", 20), ("abducted", 20)]),
+    ("Police took 7 suspects into custody.", [("arrested", 7)]),
+    ("Police rounded up 30 suspects.", [("arrested", 30)]),
+    ("Two workers went missing after the blast.", [("missing", 2)]),
+    ("Bandits whisked away 15 travellers on the highway.", [("abducted", 15)]),
+    ("The court set 4 dates for the hearing.", []),
+])
+def test_more_ways_news_tells_what_happened_to_people(nlp, text, expected):
+    assert counts(incidents(nlp, text)) == expected
+
+
+def test_a_toll_of_this_years_floods_is_a_statistic_beside_the_days_deaths(nlp):
+    incs = incidents(nlp, "The flood situation deteriorated on Wednesday with eight more people losing their lives, "
+                          "taking the toll in this year's floods, landslides and storms to 56, officials said.")
+    assert sorted((i.role, counts([i])) for i in incs) == [("reported", [("killed", 8)]), ("statistic", [("killed", 56)])]
+
+
+def test_left_n_dead_and_m_missing_gives_each_its_own_state(nlp):
+    incs = incidents(nlp, "The typhoon left at least 14 people dead and nine others missing after it lashed the north.")
+    assert counts(incs) == [("killed", 14), ("missing", 9)]
+
+
+def test_who_acted_a_day_before_is_not_the_perpetrator(nlp):
+    incs = incidents(nlp, "Shelling on a border village killed three people early Thursday, a day after the Ansar "
+                          "Brigade fired dozens of rockets.")
+    assert [i.perpetrator for i in incs] == [None]
+
+
+def test_most_of_the_deaths_were_in_x_gives_the_place_not_the_date(nlp):
+    incs = incidents(nlp, "The typhoon left at least 14 people dead and nine others missing after it lashed the north "
+                          "over the weekend, officials said Monday. Most of the deaths were in Tarvi province, where a "
+                          "landslide buried six members of a family in the town of Orvo late Saturday.")
+    assert [(i.place, i.date) for i in incs] == [("Orvo, Tarvi", None)]
+
+
+def test_the_number_of_people_killed_in_sundays_blast_is_dated_by_the_blast(nlp):
+    incs = incidents(nlp, "The number of people killed in Sunday's blast has risen to 31.")
+    assert [(counts([i]), i.date.iso) for i in incs] == [([("killed", 31)], "2021-03-07")]

@@ -354,3 +354,82 @@ def test_a_publication_named_today_is_no_date(nlp):
     assert [e.value for e in ctx.expressions if e.span.text == "Today"] == []
     _, ctx = context(nlp, "Today, the minister met the envoy in the capital.", "2021-03-10")
     assert value_of(ctx, "Today").iso == "2021-03-10"
+
+
+# ---------------------------------------------------------------- a day of the month alone
+
+@pytest.mark.parametrize("text, expected", [
+    ("On the 3rd, a roadside bomb wounded five police officers.", ("the 3rd", "2024-10-03")),
+    ("The army said on the 14th that the post had been overrun.", ("the 14th", "2024-09-14")),   # after the 12th: last month
+    ("The runoff will be held on the 28th.", ("the 28th", "2024-10-28")),
+    ("Talks opened on March 2 and ended on the 4th.", ("the 4th", "2024-03-04")),                # the month just named
+])
+def test_a_day_of_the_month_alone_takes_the_named_month_or_the_publications(nlp, text, expected):
+    _, ctx = context(nlp, text, "2024-10-12")
+    assert value_of(ctx, expected[0]).iso == expected[1]
+
+
+@pytest.mark.parametrize("text", ["The office is on the 3rd floor of the tower.", "It was his 3rd visit to the region.",
+                                  "She finished 3rd in the race."])
+def test_an_ordinal_that_is_no_day_is_no_date(nlp, text):
+    _, ctx = context(nlp, text, "2024-10-12")
+    assert ctx.expressions == []
+
+
+def test_a_day_of_the_month_alone_without_a_publication_date_stays_raw(nlp):
+    _, ctx = context(nlp, "On the 3rd, a roadside bomb wounded five police officers.")
+    assert (value_of(ctx, "the 3rd").iso, value_of(ctx, "the 3rd").raw) == (None, "the 3rd")
+
+
+# ---------------------------------------------------------------- a weekday of another week
+
+@pytest.mark.parametrize("text, raw, expected", [
+    ("The crash happened on Tuesday last week.", "Tuesday last week", "2024-10-08"),      # 2024-10-16 is a Wednesday
+    ("The crash happened on Friday of last week.", "Friday of last week", "2024-10-11"),
+    ("Talks will be held on Thursday next week.", "Thursday", "2024-10-24"),
+    ("The market reopened on Monday this week.", "Monday this week", "2024-10-14"),
+])
+def test_a_weekday_of_last_or_next_week_is_in_that_calendar_week(nlp, text, raw, expected):
+    _, ctx = context(nlp, text, "2024-10-16")
+    assert value_of(ctx, raw).iso == expected
+
+
+@pytest.mark.parametrize("text, raw", [("The bodies were found late last month.", "late last month"),
+                                       ("The floods began in early last month.", "early last month")])
+def test_early_or_late_last_month_is_last_month(nlp, text, raw):
+    _, ctx = context(nlp, text, "2024-10-16")
+    v = value_of(ctx, raw)
+    assert (v.iso, v.precision) == ("2024-09-01", "month")
+
+
+def test_a_numeric_dateline_in_capitals_is_no_date_of_the_first_sentence(nlp):
+    # 10/05/2024 cannot be told apart (10 May or 5 October): the dateline gives no publication date,
+    # and it must not date the meeting of the first sentence either
+    text = ("ISLAMABAD, 10/05/2024: Prime Minister Jan Roe met the visiting vice premier in the capital on Thursday, "
+            "and the two sides signed agreements.")
+    doc, ctx = context(nlp, text)
+    met = next(t for t in doc if t.text == "met")
+    value = ctx.date_for(met, met)
+    assert value is None or value.iso is None
+
+
+@pytest.mark.parametrize("text", ["The quake struck at 3:15 am (2115 GMT Sunday).", "The blast happened at 0530 hrs on Monday.",
+                                  "The attack came at 1930 on Monday."])
+def test_a_four_digit_time_of_day_is_no_year(nlp, text):
+    _, ctx = context(nlp, text, "2024-10-16")
+    assert [e.value.iso for e in ctx.expressions if e.value and e.value.precision == "year"] == []
+
+
+def test_a_day_before_a_month_and_year_belongs_to_the_date(nlp):
+    _, ctx = context(nlp, "The attack occurred on 3rd October 2024.", "2024-10-16")
+    v = value_of(ctx, "3rd October 2024")
+    assert (v.iso, v.precision) == ("2024-10-03", "day")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The attack happened on Tuesday, the 8th.", "2024-10-08"),     # 2024-10-08 is a Tuesday
+    ("The attack happened on Monday, the 8th.", None),              # they disagree: neither is pinned
+])
+def test_a_weekday_beside_a_day_of_the_month_must_agree_with_it(nlp, text, expected):
+    _, ctx = context(nlp, text, "2024-10-16")
+    assert [e.value.iso for e in ctx.expressions] == [expected, expected]

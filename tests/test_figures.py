@@ -438,3 +438,79 @@ def test_of_which_measures_part_of_the_figure_before(nlp):
 def test_hyphenated_money_and_the_ringgit(nlp, text, value, unit):
     f = only(nlp, text)
     assert (f.value, f.unit) == (value, unit)
+
+
+@pytest.mark.parametrize("text, value, unit, canonical, canonical_unit", [
+    ("The field will produce 2 billion standard cubic feet of gas per day by 2030.", 2e9, "cf/d", 2000, "mmcfd"),
+    ("The pipeline can carry 16.5 million standard cubic metres per day.", 16.5e6, "m3/d", 16.5e6 * 35.3147e-6, "mmcfd"),
+    ("The plant processes 480 million standard cubic feet per day.", 480, "mmcfd", 480, "mmcfd"),
+    ("The central bank raised its policy rate by 50 basis points.", 50, "bp", 0.5, "pp"),
+    ("The new terminal will handle 5 mtpa of liquefied gas.", 5, "mtpa", 5e6, "t"),
+    ("The ministry pledged 2.5 trillion won for chip makers in South Korea.", 2.5e12, "KRW", 2.5e12, "KRW"),
+    ("Total investment is SR 41.25 billion.", 41.25e9, "SAR", 41.25e9, "SAR"),
+    ("The utility will spend Dh500 million on the grid.", 5e8, "AED", 5e8, "AED"),
+    ("The oil company plans to invest R$ 102 billion.", 102e9, "BRL", 102e9, "BRL"),
+])
+def test_gas_flows_basis_points_plant_capacity_and_more_currencies(nlp, text, value, unit, canonical, canonical_unit):
+    f = only(nlp, text)
+    assert (f.value, f.unit, f.canonical_unit) == (pytest.approx(value), unit, canonical_unit)
+    assert f.canonical_value == pytest.approx(canonical)
+
+
+@pytest.mark.parametrize("text", ["The team won 2 million fans.", "He has won 3 titles this year."])
+def test_won_after_a_number_without_a_scale_is_the_verb(nlp, text):
+    assert figures_in(nlp, text)[1] == []
+
+
+@pytest.mark.parametrize("text", [
+    "Exports rose by 12pc year-on-year to Rs 1.5 trillion.",
+    "Exports rose 12% year on year.",
+    "Exports were up 5.1 percent y/y.",
+])
+def test_a_year_on_year_comparison_is_not_what_the_figure_measures(nlp, text):
+    _, found = figures_in(nlp, text)
+    assert found[0].unit == "%" and found[0].subject == "Exports"
+
+
+@pytest.mark.parametrize("text, value", [
+    ("The state spent N500 million on roads.", 5e8),
+    ("The project will cost an estimated N4.5 trillion.", 4.5e12),
+    ("The bill is N 2.5 billion.", 2.5e9),
+])
+def test_the_naira_sign_before_a_scale_word(nlp, text, value):
+    f = only(nlp, text)
+    assert (f.value, f.unit) == (pytest.approx(value), "NGN")
+
+
+@pytest.mark.parametrize("text", ["Staff wore N95 masks at the clinic.", "He drove an n5 car to work."])
+def test_an_n_and_a_number_without_a_scale_is_no_money(nlp, text):
+    assert figures_in(nlp, text)[1] == []
+
+
+@pytest.mark.parametrize("text, subject", [
+    ("The council also cleared the 1,872-kilometre railway upgrade at a cost of $6.7bn.", "cost of the railway upgrade"),
+    ("The bridge, built at a cost of $3 billion, opened on Monday.", "cost of the bridge"),
+])
+def test_a_cost_is_of_what_the_verb_acts_on(nlp, text, subject):
+    _, found = figures_in(nlp, text)
+    assert [f.subject for f in found if f.unit == "USD"] == [subject]
+
+
+def test_a_headlines_round_figure_is_the_bodys_exact_one(nlp):
+    from load.figures import extract
+    from load.records import Article
+
+    title = "Railway handles 4 million tonnes of cargo in first quarter"
+    text = title + "\n\nThe railway transported 4.2 million tonnes of cargo in the first quarter, and 9 million tonnes last year."
+    doc = nlp(text)
+    found = extract(doc, Article(path="t.txt", sha256="0", text=text, title=title))
+    assert [(f.value, f.unit) for f in found] == [(4.2e6, "t"), (9e6, "t")]
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Turkey's exports reached an all-time high of $255.8 billion last year.", "exports"),
+    ("The river reached a level of 12 metres on Sunday.", "river"),
+])
+def test_a_record_or_level_of_a_figure_is_of_the_clauses_subject(nlp, text, word):
+    f = only(nlp, text)
+    assert word in f.subject

@@ -400,3 +400,36 @@ def test_publication_dates_of_the_dev_articles_match_the_gold():
                                    "June 14, 2023 | 09:12 AM", "PUBLISHED: 09:12 EDT, 14 June 2023"])
 def test_more_timestamp_shapes(tmp_path, stamp):
     assert read_text(tmp_path, f"New quay opens on the east bank\n{stamp}\n\n{BODY}").published == "2023-06-14"
+
+
+@pytest.mark.parametrize("opening, city", [
+    ("Bhopal: Five police officers were hurt", "Bhopal"),
+    ("Mombasa - The harbour authority said", "Mombasa"),
+    ("Update: The harbour authority said", None),          # no city: no dateline
+    ("Portville: The harbour authority said", None),       # a place the gazetteer does not know
+])
+def test_a_title_case_city_and_a_colon_or_dash_is_a_dateline_when_it_is_a_city(tmp_path, opening, city):
+    article = read_text(tmp_path, f"New quay opens on the east bank\n\n{opening} the quay had handled its first ships on Sunday.\n")
+    assert article.dateline == city
+
+
+@pytest.mark.parametrize("opening, city, date", [
+    ("Bhopal, 17/03/2025: Maoists killed two villagers", "Bhopal", "2025-03-17"),
+    ("LAHORE, 14.06.2023 (APP) - The harbour authority said", "Lahore", "2023-06-14"),
+    ("Bhopal, 04/03/2025: Maoists killed two villagers", "Bhopal", None),    # day and month cannot be told apart
+])
+def test_a_dateline_with_a_numeric_date_gives_the_publication_date(tmp_path, opening, city, date):
+    article = read_text(tmp_path, f"New quay opens on the east bank\n\n{opening} near the quay on Sunday night.\n")
+    assert (article.dateline, article.published) == (city, date)
+
+
+@pytest.mark.parametrize("stamp, author", [
+    ("March 4, 2025 / 3:45 PM / Updated 2 hours ago", None),           # wire style: slashes between the parts
+    ("Written by Jane Roe | Published: March 4, 2025 3:45pm", "Jane Roe"),
+    ("Jane Roe - Tuesday, March 4th 2025", None),                     # a byline without "By", with a dash
+])
+def test_more_stamp_lines_under_the_headline(tmp_path, stamp, author):
+    article = read_text(tmp_path, f"New quay opens on the east bank\n{stamp}\n\n{BODY}")
+    assert (article.title, article.published) == ("New quay opens on the east bank", "2025-03-04")
+    if author:
+        assert article.author == author

@@ -2,7 +2,7 @@
 grouped into incidents with their date, place, perpetrator and role.
 
 One module per mechanism: ``counts`` reads the numbers of people and what
-happened to them; ``incidents`` groups them into incidents and tells reported
+happened to them (``verbs``: what a casualty word says happened); ``incidents`` groups them into incidents and tells reported
 incidents from recalled ones, totals and statistics, and picks the date
 expression that dates each; ``locations`` finds the finest place;
 ``perpetrators`` finds who did it and ties claims to incidents. ``words``
@@ -13,12 +13,13 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
+from ..countries import country_of
 from ..dates import DateContext
 from ..records import Article, DateValue, Incident
 from . import locations, perpetrators
 from .counts import counts_in, read_count, to_int
 from .docarrays import Sentences
-from .incidents import Group, event_date, group
+from .incidents import PLACE_ONLY, Group, event_date, group
 from .perpetrators import Attribution
 
 __all__ = ["extract", "to_int", "read_count"]
@@ -72,7 +73,9 @@ def _incident(g: Group, sents: list[Span], ctx: DateContext, dateline: str | Non
         # a release or an arrest happens when the text says, not on the incident's day
         c.date = own if own is not None else (None if c.kind in LATER_ACTS else incident.date)
         place = _place_for(g, c.kind, sents) if c.kind != primary else None
-        c.place = place if place and place != incident.place else None
+        # its own place only when it names another one, not the country the incident's place is in
+        c.place = place if place and place != incident.place and not (
+            incident.place and country_of(place) is not None) else None
     _supersede(g)
     return incident
 
@@ -103,7 +106,8 @@ def _date_for(g: Group, kind: str, ctx: DateContext, sents: list[Span], kind_onl
 
 def _place_for(g: Group, kind: str, sents: list[Span]) -> str | None:
     candidates = []
-    for rank, s in enumerate(_sentences_for(g, kind)):
+    place_only = [s for s in sorted(g.sentences) if PLACE_ONLY in g.kinds[s]]
+    for rank, s in enumerate(_sentences_for(g, kind) + place_only):
         candidates += locations.in_sentence(sents[s], s, order_base=rank * 100_000)
     return locations.finest(candidates)
 

@@ -8,6 +8,12 @@ released, two abducted). A singular person counts one ("a civilian driver",
 "his wife", "another wounded"). Parts of a stated total in apposition ("two
 people, a civilian and a soldier") are not counted again. Word numbers are
 converted by text2num; "a dozen" is 12; "between 10 and 13" is a range.
+Also: "claimed 45 lives" (killed), "were found/feared/reported dead" (a passive
+verb of finding and its complement), "took away 40 women" (abducted; arrested
+when the police take them), "eight drowned and 23 were missing" (each count its
+own verb, however the parser joins them), "sustained injuries", "hacked to death",
+"burnt alive", "a total of 14", "the bodies of 11 people". Not "Among the dead were two
+children": a part of a toll told elsewhere.
 """
 from __future__ import annotations
 
@@ -20,8 +26,10 @@ from text_to_num import text2num
 from ..dates import TIME_UNITS, classify
 from ..records import CasualtyCount
 from .docarrays import Sentences, candidates, columns, entity_spans, string_ids
-from .words import (ADJ_KINDS, ATTACKER_NOUNS, COPULAS, INTRANSITIVE, NEEDS_PEOPLE, PEOPLE_NOUNS,
-                    RISE_VERBS, SAY_VERBS, SEIZE_VERBS, TOLL_NOUNS, VERB_KINDS)
+from .verbs import (by_authorities, intransitive, is_passive, kind_of, lives_taken, negated, takes_away,
+                    with_complement)
+from .words import (ADJ_KINDS, ATTACKER_NOUNS, BODY_NOUNS, COPULAS, NEEDS_PEOPLE, PEOPLE_NOUNS, RISE_VERBS,
+                    SAY_VERBS, STATE_VERBS, TOLL_NOUNS)
 
 # Quantities that are not people even after a casualty verb.
 NON_PEOPLE_ENTS = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"}
@@ -136,41 +144,18 @@ def read_count(span: Span) -> tuple[int | None, int | None, int | None, str | No
 
 # ---------------------------------------------------------------- the parse
 
-def kind_of(tok: Token) -> str | None:
-    if tok.pos_ in ("VERB", "AUX") or tok.tag_ in ("VBN", "VBD", "VBG"):
-        kind = VERB_KINDS.get(tok.lemma_.lower())
-        if kind:
-            return kind
-        if tok.lemma_.lower() in SEIZE_VERBS:
-            return "abducted"          # or arrested: decided by who was taken (see counts_in)
-        if tok.lemma_.lower() == "shoot" and any(c.lower_ == "dead" for c in tok.children):
-            return "killed"            # "shot dead three people"
-        if tok.lemma_.lower() in ("lose", "claim") and any(c.lemma_.lower() == "life" for c in tok.children):
-            return "killed"            # "15 people lost their lives", "claimed the lives of 20 people"
-    return ADJ_KINDS.get(tok.lower_) if tok.pos_ in ("ADJ", "VERB") else None
-
-
-def negated(tok: Token) -> bool:
-    """"were not injured", "No group has claimed", "Neither guard was hurt"."""
-    return any(c.dep_ == "neg" for c in tok.children) or any(
-        c.dep_ in ("nsubj", "nsubjpass") and any(d.dep_ == "det" and d.lower_ in ("no", "neither") for d in c.children)
-        for c in tok.children)
-
-
-def _is_passive(verb: Token) -> bool:
-    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) or verb.tag_ == "VBN"
-
-
-def _intransitive(verb: Token) -> bool:
-    return verb.lemma_.lower() in INTRANSITIVE or (verb.lemma_.lower() == "lose")
-
-
 def predicates(noun: Token) -> list[Token]:
     """The casualty words that say what happened to ``noun``'s people: a
     reduced relative on the noun ("crewmen kidnapped in June") and the verb
     the noun depends on ("freed two crewmen")."""
     if noun.lower_ in ADJ_KINDS and noun.pos_ == "ADJ":
         return [noun]                             # "five dead"
+    own = _own_verb_before_conj(noun)
+    if own is not None:
+        return [own]                              # "eight migrants drowned and 23 were missing"
+    state = _left_in_state(noun)
+    if state is not None:
+        return [state]                            # "left 14 people dead and nine others missing"
     # the verb first: "freed two crewmen kidnapped in June" is above all a release
     head = _head_predicate(noun)
     found = [head] if head is not None else []
@@ -182,21 +167,56 @@ def predicates(noun: Token) -> list[Token]:
     return found
 
 
+def _left_in_state(noun: Token) -> Token | None:
+    """"left 14 people dead and nine others missing": each noun of "leave" (or the noun it is
+    coordinated with) is in the state written right after it, however the parser hangs it."""
+    first = noun
+    while first.dep_ == "conj":
+        first = first.head
+    if first.dep_ != "dobj" or first.head.lemma_.lower() != "leave" or noun.i + 1 >= len(noun.doc):
+        return None
+    after = noun.doc[noun.i + 1]
+    return after if after.lower_ in ADJ_KINDS and after.pos_ in ("ADJ", "VERB") and not negated(after) else None
+
+
+def _own_verb_before_conj(noun: Token) -> Token | None:
+    """"Eight migrants drowned and 23 were missing", parsed as the subject "migrants (drowned)
+    and 23" of "were missing": the casualty verb hung on the first noun, before the "and" and
+    its second count, is the first count's own clause; the main verb is the second count's."""
+    if noun.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    # the second count is a bare number ("and 23 were"): "crewmen kidnapped in June and three
+    # fishermen were released" are two nouns that share the release
+    conj = next((c for c in noun.children if c.dep_ == "conj"), None)
+    if conj is None or not conj.like_num:
+        return None
+    return next((c for c in noun.children if c.dep_ in ("acl", "relcl") and noun.i < c.i < conj.i
+                 and c.tag_ in ("VBD", "VBN") and kind_of(c) and not negated(c)), None)
+
+
 def _head_predicate(noun: Token) -> Token | None:
     head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in BODY_NOUNS \
+            and head.head.dep_ in ("dobj", "nsubjpass") and kind_of(head.head.head) == "killed":
+        return head.head.head                    # "found the bodies of 11 people"
     if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() == "life" \
             and kind_of(head.head.head) and head.head.dep_ == "dobj":
         return head.head.head                    # "claimed the lives of 20 people"
+    if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in ("total", "group") \
+            and head.head.i < noun.i:
+        return _head_predicate(head.head)        # "A total of 14 people were rescued"
     # "Between 10 and 12 soldiers were wounded": the noun sits inside a PP
     if noun.dep_ == "pobj" and head.lower_ in ("between", "to", "of") and head.head != head:
         if head.dep_ == "prep" and kind_of(head.head) and not negated(head.head) \
-                and head.i < head.head.i and _is_passive(head.head):
+                and head.i < head.head.i and is_passive(head.head):
             return head.head                     # the PP stands where the passive subject would
         return _head_predicate(head) if head.dep_ != "ROOT" else None
     if noun.dep_ == "conj":                       # "three policemen and two civilians"
         first = head
         while first.dep_ == "conj":
             first = first.head
+        if _own_verb_before_conj(first) is not None:
+            return _head_predicate(first)         # "eight drowned and 23 were missing": 23 are missing
         if first.pos_ in ("NOUN", "PROPN", "NUM", "PRON"):
             found = predicates(first)
             return found[-1] if found else None
@@ -206,10 +226,14 @@ def _head_predicate(noun: Token) -> Token | None:
     kind = kind_of(head)
     if kind is None or negated(head):
         # "27 people are dead", "five remain missing": a copula and an adjective
-        if noun.dep_ == "nsubj" and head.lemma_.lower() in COPULAS:
+        if noun.dep_ == "nsubj" and head.lemma_.lower() in COPULAS or (
+                noun.dep_ == "nsubjpass" and head.lemma_.lower() in STATE_VERBS):   # "were found dead"
             for c in head.children:
-                if c.dep_ in ("acomp", "attr", "oprd") and kind_of(c) and not negated(head):
+                if (c.dep_ in ("acomp", "attr", "oprd") or c.dep_ == "advcl" and c.pos_ == "ADJ") \
+                        and kind_of(c) and not negated(head):                        # "went missing"
                     return c
+                if c.dep_ == "xcomp" and c.tag_ == "VBN" and noun.dep_ == "nsubjpass" and kind_of(c) and not negated(head):
+                    return c                     # "25 people are feared drowned"
         # "left 27 dead": the adjective is a complement of the verb
         if noun.dep_ == "dobj":
             for c in head.children:
@@ -218,11 +242,11 @@ def _head_predicate(noun: Token) -> Token | None:
         return None
     if noun.dep_ == "nsubjpass":
         return head
-    if noun.dep_ == "nsubj" and (_intransitive(head) or head.pos_ == "ADJ" or _is_passive(head) or (
+    if noun.dep_ == "nsubj" and (intransitive(head) or head.pos_ == "ADJ" or is_passive(head) or (
             head.lower_ in ADJ_KINDS and head.tag_ != "VBD"   # "(were) still missing" parsed as a verb
             and (head.tag_ == "VBG" or any(c.dep_ == "aux" and c.lemma_ == "be" for c in head.children)))):
         return head
-    if noun.dep_ == "dobj" and not _intransitive(head):
+    if noun.dep_ == "dobj" and not intransitive(head):
         return head
     return None
 
@@ -265,13 +289,15 @@ def could_be_people(noun: Token, num: Span) -> bool:
     ("bystanders", "motorcyclists", "pedestrians"): "killed 300 cattle" is no casualty count."""
     if is_people(noun, num) or noun.lower_ in ADJ_KINDS or noun.tag_ == "NN" and noun.lemma_.lower() == "toll":
         return True
+    if lives_taken(noun) or noun.lower_ in BODY_NOUNS:
+        return True
     word = noun.lemma_.lower()
     return noun.pos_ != "NOUN" or word.endswith(PERSON_ENDINGS)
 
 
 def victims(noun: Token, num: Span) -> str | None:
     """The people counted, without the number, articles or brackets: "IRGC members"."""
-    if _in(noun, num) or noun.lower_ in ADJ_KINDS:
+    if _in(noun, num) or noun.lower_ in ADJ_KINDS or lives_taken(noun) or noun.lower_ in BODY_NOUNS:
         return None
     words = [t for t in noun.subtree
              if t.i <= noun.i and not _in(t, num) and t.dep_ not in ("det", "punct", "advmod", "quantmod", "poss", "case")
@@ -464,8 +490,8 @@ def counts_in(doc: Doc, sentence_of: Sentences) -> list[Found]:
                 if count is None and qualifier is None:
                     continue
             who = side(noun, num, out)
-            if verb.lemma_.lower() in ("seize", "capture"):
-                kind = "arrested" if who == "attackers" else "abducted"
+            if verb.lemma_.lower() in ("seize", "capture") or takes_away(verb) or with_complement(verb, "take", ("hostage", "captive")):
+                kind = "arrested" if who == "attackers" or by_authorities(verb) else "abducted"
             back, restates = _refers_back(noun, num, verb)
             record = CasualtyCount(
                 kind=kind, count=count, text=num.text, start=num.start_char, end=num.end_char,

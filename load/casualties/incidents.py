@@ -34,7 +34,8 @@ from spacy.tokens import Span, Token
 from ..dates import DateContext
 from ..records import DateValue
 from . import locations
-from .counts import Found, kind_of, negated
+from .counts import Found
+from .verbs import kind_of, negated
 from .words import (ATTACK_VERBS, COUNTABLE_EVENTS, EVENT_NOUNS, NEW_EVENT_WORDS, PERIOD_WORDS,
                     RISE_VERBS, SAY_VERBS, TOLL_NOUNS)
 
@@ -74,6 +75,9 @@ def dates_a_report(span: Span) -> bool:
     root = span.root
     if any(a.lower_ == "since" for a in (root, *root.ancestors) if a.dep_ == "prep") or root.head.lower_ == "since":
         return True
+    if any(c.dep_ == "mark" and c.lower_ == "since" and _since_a_war_or_a_date(a)
+           for a in root.ancestors if a.pos_ in ("VERB", "AUX") for c in a.children):
+        return True                  # "since the war began on Oct. 7, 2023": the start of a period
     verb = _clause_verb(root)
     if verb is None:
         return False
@@ -93,11 +97,18 @@ def _dates_other_people(span: Span, anchor: Token) -> bool:
     verb = _clause_verb(span.root)
     if verb is None or verb == anchor:
         return False
-    if verb.dep_ in ("acl", "relcl") and kind_of(verb) is not None:
-        return True
+    if verb.dep_ in ("acl", "relcl") and kind_of(verb) is not None and not (
+            verb.head.lemma_.lower() in TOLL_NOUNS | {"people", "person"} and _is_toll(anchor)):
+        return True                  # (but "the number of people killed in Sunday's blast rose to 31")
     # "Governor X, who met elders on Saturday, condemned the attack": what a person did, not the attack
     return (verb.dep_ == "relcl" and anchor not in verb.subtree
             and any(c.lower_ in ("who", "whom") for c in verb.children))
+
+
+def _is_toll(verb: Token) -> bool:
+    """"The death toll / the number of people killed ... rose to 31"."""
+    return verb.lemma_.lower() in RISE_VERBS | {"stand"} and any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in TOLL_NOUNS for c in verb.children)
 
 
 def _attachment(span: Span, anchor: Token) -> int:
@@ -146,11 +157,15 @@ def is_statistic(f: Found) -> bool:
     """A running total over a period: "since November 2019", "last year", "so far
     this year", "in 2019" with no single event, or a war's toll."""
     sent = f.verb.sent
+    if f.toll and _toll_of_a_period(f.verb):
+        return True                  # "taking the toll in this year's floods to 56"
     singular_event = any(t.lemma_.lower() in EVENT_NOUNS and t.tag_ == "NN" for t in sent)
     for t in sent:
         if t.lower_ == "since" and any(d.ent_type_ == "DATE" and not any(w.lower_.endswith("day") for w in d.subtree)
                                        for d in t.subtree if d != t):
             return True
+        if t.lower_ == "since" and t.dep_ == "mark" and _since_a_war_or_a_date(t.head):
+            return True              # "have been killed since the war began (on Oct. 7, 2023)"
         if t.ent_type_ == "DATE" and t.ent_iob_ == "B":
             end = t.i + 1
             while end < sent.end and t.doc[end].ent_iob_ == "I":
@@ -166,6 +181,29 @@ def is_statistic(f: Found) -> bool:
                 return True
     subject = next((c for c in f.verb.children if c.dep_ == "nsubj"), None)
     return subject is not None and subject.lemma_.lower() in CONFLICT_NOUNS
+
+
+SEASON_WORDS = {"year", "years", "season", "monsoon", "months", "month", "winter", "summer"}
+
+
+def _toll_of_a_period(verb: Token) -> bool:
+    """A toll whose noun is of a period ("the toll in this year's floods", "this monsoon's toll"):
+    a running total, not the incident's."""
+    if not any(c.lemma_.lower() in TOLL_NOUNS for c in verb.children):
+        return False
+    # the toll's own words, or the verb's "in / from / during" phrase the parser hangs them on
+    phrases = [c for c in verb.children if c.lemma_.lower() in TOLL_NOUNS
+               or c.dep_ == "prep" and c.lower_ in ("in", "from", "during", "for")]
+    return any(d.lower_ in SEASON_WORDS and (d.ent_type_ == "DATE" or d.lower_ in ("season", "monsoon"))
+               for p in phrases for d in p.subtree)
+
+
+def _since_a_war_or_a_date(clause: Token) -> bool:
+    """The clause of "since": a war or a campaign that began, or a date that is no day of the week."""
+    if any(c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in CONFLICT_NOUNS for c in clause.children):
+        return True
+    dates = [d for d in clause.subtree if d.ent_type_ == "DATE"]
+    return bool(dates) and not any(d.lower_.endswith("day") for d in dates)
 
 
 def is_total(f: Found) -> bool:
@@ -188,10 +226,23 @@ def opens_new_event(sent: Span) -> bool:
     return False
 
 
+# The kind a sentence is told with when it gives the incident's place and nothing else.
+PLACE_ONLY = "@place"
+# "the deaths", "the casualties": the people counted just before.
+TOLL_REFERENCES = {"deaths", "casualties", "fatalities"}
+# "the ensuing gunfight", "the subsequent exchange of fire": what came of the event just told.
+ENSUING = {"ensuing", "subsequent", "resulting", "resultant", "following"}
+
+
 def definite_event(sent: Span) -> Token | None:
     """"in the attack", "The flooding began ...": a definite event told before (not one
     the sentence denies: "is not linked to the attack in X")."""
     for t in sent:
+        if t.lower_ in TOLL_REFERENCES and any(c.dep_ == "det" and c.lower_ == "the" for c in t.children):
+            return t                 # "Most of the deaths were in X province"
+        if t.pos_ == "NOUN" and t.tag_ == "NN" and any(c.dep_ == "amod" and c.lower_ in ENSUING for c in t.children) \
+                and any(c.dep_ == "det" and c.lower_ == "the" for c in t.children):
+            return t                 # "In the ensuing exchange of fire": whatever the noun, what followed it
         if t.lemma_.lower() in EVENT_NOUNS and t.pos_ == "NOUN" and t.tag_ == "NN" and not any(
                 negated(a) for a in t.ancestors if a.pos_ in ("VERB", "AUX")):
             dets = [c.lower_ for c in t.children if c.dep_ == "det"]
@@ -318,12 +369,24 @@ def _role(found: list[Found], own_date: DateValue | None, ctx: DateContext, firs
 def _earlier_event(verb: Token) -> bool:
     """A count told as what an event came after: "the attack came (two weeks) after X killed 21",
     "the bombing follows / happened days after ..."."""
-    head = verb.head
-    return (verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("after", "since") for c in verb.children)
-            and head.lemma_.lower() in ("come", "follow", "happen", "occur")
-            and any(c.dep_ == "nsubj" and c.lemma_.lower() in EVENT_NOUNS for c in head.children))
+    # the count's own verb or a clause or phrase above it: "came a day after militants ambushed a
+    # patrol, killing a soldier", "came hours after a drone attack that left one dead"
+    for node in (verb, *verb.ancestors):
+        head = node.head
+        marked = (node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("after", "since") for c in node.children)
+                  or node.dep_ == "prep" and node.lower_ in ("after", "since"))
+        if marked and (head.lemma_.lower() in ("come", "follow", "happen", "occur") or head.lemma_.lower() == "take"
+                       and any(c.dep_ == "dobj" and c.lower_ == "place" for c in head.children)) \
+                and any(c.dep_ == "nsubj" and c.lemma_.lower() in EVENT_NOUNS for c in head.children):
+            return True
+        if node.dep_ == "ROOT" or node.dep_ in ("ccomp",) and node.lemma_.lower() in ("come", "follow", "happen", "occur"):
+            return False
+    return False
 
 
+# Vehicles, which a later sentence may call "the vehicle".
+VEHICLE_NOUNS = {"bus", "truck", "lorry", "car", "van", "minibus", "coach", "jeep", "tanker", "train", "boat",
+                 "ferry", "vessel", "ship", "plane", "aircraft", "helicopter", "motorcycle", "tractor", "trailer"}
 # Verbs of an accident or a blast told of the thing it happened to: "the bus crashed in X".
 MISHAP_VERBS = {"crash", "plunge", "overturn", "collide", "derail", "capsize", "sink", "collapse", "explode",
                 "skid", "fall", "catch", "burn"}
@@ -336,6 +399,8 @@ def _goes_on_about(sent: Span, counted: Span) -> bool:
     if opens_new_event(sent):
         return False
     nouns = {t.lemma_.lower() for t in counted if t.pos_ == "NOUN"}
+    if nouns & VEHICLE_NOUNS:
+        nouns |= {"vehicle"}                # "A bus plunged ... The vehicle fell ..."
     for verb in sent:
         if verb.pos_ != "VERB" or verb.lemma_.lower() not in MISHAP_VERBS or negated(verb):
             continue
@@ -356,8 +421,11 @@ def _join_sentences(groups: list[Group], sents: list[Span], ctx: DateContext, wi
     for g in live:
         for s in sorted({f.count.sentence for f in g.found}):
             before, after = s - 1, s + 1
+            # (not when the count opens a new event, "In a separate incident, ...", nor when the
+            # sentence before refers to an incident told earlier: "The attack was blamed on X.")
             if before >= 0 and before not in taken and describes_event(sents[before]) \
-                    and not opens_new_event(sents[before]):
+                    and not opens_new_event(sents[before]) and not opens_new_event(sents[s]) \
+                    and not (definite_event(sents[before]) is not None and any(min(h.sentences) < before for h in live)):
                 g.tell(before, {"*"})
                 taken.add(before)
             if after < len(sents) and after not in taken and not any(t.pos_ in ("VERB", "AUX") for t in sents[after]) \
@@ -375,9 +443,11 @@ def _join_sentences(groups: list[Group], sents: list[Span], ctx: DateContext, wi
             continue
         # "the flooding began on Monday", "The incident took place near X": the latest
         # incident reported (an event recalled for context is not what "the attack" means)
-        if definite_event(sent) is not None and not opens_new_event(sent):
+        event = definite_event(sent)
+        if event is not None and not opens_new_event(sent):
             reported = [g for g in earlier if g.role in ("reported", "total")] or earlier
-            reported[-1].tell(i, {"*"})
+            # "Most of the deaths were in X, where a landslide ... late Saturday": where, not when
+            reported[-1].tell(i, {PLACE_ONLY} if event.lower_ in TOLL_REFERENCES else {"*"})
             continue
         # "the militants released A and B near X": a kind of harm the incident has, close after it
         kinds = _kinds_told(sent)

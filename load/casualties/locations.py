@@ -55,15 +55,21 @@ def _level_noun(tok: Token) -> Token | None:
     return None
 
 
+def _is_country(name: str, tok: Token) -> bool:
+    """A country by any of its names ("Democratic Republic of Congo", "DR Congo"), not a
+    nationality word."""
+    return places.is_country(name) or (tok.ent_type_ != "NORP" and country_of(name) is not None)
+
+
 def _level(name: str, tok: Token) -> float:
-    if places.is_country(name):
+    if _is_country(name, tok):
         return COUNTRY_LEVEL
     noun = _level_noun(tok)
     if noun is not None:
-        # "Sulu's Simisa island", "Y province's X town", "the Y region of X": the possessor
-        # or modifier of a place noun that has its own name contains that place
-        container = tok.dep_ == "poss" or (tok.dep_ in ("compound", "nmod", "amod") and any(
-            c.dep_ == "prep" and c.lower_ == "of" for c in noun.children))
+        # "Sulu's Simisa island", "Y province's X town": the possessor of a place noun that has its
+        # own name contains that place; so does X in "the Y district of X" (Y is the district)
+        container = tok.dep_ == "poss" or (tok.dep_ == "pobj" and any(
+            c.dep_ in ("compound", "nmod", "amod") and c.pos_ == "PROPN" for c in noun.children))
         return PLACE_LEVELS[noun.lemma_.lower()] + (0.5 if container else 0)
     if places.is_country(name):
         return COUNTRY_LEVEL
@@ -137,8 +143,8 @@ def _located(tok: Token) -> bool:
 def _ok(name: str, tok: Token) -> bool:
     if tok.ent_type_ == "PERSON" and not (places.is_country(name) or _level_noun(tok) is not None or _located(tok)):
         return False
-    if tok.ent_type_ == "NORP" and _level_noun(tok) is None and not _located(tok):
-        return False
+    if tok.ent_type_ == "NORP" and (_level_noun(tok) is None and not _located(tok) or country_of(name) is not None):
+        return False                              # (a nationality: "the Ukrainian city of X")
     if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in PEOPLE_NOUNS:
         return False                              # "eight jawans of DRG": who they are, not where
     return not _describes_a_thing(tok)
@@ -177,7 +183,12 @@ def _speaker_side(prep: Token) -> bool:
     """A phrase on a verb of saying or on its subject: "officials in X said", "said in X"."""
     head = prep.head
     return head.lemma_.lower() in SAY_VERBS and head.pos_ == "VERB" or (
-        head.dep_ in ("nsubj", "nsubjpass") and head.head.lemma_.lower() in SAY_VERBS)
+        head.dep_ in ("nsubj", "nsubjpass") and _says(head.head) and head.lemma_.lower() not in EVENT_NOUNS)
+
+
+def _says(verb: Token) -> bool:
+    """A verb of saying ("officials in X said"), not "claimed 45 lives" / "claimed the lives of"."""
+    return verb.lemma_.lower() in SAY_VERBS and not any(c.lemma_.lower() == "life" for c in verb.children)
 
 
 # Where the wounded were taken or treated, not where it happened: "taken to hospital in X",

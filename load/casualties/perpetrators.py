@@ -2,7 +2,7 @@
 
 Every sentence (the headline too) is read for attributions: "X claimed
 responsibility (for the attack)", "a statement from X claimed ...", "X
-spokesman Y claimed ...", "X said its fighters ..." (claimed); "blamed the
+spokesman Y claimed ...", "X said its fighters ..." (claimed); "X was behind the attack", "blamed the
 bombing on X", "blaming a militia called X" (blamed); "suspected X militants",
 "a suspected X attack" (suspected); "X militants ambushed ...", "killed by X",
 "a blast triggered by X", "an X attack", "clashes with X" (stated).
@@ -13,7 +13,10 @@ places, nationalities, persons, outlets and the people counted are never
 names. An acronym becomes the name the article expands it to ("Allied
 Democratic Forces (ADF)"), or the named group whose initials it is. A generic
 noun ("gunmen", "a notorious militia", "the group") stands only when the
-article names no group in a perpetrator's role; "a militia called X" is X.
+article names no group in a perpetrator's role; "a militia called X" is X, and
+so is "a militia, X" or "the X cartel" whatever entity the tagger gives X (a
+person, a place). A capitalised event, weapon, vehicle or force of nature
+("Tornado kills 7") is no name.
 
 An incident takes the attributions in its own sentences and the claims,
 blames and suspicions told apart from it: in the headline or lead before it,
@@ -31,15 +34,14 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 
 from .. import places
-from .counts import negated
-from .docarrays import Sentences, bracketed_capitals, candidates, columns, string_ids
+from .acronyms import acronyms, expand
+from .docarrays import Sentences, candidates, columns, string_ids
+from .verbs import by_authorities, kind_of, negated
 from .words import (ATTACK_VERBS, ATTACKER_NOUNS, BLAME_VERBS, CLAIM_NOUNS, EVENT_NOUNS, GROUP_NOUNS,
-                    PEOPLE_NOUNS, SAY_VERBS, SPOKES_NOUNS, SUSPECT_WORDS, VERB_KINDS, WEAPON_WORDS)
+                    NAME_PARTICLES, NAMED_AFTER_NOUNS, PEOPLE_NOUNS, SAY_VERBS, SPOKES_NOUNS, SUSPECT_WORDS,
+                    TAKE_AWAY_VERBS, THING_WORDS, VERB_KINDS, WEAPON_WORDS)
 
 RANK = {"claimed": 0, "blamed": 1, "suspected": 2, "stated": 3}
-# Lower-case particles inside names: "Jaish al-Adl", "Boucle du Mouhoun", "Front for the ...".
-NAME_PARTICLES = {"al", "el", "ul", "ad", "ud", "bin", "ibn", "de", "du", "des", "la", "le", "of", "for",
-                  "and", "the", "e", "i", "wal", "ash", "as", "an", "ar"}
 # Words that describe a name rather than belong to it.
 DESCRIPTORS = {"so", "called", "so-called", "suspected", "alleged", "notorious", "banned", "outlawed",
                "the", "a", "an", "group", "militants", "militant", "fighters", "fighter", "men", "gunmen",
@@ -124,11 +126,21 @@ def proper_name(tok: Token) -> str | None:
         runs.append(run)
     # a lone common noun capitalised ("Police said", "Troops killed") is no name
     runs = [r for r in runs if any(_name_token(t) for t in r) and not (
-        len(r) == 1 and (r[0].lower_ in PEOPLE_NOUNS | GROUP_NOUNS or r[0].lemma_.lower() in PEOPLE_NOUNS | GROUP_NOUNS))]
+        len(r) == 1 and (r[0].lower_ in PEOPLE_NOUNS | GROUP_NOUNS or r[0].lemma_.lower() in PEOPLE_NOUNS | GROUP_NOUNS))
+        and not all(_thing_word(t.lower_) for t in r)]
     if not runs:
         return None
     best = runs[-1]                          # the run nearest the head: "Norland - Tamar militants"
     return "".join(t.text_with_ws for t in best).strip() or None
+
+
+_THINGS = EVENT_NOUNS | WEAPON_WORDS | THING_WORDS
+
+
+def _thing_word(word: str) -> bool:
+    """A capitalised event, weapon, vehicle or force of nature ("Tornado", "Airstrikes",
+    "Floods" in a headline): no one's name, in the singular or the plural."""
+    return word in _THINGS or word.endswith("s") and (word[:-1] in _THINGS or word.endswith("es") and word[:-2] in _THINGS)
 
 
 def _joins_a_name(t: Token) -> bool:
@@ -145,46 +157,6 @@ def _is_place_name(name: str, tok: Token) -> bool:
     return places.is_country(name) or any(t.ent_type_ in PLACE_ENTS for t in tok.subtree if t.text in name.split())
 
 
-def acronyms(doc: Doc) -> dict[str, str]:
-    """"Allied Democratic Forces (ADF)" -> {"ADF": "Allied Democratic Forces"}: the
-    capitalised words before a bracketed acronym whose initials it is."""
-    out = {}
-    for i in bracketed_capitals(doc):
-        t = doc[i]
-        if not (2 <= len(t) <= 8 and i > 1):
-            continue
-        words, i = [], t.i - 2
-        while i >= 0 and len(words) < len(t.text) + 4:
-            w = doc[i]
-            if w.is_title or w.is_upper:
-                words.insert(0, w)
-            elif w.lower_ in NAME_PARTICLES:
-                pass
-            else:
-                break
-            if "".join(x.text[0] for x in words).upper() == t.text:
-                out.setdefault(t.text, doc[w.i: t.i - 1].text.strip())
-                break
-            i -= 1
-    return out
-
-
-def _initials(name: str) -> str:
-    return "".join(w[0] for w in name.replace("-", " ").split() if w[0].isupper())
-
-
-def expand(name: str, acr: dict[str, str], named: list[str]) -> str:
-    """An acronym as the article spells it out; else the named group it abbreviates."""
-    key = name.replace(".", "")
-    if key in acr:
-        return acr[key]
-    if key.isupper() and len(key) <= 6:
-        longer = [n for n in named if n != name and _initials(n) == key]
-        if longer:
-            return longer[0]
-    return name
-
-
 # ---------------------------------------------------------------- who a phrase names
 
 def _called(tok: Token) -> Token | None:
@@ -192,8 +164,8 @@ def _called(tok: Token) -> Token | None:
     for c in tok.children:
         if c.dep_ == "appos" and proper_name(c):
             return c
-        if c.dep_ == "prep" and c.lower_ == "of" and (tok.lemma_.lower() in ATTACKER_NOUNS | GROUP_NOUNS
-                                                       or tok.lemma_.lower() == "member"):
+        if c.dep_ == "prep" and c.lower_ in ("of", "from") and (tok.lemma_.lower() in ATTACKER_NOUNS | GROUP_NOUNS
+                                                                 or tok.lemma_.lower() == "member"):
             pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
             if pobj is not None and proper_name(pobj):
                 return pobj                   # "fighters of the X Army"
@@ -222,12 +194,21 @@ def who(tok: Token) -> tuple[str, bool] | None:
             return entity.text, True
         if spoke is not None or tok.ent_type_ == "PERSON" or tok.lemma_.lower() in STATEMENT_NOUNS:
             return spoke
+    if tok.lemma_.lower() in NAMED_AFTER_NOUNS:
+        for c in tok.children:
+            run = _capitalised_run(c) if c.dep_ == "appos" else None
+            if run:                               # "a Dogon militia, Dan Na Ambassagou" (tagged a person)
+                return run, True
     called = _called(tok)
     if called is not None:
         return who(called)
     name = proper_name(tok)
     if name and not _is_place_name(name, tok) and not _dateline(tok):
         return name, True
+    if tok.lemma_.lower() in NAMED_AFTER_NOUNS and not _dateline(tok):
+        run = _capitalised_run(tok, before=True)
+        if run:                                   # "the Santa Rosa de Lima cartel" (tagged a place)
+            return f"{run} {tok.text}", True
     lemma = tok.lemma_.lower()
     if lemma in ATTACKER_NOUNS | GROUP_NOUNS or tok.lower_ in ATTACKER_NOUNS | GROUP_NOUNS \
             or (lemma in PEOPLE_NOUNS and lemma not in ("people", "person", "other")):
@@ -237,6 +218,21 @@ def who(tok: Token) -> tuple[str, bool] | None:
                  and t.lower_ not in WEAPON_WORDS]
         return "".join(t.text_with_ws for t in words).strip() or tok.text, False
     return None
+
+
+def _capitalised_run(tok: Token, before: bool = False) -> str | None:
+    """The proper nouns that make a name, whatever entity the tagger gave them: the compounds
+    just before ``tok`` (``before``), or ``tok``'s own run ending at it."""
+    words: list[Token] = []
+    doc = tok.doc
+    i = tok.i - 1 if before else tok.i
+    while i >= 0 and (doc[i].pos_ == "PROPN" or words and doc[i].lower_ in NAME_PARTICLES
+                      and i > 0 and doc[i - 1].pos_ == "PROPN") and (i == tok.i or tok.i >= doc[i].head.i > i):
+        words.insert(0, doc[i])
+        i -= 1
+    if not words or (not before and words[-1] != tok) or all(_is_nationality(t) for t in words):
+        return None
+    return " ".join(t.text for t in words).replace(" - ", "-")
 
 
 def _claims_responsibility(tok: Token) -> bool:
@@ -292,6 +288,27 @@ def _event_of(tok: Token) -> Token | None:
     return None
 
 
+# Modifiers of an event noun that make it other events than the one reported: "similar raids",
+# "previous attacks", "such kidnappings".
+OTHER_EVENT_WORDS = {"similar", "previous", "past", "earlier", "other", "such", "many", "several", "frequent",
+                     "repeated", "recent"}
+
+
+def _other_events(event: Token) -> bool:
+    return any(c.dep_ in ("amod", "det") and c.lower_ in OTHER_EVENT_WORDS for c in event.children)
+
+
+def _in_a_clause_of_time(subject: Token) -> bool:
+    """The subject of a clause that says what came before or after: "a day after X fired rockets"
+    tells another event than the one whose casualties are counted."""
+    verb = subject.head
+    if subject.dep_ != "nsubj":
+        return False
+    if any(c.dep_ == "mark" and c.lower_ in ("after", "before", "since") for c in verb.children):
+        return True                      # (an advcl, or a conj where the parser loses the clause)
+    return verb.dep_ == "pcomp" and verb.head.lower_ in ("after", "before", "since")
+
+
 def _in_relative_clause(t: Token, top: Token) -> bool:
     """ "blamed the Taliban, who have stepped up attacks this year": what the relative clause says
     of the group is not the event blamed."""
@@ -309,7 +326,7 @@ def _victims_are_attackers(verb: Token) -> bool:
 
 # The words an attribution hangs on (by lemma or lower form): only their tokens are read.
 _CUE_IDS = string_ids({"claim"} | BLAME_VERBS | SUSPECT_WORDS | SAY_VERBS | EVENT_NOUNS | ATTACK_VERBS
-                      | set(VERB_KINDS) | {"seize", "capture", "clash", "shooting", "shootings"})
+                      | set(VERB_KINDS) | TAKE_AWAY_VERBS | {"seize", "capture", "clash", "shooting", "shootings", "behind"})
 
 
 def attributions(doc: Doc, sentence_of: Sentences) -> list[Attribution]:
@@ -317,6 +334,10 @@ def attributions(doc: Doc, sentence_of: Sentences) -> list[Attribution]:
     found: list[Attribution] = []
 
     def add(tok: Token, how: str, event: Token | None = None) -> None:
+        if event is not None and _other_events(event):
+            return                               # "blamed similar raids on armed gangs": not this one
+        if how == "stated" and _in_a_clause_of_time(tok):
+            return                               # "... killed three, a day after Hezbollah fired rockets"
         got = who(tok)
         if how == "stated" and any(t.lower_ in ("suspected", "alleged", "presumed") for t in tok.subtree if t.i < tok.i):
             how = "suspected"                    # "Suspected X herdsmen killed ...", however it is tagged
@@ -326,6 +347,14 @@ def attributions(doc: Doc, sentence_of: Sentences) -> list[Attribution]:
     for i in candidates(columns(doc), _CUE_IDS, _CUE_IDS):
         tok = doc[i]
         lemma = tok.lemma_.lower()
+        if tok.lower_ == "behind":
+            if tok.dep_ == "prep" and tok.head.lemma_ == "be" and not negated(tok.head):
+                # "X was behind the bombing": an accusation
+                event = next((p for p in tok.children if p.dep_ == "pobj" and p.lemma_.lower() in EVENT_NOUNS), None)
+                for c in tok.head.children if event is not None else ():
+                    if c.dep_ == "nsubj":
+                        add(c, "blamed", event)
+            continue
         if tok.pos_ not in ("VERB", "NOUN", "ADJ", "AUX") or negated(tok):
             continue  # "No group has claimed responsibility", "did not claim"
         if lemma == "claim" and tok.pos_ == "VERB":
@@ -384,12 +413,14 @@ def attributions(doc: Doc, sentence_of: Sentences) -> list[Attribution]:
                 if c.dep_ == "acl":                # "a blast triggered by X", "an attack carried out by X"
                     for p in _pobjs(c, ("by",), ("agent",)):
                         add(p, "stated", tok)
-        if tok.pos_ == "VERB" and (lemma in ATTACK_VERBS or lemma in VERB_KINDS or lemma in ("seize", "capture", "clash")):
+        if tok.pos_ == "VERB" and (lemma in ATTACK_VERBS or lemma in VERB_KINDS or lemma in ("seize", "capture", "clash")
+                                   or lemma in TAKE_AWAY_VERBS and kind_of(tok) == "abducted" and not by_authorities(tok)):
             if lemma == "clash":
                 for p in _pobjs(tok, ("with",)):
                     add(p, "stated")
                 continue
-            for p in _pobjs(tok, ("by",), ("agent",)):
+            # "shelling by government forces": a gerund's "by" is its agent
+            for p in _pobjs(tok, ("by",), ("agent", "prep") if tok.tag_ == "VBG" else ("agent",)):
                 add(p, "stated")
             if lemma in ("die", "perish", "disappear", "succumb", "drown") or _victims_are_attackers(tok):
                 continue

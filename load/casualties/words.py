@@ -10,6 +10,7 @@ VERB_KINDS = {
     "kill": "killed", "die": "killed", "martyr": "killed", "slay": "killed", "perish": "killed",
     "massacre": "killed", "assassinate": "killed", "behead": "killed", "gun": "killed",
     "execute": "killed", "lynch": "killed", "drown": "killed", "succumb": "killed",
+    "neutralise": "killed", "neutralize": "killed",
     "injure": "injured", "wound": "injured", "hurt": "injured", "maim": "injured",
     "abduct": "abducted", "kidnap": "abducted",
     "release": "released", "free": "released", "rescue": "released", "liberate": "released",
@@ -20,9 +21,21 @@ VERB_KINDS = {
 SEIZE_VERBS = {"seize", "capture"}
 # Predicative adjectives: "27 people are dead", "left 10 injured", "five remain missing".
 ADJ_KINDS = {"dead": "killed", "killed": "killed", "injured": "injured", "wounded": "injured",
-             "hurt": "injured", "missing": "missing", "kidnapped": "abducted", "abducted": "abducted"}
+             "hurt": "injured", "missing": "missing", "kidnapped": "abducted", "abducted": "abducted",
+             "unaccounted": "missing"}
+# Verbs whose object is a harm their subject took: "sustained injuries", "suffered serious wounds".
+SUFFER_VERBS = {"sustain", "suffer", "receive", "incur"}
+HARM_NOUNS = {"injury", "wound", "burn", "fracture"}
+# Verbs whose passive gives a state by its complement: "were found dead", "are feared dead",
+# "were reported missing", "was declared dead".
+STATE_VERBS = {"find", "fear", "presume", "declare", "report", "confirm", "pronounce", "list", "leave"}
+# Verbs that take people away with "away"/"off": "took away 40 women", "carried off 12 villagers".
+TAKE_AWAY_VERBS = {"take", "carry", "whisk", "drag", "spirit", "cart"}
+# Who arrests rather than abducts when they take people away.
+AUTHORITY_NOUNS = {"police", "policeman", "policemen", "force", "forces", "troop", "army", "soldier", "officer",
+                   "security", "authority", "agent", "agency", "official", "military"}
 # Verbs that do not hurt anyone when intransitive: "died" and "disappeared" take subjects.
-INTRANSITIVE = {"die", "perish", "disappear", "succumb", "drown"}
+INTRANSITIVE = {"die", "perish", "disappear", "succumb", "drown", "unaccounted"}
 # Kinds whose verb is also used of things ("released a statement"): the noun must be people.
 NEEDS_PEOPLE = {"released", "missing", "abducted", "arrested"}
 # Copulas before a predicative adjective: "are dead", "remain missing", "went missing".
@@ -41,7 +54,7 @@ PEOPLE_NOUNS = {
     "cadet", "recruit", "bodyguard", "driver", "security", "serviceman", "servicemen", "jawan", "cop",
     "constable", "ranger", "guardsman", "marine", "peacekeeper", "adult", "teenager", "youth", "elder",
     "wife", "husband", "son", "daughter", "mother", "father", "brother", "sister", "relative", "kid",
-    "pupil", "shopper", "commuter", "motorist", "trader", "vendor", "herder", "shepherd", "labourer",
+    "pupil", "shopper", "commuter", "traveller", "traveler", "herdsman", "herdsmen", "seminarian", "motorist", "trader", "vendor", "herder", "shepherd", "labourer",
     "laborer", "contractor", "inmate", "detainee", "medic", "paramedic", "firefighter", "rescuer",
     "priest", "cleric", "imam", "monk", "nun", "missionary", "lawmaker", "politician", "candidate",
     "councillor", "councilman", "mayor", "chief", "leader", "commander", "agent", "spectator", "fan",
@@ -55,11 +68,18 @@ ATTACKER_NOUNS = {
     "gunman", "gunmen", "militant", "fighter", "insurgent", "terrorist", "rebel", "attacker",
     "assailant", "jihadist", "bomber", "kidnapper", "abductor", "extremist", "suspect", "militiaman",
     "militiamen", "guerrilla", "guerilla", "bandit", "pirate", "raider", "separatist", "assassin",
-    "captor", "hijacker", "shooter",
+    "captor", "hijacker", "shooter", "maoist", "naxal", "naxalite", "dacoit", "cadre",
 }
+# What is found of the dead: "found the bodies of 11 people", "23 bodies were recovered".
+BODY_NOUNS = {"body", "bodies", "corpse", "corpses", "remains"}
+FIND_VERBS = {"find", "recover", "discover", "retrieve", "exhume", "pull", "dig", "wash", "fish", "identify"}
 # Generic names for an armed group: a named group given elsewhere beats them.
 GROUP_NOUNS = {"group", "militia", "outfit", "organisation", "organization", "faction", "movement",
-               "network", "cell", "gang", "men", "man", "wing", "force", "forces", "army", "unit"}
+               "network", "cell", "gang", "men", "man", "wing", "force", "forces", "army", "unit",
+               "cartel", "syndicate", "clan"}
+# Group nouns whose name is often a place's or a person's ("the X cartel", "a militia, X Y"):
+# the name is read whatever the tagger calls its words.
+NAMED_AFTER_NOUNS = {"cartel", "gang", "militia", "syndicate", "clan"}
 
 # Nouns for an event with casualties, which later sentences refer back to ("in the attack").
 EVENT_NOUNS = {
@@ -73,13 +93,16 @@ EVENT_NOUNS = {
 # Events that come one at a time: their plural ("died in attacks") is several incidents.
 COUNTABLE_EVENTS = {"attack", "raid", "bombing", "ambush", "blast", "explosion", "shooting", "massacre",
                     "assault", "incident", "killing"}
+# Lower-case particles inside names: "Jaish al-Adl", "Boucle du Mouhoun", "Front for the ...".
+NAME_PARTICLES = {"al", "el", "ul", "ad", "ud", "bin", "ibn", "de", "du", "des", "la", "le", "of", "for",
+                  "and", "the", "e", "i", "wal", "ash", "as", "an", "ar"}
 # Modifiers that open a new incident: "a second attack", "in a separate incident".
 NEW_EVENT_WORDS = {"second", "third", "another", "separate", "different", "earlier", "previous",
                    "similar", "other", "fresh", "new", "latest", "last", "recent"}
 # Verbs whose subject carried out the attack ("militants ambushed a convoy").
 ATTACK_VERBS = {"attack", "ambush", "target", "storm", "raid", "bomb", "shoot", "fire", "open",
                 "blow", "detonate", "trigger", "explode", "set", "hit", "strike", "behead", "stab",
-                "hijack", "plant", "launch", "carry", "stage", "torch", "burn"}
+                "hijack", "plant", "launch", "carry", "stage", "torch", "burn", "shell"}
 # Verbs of the event itself in a sentence that refers back ("the flooding began on Monday").
 HAPPEN_VERBS = {"take", "occur", "happen", "begin", "start", "strike", "hit", "break", "erupt",
                 "sweep", "affect", "target", "unfold"}
@@ -117,6 +140,12 @@ UNKNOWN_LEVEL, COUNTRY_LEVEL = 2.5, 4
 WEAPON_WORDS = {"ied", "ieds", "vbied", "svbied", "rpg", "rpgs", "uav", "drone", "suicide", "car", "truck",
                 "machete", "knife", "gun", "rifle", "grenade", "mortar", "rocket", "missile", "mine",
                 "bomb", "bombs", "explosive", "explosives", "ak-47", "ak"}
+# Things that kill but are nobody: a headline's "Tornado kills 7", "Airstrikes kill 14", "Bus
+# plunge kills 9" names no perpetrator (with EVENT_NOUNS and WEAPON_WORDS).
+THING_WORDS = {"airstrike", "air", "strike", "rain", "downpour", "cloudburst", "wildfire", "lightning",
+               "heatwave", "wind", "wave", "tsunami", "shell", "shrapnel", "bullet", "blast", "vehicle",
+               "bus", "truck", "lorry", "train", "boat", "ferry", "plane", "helicopter", "motorcycle",
+               "tanker", "jeep", "van", "minibus", "cold", "heat", "snow", "gas", "smoke"}
 # Prepositions that introduce where an incident happened.
 PLACE_PREPS = {"in", "near", "between", "at", "outside", "inside", "across", "along", "on", "off", "around"}
 # Participles that place the perpetrator, not the incident ("a group based in X").
