@@ -251,3 +251,12 @@ def test_the_venue_of_an_event_and_works_named_after_people(nlp):
 def test_gulf_styles_of_address_are_not_part_of_the_name(nlp):
     doc = nlp("The meeting was attended by H.H. Sheikh Saif bin Hamad Al Mansoori, Minister of Interior.")
     assert ("Saif bin Hamad Al Mansoori", None, "Sheikh") in people(doc)
+
+
+def test_south_asian_and_west_african_forms_of_address_are_not_names(nlp):
+    doc = nlp("Chief Minister Shri Devendra Kashyap chaired the meeting. Engr Tariq Bashir, the minister "
+              "for power, and Hon. Kwame Asante also attended.")
+    found = people(doc)
+    assert ("Devendra Kashyap", None, "Shri") in found
+    assert ("Tariq Bashir", None, "Engr") in found
+    assert "Kwame Asante" in [name for name, _, _ in found]
