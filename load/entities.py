@@ -372,7 +372,8 @@ class PeopleLayer:
                 start = prefix_end_at[start]
             elif (is_post_word(doc[start]) or (doc[start].is_stop and not _pronoun_surname(doc, start)) or doc[start].is_punct
                   or doc[start].lower_ in ORG_WORDS   # "Spokesman for the [Presidency X]"
-                  or _affiliation(doc[start])):       # "[Republican] X", "[North Korea] X"
+                  or _affiliation(doc[start])         # "[Republican] X", "[North Korea] X"
+                  or _scope_city(doc, start, end)):   # "IGP [Islamabad] X Y"
                 start += 1
             else:
                 break
@@ -382,6 +383,7 @@ class PeopleLayer:
             return None
         while (start > 0 and start not in prefixes and not doc[start].is_sent_start
                and (_name_like(doc[start - 1]) and doc[start - 1].pos_ == "PROPN" and not _affiliation(doc[start - 1])
+                    and not _scope_city(doc, start - 1, end)
                     or _function_word_surname(doc, start - 1) or _pronoun_surname(doc, start - 1))):
             start -= 1                                   # "Muhammad" + model's "Javad Zarif"; "Secretary Do" + "Quang Vinh"
         if start - 1 in prefixes and prefixes[start - 1][1] == "HONORIFIC" and doc[start - 1].lower_ in ROYAL_WORDS:
@@ -454,8 +456,9 @@ class PeopleLayer:
             if _stands_before_name(doc, tok) and tok.i not in in_prefix and tok.i + 1 not in in_prefix:
                 # "Minister for Water [Resources] Syed Ali Shah": the run stops where an honorific begins
                 name_end = _name_end(doc, tok.i + 1, stops=starts)
-                if name_end - (tok.i + 1) >= 2:
-                    spans.append(Span(doc, tok.i + 1, name_end, label="PERSON"))
+                first = tok.i + 2 if _scope_city(doc, tok.i + 1, name_end) else tok.i + 1
+                if name_end - first >= 2:
+                    spans.append(Span(doc, first, name_end, label="PERSON"))
             elif tok.text == "," and tok.i > 0 and tok.i + 1 not in in_prefix and _post_phrase_ends_at(doc, tok.i - 1):
                 # "the Ambassador of Brazil to Malaysia, Ricardo Alves Pereira, ..."
                 name_end = _name_end(doc, tok.i + 1, stops=starts)
@@ -601,6 +604,8 @@ def _before_name_candidates(doc: Doc) -> list[int]:
     after = set(heads) | set(countries) | set(numpy.flatnonzero(title_or_and).tolist())
     found.update(i for i in doc_cache.tokens_where(doc, _comma)
                  if i - 1 in after and _any_between(heads, i - 14, i - 1))
+    # a bracket closing right after a post's scope or acronym ("Secretary (Home) X")
+    found.update(i for i in doc_cache.tokens_where(doc, _closing_bracket) if _any_between(heads, i - 8, i - 2))
     return sorted(i for i in found if i < len(doc) - 1)
 
 
@@ -619,11 +624,19 @@ def _comma(text: str) -> bool:
     return text == ","
 
 
+def _closing_bracket(text: str) -> bool:
+    return text == ")"
+
+
 def _stands_before_name(doc: Doc, tok: Token) -> bool:
     """Whether a full name may follow this token: the end of a post ("Ambassador X",
     "Prime Ministers X and Y", "army spokesperson X", "Ambassador to Pakistan X",
     "inspector general of police X") or "the late X"."""
     low = tok.lower_
+    if tok.text == ")":
+        # "Additional Chief Secretary (Home) X", "Inspector General of Police (Bastar range) X"
+        opening = bracket_after_post(doc, tok.i, tok.sent.start)
+        return opening is not None and doc[opening - 1].text != ")" and _stands_before_name(doc, doc[opening - 1])
     if post_head(tok.text):
         return tok.is_title or (tok.is_lower and tok.pos_ == "NOUN")
     if low == "late":
@@ -643,6 +656,32 @@ def _stands_before_name(doc: Doc, tok: Token) -> bool:
     while k > max(0, tok.i - 4) and (doc[k].is_title or doc[k].lower_ == "and") and doc[k].ent_type_ != "PERSON":
         k -= 1
     return k < tok.i and k > 0 and doc[k].lower_ in ("of", "for") and post_head(doc[k - 1].text) is not None
+
+
+_NOT_SCOPES = {"left", "right", "centre", "center", "l", "r", "c", "pictured", "file", "photo", "retd", "retired"}
+
+
+def bracket_after_post(doc: Doc, close: int, sent_start: int) -> int | None:
+    """Where the bracket closing at ``close`` opens, when it holds a post's scope or acronym right
+    after the post: "Additional Chief Secretary (Home)", "Deputy Governor (Operations)",
+    "Inspector General of Police (Bastar range)", "Director General of Police (DGP)"; not a
+    caption's "(left)" nor a name's own brackets."""
+    for opening in range(close - 2, max(sent_start, close - 5), -1):
+        if doc[opening].text == "(":
+            break
+    else:
+        return None
+    inner = doc[opening + 1:close]
+    if not all(t.is_alpha and t.ent_type_ not in ("PERSON", "DATE", "TIME") for t in inner) or \
+            any(t.lower_ in _NOT_SCOPES for t in inner) or not (inner[0].is_title or inner[0].is_upper):
+        return None
+    before = doc[opening - 1] if opening - 1 >= sent_start else None
+    if before is None or before.whitespace_ == "":
+        return None
+    if post_head(before.text) is not None or (before.is_title and before.is_alpha and opening - 2 >= sent_start
+                                              and doc[opening - 2].lower_ in ("of", "for")):
+        return opening
+    return None
 
 
 def _post_phrase_ends_at(doc: Doc, i: int) -> bool:
@@ -693,6 +732,25 @@ def _is_city(doc: Doc, span: Span) -> bool:
     from .places import geocode
 
     return geocode(span.text) is not None
+
+
+def _scope_city(doc: Doc, start: int, end: int) -> bool:
+    """ "Inspector General of Police (IGP) Islamabad Ali Nasir Rizvi": a word right after a post's
+    bracket or acronym and before a name of two words or more is the post's scope when the
+    article names that city elsewhere (a dateline, "in Islamabad"); the gazetteer alone is no
+    evidence: it knows given names too ("Arun", "Ali")."""
+    if end - start < 3 or start == 0 or not (doc[start - 1].text == ")" or (doc[start - 1].is_upper
+                                                                             and is_post_word(doc[start - 1]))):
+        return False
+    word = doc[start]
+    if not word.is_title:
+        return False
+    same = numpy.flatnonzero(doc.to_array(LOWER) == word.lower).tolist()
+    if not any(doc[k].ent_type_ in ("GPE", "LOC") or (doc[k].is_upper and len(doc[k]) > 2) for k in same if k != start):
+        return False
+    from .places import geocode
+
+    return geocode(word.text) is not None
 
 
 def _is_country(span: Span, countries: dict[int, tuple[int, int, str]]) -> bool:

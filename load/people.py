@@ -26,7 +26,7 @@ from spacy.tokens import Doc, Span
 
 from . import doc_cache
 from .countries import countries_in
-from .entities import name_prefix
+from .entities import bracket_after_post, name_prefix
 from .names import fuller, name_key, plain, rank_words, same_person
 from .posts import POST_HEADS
 from .records import Article, Mention, Person, Title
@@ -217,7 +217,13 @@ def _add_name_mention(doc: Doc, span: Span, cluster: _Cluster, sentences: Senten
         cluster.honorifics.append(prefix.honorific or prefix.royal)
     cluster.anchored |= bool(prefix.rank or prefix.honorific or prefix.royal)
     sent = sentences.span(span.start)
-    chains = [left_chain(doc, prefix.start, sent.start, span.end),
+    left_start = sent.start
+    if prefix.start == sent.start and sent.start > 0 and doc[sent.start - 1].text == ")":
+        # the parser ends a sentence at a post's bracket: "Inspector General of Police (X range) | Y Z said"
+        before = sentences.span(sent.start - 1)
+        if bracket_after_post(doc, sent.start - 1, before.start) is not None:
+            left_start = before.start
+    chains = [left_chain(doc, prefix.start, left_start, span.end),
               right_apposition(doc, span.end, sent.end, person_starts),
               left_apposition(doc, span, sent)]
     chains = [c for c in chains if c is not None]

@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Span, Token
 
 from . import doc_cache
 from .countries import country_at
-from .entities import ORG_WORDS, is_post_word, name_prefix
+from .entities import ORG_WORDS, bracket_after_post, is_post_word, name_prefix
 from .posts import DESCRIPTION_HEADS, POST_ABBREVIATIONS, POST_HEADS, STATUS_WORDS, normalize_post, post_head
 from .records import Article, DateValue, Person, Title
 
@@ -174,6 +174,12 @@ def left_chain(doc: Doc, end: int, sent_start: int, limit: int | None = None) ->
     while i > sent_start:
         k = i - 1
         tok = doc[k]
+        if tok.text == ")":
+            opening = bracket_after_post(doc, k, sent_start)
+            if opening is None:
+                break
+            i = opening       # "Inspector General of Police (Bastar range) X": the bracket is the post's scope
+            continue
         if not (_chain_token_ok(tok) or _lower_modifier(tok, limit) or _scope_word(doc, k, sent_start)
                 or _scope_preposition(doc, k, sent_start) or _inner_and(doc, k, sent_start)
                 or _posts_and(doc, k, sent_start, end) or _portfolios_and(doc, k, sent_start, end)):
@@ -280,6 +286,10 @@ def right_apposition(doc: Doc, start: int, sent_end: int, person_starts: set[int
         closes = nxt.text in CLAUSE_END or nxt.lower_ in ("who", "which") or nxt.pos_ == "ADP"
         if j in person_starts or not closes:
             return None
+        if nxt.text == "(":     # "A, Inspector General of Police (Bastar range) B and C": B's post
+            close = next((k for k in range(j + 2, min(sent_end, j + 5)) if doc[k].text == ")"), None)
+            if close is not None and close + 1 in person_starts and bracket_after_post(doc, close, i) == j:
+                return None
     if chain[0].lower_ in _PRONOUNS and not any(t.lower_ == "counterpart" for t in chain):
         return None
     return chain
@@ -340,6 +350,8 @@ def read_chain(chain: Span) -> TitleParts:
     """Split a title chain into post, country, organisation and status."""
     parts = TitleParts()
     tokens = list(chain)
+    # "Director General of Police (DGP)": an acronym in brackets restates the post
+    tokens = [t for k, t in enumerate(tokens) if not _bracketed_acronym(tokens, k)]
     # "... at ISI": the organisation the post belongs to, not part of the post.
     at = next((k for k, t in enumerate(tokens) if t.lower_ == "at" and k > 0), None)
     if at is not None:
@@ -392,6 +404,15 @@ def read_chain(chain: Span) -> TitleParts:
     if parts.organisation is None:
         parts.organisation = _organisation_in(kept)
     return parts
+
+
+def _bracketed_acronym(tokens: list[Token], k: int) -> bool:
+    """Whether token k is part of a bracketed acronym: "(", "DGP", ")"."""
+    for first in (k - 2, k - 1, k):
+        if 0 <= first and first + 2 < len(tokens) and tokens[first].text == "(" and tokens[first + 2].text == ")" \
+                and tokens[first + 1].is_upper and tokens[first + 1].is_alpha:
+            return True
+    return False
 
 
 def _organisation_in(tokens: list[Token]) -> str | None:

@@ -267,3 +267,31 @@ def test_an_organisation_keeps_its_own_possessive(nlp):
                   "Liu Yang")
     assert posts(person) == ["Commander of the People's Liberation Army Ground Force"]
     assert posts(only(nlp, "Iran's Foreign Minister Ali Rezaei spoke on Monday.", "Ali Rezaei")) == ["Foreign Minister"]
+
+
+@pytest.mark.parametrize("text, name, post", [
+    ("Inspector General of Police (Durg range) Vivek Anand Shukla told reporters that the road was cleared.",
+     "Vivek Anand Shukla", "Inspector General of Police (Durg Range)"),
+    ("Additional Chief Secretary (Home) Rekha Mohan Nair and the district collector visited the camp.",
+     "Rekha Mohan Nair", "Additional Chief Secretary (Home)"),
+    ("Deputy Governor (Operations) Tunde Adeyemi Bello, who had served as acting governor, attended.",
+     "Tunde Adeyemi Bello", "Deputy Governor (Operations)"),
+    # an acronym in brackets restates the post; a city after it is the post's scope, not a given name
+    ("LAHORE: Inspector General of Police (IGP) Lahore Tariq Mehmood Baloch was also present.",
+     "Tariq Mehmood Baloch", "Inspector General of Police Lahore"),
+])
+def test_a_bracketed_scope_between_post_and_name(nlp, text, name, post):
+    assert posts(only(nlp, text, name)) == [post]
+
+
+def test_a_listed_post_with_a_bracket_belongs_to_the_name_after_it(nlp):
+    text = ("Director General of Police (DGP) Arvind Kumar Rao, Inspector General of Police (Durg range) "
+            "Vivek Shukla and the collector briefed the minister.")
+    assert posts(only(nlp, text, "Arvind Kumar Rao")) == ["Director General of Police"]
+    assert posts(only(nlp, text, "Vivek Shukla")) == ["Inspector General of Police (Durg Range)"]
+    assert only(nlp, text, "Arvind Kumar Rao").titles[0].organisation is None
+
+
+def test_a_given_name_the_gazetteer_knows_stays_in_the_name(nlp):
+    text = "Director General of Police (DGP) Arun Dev Gautam and the collector visited the camp."
+    assert posts(only(nlp, text, "Arun Dev Gautam")) == ["Director General of Police"]
