@@ -20,6 +20,9 @@ from .records import Person
 PRONOUNS = {"he", "she", "him", "her", "his", "hers"}
 GROUP_PRONOUNS = {"they", "them", "their"}
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
+# Verbs of a reporting clause after a list of names: "..., spokesman X said / told reporters".
+REPORTING_VERBS = {"say", "tell", "add", "state", "announce", "confirm", "note", "explain", "write", "report",
+                   "tweet", "post", "disclose", "reveal", "brief", "recall"}
 # A delegation is met as a whole: its leader and members are one side of the meeting.
 DELEGATION_NOUNS = {"delegation", "delegations", "entourage", "team"}
 
@@ -61,6 +64,13 @@ class People:
                   if t.i in self.by_token and not _in_conjunct_or_clause(t, token)}
         if not inside and is_post_word(token) and token.i + 1 < len(self.doc) and token.i + 1 in self.by_token:
             return [self.by_token[token.i + 1]]   # "his counterpart [X]" when the parse hangs X elsewhere
+        after = token.right_edge.i + 1
+        while after < min(len(self.doc), token.i + 10) and after not in self.by_token and (
+                self.doc[after].lower_ in ("of", "for", "to", "in", "the", "and") or self.doc[after].is_title):
+            after += 1    # the post's scope, hung on the verb by the parser: "Envoy | for the Sahel"
+        if not inside and is_post_word(token) and after + 1 < len(self.doc) and self.doc[after].text == "," \
+                and after + 1 in self.by_token:
+            return [self.by_token[after + 1]]     # "the Special Envoy for the Sahel, [X]," hung elsewhere
         return sorted(inside) if len(inside) == 1 else []
 
     def phrase(self, token: Token) -> list[int]:
@@ -91,13 +101,27 @@ class People:
         top = first
         while top.head != top and top.head.i >= first.i and top.dep_ not in ("pobj", "dobj", "obj"):
             top = top.head
-        for token in first.doc[first.i: first.sent.end]:
+        doc = first.doc
+        for token in doc[first.i: first.sent.end]:
             if token.i > first.i and _ends_list(token, top):
+                # "... met B, Presidential Office Secretary C said": C reports the meeting
+                speaker = token.i - 2 if doc[token.i - 1].text == "," else token.i - 1
+                key = self.by_token.get(speaker)
+                if key is not None and token.lemma_.lower() in REPORTING_VERBS:
+                    mention_start = speaker
+                    while self.by_token.get(mention_start - 1) == key:
+                        mention_start -= 1
+                    if mention_start > first.i and self._first_at(key, first.i) == mention_start:
+                        keys.remove(key)     # named only as the speaker
                 break
             key = self.by_token.get(token.i)
             if key is not None and key not in keys:
                 keys.append(key)
         return keys
+
+    def _first_at(self, key: int, start: int) -> int:
+        """Where person ``key`` is first named from token ``start`` on."""
+        return next(i for i in range(start, len(self.doc)) if self.by_token.get(i) == key)
 
     def pronoun(self, token: Token) -> int | None:
         """The person "he"/"his" stands for."""
@@ -140,7 +164,7 @@ def _is_subject(root: Token) -> bool:
 
 
 def _ends_list(token: Token, top: Token) -> bool:
-    if token.text == ";" or token.tag_ in ("WP", "WDT", "WRB"):
+    if token.text == ";" or token.tag_ in ("WP", "WP$", "WDT", "WRB"):
         return True
     if token.dep_ == "prep" and not _below(token, top):
         return True   # "met A and B in the presence of C": C is not on B's side

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import sqlite3
 
+import pytest
+
 from load import dates, meetings, people
 from load.records import Article
 
@@ -540,3 +542,15 @@ def test_the_guest_named_right_after_the_verb_when_the_parse_loses_it(nlp):
     found = read(nlp, "Foreign Minister Ana Paula Ramos received Timor-Leste Foreign Minister Bento dos Reis Lobato at "
                       "the ministry on Thursday.")
     assert [n for n, *_ in found] == [frozenset({"Ramos", "Lobato"})]
+
+
+@pytest.mark.parametrize("text, pair", [
+    ("President Daniel Rojas arrived on Monday. Rojas also held a bilateral meeting with Prime Minister Tomas Ferreira, Presidential Office "
+     "Secretary Lucia Mendoza said.", {"Rojas", "Ferreira"}),
+    ("Secretary-General Chinedu Okonkwo arrived on Monday. Okonkwo also held a meeting with the Special Envoy of the Secretary-General for the Sahel, Amadou Diallo, a U.N. spokesman, "
+     "Pierre Lambert, told reporters.", {"Okonkwo", "Diallo"}),
+    ("Prime Minister Ingrid Halvorsen arrived on Monday. Halvorsen had a bilateral meeting with Commission President Anna Lindqvist, whose spokesman "
+     "Erik Dahl said the talks went well.", {"Halvorsen", "Lindqvist"}),
+])
+def test_the_speaker_of_a_reporting_clause_is_no_participant(nlp, text, pair):
+    assert pairs(read(nlp, text, "2023-03-08")) == {frozenset(pair)}
