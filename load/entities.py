@@ -32,7 +32,7 @@ from spacy.util import filter_spans
 from . import doc_cache
 from .countries import CountryMatcher, countries_in, countries_table, country_at, is_country_word
 from .names import HONORIFICS, NAME_PARTICLES, RANKS, ROYAL_TITLES, plain
-from .posts import POST_MODIFIERS, post_head
+from .posts import POST_MODIFIERS, POST_SUFFIXES, post_head
 
 # --- lexicons shared with load.people and load.titles -----------------------------------------------------
 
@@ -262,6 +262,8 @@ def _joins_name(doc: Doc, j: int) -> bool:
     k = j + 1
     if doc[k].text == "-" and k + 1 < len(doc):
         k += 1
+    if doc[k].lower_ in NAME_PARTICLES and doc[k].lower_ != doc[j].lower_ and k + 1 < len(doc):
+        k += 1        # "von der Leyen", "van der Berg", "de la Cruz"
     return _name_like(doc[k])
 
 
@@ -389,6 +391,9 @@ class PeopleLayer:
         if start - 1 in prefixes and prefixes[start - 1][1] == "HONORIFIC" and doc[start - 1].lower_ in ROYAL_WORDS:
             start -= 1                                   # "Dr." + "Sultan" + "Ahmed X": a given name
         prefix_starts = {s for s, _, _ in prefixes.values()}
+        if end < len(doc) and doc[end].lower_ in NAME_PARTICLES and doc[end - 1].lower_ in NAME_PARTICLES \
+                and _joins_name(doc, end - 1):
+            end += 1                                     # the model's "Ursula von" + "der Leyen"
         if (end < len(doc) and (_name_like(doc[end]) or _hyphen_part(doc, end)) and not doc[end].is_sent_start
                 and end not in prefix_starts):     # "[Diwan] Sheikh Ahmad X": the honorific opens another name
             end = max(end, _name_end(doc, end - 1, stops=prefix_starts) if _hyphen_part(doc, end)
@@ -453,7 +458,9 @@ class PeopleLayer:
                     spans.append(Span(doc, end, name_end, label="PERSON"))
         for i in _before_name_candidates(doc):
             tok = doc[i]
-            if _stands_before_name(doc, tok) and tok.i not in in_prefix and tok.i + 1 not in in_prefix:
+            if _stands_before_name(doc, tok) and tok.i not in in_prefix and tok.i + 1 not in in_prefix \
+                    and doc[tok.i + 1].lower_ not in _COMPASS:
+                # (a name does not start with a region's second word: "Minister for the Middle [East] X")
                 # "Minister for Water [Resources] Syed Ali Shah": the run stops where an honorific begins
                 name_end = _name_end(doc, tok.i + 1, stops=starts)
                 first = tok.i + 2 if _scope_city(doc, tok.i + 1, name_end) else tok.i + 1
@@ -547,10 +554,11 @@ def _described_names(doc: Doc) -> list[Span]:
     for i in doc_cache.tokens_where(doc, _name_word_text):   # only a name word can start a name
         if i < resume or i >= len(doc) - 3:
             continue
-        if not (_name_like(doc[i]) and doc[i].ent_type_ in ("", "PERSON")) or (i and _name_like(doc[i - 1])):
+        if not (_name_like(doc[i]) and doc[i].ent_type_ in ("", "PERSON", "ORG")) or (i and _name_like(doc[i - 1])):
             continue
         end = _name_end(doc, i)
-        if end - i >= 2 and all(t.ent_type_ == "" for t in doc[i:end]) and end + 2 < len(doc) \
+        # (the model may call the name an organisation: "Hamish Falconer" ORG; its words are name words)
+        if end - i >= 2 and all(t.ent_type_ in ("", "ORG") for t in doc[i:end]) and end + 2 < len(doc) \
                 and doc[end].text == ",":
             opening = doc[end + 1]
             definite = opening.lower_ == "the" or (end + 3 < len(doc) and doc[end + 2].text in ("'s", "’s")
@@ -561,16 +569,34 @@ def _described_names(doc: Doc) -> list[Span]:
                         and doc[k].lower_ not in ("who", "whose"):
                     k += 1
                 last = doc[k - 1]
-                if k < len(doc) and ((last.lower_ in PERSON_NOUNS and last.pos_ == "NOUN")
-                                     or (definite and doc[k].text == "," and post_head(last.text)
-                                         and not last.text.endswith("s"))):
+                # a name the model called an organisation needs a post with its scope after it
+                scoped = definite and doc[k].text in (",", ".") and _scoped_post(doc, end + 2, k)
+                if k < len(doc) and (scoped or not any(t.ent_type_ == "ORG" for t in doc[i:end]) and (
+                        (last.lower_ in PERSON_NOUNS and last.pos_ == "NOUN")
+                        or (definite and doc[k].text == "," and post_head(last.text) and not last.text.endswith("s")))):
                     spans.append(Span(doc, i, end, label="PERSON"))
         resume = max(end, i + 1)
     return spans
 
 
+_COMPASS = {"east", "west", "north", "south", "central", "eastern", "western", "northern", "southern"}
+
+
+def _scoped_post(doc: Doc, start: int, end: int) -> bool:
+    """ "the Minister for the Middle East", "the Secretary of State for Wales": a capitalised post's head
+    and its scope (a description of a post, not of something else)."""
+    return any(doc[m].is_title and post_head(doc[m].text) == doc[m].lower_ and doc[m + 1].lower_ in ("for", "of", "to")
+               for m in range(start, end - 2))
+
+
 def _post_head_word(text: str) -> bool:
-    return post_head(text) is not None
+    return post_head(text) is not None or text.lower() in POST_SUFFIXES
+
+
+def _post_suffix(doc: Doc, i: int) -> bool:
+    """ "President-elect", "governor-designate": a suffix glued to a post's head."""
+    return (doc[i].lower_ in POST_SUFFIXES and i >= 2 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_
+            and not doc[i - 2].whitespace_ and post_head(doc[i - 2].text) is not None)
 
 
 def _late(lower: str) -> bool:
@@ -593,12 +619,17 @@ def _before_name_candidates(doc: Doc) -> list[int]:
     found = set(heads) | set(doc_cache.tokens_where(doc, _late, LOWER)) | set(countries)
     title_or_and = doc.to_array(IS_TITLE).astype(bool) | (doc.to_array(LOWER) == get_string_id("and"))
     post_words = set(doc_cache.tokens_where(doc, _post_word_text))
-    for k in doc_cache.tokens_where(doc, _of_or_for, LOWER):
+    of_or_for = doc_cache.tokens_where(doc, _of_or_for, LOWER)
+    scope_words = title_or_and.copy()     # what a post's scope is made of: "of State for African Affairs"
+    scope_words[of_or_for] = True
+    scope_words[doc_cache.tokens_where(doc, _comma)] = True
+    scope_words[doc.to_array(LOWER) == get_string_id("the")] = True
+    for k in of_or_for:
         if k - 1 not in post_words:
             continue          # both readings need a post word before "of"/"for"
         found.add(k + 1)
         i = k + 1
-        while i < k + 4 and i + 1 < len(doc) and title_or_and[i] and title_or_and[i + 1]:
+        while i < k + 9 and i + 1 < len(doc) and scope_words[i] and scope_words[i + 1]:
             found.add(i + 1)
             i += 1
     after = set(heads) | set(countries) | set(numpy.flatnonzero(title_or_and).tolist())
@@ -633,6 +664,8 @@ def _stands_before_name(doc: Doc, tok: Token) -> bool:
     "Prime Ministers X and Y", "army spokesperson X", "Ambassador to Pakistan X",
     "inspector general of police X") or "the late X"."""
     low = tok.lower_
+    if low in POST_SUFFIXES:
+        return _post_suffix(doc, tok.i) and (doc[tok.i - 2].is_title or doc[tok.i - 2].is_upper)
     if tok.text == ")":
         # "Additional Chief Secretary (Home) X", "Inspector General of Police (Bastar range) X"
         opening = bracket_after_post(doc, tok.i, tok.sent.start)
@@ -651,11 +684,17 @@ def _stands_before_name(doc: Doc, tok: Token) -> bool:
         return first >= 2 and doc[first - 1].lower_ in ("to", "of", "for") and post_head(doc[first - 2].text) is not None
     if tok.is_lower:
         return tok.pos_ == "NOUN" and doc[tok.i - 1].lower_ == "of" and is_post_word(doc[tok.i - 2])
-    # "Minister of Energy X", "Secretary of State X", "Minister for Foreign Affairs X"
+    # "Minister of Energy X", "Secretary of State X", "Minister for Foreign Affairs X"; a longer scope:
+    # "Assistant Secretary of State for African Affairs X", "Minister for Political, Legal and Security Affairs X"
     k = tok.i
-    while k > max(0, tok.i - 4) and (doc[k].is_title or doc[k].lower_ == "and") and doc[k].ent_type_ != "PERSON":
+    while k > max(0, tok.i - 10) and doc[k].ent_type_ != "PERSON":
+        if doc[k].lower_ in ("of", "for") and k < tok.i:
+            if post_head(doc[k - 1].text) is not None:
+                return True
+        elif not (doc[k].is_title or doc[k].lower_ in ("and", "the") or (doc[k].text == "," and k + 1 < tok.i)):
+            return False
         k -= 1
-    return k < tok.i and k > 0 and doc[k].lower_ in ("of", "for") and post_head(doc[k - 1].text) is not None
+    return False
 
 
 _NOT_SCOPES = {"left", "right", "centre", "center", "l", "r", "c", "pictured", "file", "photo", "retd", "retired"}
@@ -691,6 +730,8 @@ def _post_phrase_ends_at(doc: Doc, i: int) -> bool:
     tok = doc[i]
     if tok.is_lower and tok.pos_ == "NOUN" and post_head(tok.text) is not None:
         return True           # "his Ghanaian counterpart, X,", "the minister, X,"
+    if _post_suffix(doc, i):
+        return True           # "the governor-designate, X,"
     if not (tok.is_title or country_at(tok)):
         return False
     for k in range(i, max(-1, i - 14), -1):

@@ -29,7 +29,12 @@ POST_HEADS = {
     "councilman", "councilwoman", "councillor", "councilor", "ceo", "manager", "registrar",
     "ombudsman", "magistrate", "auditor", "negotiator", "rapporteur", "monarch", "ruler",
     "undersecretary", "under-secretary", "eam",
+    # members of parliaments and assemblies ("Labour MP X", "MLA X", "MEP X")
+    "mp", "mla", "mna", "mpa", "mep",
 }
+# Suffixes glued to a post by a hyphen that leave it a post before a name ("President-elect X",
+# "the governor-designate, X,").
+POST_SUFFIXES = {"elect", "designate"}
 # Words that describe rather than name a post ("the top Iranian diplomat").
 DESCRIPTION_HEADS = {"diplomat", "official", "leader", "figure", "aide"}
 # Lowercase words that may stand inside a post written in lower case ("the army chief").
@@ -53,7 +58,7 @@ POST_MODIFIERS = {
 # Status of a post ("former", "acting", "the then").
 STATUS_WORDS = {"former": "former", "ex": "former", "acting": "acting", "interim": "acting",
                 "caretaker": "acting", "designate": "designate", "then": "then",
-                "outgoing": "former", "incoming": "designate", "late": "former",
+                "outgoing": "former", "incoming": "designate", "late": "former", "elect": "designate",
                 "incumbent": None}     # "incumbent Gov. X": the post as held, no status
 
 # Abbreviated posts before a name, with their full stop ("Gov. X", "Sen. X", "Rep. X"): the post is

@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Span, Token
 
 from . import doc_cache
 from .countries import country_at
-from .entities import ORG_WORDS, bracket_after_post, is_post_word, name_prefix
+from .entities import ORG_WORDS, PARTY_WORDS, bracket_after_post, is_post_word, name_prefix
 from .posts import DESCRIPTION_HEADS, POST_ABBREVIATIONS, POST_HEADS, STATUS_WORDS, normalize_post, post_head
 from .records import Article, DateValue, Person, Title
 
@@ -126,15 +126,28 @@ def _scope_preposition(doc: Doc, k: int, start: int) -> bool:
     return doc[k].lower_ in ("for", "in") and k > start and is_head(doc[k - 1])
 
 
-def _inner_and(doc: Doc, k: int, start: int) -> bool:
+def _inner_and(doc: Doc, k: int, start: int, commas: bool = False) -> bool:
     """ "Minister of Electricity *and* Renewable Energy", "Vice President for Western *and* Central
     Africa": "and" inside a post's "of" or "for" phrase."""
     if doc[k].lower_ != "and":
         return False
     j = k - 1
+    while j > start and (doc[j].is_title or (commas and doc[j].text == "," and doc[j + 1].is_title)) \
+            and doc[j].ent_type_ != "PERSON":
+        j -= 1        # "for Political, Legal and Security Affairs X" (with ``commas``)
+    return j < k - 1 and j > start and doc[j].lower_ in ("of", "for") and is_post_word(doc[j - 1])
+
+
+def _inner_comma(doc: Doc, k: int, start: int, end: int) -> bool:
+    """ "Coordinating Minister for Political, Legal and Security Affairs X": a comma between the
+    capitalised portfolios of a post's "of"/"for" phrase, before the name."""
+    if doc[k].text != "," or k + 1 >= end or not doc[k + 1].is_title:
+        return False
+    j = k - 1
     while j > start and doc[j].is_title and doc[j].ent_type_ != "PERSON":
         j -= 1
-    return j < k - 1 and j > start and doc[j].lower_ in ("of", "for") and is_post_word(doc[j - 1])
+    return j < k - 1 and j > start and doc[j].lower_ in ("of", "for") and is_post_word(doc[j - 1]) and \
+        any(t.lower_ == "and" for t in doc[k + 1:end])
 
 
 def _posts_and(doc: Doc, k: int, start: int, end: int) -> bool:
@@ -170,6 +183,9 @@ def left_chain(doc: Doc, end: int, sent_start: int, limit: int | None = None) ->
     """The run of title words ending just before token ``end`` ("Iranian Foreign Minister");
     ``limit`` is where the name ends (lower-case words may modify words up to it)."""
     limit = end + 1 if limit is None else limit
+    # "Minister for Political, Legal and Security Affairs X": commas inside the portfolios, but not
+    # in "Minister of Foreign Affairs, African Cooperation and ..., X" (the first portfolio is the post)
+    commas = end < len(doc) and doc[end].text != ","
     i = end
     while i > sent_start:
         k = i - 1
@@ -181,7 +197,8 @@ def left_chain(doc: Doc, end: int, sent_start: int, limit: int | None = None) ->
             i = opening       # "Inspector General of Police (Bastar range) X": the bracket is the post's scope
             continue
         if not (_chain_token_ok(tok) or _lower_modifier(tok, limit) or _scope_word(doc, k, sent_start)
-                or _scope_preposition(doc, k, sent_start) or _inner_and(doc, k, sent_start)
+                or _scope_preposition(doc, k, sent_start) or _inner_and(doc, k, sent_start, commas)
+                or (commas and _inner_comma(doc, k, sent_start, end))
                 or _posts_and(doc, k, sent_start, end) or _portfolios_and(doc, k, sent_start, end)):
             break
         i = k
@@ -249,6 +266,8 @@ def right_apposition(doc: Doc, start: int, sent_end: int, person_starts: set[int
     if not (opener.text in (",", "(") or (opener.text in _DASHES and opener.whitespace_)):
         return None
     i = j = start + 1
+    if j < sent_end and doc[j].lower_ in ("and", "or"):
+        return None           # "X, and Minister for Trade Y": the next person of a list
     if j < sent_end and doc[j].lower_ in ("the", *_PRONOUNS):
         j += 1
     scopes = 0
@@ -306,7 +325,7 @@ def split_on_and(chain: Span) -> list[Span]:
     first ("Iraq's") is kept with the first, and read for the second by the caller's country.
     An "and" inside an "of" phrase ("Minister of Electricity and Renewable Energy") stays."""
     doc = chain.doc
-    cuts = [t.i for t in chain if t.lower_ == "and" and not _inner_and(doc, t.i, chain.start)
+    cuts = [t.i for t in chain if t.lower_ == "and" and not _inner_and(doc, t.i, chain.start, True)
             and not _portfolios_and(doc, t.i, chain.start - 1, chain.end)]
     if not cuts:
         return [chain]
@@ -388,6 +407,8 @@ def read_chain(chain: Span) -> TitleParts:
             continue
         if low in POSSESSIVE or low in _PRONOUNS or tok.text == "new":
             continue          # "Jordan's new ambassador": the post itself ("New York" keeps its capital)
+        if low in PARTY_WORDS and nxt is not None and is_head(nxt) and tok.is_title:
+            continue          # "Labour MP", "Republican Senator": the party, like a nationality, is no part of the post
         if low in STATUS_WORDS and not (nxt is not None and nxt.text == "-" and low != "ex"):
             parts.status = parts.status or STATUS_WORDS[low]
             continue

@@ -260,3 +260,8 @@ def test_south_asian_and_west_african_forms_of_address_are_not_names(nlp):
     assert ("Devendra Kashyap", None, "Shri") in found
     assert ("Tariq Bashir", None, "Engr") in found
     assert "Kwame Asante" in [name for name, _, _ in found]
+
+
+def test_two_particles_inside_a_name(nlp):
+    doc = nlp("She met Commission President Greta von der Laan and Mayor Pedro de la Fuente on Monday.")
+    assert {"Greta von der Laan", "Pedro de la Fuente"} <= set(names(doc))

@@ -295,3 +295,35 @@ def test_a_listed_post_with_a_bracket_belongs_to_the_name_after_it(nlp):
 def test_a_given_name_the_gazetteer_knows_stays_in_the_name(nlp):
     text = "Director General of Police (DGP) Arun Dev Gautam and the collector visited the camp."
     assert posts(only(nlp, text, "Arun Dev Gautam")) == ["Director General of Police"]
+
+
+@pytest.mark.parametrize("text, name, post, status", [
+    ("President-elect Halima Wekesa and Prime Minister Omar Jallow spoke on Wednesday.",
+     "Halima Wekesa", "President", "designate"),
+    ("The outgoing governor handed over to the governor-designate, Tunde Adeyemi, at a ceremony.",
+     "Tunde Adeyemi", "Governor", "designate"),
+    ("Labour MP Clara Whitcombe, who chairs the committee, said the talks were welcome.",
+     "Clara Whitcombe", "MP", None),
+])
+def test_post_suffixes_and_party_labels(nlp, text, name, post, status):
+    person = only(nlp, text, name)
+    assert [(t.post, t.status) for t in person.titles] == [(post, status)]
+
+
+@pytest.mark.parametrize("text, name, post", [
+    ("He later met Assistant Secretary of State for African Affairs Rachel Denholm in Washington.",
+     "Rachel Denholm", "Assistant Secretary of State for African Affairs"),
+    ("He will meet Coordinating Minister for Political, Legal and Security Affairs Budi Santoso next week.",
+     "Budi Santoso", "Coordinating Minister for Political, Legal and Security Affairs"),
+    ("The talks were also joined by Callum Fairbairn, the Minister for the Middle East.",
+     "Callum Fairbairn", "Minister for the Middle East"),
+    ("He met Minister for the Middle East Callum Fairbairn on Monday.",
+     "Callum Fairbairn", "Minister for the Middle East"),
+])
+def test_posts_with_a_long_scope(nlp, text, name, post):
+    assert posts(only(nlp, text, name)) == [post]
+
+
+def test_a_list_goes_on_after_a_comma_and(nlp):
+    text = "He met Iraq's foreign minister, Karim Hadi, and Minister for Trade, Industry and Energy Lee Sung-ho."
+    assert posts(only(nlp, text, "Karim Hadi")) == ["Foreign Minister"]
