@@ -76,6 +76,10 @@ REMOTE_WORDS = {"phone", "telephone", "telephonic", "video", "videoconference", 
                 "teleconference", "virtual", "virtually", "online", "videolink", "zoom", "phone-call"}
 
 
+# The event of "A and B were (also) present": the meeting just reported, if any.
+PRESENCE = "presence"
+
+
 @dataclass
 class Found:
     """One group of people the text says met (or, with ``event``, were at one event)."""
@@ -260,6 +264,10 @@ def read_noun(token: Token, people: People) -> list[Found]:
         # "A and B, in a meeting on Friday, agreed ...": the meeting is the clause subjects'
         # ("A and B were at the meeting" is an attendance, read by ``read_attendance``).
         side = governing_subjects(token, people)
+        if len(side) < 2:
+            # "A and Chief of Army Staff General B discussed ... during a meeting": B hung below the title
+            verb = next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), None)
+            side = coordinated_subject(verb, people) if verb is not None else side
         if len(side) >= 2:
             return [Found(side, token)]
     return []
@@ -393,7 +401,7 @@ def read_attendance(token: Token, people: People) -> list[Found]:
         if also_attended(token):
             side = _attending_subjects(token, people)
             if side:
-                return [Found(side, token, "meeting")]               # "A and B also attended."
+                return [Found(side, token, PRESENCE)]                # "A and B also attended."
         return []
     if lemma in CEREMONY_VERBS:
         objects = [c for c in token.children if c.dep_ in ("dobj", "obj")]
@@ -420,14 +428,14 @@ def _attending_subjects(verb: Token, people: People) -> list[int]:
 
 
 def also_attended(verb: Token) -> bool:
-    """ "A and B also attended", "A and B were also present": at what was just reported, with no
-    event named."""
+    """ "A and B also attended", "A and B were (also) present": at what was just reported, with no
+    event named (``meetings`` joins them to the meeting just reported, or drops them)."""
     lemma = verb.lemma_.lower()
     present = [c for c in verb.children if c.dep_ == "acomp" and c.lower_ == "present"]
     if not (lemma in ATTEND_VERBS or (lemma == "be" and present)):
         return False
     return (not any(c.dep_ in ("dobj", "obj", "prep") for c in [*verb.children, *(g for p in present for g in p.children)])
-            and any(c.dep_ == "advmod" and c.lower_ == "also" for c in [*verb.children, *present]))
+            and (bool(present) or any(c.dep_ == "advmod" and c.lower_ == "also" for c in verb.children)))
 
 
 def refers_back(trigger: Token) -> bool:

@@ -554,3 +554,19 @@ def test_the_guest_named_right_after_the_verb_when_the_parse_loses_it(nlp):
 ])
 def test_the_speaker_of_a_reporting_clause_is_no_participant(nlp, text, pair):
     assert pairs(read(nlp, text, "2023-03-08")) == {frozenset(pair)}
+
+
+def test_a_meeting_noun_of_two_subjects_one_hung_below_the_others_title(nlp):
+    text = ("Prime Minister Shahid Nawaz and Chief of Army Staff General Syed Tariq Rahman discussed the overall "
+            "security situation of the country during a meeting at the PM House on Saturday.")
+    found = read(nlp, text, "2024-03-04")
+    assert [(n, d) for n, d, _, _ in found] == [(frozenset({"Nawaz", "Rahman"}), "2024-03-02")]
+
+
+def test_people_present_join_the_meeting_just_reported_or_no_meeting(nlp):
+    text = ("High Commissioner Arjun Mehta paid a courtesy call on Chief Adviser Rafiq Hasan on Tuesday. "
+            "Principal Secretary Kamal Uddin and Foreign Adviser Nasreen Akter were present.")
+    assert pairs(read(nlp, text, "2024-08-21")) == {frozenset({"Mehta", "Hasan", "Uddin", "Akter"})}
+    text = ("The two leaders discussed the security situation. Interior Minister Kamal Uddin and Inspector "
+            "General of Police Nasreen Akter were also present.")
+    assert read(nlp, text, "2024-08-21") == []
