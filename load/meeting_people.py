@@ -71,6 +71,8 @@ class People:
         if not inside and is_post_word(token) and after + 1 < len(self.doc) and self.doc[after].text == "," \
                 and after + 1 in self.by_token:
             return [self.by_token[after + 1]]     # "the Special Envoy for the Sahel, [X]," hung elsewhere
+        if not inside and is_post_word(token) and after > token.right_edge.i + 1 and after in self.by_token:
+            return [self.by_token[after]]         # "Assistant Secretary | of State for African Affairs [X]"
         return sorted(inside) if len(inside) == 1 else []
 
     def phrase(self, token: Token) -> list[int]:

@@ -96,7 +96,9 @@ def city_at(token: Token) -> str | None:
     entity = next((e for e in doc_cache.entities(token.doc) if e.start <= token.i < e.end), None)
     if entity is None:
         return None
-    name = entity.text[4:] if entity.text.lower().startswith("the ") else entity.text
+    # the model's entity may take in the line break or full stop after the city ("Abuja\n\n", "Abuja.")
+    text = entity.text.strip().rstrip(".,;:").rstrip()
+    name = text[4:] if text.lower().startswith("the ") else text
     for ending in ("'s", "’s"):
         name = name[: -len(ending)] if name.endswith(ending) else name
     if entity.label_ == "LOC" or places.is_country(name) or country_of(name):

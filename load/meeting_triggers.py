@@ -432,9 +432,13 @@ def also_attended(verb: Token) -> bool:
     event named (``meetings`` joins them to the meeting just reported, or drops them)."""
     lemma = verb.lemma_.lower()
     present = [c for c in verb.children if c.dep_ == "acomp" and c.lower_ == "present"]
+    # "A and B were in attendance"
+    present += [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "in" and lemma == "be"
+                and [g.lower_ for g in c.children] == ["attendance"]]
     if not (lemma in ATTEND_VERBS or (lemma == "be" and present)):
         return False
-    return (not any(c.dep_ in ("dobj", "obj", "prep") for c in [*verb.children, *(g for p in present for g in p.children)])
+    return (not any(c.dep_ in ("dobj", "obj", "prep") and c not in present
+                    for c in [*verb.children, *(g for p in present for g in p.children if g.lower_ != "attendance")])
             and (bool(present) or any(c.dep_ == "advmod" and c.lower_ == "also" for c in verb.children)))
 
 

@@ -570,3 +570,22 @@ def test_people_present_join_the_meeting_just_reported_or_no_meeting(nlp):
     text = ("The two leaders discussed the security situation. Interior Minister Kamal Uddin and Inspector "
             "General of Police Nasreen Akter were also present.")
     assert read(nlp, text, "2024-08-21") == []
+
+
+def test_a_name_after_a_post_whose_scope_the_parser_hangs_on_the_verb(nlp):
+    text = ("General Ibrahim Musa Garang arrived in Washington on Monday. Garang, who heads the transitional "
+            "council, later met U.S. Assistant Secretary of State for African Affairs Rachel Denholm.")
+    assert pairs(read(nlp, text, "2024-03-08")) == {frozenset({"Garang", "Denholm"})}
+
+
+def test_a_place_at_a_paragraphs_end_keeps_no_line_break_or_full_stop(nlp):
+    text = ("President Kwame Mensah on Thursday received Vice President Dr Ibrahim Sule at the Presidential "
+            "Villa, Abuja.\n\nSule delivered a message from the president of his country.")
+    found = read(nlp, text, "2024-03-08")
+    assert [(n, p) for n, _, p, _ in found] == [(frozenset({"Mensah", "Sule"}), "Abuja")]
+
+
+def test_people_in_attendance_join_the_meeting_just_reported(nlp):
+    text = ("President Kwame Mensah on Thursday received Vice President Ibrahim Sule at the State House. "
+            "The Chief of Staff, Ama Owusu, and the Minister of Defence, Kofi Boateng, were in attendance.")
+    assert pairs(read(nlp, text, "2024-03-08")) == {frozenset({"Mensah", "Sule", "Owusu", "Boateng"})}
