@@ -32,7 +32,7 @@ from spacy.util import filter_spans
 from . import doc_cache
 from .countries import CountryMatcher, countries_in, countries_table, country_at, is_country_word
 from .names import HONORIFICS, NAME_PARTICLES, RANKS, ROYAL_TITLES, plain
-from .posts import POST_MODIFIERS, POST_SUFFIXES, post_head
+from .posts import POST_DEPARTMENTS, POST_MODIFIERS, POST_SUFFIXES, post_head
 
 # --- lexicons shared with load.people and load.titles -----------------------------------------------------
 
@@ -463,8 +463,13 @@ class PeopleLayer:
                 # (a name does not start with a region's second word: "Minister for the Middle [East] X")
                 # "Minister for Water [Resources] Syed Ali Shah": the run stops where an honorific begins
                 name_end = _name_end(doc, tok.i + 1, stops=starts)
-                first = tok.i + 2 if _scope_city(doc, tok.i + 1, name_end) else tok.i + 1
-                if name_end - first >= 2:
+                first = tok.i + 1
+                while first < name_end and _scope_city(doc, first, name_end):   # "DIG Operations Quetta X Y"
+                    first += 1
+                    if first in starts:
+                        break        # "IGP Sindh Dr X": the honorific's own reading finds the name
+                    name_end = max(name_end, _name_end(doc, first, stops=starts))
+                if name_end - first >= 2 and first not in starts:
                     spans.append(Span(doc, first, name_end, label="PERSON"))
             elif tok.text == "," and tok.i > 0 and tok.i + 1 not in in_prefix and _post_phrase_ends_at(doc, tok.i - 1):
                 # "the Ambassador of Brazil to Malaysia, Ricardo Alves Pereira, ..."
@@ -670,8 +675,8 @@ def _stands_before_name(doc: Doc, tok: Token) -> bool:
         # "Additional Chief Secretary (Home) X", "Inspector General of Police (Bastar range) X"
         opening = bracket_after_post(doc, tok.i, tok.sent.start)
         return opening is not None and doc[opening - 1].text != ")" and _stands_before_name(doc, doc[opening - 1])
-    if post_head(tok.text):
-        return tok.is_title or (tok.is_lower and tok.pos_ == "NOUN")
+    if post_head(tok.text):    # "Ambassador X", "DIG X", "army spokesperson X"
+        return tok.is_title or (tok.is_upper and len(tok) > 1) or (tok.is_lower and tok.pos_ == "NOUN")
     if low == "late":
         return tok.i > 0 and doc[tok.i - 1].lower_ == "the"
     if tok.i < 2:
@@ -776,22 +781,33 @@ def _is_city(doc: Doc, span: Span) -> bool:
 
 
 def _scope_city(doc: Doc, start: int, end: int) -> bool:
-    """ "Inspector General of Police (IGP) Islamabad Ali Nasir Rizvi": a word right after a post's
-    bracket or acronym and before a name of two words or more is the post's scope when the
-    article names that city elsewhere (a dateline, "in Islamabad"); the gazetteer alone is no
-    evidence: it knows given names too ("Arun", "Ali")."""
-    if end - start < 3 or start == 0 or not (doc[start - 1].text == ")" or (doc[start - 1].is_upper
-                                                                             and is_post_word(doc[start - 1]))):
+    """ "Inspector General of Police (IGP) Islamabad Ali Nasir Rizvi", "DIG Operations Lahore X Y",
+    "Chief Minister Punjab X Y Z": a department or place right after a post (or its bracket) and
+    before a name of two words or more is the post's scope. A place needs evidence, since the
+    gazetteer knows given names too ("Arun", "Ali"): the article names it elsewhere as a place (a
+    dateline, "in Lahore"), or writes it after posts before three different names ("IG Punjab X",
+    "DIG Operations Punjab Y", "Chief Minister Punjab Z": a given name goes with one surname, and two
+    people with one given name are common)."""
+    if start == 0 or max(end, _name_end(doc, start)) - start < 3:
         return False
+    before = doc[start - 1]
     word = doc[start]
-    if not word.is_title:
+    if not word.is_title or not (before.text == ")" or (before.is_upper or before.is_title) and is_post_word(before)
+                                 or before.lower_ in POST_DEPARTMENTS):
         return False
-    same = numpy.flatnonzero(doc.to_array(LOWER) == word.lower).tolist()
-    if not any(doc[k].ent_type_ in ("GPE", "LOC") or (doc[k].is_upper and len(doc[k]) > 2) for k in same if k != start):
-        return False
-    from .places import geocode
+    if word.lower_ in POST_DEPARTMENTS:
+        return True
+    same = [k for k in numpy.flatnonzero(doc.to_array(LOWER) == word.lower).tolist() if k != start]
+    if any(doc[k].ent_type_ in ("GPE", "LOC") or (doc[k].is_upper and len(doc[k]) > 2) for k in same):
+        from .places import geocode
 
-    return geocode(word.text) is not None
+        return geocode(word.text) is not None
+    after_posts = {doc[k + 1].lower_ for k in same if 0 < k < len(doc) - 1 and _post_or_department(doc[k - 1])}
+    return len(after_posts - {doc[start + 1].lower_}) >= 2
+
+
+def _post_or_department(token: Token) -> bool:
+    return is_post_word(token) or token.lower_ in POST_DEPARTMENTS or token.text == ")"
 
 
 def _is_country(span: Span, countries: dict[int, tuple[int, int, str]]) -> bool:

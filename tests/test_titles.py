@@ -327,3 +327,19 @@ def test_posts_with_a_long_scope(nlp, text, name, post):
 def test_a_list_goes_on_after_a_comma_and(nlp):
     text = "He met Iraq's foreign minister, Karim Hadi, and Minister for Trade, Industry and Energy Lee Sung-ho."
     assert posts(only(nlp, text, "Karim Hadi")) == ["Foreign Minister"]
+
+
+def test_a_department_or_place_between_a_police_post_and_the_name(nlp):
+    text = ("QUETTA: DIG Operations Quetta Nadeem Akhtar Baloch, SSP Investigation Sana Ullah Kakar and "
+            "Inspector General of Police Sindh Dr Rashid Memon attended. Later, AIG Sindh Tariq Aziz Jatoi and "
+            "Chief Minister Sindh Ghulam Murad Shah met the delegation.")
+    found = people_of(nlp, text)
+    assert {"Nadeem Akhtar Baloch", "Sana Ullah Kakar", "Rashid Memon", "Tariq Aziz Jatoi",
+            "Ghulam Murad Shah"} <= set(found), list(found)
+    assert posts(found["Nadeem Akhtar Baloch"]) == ["DIG Operations Quetta"]
+    assert posts(found["Ghulam Murad Shah"]) == ["Chief Minister Sindh"]
+
+
+def test_a_given_name_after_a_post_is_no_scope(nlp):
+    text = "Chief Minister Mohan Charan Majhi met Minister Florence Ama Owusu. Majhi thanked Ali Raza Shah."
+    assert {"Mohan Charan Majhi", "Florence Ama Owusu"} <= set(people_of(nlp, text))
