@@ -37,6 +37,9 @@ CLAUSE_END = {",", ".", ";", ":", ")", "(", "!", "?", "\"", "”", "—", "–"}
 # Prepositions that give a post its scope ("commander for the region", "chief in <province>").
 _SCOPE = {"for", "in", "of", "at"}
 _DASHES = {"—", "–", "-"}
+# Forms of state in a country's official name ("the Republic of Kenya", "the Kingdom of Bahrain").
+_STATE_FORMS = {"republic", "kingdom", "federation", "sultanate", "emirate", "emirates", "state", "states",
+                "commonwealth", "principality", "union"}
 _PRONOUNS = {"his", "her", "their"}
 
 
@@ -278,8 +281,9 @@ def right_apposition(doc: Doc, start: int, sent_end: int, person_starts: set[int
                 break
             scopes += 1
             # "... for the Kasese area | in Western Region", but "... Bank of New York"
+            # ("of"/"for" a capitalised name goes on: "Secretary-General of the Supreme Council for National Security")
             if scopes > 1 and not _country_phrase_at(doc, j + 1, sent_end) and not (
-                    tok.lower_ == "of" and j + 1 < sent_end and doc[j + 1].is_title):
+                    tok.lower_ in ("of", "for") and j + 1 < sent_end and doc[j + 1].is_title):
                 break
         elif tok.lower_ == "and":
             # "X, Iraq's deputy prime minister and foreign minister,": two posts
@@ -387,6 +391,14 @@ def read_chain(chain: Span) -> TitleParts:
             else:
                 parts.country = country_at(rest[0])
                 tokens = tokens[:k]
+                # "President of the Republic of Kenya": the state's form is part of the country's name
+                # ("the Islamic Republic of Iran" too; not "Minister of State of Qatar")
+                if len(tokens) > 3 and tokens[-1].lower_ in _STATE_FORMS:
+                    the = next((m for m in range(len(tokens) - 2, max(0, len(tokens) - 5), -1)
+                                if tokens[m].lower_ == "the"), None)
+                    if the is not None and the > 1 and tokens[the - 1].lower_ == "of" and all(
+                            t.is_title for t in tokens[the + 1:]):
+                        tokens = tokens[:the - 1]
             break
     kept: list[Token] = []
     for k, tok in enumerate(tokens):

@@ -343,3 +343,21 @@ def test_a_department_or_place_between_a_police_post_and_the_name(nlp):
 def test_a_given_name_after_a_post_is_no_scope(nlp):
     text = "Chief Minister Mohan Charan Majhi met Minister Florence Ama Owusu. Majhi thanked Ali Raza Shah."
     assert {"Mohan Charan Majhi", "Florence Ama Owusu"} <= set(people_of(nlp, text))
+
+
+@pytest.mark.parametrize("text, name, post, country", [
+    ("The emir received Daniel Otieno, President of the Republic of Kenya, at the palace.",
+     "Daniel Otieno", "President", "Kenya"),
+    ("He met Hassan Karimi, President of the Islamic Republic of Iran, on Monday.",
+     "Hassan Karimi", "President", "Iran"),
+    ("He met Ahmed Sultan, Minister of State of Qatar, on Monday.", "Ahmed Sultan", "Minister of State", "Qatar"),
+])
+def test_the_form_of_state_belongs_to_the_countrys_name(nlp, text, name, post, country):
+    person = only(nlp, text, name)
+    assert (posts(person), person.country) == ([post], country)
+
+
+def test_a_second_scope_of_a_capitalised_name_stays_in_the_post(nlp):
+    text = "The meeting was attended by Khalid bin Saeed Al Mansoori, Secretary-General of the Supreme Council for National Security."
+    assert posts(only(nlp, text, "Khalid bin Saeed Al Mansoori")) == [
+        "Secretary-General of the Supreme Council for National Security"]
