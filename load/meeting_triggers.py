@@ -55,11 +55,12 @@ EVENT_NOUNS = {noun: kind for kind, nouns in EVENT_CLASSES.items() for noun in n
 ATTEND_VERBS = {"attend", "witness", "grace"}                 # "A attended the ceremony"
 JOIN_VERBS = {"participate", "take", "join", "be"}          # "took part in", "was present at"
 CEREMONY_VERBS = {"inaugurate", "unveil", "sign"}
+CHAIR_VERBS = {"chair", "preside", "convene", "co-chair"}       # "X chaired a meeting ... attended by A and B"
 AGREEMENT_NOUNS = {"agreement", "agreements", "accord", "accords", "deal", "deals", "memorandum",
                    "memoranda", "mou", "mous", "treaty", "contract", "contracts", "declaration", "pact",
                    "protocol", "communique", "statement", "charter", "convention", "document", "documents"}
 CREDENTIAL_VERBS = {"present", "hand", "submit"}           # "presented his credentials to B"
-TRIGGER_LEMMAS = MEETING_VERBS | WITH_VERBS | ATTEND_VERBS | JOIN_VERBS | CEREMONY_VERBS | CREDENTIAL_VERBS
+TRIGGER_LEMMAS = MEETING_VERBS | WITH_VERBS | ATTEND_VERBS | JOIN_VERBS | CEREMONY_VERBS | CREDENTIAL_VERBS | CHAIR_VERBS
 # "will meet", "could meet", "would meet": not (yet) a meeting.
 MODALS = {"will", "shall", "'ll", "wo", "would", "may", "might", "could", "should", "must", "can", "ca"}
 # "is to meet", "plans to meet", "is expected to hold talks", "agreed to meet again".
@@ -259,10 +260,13 @@ def read_noun(token: Token, people: People) -> list[Found]:
         return [Found(group, token) for group in _one_to_many(side_a, [k for k in others if k not in side_a])]
     if not with_heads and len(owner) >= 2:
         return [Found(owner, token)]     # "the meeting of A and B", "their meeting"
-    if not with_heads and not owner and not (token.head.lower_ in ("at", "during")
-                                             and (token.head.head.lemma_ == "be" or token.head.head.lower_ == "present")):
+    attended = token.head.lemma_.lower() in ATTEND_VERBS | JOIN_VERBS and _event_object(token.head) == token
+    if not with_heads and not owner and not attended and not (
+            token.head.lower_ in ("at", "during")
+            and (token.head.head.lemma_ == "be" or token.head.head.lower_ == "present")):
         # "A and B, in a meeting on Friday, agreed ...": the meeting is the clause subjects'
-        # ("A and B were at the meeting" is an attendance, read by ``read_attendance``).
+        # ("A and B were at the meeting", "A and B attended the meeting" are attendances, read by
+        # ``read_attendance``).
         side = governing_subjects(token, people)
         if len(side) < 2:
             # "A and Chief of Army Staff General B discussed ... during a meeting": B hung below the title
@@ -403,6 +407,8 @@ def read_attendance(token: Token, people: People) -> list[Found]:
             if side:
                 return [Found(side, token, PRESENCE)]                # "A and B also attended."
         return []
+    if lemma in CHAIR_VERBS:
+        return _chaired(token, people)
     if lemma in CEREMONY_VERBS:
         objects = [c for c in token.children if c.dep_ in ("dobj", "obj")]
         passive_subject = [c for c in token.children if c.dep_ == "nsubjpass"]
@@ -415,6 +421,31 @@ def read_attendance(token: Token, people: People) -> list[Found]:
         if len(side) >= 2:
             return [Found(side, token, "ceremony")]
     return []
+
+
+def _chaired(verb: Token, people: People) -> list[Found]:
+    """ "X chaired a meeting ...", "presided over the meeting", "the meeting, chaired by X,": the chair
+    is at the meeting; alone, no meeting (``meetings`` keeps groups of two or more), but the
+    people said to attend it ("A and B attended the meeting") join the chair."""
+    event = _event_subject(verb) if verb.dep_ == "acl" or any(c.dep_ == "agent" for c in verb.children) else None
+    if event is not None:
+        chair = _passive_agents(verb, people)
+        meeting_at = event
+    else:
+        meeting_at = next((c for c in verb.children if c.dep_ in ("dobj", "obj") and event_class(c) == "meeting"),
+                          None) or next((g for c in verb.children if c.dep_ == "prep" and c.lower_ == "over"
+                                         for g in _pobjs(c) if event_class(g) == "meeting"), None)
+        chair = subjects(verb, people) if meeting_at is not None else []
+    if not chair or event_class(meeting_at) != "meeting":
+        return []
+    attending = [k for k in _attendance_of(meeting_at, people) if k not in chair]
+    return [Found(chair + attending, verb, "meeting")]
+
+
+def _attendance_of(event: Token, people: People) -> list[int]:
+    """ "a meeting attended by A and B": the people of an attendance hung on the event noun."""
+    return [k for c in event.children if c.dep_ == "acl" and c.lemma_.lower() in ATTEND_VERBS
+            for k in _passive_agents(c, people)]
 
 
 def _attending_subjects(verb: Token, people: People) -> list[int]:

@@ -137,7 +137,8 @@ def _read_all(doc: Doc, index: People, sentence_of: Callable[[int], int]) -> lis
     for clause, presence in presence_at.items():
         if clause not in triggered:
             found.extend(g for g in read_presence(doc[clause], presence, index) if not not_held(g.trigger))
-    return _merge_events(_join_attendances(found, sentence_of), sentence_of)
+    merged = _merge_events(_join_attendances(found, sentence_of), sentence_of)
+    return [g for g in merged if len(set(g.participants)) >= 2]     # a chair alone met no one
 
 
 def _pair_subject(verb: Token) -> bool:
@@ -191,6 +192,8 @@ def _join_attendances(found: list[Found], sentence_of: Callable[[int], int]) -> 
         if group.event == PRESENCE:
             continue      # "A and B were also present" at a meeting not read: not a meeting of A and B
         joined.append(group)
+        if group.event == "meeting":
+            last = group  # "X chaired a meeting ... A and B attended. C was also present."
     return joined
 
 

@@ -589,3 +589,15 @@ def test_people_in_attendance_join_the_meeting_just_reported(nlp):
     text = ("President Kwame Mensah on Thursday received Vice President Ibrahim Sule at the State House. "
             "The Chief of Staff, Ama Owusu, and the Minister of Defence, Kofi Boateng, were in attendance.")
     assert pairs(read(nlp, text, "2024-03-08")) == {frozenset({"Mensah", "Sule", "Owusu", "Boateng"})}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Chief Minister Devendra Kashyap chaired a meeting attended by Home Minister Ravi Kant Sahu and Chief "
+     "Secretary Meera Joshi on Monday.", {frozenset({"Kashyap", "Sahu", "Joshi"})}),
+    ("Inspector General Tariq Aziz Jatoi chaired a meeting at the police office on Monday. DIG Kamal Ahmed "
+     "Khan and SSP Nadia Perveen attended the meeting. Superintendent Imran Shah was also present.",
+     {frozenset({"Jatoi", "Khan", "Perveen", "Shah"})}),
+    ("Chief Minister Devendra Kashyap chaired a review meeting on Monday.", set()),
+])
+def test_the_chair_of_a_meeting_meets_those_who_attend_it(nlp, text, expected):
+    assert pairs(read(nlp, text, "2024-03-06")) == expected
