@@ -56,11 +56,13 @@ ATTEND_VERBS = {"attend", "witness", "grace"}                 # "A attended the 
 JOIN_VERBS = {"participate", "take", "join", "be"}          # "took part in", "was present at"
 CEREMONY_VERBS = {"inaugurate", "unveil", "sign"}
 CHAIR_VERBS = {"chair", "preside", "convene", "co-chair"}       # "X chaired a meeting ... attended by A and B"
+COMPANY_VERBS = {"accompany"}                                    # "X was accompanied by A and B" (after a meeting)
 AGREEMENT_NOUNS = {"agreement", "agreements", "accord", "accords", "deal", "deals", "memorandum",
                    "memoranda", "mou", "mous", "treaty", "contract", "contracts", "declaration", "pact",
                    "protocol", "communique", "statement", "charter", "convention", "document", "documents"}
 CREDENTIAL_VERBS = {"present", "hand", "submit"}           # "presented his credentials to B"
-TRIGGER_LEMMAS = MEETING_VERBS | WITH_VERBS | ATTEND_VERBS | JOIN_VERBS | CEREMONY_VERBS | CREDENTIAL_VERBS | CHAIR_VERBS
+TRIGGER_LEMMAS = (MEETING_VERBS | WITH_VERBS | ATTEND_VERBS | JOIN_VERBS | CEREMONY_VERBS | CREDENTIAL_VERBS
+                  | CHAIR_VERBS | COMPANY_VERBS)
 # "will meet", "could meet", "would meet": not (yet) a meeting.
 MODALS = {"will", "shall", "'ll", "wo", "would", "may", "might", "could", "should", "must", "can", "ca"}
 # "is to meet", "plans to meet", "is expected to hold talks", "agreed to meet again".
@@ -260,7 +262,9 @@ def read_noun(token: Token, people: People) -> list[Found]:
         return [Found(group, token) for group in _one_to_many(side_a, [k for k in others if k not in side_a])]
     if not with_heads and len(owner) >= 2:
         return [Found(owner, token)]     # "the meeting of A and B", "their meeting"
-    attended = token.head.lemma_.lower() in ATTEND_VERBS | JOIN_VERBS and _event_object(token.head) == token
+    holder = token.head.head if token.head.dep_ == "prep" else token.head     # "took part [in] the meeting"
+    holder = holder.head if holder.lower_ in ("part", "present") and holder.dep_ in ("dobj", "acomp") else holder
+    attended = holder.lemma_.lower() in ATTEND_VERBS | JOIN_VERBS and _event_object(holder) == token
     if not with_heads and not owner and not attended and not (
             token.head.lower_ in ("at", "during")
             and (token.head.head.lemma_ == "be" or token.head.head.lower_ == "present")):
@@ -409,6 +413,8 @@ def read_attendance(token: Token, people: People) -> list[Found]:
         return []
     if lemma in CHAIR_VERBS:
         return _chaired(token, people)
+    if lemma in COMPANY_VERBS:
+        return _accompanied(token, people)
     if lemma in CEREMONY_VERBS:
         objects = [c for c in token.children if c.dep_ in ("dobj", "obj")]
         passive_subject = [c for c in token.children if c.dep_ == "nsubjpass"]
@@ -440,6 +446,22 @@ def _chaired(verb: Token, people: People) -> list[Found]:
         return []
     attending = [k for k in _attendance_of(meeting_at, people) if k not in chair]
     return [Found(chair + attending, verb, "meeting")]
+
+
+def _accompanied(verb: Token, people: People) -> list[Found]:
+    """ "X was accompanied by A and B" in a clause of its own: A and B were at X's meeting just
+    reported (``meetings`` joins them to it, or drops them); "X, accompanied by A, met B" is read
+    with the meeting (``companions``)."""
+    if verb.dep_ not in ("ROOT", "conj") or not any(c.dep_ == "auxpass" for c in verb.children):
+        return []
+    side = [k for c in verb.children if c.dep_ == "nsubjpass" for k in people.phrase(c)]
+    agents = [k for k in _passive_agents(verb, people) if k not in side]
+    return [Found(side + agents, verb, PRESENCE)] if side and agents else []
+
+
+def accompanies(group: Found, last: Found) -> bool:
+    """Whether an accompaniment ("X was accompanied by A") is of someone at ``last``."""
+    return group.trigger.lemma_.lower() in COMPANY_VERBS and group.participants[0] in last.participants
 
 
 def _attendance_of(event: Token, people: People) -> list[int]:

@@ -42,7 +42,7 @@ from .meeting_people import People, conjuncts
 from .meeting_places import clause_place, place_for
 from .meeting_triggers import (TOGETHER_VERBS, CEREMONY_VERBS, EVENT_CLASSES, EVENT_NOUNS, MEETING_NOUNS, Found, candidates,
                                clause_of, is_remote, not_held, present_people, presences, read_presence, reads,
-                               PRESENCE, refers_back)
+                               PRESENCE, accompanies, refers_back)
 from .records import Article, DateValue, Meeting, Person
 
 TOPIC_VERBS = {"discuss", "review", "deliberate", "exchange", "focus", "agree", "tackle"}
@@ -185,7 +185,7 @@ def _join_attendances(found: list[Found], sentence_of: Callable[[int], int]) -> 
             continue
         if (last is not None and group.event in ("meeting", "meal", PRESENCE)
                 and 0 <= sentence_of(group.trigger.i) - sentence_of(last.trigger.i) <= ATTENDANCE_WINDOW
-                and refers_back(group.trigger)):
+                and (refers_back(group.trigger) or accompanies(group, last))):
             last.participants.extend(k for k in group.participants if k not in last.participants)
             last.also.append(group.trigger)
             continue

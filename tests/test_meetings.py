@@ -601,3 +601,12 @@ def test_people_in_attendance_join_the_meeting_just_reported(nlp):
 ])
 def test_the_chair_of_a_meeting_meets_those_who_attend_it(nlp, text, expected):
     assert pairs(read(nlp, text, "2024-03-06")) == expected
+
+
+def test_those_accompanying_a_participant_join_the_meeting_just_reported(nlp):
+    text = ("President Luis Ortega met Thursday with a delegation led by Secretary of State Mark Feld at the "
+            "National Palace. Interior Secretary Ana Ruiz took part in the meeting, Ortega said. Feld was "
+            "accompanied by Trade Secretary Paul Hirsch and Ambassador Nora Webb.")
+    assert pairs(read(nlp, text, "2024-03-08")) == {frozenset({"Ortega", "Feld", "Ruiz", "Hirsch", "Webb"})}
+    text = "Trade Secretary Paul Hirsch arrived in the capital on Monday. He was accompanied by Ambassador Nora Webb."
+    assert read(nlp, text, "2024-03-08") == []
