@@ -88,7 +88,13 @@ class People:
         """Everyone named in "a delegation led by X and including Y": one side of a meeting."""
         if token.lower_ not in DELEGATION_NOUNS:
             return []
-        return list(dict.fromkeys(self.by_token[t.i] for t in token.subtree if t.i in self.by_token))
+        found = list(dict.fromkeys(self.by_token[t.i] for t in token.subtree if t.i in self.by_token))
+        after = token.right_edge.i + 1
+        after += 1 if after < len(self.doc) and self.doc[after].text == "," else 0
+        if not found and after < len(self.doc) and self.doc[after].lemma_ == "lead" and self.doc[after].tag_ == "VBN":
+            # "received a delegation of X, led by its chairman Y," with "led" hung on the verb
+            found = list(dict.fromkeys(self.by_token[t.i] for t in self.doc[after].subtree if t.i in self.by_token))
+        return found
 
     def listed_after(self, first: Token) -> list[int]:
         """People named from ``first`` to the end of its list.

@@ -26,9 +26,15 @@ PLACE_PREPS = {"in", "at", "inside"}
 CLAUSE_DEPS = ("relcl", "acl", "advcl", "ccomp", "parataxis")
 
 
+def escort_clause(token: Token) -> bool:
+    """ "received a delegation, led by X, at the headquarters in Y on Wednesday": the parser hangs the
+    meeting's place and date on a participle of who led or accompanied a side; it is no other event."""
+    return token.dep_ == "advcl" and token.tag_ == "VBN" and token.lemma_ in ("lead", "head", "accompany")
+
+
 def place_for(trigger: Token, by_token: dict[int, int]) -> str | None:
     """The city an in/at phrase puts the meeting of ``trigger`` in, or None."""
-    anchors = [trigger]
+    anchors = [trigger, *(c for c in trigger.children if escort_clause(c))]
     current = trigger
     for _ in range(4):
         if current.dep_ in ("xcomp", "advcl", "pcomp", "pobj", "prep", "dobj", "conj") and current.head != current:

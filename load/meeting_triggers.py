@@ -48,7 +48,7 @@ TOGETHER_VERBS = {"meet", "confer", "talk"}                 # "A and B met"
 EVENT_CLASSES = {
     "ceremony": {"ceremony", "inauguration", "opening", "signing", "launch", "unveiling", "celebration",
                  "commemoration", "funeral", "parade", "ribbon-cutting", "groundbreaking"},
-    "meeting": {"meeting", "talks", "summit", "session", "audience"},
+    "meeting": {"meeting", "meetings", "talks", "summit", "session", "audience"},
     "meal": {"dinner", "lunch", "luncheon", "banquet", "breakfast", "reception"},
 }
 EVENT_NOUNS = {noun: kind for kind, nouns in EVENT_CLASSES.items() for noun in nouns}
@@ -539,11 +539,17 @@ def not_held(trigger: Token) -> bool:
             return False
         if trigger.dep_ in ("dobj", "obj", "nsubjpass") and verb.lemma_.lower() in (INTENT_WORDS | UNDONE_WORDS) - {"be"}:
             return True    # "requested a meeting with X", "the meeting was cancelled"
-        return _not_done(verb)
+        # "A and B agreed to restore ties during their summit": what was agreed at a meeting was agreed there
+        agreed_at = trigger.head.lower_ in ("during", "at")
+        return _not_done(verb, AGREEMENT_VERBS if agreed_at else frozenset())
     return _not_done(trigger)
 
 
-def _not_done(verb: Token) -> bool:
+# Intent words that report what a meeting achieved ("agreed to ... during their talks"), not a plan.
+AGREEMENT_VERBS = frozenset({"agree", "decide", "pledge", "vow", "promise", "resolve"})
+
+
+def _not_done(verb: Token, achieved: frozenset[str] = frozenset()) -> bool:
     current = verb
     for _ in range(4):
         auxes = [c for c in current.children if c.dep_ in ("aux", "auxpass")]
@@ -555,6 +561,9 @@ def _not_done(verb: Token) -> bool:
         head = current.head
         if head == current:
             return True    # a headline's "X to meet Y"
+        if head.lemma_.lower() in achieved and not any(
+                c.dep_ in ("aux", "auxpass") and c.lower_ in MODALS or c.dep_ == "neg" for c in head.children):
+            return False   # "agreed to restore ties during their summit"
         if head.lemma_.lower() in INTENT_WORDS | UNDONE_WORDS:
             return True    # "is to meet", "plans to meet", "refused to meet"
         current = head     # "travelled to X to meet Y": as the travelling was

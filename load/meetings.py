@@ -39,7 +39,7 @@ from spacy.tokens import Doc, Span, Token
 from . import doc_cache
 from .dates import DateContext
 from .meeting_people import People, conjuncts
-from .meeting_places import clause_place, place_for
+from .meeting_places import clause_place, escort_clause, place_for
 from .meeting_triggers import (TOGETHER_VERBS, CEREMONY_VERBS, EVENT_CLASSES, EVENT_NOUNS, MEETING_NOUNS, Found, candidates,
                                clause_of, is_remote, not_held, present_people, presences, read_presence, reads,
                                PRESENCE, accompanies, refers_back)
@@ -252,7 +252,8 @@ def _crosses_clause(low: Token, top: Token) -> bool:
     for ancestor in [low, *low.ancestors]:
         if ancestor == top:
             return False
-        if ancestor.dep_ in ("ccomp", "relcl", "acl", "advcl", "parataxis", "xcomp", "conj") and ancestor.pos_ in ("VERB", "AUX"):
+        if ancestor.dep_ in ("ccomp", "relcl", "acl", "advcl", "parataxis", "xcomp", "conj") and ancestor.pos_ in ("VERB", "AUX") \
+                and not (ancestor.head == top and escort_clause(ancestor)):
             if ancestor.head != top or ancestor.dep_ not in ("relcl", "acl") \
                     or top.lower_ not in MEETING_NOUNS | set(EVENT_NOUNS):
                 # "the talks, which took place on Friday", "the meeting, held on Friday": the meeting

@@ -610,3 +610,21 @@ def test_those_accompanying_a_participant_join_the_meeting_just_reported(nlp):
     assert pairs(read(nlp, text, "2024-03-08")) == {frozenset({"Ortega", "Feld", "Ruiz", "Hirsch", "Webb"})}
     text = "Trade Secretary Paul Hirsch arrived in the capital on Monday. He was accompanied by Ambassador Nora Webb."
     assert read(nlp, text, "2024-03-08") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("President Ana Duarte and Prime Minister Tomas Berg agreed Thursday to restore regular visits during "
+     "their summit in Lisbon.", {frozenset({"Duarte", "Berg"})}),
+    ("President Ana Duarte and Prime Minister Tomas Berg are expected to sign deals during their summit in "
+     "Lisbon.", set()),
+    ("President Ana Duarte and Prime Minister Tomas Berg will agree to restore ties during their summit.", set()),
+])
+def test_what_was_agreed_during_a_meeting_was_agreed_at_it(nlp, text, expected):
+    assert pairs(read(nlp, text, "2024-03-08")) == expected
+
+
+def test_a_delegation_led_by_someone_the_parser_hangs_on_the_verb(nlp):
+    text = ("Commission Chairperson Amina Diallo Toure received a delegation of Mali's Transitional Council, led by "
+            "its deputy chairman Kofi Mensah Boateng, at the AU headquarters in Addis Ababa on Wednesday.")
+    assert [(n, d, p) for n, d, p, _ in read(nlp, text, "2024-03-08")] == [
+        (frozenset({"Toure", "Boateng"}), "2024-03-06", "Addis Ababa")]
