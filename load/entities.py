@@ -144,14 +144,19 @@ _DOTTED_INITIALS = re.compile(r"^(?:[A-Z]\.){1,3}$")
 NAME_SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
 
 
+# "McAllister", "MacArthur", "DeSantis", "LeBlanc", "DiMaggio": a surname prefix glued to a capital.
+_PREFIXED_NAME = re.compile(r"^(?:Mc|Mac|De|Di|Du|Da|Le|La|Van|Von)[A-Z][a-z]{2,}$")
+
+
 def name_word(token: Token) -> bool:
-    """A capitalised word, apostrophe names included ("O'Connell")."""
-    return (token.is_title and token.is_alpha) or bool(_APOSTROPHE_NAME.match(token.text))
+    """A capitalised word, apostrophe and prefixed names included ("O'Connell", "McAllister")."""
+    return (token.is_title and token.is_alpha) or bool(_APOSTROPHE_NAME.match(token.text)
+                                                       or _PREFIXED_NAME.match(token.text))
 
 
 def _name_word_text(text: str) -> bool:
     """``name_word`` of a token with this text (spaCy's is_title and is_alpha are str.istitle, str.isalpha)."""
-    return (text.istitle() and text.isalpha()) or bool(_APOSTROPHE_NAME.match(text))
+    return (text.istitle() and text.isalpha()) or bool(_APOSTROPHE_NAME.match(text) or _PREFIXED_NAME.match(text))
 
 
 def dotted_initials(token: Token) -> bool:
@@ -743,6 +748,9 @@ def _post_phrase_ends_at(doc: Doc, i: int) -> bool:
         t = doc[k]
         if t.is_title and post_head(t.text) is not None:
             return True
+        if t.is_lower and post_head(t.text) is not None and k > 0 and (
+                doc[k - 1].lower_ in ("the", "its", "his", "her", "their") or doc[k - 1].text in POSSESSIVE):
+            return True       # "the chair of the Foreign Affairs Committee, X,"
         # "Minister of Foreign Affairs, African Cooperation and Overseas Nationals, X"
         if not (country_at(t) or t.lower_ in ("of", "to", "for", "the", "and", ",", "&") or (t.is_title and t.is_alpha)):
             return False

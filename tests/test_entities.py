@@ -265,3 +265,9 @@ def test_south_asian_and_west_african_forms_of_address_are_not_names(nlp):
 def test_two_particles_inside_a_name(nlp):
     doc = nlp("She met Commission President Greta von der Laan and Mayor Pedro de la Fuente on Monday.")
     assert {"Greta von der Laan", "Pedro de la Fuente"} <= set(names(doc))
+
+
+def test_a_name_after_a_lower_case_post_and_its_scope_and_prefixed_surnames(nlp):
+    doc = nlp("MEP Anna Keller, the rapporteur on Moldova, and the chair of the Budget Committee, Ewan McAllister, "
+              "joined the meeting.")
+    assert "Ewan McAllister" in names(doc)
