@@ -227,6 +227,9 @@ def _add_name_mention(doc: Doc, span: Span, cluster: _Cluster, sentences: Senten
               right_apposition(doc, span.end, sent.end, person_starts),
               left_apposition(doc, span, sent)]
     chains = [c for c in chains if c is not None]
+    if len(chains) > 1 and chains[0].start == prefix.start - 1 and len(chains[0]) == 1 and \
+            any(c.end == prefix.start - 2 for c in chains[1:]):
+        chains = chains[1:]    # "the Minister of Foreign Affairs, Ambassador X": the style is no post of its own
     if not chains:
         shared = plural_chain_before(doc, span, sent, ends_at)     # "Prime Ministers X and [Y]"
         chains = [shared] if shared is not None else []

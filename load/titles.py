@@ -217,6 +217,9 @@ def left_apposition(doc: Doc, name: Span, sent: Span) -> Span | None:
     description, a comma, then the name closing the apposition (or standing where the
     description began a clause: "..., the Minister of Defense of China, X spoke")."""
     p = name_prefix(name).start
+    if p - 3 >= sent.start and doc[p - 1].is_title and post_head(doc[p - 1].text) is not None \
+            and doc[p - 2].text == ",":
+        p -= 1        # "the Minister of Foreign Affairs, Ambassador X,": a post's style before the name
     if p - 2 < sent.start or doc[p - 1].text != ",":
         return None
     chain = left_chain(doc, p - 1, sent.start)

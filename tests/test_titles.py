@@ -361,3 +361,9 @@ def test_a_second_scope_of_a_capitalised_name_stays_in_the_post(nlp):
     text = "The meeting was attended by Khalid bin Saeed Al Mansoori, Secretary-General of the Supreme Council for National Security."
     assert posts(only(nlp, text, "Khalid bin Saeed Al Mansoori")) == [
         "Secretary-General of the Supreme Council for National Security"]
+
+
+def test_a_posts_style_between_the_apposition_and_the_name(nlp):
+    text = "The Chief of Staff, Ama Owusu, and the Minister of Foreign Affairs, Ambassador Kofi Boateng, attended."
+    assert posts(only(nlp, text, "Kofi Boateng")) == ["Minister of Foreign Affairs"]
+    assert posts(only(nlp, "He met Ambassador Kofi Boateng on Monday.", "Kofi Boateng")) == ["Ambassador"]
