@@ -30,7 +30,7 @@ from .entities import bracket_after_post, name_prefix
 from .names import fuller, name_key, plain, rank_words, same_person
 from .posts import POST_HEADS
 from .records import Article, Mention, Person, Title
-from .title_appointments import appointment_chain
+from .title_appointments import appointment_chain, headed_title
 from .titles import (
     CONNECTORS, Sentences, left_apposition, left_chain, plural_chain_before, read_chain,
     right_apposition, royal_title, split_on_and, title_from_chain,
@@ -253,6 +253,11 @@ def _add_name_mention(doc: Doc, span: Span, cluster: _Cluster, sentences: Senten
             cluster.titles.append(title)
             cluster.anchored = True
             posts += 1
+    headed = headed_title(span, sentence)                          # "X, who chairs the Y Committee,"
+    if headed is not None:
+        cluster.titles.append(headed)
+        cluster.countries.extend([headed.country] if headed.country else [])
+        posts += 1
     royal = royal_title(span, sentence) if not posts else None   # "King X"; "Minister of Energy Prince X" is a minister
     if royal is not None:
         cluster.titles.append(royal)

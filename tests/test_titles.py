@@ -367,3 +367,17 @@ def test_a_posts_style_between_the_apposition_and_the_name(nlp):
     text = "The Chief of Staff, Ama Owusu, and the Minister of Foreign Affairs, Ambassador Kofi Boateng, attended."
     assert posts(only(nlp, text, "Kofi Boateng")) == ["Minister of Foreign Affairs"]
     assert posts(only(nlp, "He met Ambassador Kofi Boateng on Monday.", "Kofi Boateng")) == ["Ambassador"]
+
+
+@pytest.mark.parametrize("text, name, post, country", [
+    ("Abdel Karim Burhani, who heads Sudan's Sovereign Council, later met U.S. officials.",
+     "Abdel Karim Burhani", "Head of the Sovereign Council", "Sudan"),
+    ("Clara Whitcombe, who chairs the Foreign Affairs Committee, said the meeting was welcome.",
+     "Clara Whitcombe", "Chair of the Foreign Affairs Committee", None),
+    ("Jane Moraa Otieno, who leads the ruling party, spoke first.", "Jane Moraa Otieno", None, None),
+    ("Jane Moraa Otieno, who headed the Electoral Commission until 2020, spoke first.", "Jane Moraa Otieno", None, None),
+])
+def test_a_relative_clause_of_heading_a_named_body(nlp, text, name, post, country):
+    person = only(nlp, text, name)
+    assert posts(person) == ([post] if post else [])
+    assert person.country == country
