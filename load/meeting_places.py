@@ -95,7 +95,7 @@ def phrase_place(prep: Token) -> str | None:
 
 def city_at(token: Token) -> str | None:
     """The city entity ``token`` belongs to, when it is a city (not a country)."""
-    if token.ent_type_ == "" and _unlabelled_city(token) or _city_after_venue(token):
+    if token.ent_type_ == "" and _unlabelled_city(token) or _city_after_venue(token) or _city_of(token):
         return token.text
     if token.ent_type_ not in CITY_LABELS:
         return _city_inside_venue(token)
@@ -120,6 +120,16 @@ def _unlabelled_city(token: Token) -> bool:
     doc = token.doc
     if token.i + 1 < len(doc) and doc[token.i + 1].pos_ == "PROPN" or token.i > 0 and doc[token.i - 1].pos_ == "PROPN":
         return False    # part of a longer name the model did not label: a venue, a company
+    found = places.locate(token.text)
+    return bool(found) and found.get("kind") == "city" and not places.is_country(token.text)
+
+
+def _city_of(token: Token) -> bool:
+    """ "in the Amazon city of Belém", "the port city of X": the gazetteer's city after "city of",
+    whatever the model calls it."""
+    if not (token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_.lower() in ("city", "town")
+            and token.is_title):
+        return False
     found = places.locate(token.text)
     return bool(found) and found.get("kind") == "city" and not places.is_country(token.text)
 

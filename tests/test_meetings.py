@@ -628,3 +628,8 @@ def test_a_delegation_led_by_someone_the_parser_hangs_on_the_verb(nlp):
             "its deputy chairman Kofi Mensah Boateng, at the AU headquarters in Addis Ababa on Wednesday.")
     assert [(n, d, p) for n, d, p, _ in read(nlp, text, "2024-03-08")] == [
         (frozenset({"Toure", "Boateng"}), "2024-03-06", "Addis Ababa")]
+
+
+def test_the_city_of_x_is_the_place_whatever_the_model_calls_it(nlp):
+    text = "Earlier, President Emile Macon met with indigenous leader Raoni Metuktire in the Amazon city of Belém on Monday."
+    assert [(n, p) for n, _, p, _ in read(nlp, text, "2024-03-08")] == [(frozenset({"Macon", "Metuktire"}), "Belém")]
