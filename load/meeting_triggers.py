@@ -460,8 +460,17 @@ def _accompanied(verb: Token, people: People) -> list[Found]:
 
 
 def accompanies(group: Found, last: Found) -> bool:
-    """Whether an accompaniment ("X was accompanied by A") is of someone at ``last``."""
-    return group.trigger.lemma_.lower() in COMPANY_VERBS and group.participants[0] in last.participants
+    """Whether an accompaniment ("X was accompanied by A") is of someone at ``last``, or a presence
+    at what "the leaders" did ("The leaders signed ... in the presence of A")."""
+    if group.trigger.lemma_.lower() in COMPANY_VERBS:
+        return group.participants[0] in last.participants
+    return group.event == PRESENCE and plural_subject(group.trigger)
+
+
+def plural_subject(verb: Token) -> bool:
+    """ "The leaders", "the two presidents", "both ministers": a plural subject naming nobody."""
+    return verb.pos_ in ("VERB", "AUX") and any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.tag_ == "NNS" and c.pos_ == "NOUN" for c in verb.children)
 
 
 def _attendance_of(event: Token, people: People) -> list[int]:
@@ -514,6 +523,8 @@ def read_presence(clause: Token, presence: Token, people: People) -> list[Found]
     if not present:
         return []
     side = subjects(clause, people) if clause.pos_ in ("VERB", "AUX") else []
+    if not side and plural_subject(clause):
+        return [Found(present, clause, PRESENCE)]   # "The leaders signed ... in the presence of A and B"
     group = list(dict.fromkeys(side + present))
     event = _event_subject(clause) or _event_object(clause)
     if len(group) >= 2 or event is not None:

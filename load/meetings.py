@@ -42,7 +42,7 @@ from .meeting_people import People, conjuncts
 from .meeting_places import clause_place, escort_clause, place_for
 from .meeting_triggers import (TOGETHER_VERBS, CEREMONY_VERBS, EVENT_CLASSES, EVENT_NOUNS, MEETING_NOUNS, Found, candidates,
                                clause_of, is_remote, not_held, present_people, presences, read_presence, reads,
-                               PRESENCE, accompanies, refers_back)
+                               COMPANY_VERBS, PRESENCE, accompanies, plural_subject, refers_back)
 from .records import Article, DateValue, Meeting, Person
 
 TOPIC_VERBS = {"discuss", "review", "deliberate", "exchange", "focus", "agree", "tackle"}
@@ -189,8 +189,11 @@ def _join_attendances(found: list[Found], sentence_of: Callable[[int], int]) -> 
             last.participants.extend(k for k in group.participants if k not in last.participants)
             last.also.append(group.trigger)
             continue
-        if group.event == PRESENCE:
+        if group.event == PRESENCE and not (len(group.participants) >= 2 and plural_subject(group.trigger)
+                                            and group.trigger.lemma_.lower() not in COMPANY_VERBS):
             continue      # "A and B were also present" at a meeting not read: not a meeting of A and B
+        if group.event == PRESENCE:
+            group.event = "ceremony"   # "Officials signed five deals in the presence of A and B"
         joined.append(group)
         if group.event == "meeting":
             last = group  # "X chaired a meeting ... A and B attended. C was also present."

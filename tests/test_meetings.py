@@ -633,3 +633,11 @@ def test_a_delegation_led_by_someone_the_parser_hangs_on_the_verb(nlp):
 def test_the_city_of_x_is_the_place_whatever_the_model_calls_it(nlp):
     text = "Earlier, President Emile Macon met with indigenous leader Raoni Metuktire in the Amazon city of Belém on Monday."
     assert [(n, p) for n, _, p, _ in read(nlp, text, "2024-03-08")] == [(frozenset({"Macon", "Metuktire"}), "Belém")]
+
+
+def test_a_presence_at_what_the_leaders_did_joins_their_meeting(nlp):
+    text = ("President Ana Duarte received Prime Minister Tomas Berg at the palace on Thursday. The leaders signed "
+            "a dozen agreements in the presence of Defence Minister Jose Lima and Trade Minister Paul Roux.")
+    assert pairs(read(nlp, text, "2024-03-08")) == {frozenset({"Duarte", "Berg", "Lima", "Roux"})}
+    text = "Officials signed five agreements in the presence of President Jose Lima and Prime Minister Paul Roux."
+    assert pairs(read(nlp, text, "2024-03-08")) == {frozenset({"Lima", "Roux"})}
