@@ -202,6 +202,8 @@ def read_verb(token: Token, people: People) -> list[Found]:
     if lemma == "visit" and not heads:
         return []
     side_a = subjects(token, people)
+    if len(side_a) == 1:
+        side_a = coordinated_subject(token, people) or side_a   # "A and Commission chief B met C", A hung as nmod
     others = _people_of(heads, people, side_a)
     if not others and lemma in MEETING_VERBS and lemma != "visit" and token.pos_ == "VERB":
         others = [k for k in _named_right_after(token, people) if k not in side_a]
@@ -271,6 +273,9 @@ def read_noun(token: Token, people: People) -> list[Found]:
         # "A and B, in a meeting on Friday, agreed ...": the meeting is the clause subjects'
         # ("A and B were at the meeting", "A and B attended the meeting" are attendances, read by
         # ``read_attendance``).
+        verb = next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), None)
+        if verb is not None and verb.lemma_.lower() in MEETING_VERBS and read_verb(verb, people):
+            return []     # "A and B met C ... for the first summit in four years": the verb's meeting
         side = governing_subjects(token, people)
         if len(side) < 2:
             # "A and Chief of Army Staff General B discussed ... during a meeting": B hung below the title

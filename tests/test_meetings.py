@@ -641,3 +641,10 @@ def test_a_presence_at_what_the_leaders_did_joins_their_meeting(nlp):
     assert pairs(read(nlp, text, "2024-03-08")) == {frozenset({"Duarte", "Berg", "Lima", "Roux"})}
     text = "Officials signed five agreements in the presence of President Jose Lima and Prime Minister Paul Roux."
     assert pairs(read(nlp, text, "2024-03-08")) == {frozenset({"Lima", "Roux"})}
+
+
+def test_a_meeting_noun_of_a_meeting_verbs_purpose_is_that_meeting(nlp):
+    text = ("Council President Lars Moen and Commission chief Eva Lind met Premier Wei Tao in Brussels on Friday "
+            "for the first in-person summit in four years. The High Representative, Pedro Alves, joined the talks "
+            "in the afternoon.")
+    assert pairs(read(nlp, text, "2024-03-09")) == {frozenset({"Moen", "Lind", "Tao", "Alves"})}
