@@ -614,7 +614,7 @@ def _late(lower: str) -> bool:
 
 
 def _of_or_for(lower: str) -> bool:
-    return lower in ("of", "for")
+    return lower in ("of", "for", "in")
 
 
 def _before_name_candidates(doc: Doc) -> list[int]:
@@ -698,9 +698,9 @@ def _stands_before_name(doc: Doc, tok: Token) -> bool:
     # "Assistant Secretary of State for African Affairs X", "Minister for Political, Legal and Security Affairs X"
     k = tok.i
     while k > max(0, tok.i - 10) and doc[k].ent_type_ != "PERSON":
-        if doc[k].lower_ in ("of", "for") and k < tok.i:
-            if post_head(doc[k - 1].text) is not None:
-                return True
+        if doc[k].lower_ in ("of", "for", "in") and k < tok.i:
+            if post_head(doc[k - 1].text) is not None or doc[k - 1].lower_ == "opposition":
+                return True   # ("Ambassador in Dhaka X", "Leader of Opposition in the Assembly X")
         elif not (doc[k].is_title or doc[k].lower_ in ("and", "the") or (doc[k].text == "," and k + 1 < tok.i)):
             return False
         k -= 1

@@ -94,7 +94,19 @@ class People:
         if not found and after < len(self.doc) and self.doc[after].lemma_ == "lead" and self.doc[after].tag_ == "VBN":
             # "received a delegation of X, led by its chairman Y," with "led" hung on the verb
             found = list(dict.fromkeys(self.by_token[t.i] for t in self.doc[after].subtree if t.i in self.by_token))
+        if not found and token.sent.end < len(self.doc):
+            found = self._led_next(token)
         return found
+
+    def _led_next(self, token: Token) -> list[int]:
+        """ "X received a delegation from Y. The delegation was led by Z": the leader the next sentence names."""
+        following = self.doc[token.sent.end].sent
+        for word in following:
+            if word.lower_ in DELEGATION_NOUNS and word.dep_ == "nsubjpass" and word.head.lemma_ == "lead" and any(
+                    c.lower_ in ("the", "this") for c in word.children):
+                return list(dict.fromkeys(self.by_token[t.i] for a in word.head.children if a.dep_ == "agent"
+                                          for t in a.subtree if t.i in self.by_token))
+        return []
 
     def listed_after(self, first: Token) -> list[int]:
         """People named from ``first`` to the end of its list.

@@ -41,7 +41,7 @@ WITH_PREPS = {"with", "to"}                                 # "spoke to"; "on" o
 MEETING_NOUNS = {"meeting", "meetings", "talks", "talk", "conversation", "discussion", "discussions",
                  "summit", "audience", "consultation", "consultations", "session", "encounter",
                  "face-to-face", "tete-a-tete", "call"}
-HELD_OBJECTS = MEETING_NOUNS | {"visit"}
+HELD_OBJECTS = MEETING_NOUNS | {"visit", "lunch", "dinner", "breakfast", "luncheon"}   # "held a working lunch with B"
 MEETING_OR_WITH_VERBS = MEETING_VERBS | WITH_VERBS
 TOGETHER_VERBS = {"meet", "confer", "talk"}                 # "A and B met"
 # Events where the people present meet each other.
@@ -137,9 +137,10 @@ def _other_side(trigger: Token) -> list[Token]:
             for prep in child.children:
                 if prep.dep_ == "prep" and prep.lower_ in ("with", "between", "on", "to"):
                     heads.extend(_pobjs(prep))
-                # "received a courtesy call / a visit from B"
+                # "received a courtesy call / a visit from B" ("received a call from B" is by telephone)
                 if (prep.dep_ == "prep" and prep.lower_ == "from" and trigger.lemma_ in ("receive", "welcome")
-                        and child.lower_ in ("call", "visit")):
+                        and (child.lower_ == "visit" or child.lower_ == "call"
+                             and any(c.lower_ == "courtesy" for c in child.children))):
                     heads.extend(_pobjs(prep))
         # "hosted a dinner for B", "a reception in honour of B"
         if trigger.lemma_ == "host" and child.dep_ in ("dobj", "obj") and child.lower_ in EVENT_NOUNS:

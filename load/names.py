@@ -44,7 +44,7 @@ HONORIFICS = [
     "h.h", "h.e", "his highness", "her highness", "his excellency", "her excellency",
     # South Asian and West African forms of address ("Shri X", "Smt Y", "Engr Z", "Hon. W", "Barr. V")
     "shri", "sri", "shrimati", "smt", "kumari", "thiru", "engr", "hon", "honourable", "honorable",
-    "barr", "mallam", "pastor",
+    "barr", "mallam", "pastor", "rt hon", "right honourable", "right honorable",
 ]
 # Royal and religious titles that stand before a name and make even one word a name
 # ("King Abdullah", "Pope Francis", "Crown Prince Mohammed bin Salman"); also posts.

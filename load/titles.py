@@ -37,6 +37,8 @@ CLAUSE_END = {",", ".", ";", ":", ")", "(", "!", "?", "\"", "”", "—", "–"}
 # Prepositions that give a post its scope ("commander for the region", "chief in <province>").
 _SCOPE = {"for", "in", "of", "at"}
 _DASHES = {"—", "–", "-"}
+# "Majority Leader", "Opposition leader": posts of a house, not descriptions ("a party leader").
+_HOUSE_LEADERS = {"majority", "minority", "opposition"}
 # Forms of state in a country's official name ("the Republic of Kenya", "the Kingdom of Bahrain").
 _STATE_FORMS = {"republic", "kingdom", "federation", "sultanate", "emirate", "emirates", "state", "states",
                 "commonwealth", "principality", "union"}
@@ -126,7 +128,11 @@ def _scope_word(doc: Doc, k: int, start: int) -> bool:
 
 def _scope_preposition(doc: Doc, k: int, start: int) -> bool:
     """ "commander *for* the region", "chief *in* <province>": a preposition right after a post."""
-    return doc[k].lower_ in ("for", "in") and k > start and is_head(doc[k - 1])
+    if not (doc[k].lower_ in ("for", "in") and k > start):
+        return False
+    # "Leader of Opposition in the Assembly X": after a post's own "of" phrase too
+    return is_head(doc[k - 1]) or (k - 3 >= start and doc[k - 1].is_title and doc[k - 2].lower_ == "of"
+                                   and is_head(doc[k - 3]))
 
 
 def _inner_and(doc: Doc, k: int, start: int, commas: bool = False) -> bool:
@@ -410,6 +416,8 @@ def read_chain(chain: Span) -> TitleParts:
         country = country_at(tok) if tok.i not in scope_tokens else None
         if country and ((nxt is not None and nxt.text == "-") or (k and tokens[k - 1].text == "-")):
             continue          # "Hungarian-American": two countries, neither is the post's
+        if tok.text == "-" and k and nxt is not None and country_at(tokens[k - 1]) and country_at(nxt):
+            continue          # and the hyphen between them ("the Japan-Bangladesh Friendship League")
         if country:
             parts.country = parts.country or country
             if kept and kept[-1].lower_ in ("of", "from") and (nxt is None or country_at(nxt) is None):
@@ -527,7 +535,8 @@ def title_from_chain(chain: Span, sentence: int, rank: str | None) -> tuple[Titl
         post=post, start=chain.start_char, end=chain.end_char, text=chain.text,
         sentence=sentence, country=parts.country,
         organisation=parts.organisation, rank=rank, status=parts.status,
-        is_description=not scoped and (bool(words & DESCRIPTION_HEADS) or "top" in words),
+        is_description=not scoped and (bool(words & DESCRIPTION_HEADS) or "top" in words)
+        and not words & _HOUSE_LEADERS,
         normalized_post=normalize_post(post),
     )
     return title, parts.country

@@ -648,3 +648,16 @@ def test_a_meeting_noun_of_a_meeting_verbs_purpose_is_that_meeting(nlp):
             "for the first in-person summit in four years. The High Representative, Pedro Alves, joined the talks "
             "in the afternoon.")
     assert pairs(read(nlp, text, "2024-03-09")) == {frozenset({"Moen", "Lind", "Tao", "Alves"})}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Foreign Minister Karim Haddad met Ambassador Li Wen on Tuesday. Separately, Haddad received a call from "
+     "Foreign Minister Omar Saleh.", {frozenset({"Haddad", "Wen"})}),
+    ("Foreign Minister Karim Haddad also held a working lunch with Finance Minister Omar Saleh.",
+     {frozenset({"Haddad", "Saleh"})}),
+    ("The Speaker of Parliament, Rt. Hon. Kwesi Mensah Bonsu, on Monday received a delegation from the National "
+     "Assembly of Togo. The delegation was led by Mr. Koffi Agbeko, Vice President of the Assembly.",
+     {frozenset({"Bonsu", "Agbeko"})}),
+])
+def test_more_meeting_forms(nlp, text, expected):
+    assert pairs(read(nlp, text, "2024-03-08")) == expected

@@ -381,3 +381,16 @@ def test_a_relative_clause_of_heading_a_named_body(nlp, text, name, post, countr
     person = only(nlp, text, name)
     assert posts(person) == ([post] if post else [])
     assert person.country == country
+
+
+@pytest.mark.parametrize("text, name, post", [
+    ("Korean Ambassador in Dhaka Park Min-jun was present.", "Park Min-jun", "Ambassador in Dhaka"),
+    ("Leader of Opposition in the Assembly K R Menon criticised the visit on Monday in the city.",
+     "K R Menon", "Leader of Opposition in the Assembly"),
+    ("The First Deputy Speaker, Hon. Kwame Asare-Boadu, and the Majority Leader, Hon. Yaw Osei-Tutu, attended.",
+     "Yaw Osei-Tutu", "Majority Leader"),
+    ("He met Keiji Sato, chairman of the Japan-Bangladesh Parliamentary Friendship League, on Monday.",
+     "Keiji Sato", "Chairman of the Parliamentary Friendship League"),
+])
+def test_scopes_in_styles_and_house_posts(nlp, text, name, post):
+    assert posts(only(nlp, text, name)) == [post]
