@@ -13,7 +13,11 @@ Each reader takes a token and returns ``Found`` groups of participants:
 - attendance and ceremonies: "A and B attended the inauguration", "C also took part in
   the ceremony", "the meeting was attended by A and B", "A and B signed the agreement",
   "A inaugurated the bridge with B": the event (its noun) is kept so that an
-  article's reports of one ceremony become one meeting of everyone at it.
+  article's reports of one ceremony become one meeting of everyone at it;
+- chairs and company: "X chaired a meeting attended by A and B" (the chair meets those who
+  attend), "X was accompanied by A and B", "A and B were (also) present / in attendance" and
+  "The leaders signed ... in the presence of A" (``PRESENCE``: they join the meeting just
+  reported, see ``meetings``).
 
 "A met B, C and D" gives one meeting per pair (A-B, A-C, A-D), as the gold counts
 them; a delegation, "A, accompanied by B, met C" and a presence give one meeting
