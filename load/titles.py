@@ -175,14 +175,15 @@ def _portfolios_and(doc: Doc, k: int, start: int, end: int) -> bool:
 
     def portfolio_word(tok: Token) -> bool:
         return (tok.is_title and tok.is_alpha and not is_head(tok) and not country_at(tok)
-                and tok.ent_type_ not in ("PERSON", "GPE", "NORP", "LOC"))
+                and tok.ent_type_ not in ("PERSON", "GPE", "NORP"))   # a region may be a portfolio ("Asia and Pacific")
 
     if not portfolio_word(doc[k - 1]):
         return False
     j = k + 1
     while j < end - 1 and j - k <= 3 and portfolio_word(doc[j]):
         j += 1
-    return j > k + 1 and is_head(doc[j]) and doc[j].is_title
+    # ("its Asia and Pacific Department director X": a lower-case head after capitalised portfolios)
+    return j > k + 1 and is_head(doc[j]) and (doc[j].is_title or doc[j].is_lower and doc[j - 1].is_title)
 
 
 # --- chains --------------------------------------------------------------------------------
@@ -245,6 +246,8 @@ def left_apposition(doc: Doc, name: Span, sent: Span) -> Span | None:
     determiner = before == "the" or before in _PRONOUNS or before == "its"
     # a post that opens the sentence is definite too: "Minister of Foreign Affairs, X, held talks"
     definite = determiner or any(t.text in POSSESSIVE for t in chain) or chain.start == sent.start
+    # "a U.N. spokesman, X, told reporters": a spokesman is named for the post he speaks in
+    definite = definite or (before in ("a", "an") and chain[-1].lower_ in ("spokesman", "spokeswoman", "spokesperson"))
     closed = name.end >= sent.end or doc[name.end].text in CLAUSE_END
     k = (k0 - 1 if before == "the" and k0 < chain.start - 1 else chain.start - (2 if determiner else 1))
     opens = k < sent.start or doc[k].text in (",", ":", ";")
@@ -280,8 +283,10 @@ def right_apposition(doc: Doc, start: int, sent_end: int, person_starts: set[int
     i = j = start + 1
     if j < sent_end and doc[j].lower_ in ("and", "or"):
         return None           # "X, and Minister for Trade Y": the next person of a list
-    if j < sent_end and doc[j].lower_ in ("the", *_PRONOUNS):
+    indefinite = j < sent_end and doc[j].lower_ in ("a", "an")
+    if j < sent_end and (doc[j].lower_ in ("the", *_PRONOUNS) or indefinite):
         j += 1
+        i = j if indefinite else i
     scopes = 0
     while j < sent_end and j not in person_starts:
         tok = doc[j]
@@ -311,6 +316,10 @@ def right_apposition(doc: Doc, start: int, sent_end: int, person_starts: set[int
     chain = doc[i:j]
     if not len(chain) or not any(is_head(t) for t in chain):
         return None
+    if indefinite and (chain[-1].lower_ not in ("spokesman", "spokeswoman", "spokesperson")
+                       or j + 1 < sent_end and doc[j].text == "," and j + 1 in person_starts):
+        return None           # "X, a former minister,": a description; "X, a ministry spokesman,": the post
+        # (but "X, a U.N. spokesman, Y, said": Y's)
     # An apposition closes the clause: "X, the army chief, said"; in "X, the army chief vowed"
     # the description is the subject of a new clause, not X's title.
     if j < sent_end:

@@ -394,3 +394,20 @@ def test_a_relative_clause_of_heading_a_named_body(nlp, text, name, post, countr
 ])
 def test_scopes_in_styles_and_house_posts(nlp, text, name, post):
     assert posts(only(nlp, text, name)) == [post]
+
+
+def test_a_lower_case_head_after_two_capitalised_portfolios(nlp):
+    text = "Earlier, he received a delegation of the fund led by its Asia and Pacific Department director Ravi Menon Iyer."
+    assert posts(only(nlp, text, "Ravi Menon Iyer")) == ["Asia and Pacific Department Director"]
+
+
+@pytest.mark.parametrize("text, name, post", [
+    ("The envoy met the Special Envoy for Sudan, Amadou Diallo, a U.N. spokesman, Pierre Lambert, told reporters.",
+     "Pierre Lambert", "U.N. Spokesman"),
+    ("The envoy met the Special Envoy for Sudan, Amadou Diallo, a U.N. spokesman, Pierre Lambert, told reporters.",
+     "Amadou Diallo", "Special Envoy for Sudan"),
+    ("He met Kamal Uddin Ahmed, a ministry spokesman, on Monday.", "Kamal Uddin Ahmed", "Ministry Spokesman"),
+    ("He met Kamal Uddin Ahmed, a former minister, on Monday.", "Kamal Uddin Ahmed", None),
+])
+def test_an_indefinite_spokesman_names_the_post(nlp, text, name, post):
+    assert posts(only(nlp, text, name)) == ([post] if post else [])
