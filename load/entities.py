@@ -344,8 +344,8 @@ class PeopleLayer:
             found[span.end] = (span.start, span.label_, span.text)
         # "Dr. Sultan Ahmed X", "Sheikh Sultan bin X": a royal word after an honorific is a given name.
         for end, (start, label, _) in list(found.items()):
-            if label == "ROYAL" and start in found and found[start][1] == "HONORIFIC":
-                del found[end]
+            if label == "ROYAL" and start in found and found[start][1] in ("HONORIFIC", "RANK", "ROYAL"):
+                del found[end]     # (also after a rank or a royal title: "General Amir X", "Prince Sultan bin X")
         return found
 
     def _prefix_before(self, doc: Doc, start: int, prefixes) -> NamePrefix:
@@ -377,7 +377,8 @@ class PeopleLayer:
         while start < end:
             if start in prefix_end_at and prefix_end_at[start] <= end:
                 start = prefix_end_at[start]
-            elif (is_post_word(doc[start]) or (doc[start].is_stop and not _pronoun_surname(doc, start)) or doc[start].is_punct
+            elif ((is_post_word(doc[start]) and not (start in prefixes and doc[start].lower_ in ROYAL_WORDS))
+                  or (doc[start].is_stop and not _pronoun_surname(doc, start)) or doc[start].is_punct
                   or doc[start].lower_ in ORG_WORDS   # "Spokesman for the [Presidency X]"
                   or _affiliation(doc[start])         # "[Republican] X", "[North Korea] X"
                   or _scope_city(doc, start, end)):   # "IGP [Islamabad] X Y"
@@ -391,7 +392,8 @@ class PeopleLayer:
         while (start > 0 and start not in prefixes and not doc[start].is_sent_start
                and (_name_like(doc[start - 1]) and doc[start - 1].pos_ == "PROPN" and not _affiliation(doc[start - 1])
                     and not _scope_city(doc, start - 1, end)
-                    or _function_word_surname(doc, start - 1) or _pronoun_surname(doc, start - 1))):
+                    or _function_word_surname(doc, start - 1) or _pronoun_surname(doc, start - 1)
+                    or (start - 1 in prefixes and doc[start - 1].lower_ in ROYAL_WORDS and doc[start - 1].is_title))):
             start -= 1                                   # "Muhammad" + model's "Javad Zarif"; "Secretary Do" + "Quang Vinh"
         if start - 1 in prefixes and prefixes[start - 1][1] == "HONORIFIC" and doc[start - 1].lower_ in ROYAL_WORDS:
             start -= 1                                   # "Dr." + "Sultan" + "Ahmed X": a given name

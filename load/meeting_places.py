@@ -35,6 +35,8 @@ def escort_clause(token: Token) -> bool:
 def place_for(trigger: Token, by_token: dict[int, int]) -> str | None:
     """The city an in/at phrase puts the meeting of ``trigger`` in, or None."""
     anchors = [trigger, *(c for c in trigger.children if escort_clause(c))]
+    if trigger.dep_ in ("nsubj", "nsubjpass") and trigger.head.lemma_ in ("take", "hold", "happen", "occur", "be"):
+        anchors.append(trigger.head)     # "The meeting between A and B took place in Seoul"
     current = trigger
     for _ in range(4):
         if current.dep_ in ("xcomp", "advcl", "pcomp", "pobj", "prep", "dobj", "conj") and current.head != current:

@@ -40,12 +40,13 @@ from . import doc_cache
 from .meeting_people import People, coordinated_subject, governing_subjects, subjects
 
 MEETING_VERBS = {"meet", "receive", "host", "visit", "welcome", "greet"}   # take the other side as object
-WITH_VERBS = {"meet", "speak", "talk", "confer", "hold", "call", "sit", "engage", "discuss", "pay"}
+WITH_VERBS = {"meet", "speak", "talk", "confer", "hold", "call", "sit", "engage", "discuss", "pay", "interact", "play"}
 WITH_PREPS = {"with", "to"}                                 # "spoke to"; "on" only for "called on"
 MEETING_NOUNS = {"meeting", "meetings", "talks", "talk", "conversation", "discussion", "discussions",
                  "summit", "audience", "consultation", "consultations", "session", "encounter",
                  "face-to-face", "tete-a-tete", "call"}
-HELD_OBJECTS = MEETING_NOUNS | {"visit", "lunch", "dinner", "breakfast", "luncheon"}   # "held a working lunch with B"
+HELD_OBJECTS = MEETING_NOUNS | {"visit", "lunch", "dinner", "breakfast", "luncheon",   # "held a working lunch with B"
+                                "host"}                                                  # "played host to B"
 MEETING_OR_WITH_VERBS = MEETING_VERBS | WITH_VERBS
 TOGETHER_VERBS = {"meet", "confer", "talk"}                 # "A and B met"
 # Events where the people present meet each other.
@@ -125,6 +126,8 @@ def _other_side(trigger: Token) -> list[Token]:
         if child.dep_ == "prep" and (child.lower_ in WITH_PREPS and trigger.lemma_ != "visit"
                                      or child.lower_ == "on" and trigger.lemma_ == "call"):
             heads.extend(_pobjs(child))   # not "visited the site with B": they went together
+        if child.dep_ == "prep" and child.lower_ == "upon" and trigger.lemma_ == "call":
+            heads.extend(_pobjs(child))   # "called upon B"
         if child.dep_ == "agent":
             heads.extend(_pobjs(child))
         # "received on Sunday Italian Prime Minister B": the parser takes B into the date's phrase.
@@ -199,8 +202,11 @@ def read_verb(token: Token, people: People) -> list[Found]:
         return []
     if lemma == "pay" and not any(c.lower_ in ("call", "visit") for c in objects):
         return []
-    if lemma == "call" and (not any(c.dep_ == "prep" and c.lower_ == "on" for c in token.children) or _urges(token)):
+    if lemma == "call" and (not any(c.dep_ == "prep" and c.lower_ in ("on", "upon") for c in token.children)
+                            or _urges(token)):
         return []
+    if lemma == "play" and not any(c.lower_ == "host" for c in objects):
+        return []         # "played host to B", not "played a role with B"
     if lemma in ("discuss", "engage") and not any(c.dep_ == "prep" and c.lower_ == "with" for c in token.children):
         return []
     heads = _other_side(token)
@@ -243,7 +249,11 @@ def read_noun(token: Token, people: People) -> list[Found]:
     if token.dep_ in ("dobj", "obj") and token.head.lemma_ in ("hold", "pay"):
         return []  # read from the verb
     between, with_heads, owner = [], [], []
-    for child in token.children:
+    children = list(token.children)
+    if token.dep_ == "nsubjpass" and token.head.lemma_ == "hold":
+        # "Talks were held between A and B": the parser hangs "between" on the verb
+        children += [c for c in token.head.children if c.dep_ == "prep" and c.lower_ in ("between", "with")]
+    for child in children:
         if child.dep_ == "prep" and child.lower_ == "between":
             for pobj in _pobjs(child):
                 named = people.phrase(pobj)

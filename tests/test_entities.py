@@ -271,3 +271,8 @@ def test_a_name_after_a_lower_case_post_and_its_scope_and_prefixed_surnames(nlp)
     doc = nlp("MEP Anna Keller, the rapporteur on Moldova, and the chair of the Budget Committee, Ewan McAllister, "
               "joined the meeting.")
     assert "Ewan McAllister" in names(doc)
+
+
+def test_a_royal_word_after_a_rank_or_royal_title_is_a_given_name(nlp):
+    doc = nlp("Defence Secretary John Grant met General Amir Zaki and Crown Prince Sultan bin Rashid in Cairo.")
+    assert {"Amir Zaki", "Sultan bin Rashid"} <= set(names(doc))

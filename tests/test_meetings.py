@@ -661,3 +661,18 @@ def test_a_meeting_noun_of_a_meeting_verbs_purpose_is_that_meeting(nlp):
 ])
 def test_more_meeting_forms(nlp, text, expected):
     assert pairs(read(nlp, text, "2024-03-08")) == expected
+
+
+@pytest.mark.parametrize("text, expected, place", [
+    ("Ambassador Hans Keller called upon Chief Minister Ravi Sharma at his residence.", {"Keller", "Sharma"}, None),
+    ("President Ana Duarte played host to Prime Minister Tomas Berg at the palace.", {"Duarte", "Berg"}, None),
+    ("Foreign Secretary Priya Nair interacted with Minister Chen Hao on the sidelines of the summit.",
+     {"Nair", "Hao"}, None),
+    ("Talks were held between Interior Minister Kwame Boateng and his Togolese counterpart Koffi Agbeko.",
+     {"Boateng", "Agbeko"}, None),
+    ("The meeting between Prime Minister Rina Sato and President Joon Park took place in Seoul on Friday.",
+     {"Sato", "Park"}, "Seoul"),
+])
+def test_other_verbs_and_nouns_of_meeting(nlp, text, expected, place):
+    found = read(nlp, text, "2024-03-08")
+    assert [(n, p) for n, _, p, _ in found] == [(frozenset(expected), place)]
