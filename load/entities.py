@@ -397,6 +397,7 @@ class PeopleLayer:
             start -= 1                                   # "Muhammad" + model's "Javad Zarif"; "Secretary Do" + "Quang Vinh"
         if start - 1 in prefixes and prefixes[start - 1][1] == "HONORIFIC" and doc[start - 1].lower_ in ROYAL_WORDS:
             start -= 1                                   # "Dr." + "Sultan" + "Ahmed X": a given name
+        start = _after_portfolios(doc, start, end)      # "Minister of Petroleum and [Mineral Resources] X Y"
         prefix_starts = {s for s, _, _ in prefixes.values()}
         if end < len(doc) and doc[end].lower_ in NAME_PARTICLES and doc[end - 1].lower_ in NAME_PARTICLES \
                 and _joins_name(doc, end - 1):
@@ -476,6 +477,8 @@ class PeopleLayer:
                     if first in starts:
                         break        # "IGP Sindh Dr X": the honorific's own reading finds the name
                     name_end = max(name_end, _name_end(doc, first, stops=starts))
+                while first < name_end - 2 and (doc[first].lower_ in _PORTFOLIO_PLURALS or doc[first].tag_ == "NNPS"):
+                    first += 1       # "Minister of Petroleum and Mineral [Resources] X Y": the portfolio's end
                 if name_end - first >= 2 and first not in starts:
                     spans.append(Span(doc, first, name_end, label="PERSON"))
             elif tok.text == "," and tok.i > 0 and tok.i + 1 not in in_prefix and _post_phrase_ends_at(doc, tok.i - 1):
@@ -790,6 +793,24 @@ def _is_city(doc: Doc, span: Span) -> bool:
     return geocode(span.text) is not None
 
 
+# Plural portfolio words that end a post's scope ("Road Transport and Highways", "Mineral Resources").
+_PORTFOLIO_PLURALS = {"affairs", "resources", "highways", "works", "mines", "communications", "fisheries",
+                      "services", "relations", "railways", "waterways", "ports", "forests", "minerals",
+                      "industries", "sports", "roads", "lands", "finances", "statistics", "investments"}
+
+
+def _after_portfolios(doc: Doc, start: int, end: int) -> int:
+    """Where the name begins in a span the model starts inside a post's portfolios: "Minister of
+    Petroleum and [Mineral Resources Karim Badawi]", "Minister for Road Transport and [Highways
+    Nitin Gadkari]": after the last plural portfolio word, when two name words remain."""
+    if end - start < 3 or start == 0 or doc[start - 1].lower_ not in ("and", "of", "for") or \
+            not any(post_head(t.text) for t in doc[max(0, start - 8):start]):
+        return start
+    last = max((k for k in range(start, end - 2)
+                if doc[k].lower_ in _PORTFOLIO_PLURALS or doc[k].tag_ == "NNPS"), default=None)
+    return last + 1 if last is not None else start
+
+
 def _scope_city(doc: Doc, start: int, end: int) -> bool:
     """ "Inspector General of Police (IGP) Islamabad Ali Nasir Rizvi", "DIG Operations Lahore X Y",
     "Chief Minister Punjab X Y Z": a department or place right after a post (or its bracket) and
@@ -802,6 +823,10 @@ def _scope_city(doc: Doc, start: int, end: int) -> bool:
         return False
     before = doc[start - 1]
     word = doc[start]
+    if word.is_title and before.lower_ in ("of", "in") and start >= 2 and post_head(doc[start - 2].text):
+        from .places import geocode     # "Mayor of Lima X Y", "Governor of Kano X Y": the post's city
+
+        return geocode(word.text) is not None and word.ent_type_ in ("", "GPE", "PERSON")
     if not word.is_title or not (before.text == ")" or (before.is_upper or before.is_title) and is_post_word(before)
                                  or before.lower_ in POST_DEPARTMENTS):
         return False

@@ -30,6 +30,8 @@ RANKS = [
     "deputy assistant commissioner", "dac", "detective chief superintendent", "detective superintendent",
     "detective chief inspector", "dci", "detective inspector", "detective sergeant", "detective constable",
     "chief superintendent", "supt", "det supt",
+    # Nigerian and Indian police ranks before a name ("SP X", "ACP Y")
+    "sp", "csp", "acp", "dcp",
 ]
 # Forms of address and religious or hereditary honorifics.
 HONORIFICS = [

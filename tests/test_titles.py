@@ -411,3 +411,16 @@ def test_a_lower_case_head_after_two_capitalised_portfolios(nlp):
 ])
 def test_an_indefinite_spokesman_names_the_post(nlp, text, name, post):
     assert posts(only(nlp, text, name)) == ([post] if post else [])
+
+
+@pytest.mark.parametrize("text, name, post", [
+    ("Egypt's Minister of Petroleum and Mineral Resources Karim Badawi spoke.", "Karim Badawi",
+     "Minister of Petroleum and Mineral Resources"),
+    ("Union Minister for Road Transport and Highways Nitin Rao Deshmukh inaugurated the road.",
+     "Nitin Rao Deshmukh", "Union Minister for Road Transport and Highways"),
+    ("Minister for Energy and Mines Charles James Banda spoke.", "Charles James Banda", "Minister for Energy and Mines"),
+    ("Mayor of Lima Rafael Lopez Aliaga spoke.", "Rafael Lopez Aliaga", "Mayor of Lima"),
+    ("Police spokesperson SP Muyiwa Adejobi confirmed the arrests.", "Muyiwa Adejobi", "Police Spokesperson"),
+])
+def test_where_a_posts_scope_ends_and_the_name_begins(nlp, text, name, post):
+    assert posts(only(nlp, text, name)) == [post]
