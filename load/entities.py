@@ -63,6 +63,10 @@ _INSTITUTION_ENDS = {"house", "council", "ministry", "department", "agency", "co
                      # works named after people ("the Rahman Tunnel", "the Sharif Expressway")
                      "tunnel", "expressway", "motorway", "flyover", "barrage", "canal", "museum", "mosque",
                      "cathedral", "mausoleum", "memorial", "terminal", "interchange"}
+# Last words of product names that review and deal pages put in title case ("Nintendo Switch", "Xbox
+# Live", "Night Mode", "Premiere Edition"): a person's name never ends in them.
+_PRODUCT_ENDS = {"edition", "mode", "offer", "drop", "monitoring", "switch", "lite", "live", "jar", "bundle",
+                 "console", "deals", "sale", "series", "collection", "version", "pro", "plus", "ultra", "mini"}
 # Facilities named after a person: "Walter Reed hospital", "the Jinnah stadium".
 FACILITY_NOUNS = {"hospital", "airport", "stadium", "university", "college", "school", "bridge", "station",
                   "palace", "museum", "mosque", "church", "temple", "hotel", "prison", "road", "street",
@@ -324,7 +328,7 @@ class PeopleLayer:
         people.extend(self._mislabelled_full_names(doc, ents, people))
         people = filter_spans(people)
         people.extend(self._known_name_words(doc, people, orgs))
-        people = filter_spans(people)
+        people = [p for p in filter_spans(people) if not (len(p) > 1 and p[-1].lower_ in _PRODUCT_ENDS)]
         doc._.name_prefixes = {(p.start, p.end): self._prefix_before(doc, p.start, prefixes) for p in people}
         doc_cache.forget(doc, _name_prefixes)
         doc.ents = self._merge(doc, ents, people, orgs)
@@ -433,6 +437,8 @@ class PeopleLayer:
         in brackets after a dateline's date ("Havana, Sep 20 (Prensa Latina)")."""
         if (len(span) == 1 and span[0].lower_ in PLATFORMS) or span[-1].lower_ in _INSTITUTION_ENDS:
             return True
+        if len(span) > 1 and span[-1].lower_ in _PRODUCT_ENDS:
+            return True     # products on review and shopping pages ("Nintendo Switch Lite", "Premiere Edition")
         if (span.start >= 2 and doc[span.start - 1].text == "(" and span.end < len(doc) and doc[span.end].text == ")"
                 and (doc[span.start - 2].ent_type_ == "DATE" or doc[span.start - 2].like_num)):
             return True

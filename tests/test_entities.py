@@ -276,3 +276,13 @@ def test_a_name_after_a_lower_case_post_and_its_scope_and_prefixed_surnames(nlp)
 def test_a_royal_word_after_a_rank_or_royal_title_is_a_given_name(nlp):
     doc = nlp("Defence Secretary John Grant met General Amir Zaki and Crown Prince Sultan bin Rashid in Cairo.")
     assert {"Amir Zaki", "Sultan bin Rashid"} <= set(names(doc))
+
+
+def test_products_on_deal_pages_are_not_people(nlp):
+    doc = nlp("The Nintendo Switch Lite Pokemon Zacian and Zamazenta Edition is back in stock on Amazon. The "
+              "Switch Lite can play the same titles as the original Nintendo Switch. Maria Lopez, an analyst, said "
+              "Google Stadia Premiere Edition and Xbox Live deals sold out.")
+    found = set(names(doc))
+    assert "Maria Lopez" in found
+    assert not found & {"Zamazenta Edition", "Nintendo Switch", "Switch Lite", "Stadia Premiere Edition", "Xbox Live",
+                        "Google Stadia Premiere Edition"}
