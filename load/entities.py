@@ -346,6 +346,10 @@ class PeopleLayer:
             if before >= 0 and doc[before].lower_ in _POST_PAIRS.get(plain(span.text), ()):
                 continue          # "Director-General Analysis": no rank, no name
             found[span.end] = (span.start, span.label_, span.text)
+            end = span.end
+            if (span.label_ in ("RANK", "HONORIFIC") and end + 2 < len(doc) and doc[end].text == "("
+                    and doc[end + 1].lower_.rstrip(".") in ("retd", "retired", "r") and doc[end + 2].text == ")"):
+                found[end + 3] = (span.start, span.label_, span.text)   # "Gen. (retd) X", "Justice (retd) Y"
         # "Dr. Sultan Ahmed X", "Sheikh Sultan bin X": a royal word after an honorific is a given name.
         for end, (start, label, _) in list(found.items()):
             if label == "ROYAL" and start in found and found[start][1] in ("HONORIFIC", "RANK", "ROYAL"):

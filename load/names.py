@@ -36,11 +36,12 @@ RANKS = [
 # Forms of address and religious or hereditary honorifics.
 HONORIFICS = [
     "mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame", "lord",
-    "sheikh", "shaikh", "sheik", "seyed", "seyyed", "sayyid", "sayed", "syed",
+    "sheikh", "shaikh", "sheik", "sheikha", "sheikhah", "seyed", "seyyed", "sayyid", "sayed", "syed",
     "ayatollah", "grand ayatollah", "hojatoleslam", "imam", "mullah", "maulana",
     "mufti", "hafiz", "haji", "hajji", "rev", "reverend", "father", "justice",
     # Malaysian and Bruneian honours, West African forms of address
-    "datuk seri", "dato seri", "dato sri", "datuk", "dato", "datin", "tan sri", "puan sri", "pehin",
+    "datuk seri", "dato seri", "dato sri", "dato' sri", "dato' seri", "datuk", "dato", "dato'", "datin", "tan sri",
+    "puan sri", "pehin",
     "alhaji", "alhaja", "hajiya",
     # Gulf and South Asian styles of address ("H.H. Sheikh X", "H.E. Mr. Y")
     "h.h", "h.e", "his highness", "her highness", "his excellency", "her excellency",

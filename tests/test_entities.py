@@ -286,3 +286,12 @@ def test_products_on_deal_pages_are_not_people(nlp):
     assert "Maria Lopez" in found
     assert not found & {"Zamazenta Edition", "Nintendo Switch", "Switch Lite", "Stadia Premiere Edition", "Xbox Live",
                         "Google Stadia Premiere Edition"}
+
+
+def test_more_forms_of_address_and_retired_ranks(nlp):
+    doc = nlp("Sheikha Latifa bint Hamad received the delegation. Chief Justice Dato' Sri Aminah Yusof and "
+              "Defence Minister Gen. (retd) Tariq Saleem Khan attended.")
+    found = people(doc)
+    assert ("Latifa bint Hamad", None, "Sheikha") in found
+    assert ("Aminah Yusof", None, "Dato' Sri") in found
+    assert ("Tariq Saleem Khan", "Gen.", None) in found
