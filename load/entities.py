@@ -836,19 +836,26 @@ def _scope_city(doc: Doc, start: int, end: int) -> bool:
     if word.is_title and before.lower_ in ("of", "in") and start >= 2 and post_head(doc[start - 2].text):
         from .places import geocode     # "Mayor of Lima X Y", "Governor of Kano X Y": the post's city
 
-        return geocode(word.text) is not None and word.ent_type_ in ("", "GPE", "PERSON")
+        inside_place = start + 1 < len(doc) and doc[start + 1].ent_iob_ == "I" and doc[start + 1].ent_type_ in ("GPE", "LOC")
+        return geocode(word.text) is not None and word.ent_type_ in ("", "GPE", "PERSON") and not inside_place
     if not word.is_title or not (before.text == ")" or (before.is_upper or before.is_title) and is_post_word(before)
                                  or before.lower_ in POST_DEPARTMENTS):
         return False
     if word.lower_ in POST_DEPARTMENTS:
         return True
     same = [k for k in numpy.flatnonzero(doc.to_array(LOWER) == word.lower).tolist() if k != start]
-    if any(doc[k].ent_type_ in ("GPE", "LOC") or (doc[k].is_upper and len(doc[k]) > 2) for k in same):
+    if any(_whole_place(doc, k) or (doc[k].is_upper and len(doc[k]) > 2) for k in same):
         from .places import geocode
 
         return geocode(word.text) is not None
     after_posts = {doc[k + 1].lower_ for k in same if 0 < k < len(doc) - 1 and _post_or_department(doc[k - 1])}
     return len(after_posts - {doc[start + 1].lower_}) >= 2
+
+
+def _whole_place(doc: Doc, k: int) -> bool:
+    """A place entity of this one word ("in Lahore"; not the "Sri" of "Sri Lanka")."""
+    return doc[k].ent_type_ in ("GPE", "LOC") and doc[k].ent_iob_ == "B" and (
+        k + 1 >= len(doc) or doc[k + 1].ent_iob_ != "I")
 
 
 def _post_or_department(token: Token) -> bool:

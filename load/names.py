@@ -46,7 +46,7 @@ HONORIFICS = [
     # Gulf and South Asian styles of address ("H.H. Sheikh X", "H.E. Mr. Y")
     "h.h", "h.e", "his highness", "her highness", "his excellency", "her excellency",
     # South Asian and West African forms of address ("Shri X", "Smt Y", "Engr Z", "Hon. W", "Barr. V")
-    "shri", "sri", "shrimati", "smt", "kumari", "thiru", "engr", "hon", "honourable", "honorable",
+    "shri", "shrimati", "smt", "kumari", "thiru", "engr", "hon", "honourable", "honorable",
     "barr", "mallam", "pastor", "rt hon", "right honourable", "right honorable",
 ]
 # Royal and religious titles that stand before a name and make even one word a name

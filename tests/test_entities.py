@@ -295,3 +295,8 @@ def test_more_forms_of_address_and_retired_ranks(nlp):
     assert ("Latifa bint Hamad", None, "Sheikha") in found
     assert ("Aminah Yusof", None, "Dato' Sri") in found
     assert ("Tariq Saleem Khan", "Gen.", None) in found
+
+
+def test_a_word_of_a_countrys_name_is_no_scope_before_a_name(nlp):
+    doc = nlp("Finance Minister Sri Mulyani Indrawati met officials from Sri Lanka on Monday.")
+    assert "Sri Mulyani Indrawati" in names(doc)
