@@ -42,6 +42,9 @@ _POST_SYNONYMS = {"premier": "prime minister", "eam": "external affairs minister
                   "fm": "foreign minister", "dg": "director general", "coas": "chief army staff",
                   "director-general": "director general", "gen": "general"}
 _SECOND_IN_COMMAND = {"deputy", "vice", "assistant", "additional", "junior"}
+# Posts of a country's leader ("the Venezuelan leader"); a unique holder in the article is meant.
+_LEADER_POSTS = [{"president"}, {"prime", "minister"}, {"chancellor"}, {"premier"}, {"king"}, {"emir"},
+                 {"sultan"}, {"supreme", "leader"}]
 # Descriptions that stand for a post: "top diplomat" and "diplomatic chief" mean foreign minister.
 _DESCRIBED_POSTS = [({"diplomat"}, ("minister", {"foreign"})),
                     ({"diplomatic", "chief"}, ("minister", {"foreign"}))]
@@ -411,6 +414,9 @@ def _fits(role: _Role, cluster: _Cluster) -> bool:
     country = cluster.country()
     if role.country and country and role.country != country:
         return False
+    if head == "leader" and not modifiers and role.country and country == role.country:
+        # "the Argentine leader": the country's president, prime minister, chancellor, king ...
+        return any(_post_words(t.post) in _LEADER_POSTS and t.status is None for t in cluster.titles)
     for title in cluster.titles:
         if title.is_description:
             continue

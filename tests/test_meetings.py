@@ -676,3 +676,10 @@ def test_more_meeting_forms(nlp, text, expected):
 def test_other_verbs_and_nouns_of_meeting(nlp, text, expected, place):
     found = read(nlp, text, "2024-03-08")
     assert [(n, p) for n, _, p, _ in found] == [(frozenset(expected), place)]
+
+
+def test_the_nationality_leader_is_that_countrys_president(nlp):
+    text = ("Pope Leo received Argentine President Martin Zabala at the Apostolic Palace on Monday. "
+            "The Argentine leader, who took office in December, also met with Italian Prime Minister "
+            "Giulia Ferrante at Palazzo Chigi in Rome.")
+    assert pairs(read(nlp, text, "2024-03-08")) == {frozenset({"Leo", "Zabala"}), frozenset({"Zabala", "Ferrante"})}
