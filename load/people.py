@@ -40,7 +40,10 @@ from .titles import (
 _POST_SYNONYMS = {"premier": "prime minister", "eam": "external affairs minister", "military": "army", "defense": "defence", "spokeswoman": "spokesman",
                   "spokesperson": "spokesman", "advisor": "adviser", "pm": "prime minister",
                   "fm": "foreign minister", "dg": "director general", "coas": "chief army staff",
-                  "director-general": "director general", "gen": "general"}
+                  "director-general": "director general", "gen": "general",
+                  # short police and state posts ("the IGP called on the CM")
+                  "igp": "police inspector general", "ig": "inspector general", "dig": "deputy inspector general",
+                  "dgp": "police director general", "cm": "chief minister"}
 _SECOND_IN_COMMAND = {"deputy", "vice", "assistant", "additional", "junior"}
 # Posts of a country's leader ("the Venezuelan leader"); a unique holder in the article is meant.
 _LEADER_POSTS = [{"president"}, {"prime", "minister"}, {"chancellor"}, {"premier"}, {"king"}, {"emir"},

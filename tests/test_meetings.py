@@ -683,3 +683,9 @@ def test_the_nationality_leader_is_that_countrys_president(nlp):
             "The Argentine leader, who took office in December, also met with Italian Prime Minister "
             "Giulia Ferrante at Palazzo Chigi in Rome.")
     assert pairs(read(nlp, text, "2024-03-08")) == {frozenset({"Leo", "Zabala"}), frozenset({"Zabala", "Ferrante"})}
+
+
+def test_a_short_police_post_refers_to_its_holder(nlp):
+    text = ("Inspector General of Police Sindh Tariq Aziz Jatoi reviewed the arrangements on Monday. Later, the IGP "
+            "called on Chief Minister Ghulam Murad Shah and briefed him.")
+    assert pairs(read(nlp, text, "2024-03-08")) == {frozenset({"Jatoi", "Shah"})}
