@@ -23,6 +23,8 @@ SUBJECT_DEPS = ("nsubj", "nsubjpass")
 # Verbs of a reporting clause after a list of names: "..., spokesman X said / told reporters".
 REPORTING_VERBS = {"say", "tell", "add", "state", "announce", "confirm", "note", "explain", "write", "report",
                    "tweet", "post", "disclose", "reveal", "brief", "recall"}
+# "A sent B to meet C": the one sent meets C.
+SENDING_VERBS = {"send", "dispatch", "depute", "delegate", "task", "direct", "instruct", "authorize", "authorise"}
 # A delegation is met as a whole: its leader and members are one side of the meeting.
 DELEGATION_NOUNS = {"delegation", "delegations", "entourage", "team"}
 
@@ -231,6 +233,11 @@ def subjects(verb: Token, people: People) -> list[int]:
                 return found + [k for k in companions(current, people) if k not in found]
         if own_subjects:
             return []  # "the two sides met": a subject that is not a person, not the clause above's
+        if current.dep_ in ("xcomp", "advcl") and current.head.lemma_.lower() in SENDING_VERBS:
+            # "A sent Foreign Minister B to meet C": B meets C
+            sent = [k for c in current.head.children if c.dep_ in ("dobj", "obj") for k in people.phrase(c)]
+            if sent:
+                return sent
         if current.dep_ in ("xcomp", "advcl", "conj", "pcomp", "acl", "ccomp", "pobj", "prep"):
             current = current.head
         else:

@@ -71,10 +71,10 @@ TRIGGER_LEMMAS = (MEETING_VERBS | WITH_VERBS | ATTEND_VERBS | JOIN_VERBS | CEREM
 # "will meet", "could meet", "would meet": not (yet) a meeting.
 MODALS = {"will", "shall", "'ll", "wo", "would", "may", "might", "could", "should", "must", "can", "ca"}
 # "is to meet", "plans to meet", "is expected to hold talks", "agreed to meet again".
-INTENT_WORDS = {"be", "expect", "plan", "schedule", "set", "hope", "want", "wish", "intend", "seek", "aim",
+INTENT_WORDS = {"be", "expect", "plan", "schedule", "set", "hope", "hop", "want", "wish", "intend", "seek", "aim",
                 "try", "propose", "prepare", "agree", "decide", "arrange", "invite", "ask", "request",
                 "urge", "offer", "look", "need", "like", "due", "likely", "ready", "going", "able", "call",
-                "demand", "await"}
+                "demand", "await"}   # ("hop": the small model's lemma of "hoped")
 # "refused to meet", "the meeting was cancelled": not held.
 UNDONE_WORDS = {"refuse", "decline", "fail", "cancel", "postpone", "avoid", "reject", "deny", "delay", "scrap",
                 "suspend", "shun", "snub", "boycott", "skip", "reschedule", "unable", "call"}
@@ -166,7 +166,12 @@ def _named_right_after(verb: Token, people: People) -> list[int]:
     doc = verb.doc
     for j in range(verb.i + 1, min(len(doc), verb.i + 10)):
         if j in people.by_token:
-            return [people.by_token[j]]
+            key, end = people.by_token[j], j
+            while end < len(doc) and people.by_token.get(end) == key:
+                end += 1
+            if end < len(doc) and doc[end].text in ("'s", "’s"):
+                return []   # "received B's message": B's message was received, not B
+            return [key]
         if not (doc[j].is_title or doc[j].is_upper or doc[j].text == "-"):
             return []
     return []

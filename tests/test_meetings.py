@@ -689,3 +689,13 @@ def test_a_short_police_post_refers_to_its_holder(nlp):
     text = ("Inspector General of Police Sindh Tariq Aziz Jatoi reviewed the arrangements on Monday. Later, the IGP "
             "called on Chief Minister Ghulam Murad Shah and briefed him.")
     assert pairs(read(nlp, text, "2024-03-08")) == {frozenset({"Jatoi", "Shah"})}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Prime Minister Tomas Berg said he hoped to meet President Ana Duarte soon.", set()),
+    ("Foreign Minister Omar Saleh received Foreign Minister Karim Haddad's message through the ambassador.", set()),
+    ("President Ana Duarte sent Foreign Minister Omar Saleh to meet Prime Minister Tomas Berg.",
+     {frozenset({"Saleh", "Berg"})}),
+])
+def test_hopes_messages_and_envoys(nlp, text, expected):
+    assert pairs(read(nlp, text, "2024-03-08")) == expected
