@@ -829,18 +829,21 @@ def _scope_city(doc: Doc, start: int, end: int) -> bool:
     dateline, "in Lahore"), or writes it after posts before three different names ("IG Punjab X",
     "DIG Operations Punjab Y", "Chief Minister Punjab Z": a given name goes with one surname, and two
     people with one given name are common)."""
-    if start == 0 or max(end, _name_end(doc, start)) - start < 3:
+    if start == 0:
         return False
     before = doc[start - 1]
     word = doc[start]
-    if word.is_title and before.lower_ in ("of", "in") and start >= 2 and post_head(doc[start - 2].text):
+    after_post = word.is_title and before.lower_ in ("of", "in") and start >= 2 and post_head(doc[start - 2].text)
+    if not (after_post or word.is_title and (before.text == ")" or before.lower_ in POST_DEPARTMENTS
+                                             or (before.is_upper or before.is_title) and is_post_word(before))):
+        return False      # (the cheap tests first: this runs for every name the model finds)
+    if max(end, _name_end(doc, start)) - start < 3:
+        return False
+    if after_post:
         from .places import geocode     # "Mayor of Lima X Y", "Governor of Kano X Y": the post's city
 
         inside_place = start + 1 < len(doc) and doc[start + 1].ent_iob_ == "I" and doc[start + 1].ent_type_ in ("GPE", "LOC")
         return geocode(word.text) is not None and word.ent_type_ in ("", "GPE", "PERSON") and not inside_place
-    if not word.is_title or not (before.text == ")" or (before.is_upper or before.is_title) and is_post_word(before)
-                                 or before.lower_ in POST_DEPARTMENTS):
-        return False
     if word.lower_ in POST_DEPARTMENTS:
         return True
     same = [k for k in numpy.flatnonzero(doc.to_array(LOWER) == word.lower).tolist() if k != start]
