@@ -32,7 +32,7 @@ from spacy.util import filter_spans
 from . import doc_cache
 from .countries import CountryMatcher, countries_in, countries_table, country_at, is_country_word
 from .names import HONORIFICS, NAME_PARTICLES, RANKS, ROYAL_TITLES, plain
-from .posts import POST_MODIFIERS, post_head
+from .posts import POST_DEPARTMENTS, POST_MODIFIERS, POST_SUFFIXES, post_head
 
 # --- lexicons shared with load.people and load.titles -----------------------------------------------------
 
@@ -63,6 +63,10 @@ _INSTITUTION_ENDS = {"house", "council", "ministry", "department", "agency", "co
                      # works named after people ("the Rahman Tunnel", "the Sharif Expressway")
                      "tunnel", "expressway", "motorway", "flyover", "barrage", "canal", "museum", "mosque",
                      "cathedral", "mausoleum", "memorial", "terminal", "interchange"}
+# Last words of product names that review and deal pages put in title case ("Nintendo Switch", "Xbox
+# Live", "Night Mode", "Premiere Edition"): a person's name never ends in them.
+_PRODUCT_ENDS = {"edition", "mode", "offer", "drop", "monitoring", "switch", "lite", "live", "jar", "bundle",
+                 "console", "deals", "sale", "series", "collection", "version", "pro", "plus", "ultra", "mini"}
 # Facilities named after a person: "Walter Reed hospital", "the Jinnah stadium".
 FACILITY_NOUNS = {"hospital", "airport", "stadium", "university", "college", "school", "bridge", "station",
                   "palace", "museum", "mosque", "church", "temple", "hotel", "prison", "road", "street",
@@ -144,14 +148,19 @@ _DOTTED_INITIALS = re.compile(r"^(?:[A-Z]\.){1,3}$")
 NAME_SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
 
 
+# "McAllister", "MacArthur", "DeSantis", "LeBlanc", "DiMaggio": a surname prefix glued to a capital.
+_PREFIXED_NAME = re.compile(r"^(?:Mc|Mac|De|Di|Du|Da|Le|La|Van|Von)[A-Z][a-z]{2,}$")
+
+
 def name_word(token: Token) -> bool:
-    """A capitalised word, apostrophe names included ("O'Connell")."""
-    return (token.is_title and token.is_alpha) or bool(_APOSTROPHE_NAME.match(token.text))
+    """A capitalised word, apostrophe and prefixed names included ("O'Connell", "McAllister")."""
+    return (token.is_title and token.is_alpha) or bool(_APOSTROPHE_NAME.match(token.text)
+                                                       or _PREFIXED_NAME.match(token.text))
 
 
 def _name_word_text(text: str) -> bool:
     """``name_word`` of a token with this text (spaCy's is_title and is_alpha are str.istitle, str.isalpha)."""
-    return (text.istitle() and text.isalpha()) or bool(_APOSTROPHE_NAME.match(text))
+    return (text.istitle() and text.isalpha()) or bool(_APOSTROPHE_NAME.match(text) or _PREFIXED_NAME.match(text))
 
 
 def dotted_initials(token: Token) -> bool:
@@ -262,6 +271,8 @@ def _joins_name(doc: Doc, j: int) -> bool:
     k = j + 1
     if doc[k].text == "-" and k + 1 < len(doc):
         k += 1
+    if doc[k].lower_ in NAME_PARTICLES and doc[k].lower_ != doc[j].lower_ and k + 1 < len(doc):
+        k += 1        # "von der Leyen", "van der Berg", "de la Cruz"
     return _name_like(doc[k])
 
 
@@ -317,7 +328,7 @@ class PeopleLayer:
         people.extend(self._mislabelled_full_names(doc, ents, people))
         people = filter_spans(people)
         people.extend(self._known_name_words(doc, people, orgs))
-        people = filter_spans(people)
+        people = [p for p in filter_spans(people) if not (len(p) > 1 and p[-1].lower_ in _PRODUCT_ENDS)]
         doc._.name_prefixes = {(p.start, p.end): self._prefix_before(doc, p.start, prefixes) for p in people}
         doc_cache.forget(doc, _name_prefixes)
         doc.ents = self._merge(doc, ents, people, orgs)
@@ -335,10 +346,14 @@ class PeopleLayer:
             if before >= 0 and doc[before].lower_ in _POST_PAIRS.get(plain(span.text), ()):
                 continue          # "Director-General Analysis": no rank, no name
             found[span.end] = (span.start, span.label_, span.text)
+            end = span.end
+            if (span.label_ in ("RANK", "HONORIFIC") and end + 2 < len(doc) and doc[end].text == "("
+                    and doc[end + 1].lower_.rstrip(".") in ("retd", "retired", "r") and doc[end + 2].text == ")"):
+                found[end + 3] = (span.start, span.label_, span.text)   # "Gen. (retd) X", "Justice (retd) Y"
         # "Dr. Sultan Ahmed X", "Sheikh Sultan bin X": a royal word after an honorific is a given name.
         for end, (start, label, _) in list(found.items()):
-            if label == "ROYAL" and start in found and found[start][1] == "HONORIFIC":
-                del found[end]
+            if label == "ROYAL" and start in found and found[start][1] in ("HONORIFIC", "RANK", "ROYAL"):
+                del found[end]     # (also after a rank or a royal title: "General Amir X", "Prince Sultan bin X")
         return found
 
     def _prefix_before(self, doc: Doc, start: int, prefixes) -> NamePrefix:
@@ -370,9 +385,11 @@ class PeopleLayer:
         while start < end:
             if start in prefix_end_at and prefix_end_at[start] <= end:
                 start = prefix_end_at[start]
-            elif (is_post_word(doc[start]) or (doc[start].is_stop and not _pronoun_surname(doc, start)) or doc[start].is_punct
+            elif ((is_post_word(doc[start]) and not (start in prefixes and doc[start].lower_ in ROYAL_WORDS))
+                  or (doc[start].is_stop and not _pronoun_surname(doc, start)) or doc[start].is_punct
                   or doc[start].lower_ in ORG_WORDS   # "Spokesman for the [Presidency X]"
-                  or _affiliation(doc[start])):       # "[Republican] X", "[North Korea] X"
+                  or _affiliation(doc[start])         # "[Republican] X", "[North Korea] X"
+                  or _scope_city(doc, start, end)):   # "IGP [Islamabad] X Y"
                 start += 1
             else:
                 break
@@ -382,11 +399,17 @@ class PeopleLayer:
             return None
         while (start > 0 and start not in prefixes and not doc[start].is_sent_start
                and (_name_like(doc[start - 1]) and doc[start - 1].pos_ == "PROPN" and not _affiliation(doc[start - 1])
-                    or _function_word_surname(doc, start - 1) or _pronoun_surname(doc, start - 1))):
+                    and not _scope_city(doc, start - 1, end)
+                    or _function_word_surname(doc, start - 1) or _pronoun_surname(doc, start - 1)
+                    or (start - 1 in prefixes and doc[start - 1].lower_ in ROYAL_WORDS and doc[start - 1].is_title))):
             start -= 1                                   # "Muhammad" + model's "Javad Zarif"; "Secretary Do" + "Quang Vinh"
         if start - 1 in prefixes and prefixes[start - 1][1] == "HONORIFIC" and doc[start - 1].lower_ in ROYAL_WORDS:
             start -= 1                                   # "Dr." + "Sultan" + "Ahmed X": a given name
+        start = _after_portfolios(doc, start, end)      # "Minister of Petroleum and [Mineral Resources] X Y"
         prefix_starts = {s for s, _, _ in prefixes.values()}
+        if end < len(doc) and doc[end].lower_ in NAME_PARTICLES and doc[end - 1].lower_ in NAME_PARTICLES \
+                and _joins_name(doc, end - 1):
+            end += 1                                     # the model's "Ursula von" + "der Leyen"
         if (end < len(doc) and (_name_like(doc[end]) or _hyphen_part(doc, end)) and not doc[end].is_sent_start
                 and end not in prefix_starts):     # "[Diwan] Sheikh Ahmad X": the honorific opens another name
             end = max(end, _name_end(doc, end - 1, stops=prefix_starts) if _hyphen_part(doc, end)
@@ -418,6 +441,8 @@ class PeopleLayer:
         in brackets after a dateline's date ("Havana, Sep 20 (Prensa Latina)")."""
         if (len(span) == 1 and span[0].lower_ in PLATFORMS) or span[-1].lower_ in _INSTITUTION_ENDS:
             return True
+        if len(span) > 1 and span[-1].lower_ in _PRODUCT_ENDS:
+            return True     # products on review and shopping pages ("Nintendo Switch Lite", "Premiere Edition")
         if (span.start >= 2 and doc[span.start - 1].text == "(" and span.end < len(doc) and doc[span.end].text == ")"
                 and (doc[span.start - 2].ent_type_ == "DATE" or doc[span.start - 2].like_num)):
             return True
@@ -451,11 +476,21 @@ class PeopleLayer:
                     spans.append(Span(doc, end, name_end, label="PERSON"))
         for i in _before_name_candidates(doc):
             tok = doc[i]
-            if _stands_before_name(doc, tok) and tok.i not in in_prefix and tok.i + 1 not in in_prefix:
+            if _stands_before_name(doc, tok) and tok.i not in in_prefix and tok.i + 1 not in in_prefix \
+                    and doc[tok.i + 1].lower_ not in _COMPASS:
+                # (a name does not start with a region's second word: "Minister for the Middle [East] X")
                 # "Minister for Water [Resources] Syed Ali Shah": the run stops where an honorific begins
                 name_end = _name_end(doc, tok.i + 1, stops=starts)
-                if name_end - (tok.i + 1) >= 2:
-                    spans.append(Span(doc, tok.i + 1, name_end, label="PERSON"))
+                first = tok.i + 1
+                while first < name_end and _scope_city(doc, first, name_end):   # "DIG Operations Quetta X Y"
+                    first += 1
+                    if first in starts:
+                        break        # "IGP Sindh Dr X": the honorific's own reading finds the name
+                    name_end = max(name_end, _name_end(doc, first, stops=starts))
+                while first < name_end - 2 and (doc[first].lower_ in _PORTFOLIO_PLURALS or doc[first].tag_ == "NNPS"):
+                    first += 1       # "Minister of Petroleum and Mineral [Resources] X Y": the portfolio's end
+                if name_end - first >= 2 and first not in starts:
+                    spans.append(Span(doc, first, name_end, label="PERSON"))
             elif tok.text == "," and tok.i > 0 and tok.i + 1 not in in_prefix and _post_phrase_ends_at(doc, tok.i - 1):
                 # "the Ambassador of Brazil to Malaysia, Ricardo Alves Pereira, ..."
                 name_end = _name_end(doc, tok.i + 1, stops=starts)
@@ -544,10 +579,11 @@ def _described_names(doc: Doc) -> list[Span]:
     for i in doc_cache.tokens_where(doc, _name_word_text):   # only a name word can start a name
         if i < resume or i >= len(doc) - 3:
             continue
-        if not (_name_like(doc[i]) and doc[i].ent_type_ in ("", "PERSON")) or (i and _name_like(doc[i - 1])):
+        if not (_name_like(doc[i]) and doc[i].ent_type_ in ("", "PERSON", "ORG")) or (i and _name_like(doc[i - 1])):
             continue
         end = _name_end(doc, i)
-        if end - i >= 2 and all(t.ent_type_ == "" for t in doc[i:end]) and end + 2 < len(doc) \
+        # (the model may call the name an organisation: "Hamish Falconer" ORG; its words are name words)
+        if end - i >= 2 and all(t.ent_type_ in ("", "ORG") for t in doc[i:end]) and end + 2 < len(doc) \
                 and doc[end].text == ",":
             opening = doc[end + 1]
             definite = opening.lower_ == "the" or (end + 3 < len(doc) and doc[end + 2].text in ("'s", "’s")
@@ -558,16 +594,34 @@ def _described_names(doc: Doc) -> list[Span]:
                         and doc[k].lower_ not in ("who", "whose"):
                     k += 1
                 last = doc[k - 1]
-                if k < len(doc) and ((last.lower_ in PERSON_NOUNS and last.pos_ == "NOUN")
-                                     or (definite and doc[k].text == "," and post_head(last.text)
-                                         and not last.text.endswith("s"))):
+                # a name the model called an organisation needs a post with its scope after it
+                scoped = definite and doc[k].text in (",", ".") and _scoped_post(doc, end + 2, k)
+                if k < len(doc) and (scoped or not any(t.ent_type_ == "ORG" for t in doc[i:end]) and (
+                        (last.lower_ in PERSON_NOUNS and last.pos_ == "NOUN")
+                        or (definite and doc[k].text == "," and post_head(last.text) and not last.text.endswith("s")))):
                     spans.append(Span(doc, i, end, label="PERSON"))
         resume = max(end, i + 1)
     return spans
 
 
+_COMPASS = {"east", "west", "north", "south", "central", "eastern", "western", "northern", "southern"}
+
+
+def _scoped_post(doc: Doc, start: int, end: int) -> bool:
+    """ "the Minister for the Middle East", "the Secretary of State for Wales": a capitalised post's head
+    and its scope (a description of a post, not of something else)."""
+    return any(doc[m].is_title and post_head(doc[m].text) == doc[m].lower_ and doc[m + 1].lower_ in ("for", "of", "to")
+               for m in range(start, end - 2))
+
+
 def _post_head_word(text: str) -> bool:
-    return post_head(text) is not None
+    return post_head(text) is not None or text.lower() in POST_SUFFIXES
+
+
+def _post_suffix(doc: Doc, i: int) -> bool:
+    """ "President-elect", "governor-designate": a suffix glued to a post's head."""
+    return (doc[i].lower_ in POST_SUFFIXES and i >= 2 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_
+            and not doc[i - 2].whitespace_ and post_head(doc[i - 2].text) is not None)
 
 
 def _late(lower: str) -> bool:
@@ -575,7 +629,7 @@ def _late(lower: str) -> bool:
 
 
 def _of_or_for(lower: str) -> bool:
-    return lower in ("of", "for")
+    return lower in ("of", "for", "in")
 
 
 def _before_name_candidates(doc: Doc) -> list[int]:
@@ -590,17 +644,24 @@ def _before_name_candidates(doc: Doc) -> list[int]:
     found = set(heads) | set(doc_cache.tokens_where(doc, _late, LOWER)) | set(countries)
     title_or_and = doc.to_array(IS_TITLE).astype(bool) | (doc.to_array(LOWER) == get_string_id("and"))
     post_words = set(doc_cache.tokens_where(doc, _post_word_text))
-    for k in doc_cache.tokens_where(doc, _of_or_for, LOWER):
+    of_or_for = doc_cache.tokens_where(doc, _of_or_for, LOWER)
+    scope_words = title_or_and.copy()     # what a post's scope is made of: "of State for African Affairs"
+    scope_words[of_or_for] = True
+    scope_words[doc_cache.tokens_where(doc, _comma)] = True
+    scope_words[doc.to_array(LOWER) == get_string_id("the")] = True
+    for k in of_or_for:
         if k - 1 not in post_words:
             continue          # both readings need a post word before "of"/"for"
         found.add(k + 1)
         i = k + 1
-        while i < k + 4 and i + 1 < len(doc) and title_or_and[i] and title_or_and[i + 1]:
+        while i < k + 9 and i + 1 < len(doc) and scope_words[i] and scope_words[i + 1]:
             found.add(i + 1)
             i += 1
     after = set(heads) | set(countries) | set(numpy.flatnonzero(title_or_and).tolist())
     found.update(i for i in doc_cache.tokens_where(doc, _comma)
                  if i - 1 in after and _any_between(heads, i - 14, i - 1))
+    # a bracket closing right after a post's scope or acronym ("Secretary (Home) X")
+    found.update(i for i in doc_cache.tokens_where(doc, _closing_bracket) if _any_between(heads, i - 8, i - 2))
     return sorted(i for i in found if i < len(doc) - 1)
 
 
@@ -619,13 +680,23 @@ def _comma(text: str) -> bool:
     return text == ","
 
 
+def _closing_bracket(text: str) -> bool:
+    return text == ")"
+
+
 def _stands_before_name(doc: Doc, tok: Token) -> bool:
     """Whether a full name may follow this token: the end of a post ("Ambassador X",
     "Prime Ministers X and Y", "army spokesperson X", "Ambassador to Pakistan X",
     "inspector general of police X") or "the late X"."""
     low = tok.lower_
-    if post_head(tok.text):
-        return tok.is_title or (tok.is_lower and tok.pos_ == "NOUN")
+    if low in POST_SUFFIXES:
+        return _post_suffix(doc, tok.i) and (doc[tok.i - 2].is_title or doc[tok.i - 2].is_upper)
+    if tok.text == ")":
+        # "Additional Chief Secretary (Home) X", "Inspector General of Police (Bastar range) X"
+        opening = bracket_after_post(doc, tok.i, tok.sent.start)
+        return opening is not None and doc[opening - 1].text != ")" and _stands_before_name(doc, doc[opening - 1])
+    if post_head(tok.text):    # "Ambassador X", "DIG X", "army spokesperson X"
+        return tok.is_title or (tok.is_upper and len(tok) > 1) or (tok.is_lower and tok.pos_ == "NOUN")
     if low == "late":
         return tok.i > 0 and doc[tok.i - 1].lower_ == "the"
     if tok.i < 2:
@@ -638,11 +709,43 @@ def _stands_before_name(doc: Doc, tok: Token) -> bool:
         return first >= 2 and doc[first - 1].lower_ in ("to", "of", "for") and post_head(doc[first - 2].text) is not None
     if tok.is_lower:
         return tok.pos_ == "NOUN" and doc[tok.i - 1].lower_ == "of" and is_post_word(doc[tok.i - 2])
-    # "Minister of Energy X", "Secretary of State X", "Minister for Foreign Affairs X"
+    # "Minister of Energy X", "Secretary of State X", "Minister for Foreign Affairs X"; a longer scope:
+    # "Assistant Secretary of State for African Affairs X", "Minister for Political, Legal and Security Affairs X"
     k = tok.i
-    while k > max(0, tok.i - 4) and (doc[k].is_title or doc[k].lower_ == "and") and doc[k].ent_type_ != "PERSON":
+    while k > max(0, tok.i - 10) and doc[k].ent_type_ != "PERSON":
+        if doc[k].lower_ in ("of", "for", "in") and k < tok.i:
+            if post_head(doc[k - 1].text) is not None or doc[k - 1].lower_ == "opposition":
+                return True   # ("Ambassador in Dhaka X", "Leader of Opposition in the Assembly X")
+        elif not (doc[k].is_title or doc[k].lower_ in ("and", "the") or (doc[k].text == "," and k + 1 < tok.i)):
+            return False
         k -= 1
-    return k < tok.i and k > 0 and doc[k].lower_ in ("of", "for") and post_head(doc[k - 1].text) is not None
+    return False
+
+
+_NOT_SCOPES = {"left", "right", "centre", "center", "l", "r", "c", "pictured", "file", "photo", "retd", "retired"}
+
+
+def bracket_after_post(doc: Doc, close: int, sent_start: int) -> int | None:
+    """Where the bracket closing at ``close`` opens, when it holds a post's scope or acronym right
+    after the post: "Additional Chief Secretary (Home)", "Deputy Governor (Operations)",
+    "Inspector General of Police (Bastar range)", "Director General of Police (DGP)"; not a
+    caption's "(left)" nor a name's own brackets."""
+    for opening in range(close - 2, max(sent_start, close - 5), -1):
+        if doc[opening].text == "(":
+            break
+    else:
+        return None
+    inner = doc[opening + 1:close]
+    if not all(t.is_alpha and t.ent_type_ not in ("PERSON", "DATE", "TIME") for t in inner) or \
+            any(t.lower_ in _NOT_SCOPES for t in inner) or not (inner[0].is_title or inner[0].is_upper):
+        return None
+    before = doc[opening - 1] if opening - 1 >= sent_start else None
+    if before is None or before.whitespace_ == "":
+        return None
+    if post_head(before.text) is not None or (before.is_title and before.is_alpha and opening - 2 >= sent_start
+                                              and doc[opening - 2].lower_ in ("of", "for")):
+        return opening
+    return None
 
 
 def _post_phrase_ends_at(doc: Doc, i: int) -> bool:
@@ -652,12 +755,17 @@ def _post_phrase_ends_at(doc: Doc, i: int) -> bool:
     tok = doc[i]
     if tok.is_lower and tok.pos_ == "NOUN" and post_head(tok.text) is not None:
         return True           # "his Ghanaian counterpart, X,", "the minister, X,"
+    if _post_suffix(doc, i):
+        return True           # "the governor-designate, X,"
     if not (tok.is_title or country_at(tok)):
         return False
     for k in range(i, max(-1, i - 14), -1):
         t = doc[k]
         if t.is_title and post_head(t.text) is not None:
             return True
+        if t.is_lower and post_head(t.text) is not None and k > 0 and (
+                doc[k - 1].lower_ in ("the", "its", "his", "her", "their") or doc[k - 1].text in POSSESSIVE):
+            return True       # "the chair of the Foreign Affairs Committee, X,"
         # "Minister of Foreign Affairs, African Cooperation and Overseas Nationals, X"
         if not (country_at(t) or t.lower_ in ("of", "to", "for", "the", "and", ",", "&") or (t.is_title and t.is_alpha)):
             return False
@@ -693,6 +801,68 @@ def _is_city(doc: Doc, span: Span) -> bool:
     from .places import geocode
 
     return geocode(span.text) is not None
+
+
+# Plural portfolio words that end a post's scope ("Road Transport and Highways", "Mineral Resources").
+_PORTFOLIO_PLURALS = {"affairs", "resources", "highways", "works", "mines", "communications", "fisheries",
+                      "services", "relations", "railways", "waterways", "ports", "forests", "minerals",
+                      "industries", "sports", "roads", "lands", "finances", "statistics", "investments"}
+
+
+def _after_portfolios(doc: Doc, start: int, end: int) -> int:
+    """Where the name begins in a span the model starts inside a post's portfolios: "Minister of
+    Petroleum and [Mineral Resources Karim Badawi]", "Minister for Road Transport and [Highways
+    Nitin Gadkari]": after the last plural portfolio word, when two name words remain."""
+    if end - start < 3 or start == 0 or doc[start - 1].lower_ not in ("and", "of", "for") or \
+            not any(post_head(t.text) for t in doc[max(0, start - 8):start]):
+        return start
+    last = max((k for k in range(start, end - 2)
+                if doc[k].lower_ in _PORTFOLIO_PLURALS or doc[k].tag_ == "NNPS"), default=None)
+    return last + 1 if last is not None else start
+
+
+def _scope_city(doc: Doc, start: int, end: int) -> bool:
+    """ "Inspector General of Police (IGP) Islamabad Ali Nasir Rizvi", "DIG Operations Lahore X Y",
+    "Chief Minister Punjab X Y Z": a department or place right after a post (or its bracket) and
+    before a name of two words or more is the post's scope. A place needs evidence, since the
+    gazetteer knows given names too ("Arun", "Ali"): the article names it elsewhere as a place (a
+    dateline, "in Lahore"), or writes it after posts before three different names ("IG Punjab X",
+    "DIG Operations Punjab Y", "Chief Minister Punjab Z": a given name goes with one surname, and two
+    people with one given name are common)."""
+    if start == 0:
+        return False
+    before = doc[start - 1]
+    word = doc[start]
+    after_post = word.is_title and before.lower_ in ("of", "in") and start >= 2 and post_head(doc[start - 2].text)
+    if not (after_post or word.is_title and (before.text == ")" or before.lower_ in POST_DEPARTMENTS
+                                             or (before.is_upper or before.is_title) and is_post_word(before))):
+        return False      # (the cheap tests first: this runs for every name the model finds)
+    if max(end, _name_end(doc, start)) - start < 3:
+        return False
+    if after_post:
+        from .places import geocode     # "Mayor of Lima X Y", "Governor of Kano X Y": the post's city
+
+        inside_place = start + 1 < len(doc) and doc[start + 1].ent_iob_ == "I" and doc[start + 1].ent_type_ in ("GPE", "LOC")
+        return geocode(word.text) is not None and word.ent_type_ in ("", "GPE", "PERSON") and not inside_place
+    if word.lower_ in POST_DEPARTMENTS:
+        return True
+    same = [k for k in numpy.flatnonzero(doc.to_array(LOWER) == word.lower).tolist() if k != start]
+    if any(_whole_place(doc, k) or (doc[k].is_upper and len(doc[k]) > 2) for k in same):
+        from .places import geocode
+
+        return geocode(word.text) is not None
+    after_posts = {doc[k + 1].lower_ for k in same if 0 < k < len(doc) - 1 and _post_or_department(doc[k - 1])}
+    return len(after_posts - {doc[start + 1].lower_}) >= 2
+
+
+def _whole_place(doc: Doc, k: int) -> bool:
+    """A place entity of this one word ("in Lahore"; not the "Sri" of "Sri Lanka")."""
+    return doc[k].ent_type_ in ("GPE", "LOC") and doc[k].ent_iob_ == "B" and (
+        k + 1 >= len(doc) or doc[k + 1].ent_iob_ != "I")
+
+
+def _post_or_department(token: Token) -> bool:
+    return is_post_word(token) or token.lower_ in POST_DEPARTMENTS or token.text == ")"
 
 
 def _is_country(span: Span, countries: dict[int, tuple[int, int, str]]) -> bool:

@@ -20,6 +20,11 @@ from .records import Person
 PRONOUNS = {"he", "she", "him", "her", "his", "hers"}
 GROUP_PRONOUNS = {"they", "them", "their"}
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
+# Verbs of a reporting clause after a list of names: "..., spokesman X said / told reporters".
+REPORTING_VERBS = {"say", "tell", "add", "state", "announce", "confirm", "note", "explain", "write", "report",
+                   "tweet", "post", "disclose", "reveal", "brief", "recall"}
+# "A sent B to meet C": the one sent meets C.
+SENDING_VERBS = {"send", "dispatch", "depute", "delegate", "task", "direct", "instruct", "authorize", "authorise"}
 # A delegation is met as a whole: its leader and members are one side of the meeting.
 DELEGATION_NOUNS = {"delegation", "delegations", "entourage", "team"}
 
@@ -61,6 +66,15 @@ class People:
                   if t.i in self.by_token and not _in_conjunct_or_clause(t, token)}
         if not inside and is_post_word(token) and token.i + 1 < len(self.doc) and token.i + 1 in self.by_token:
             return [self.by_token[token.i + 1]]   # "his counterpart [X]" when the parse hangs X elsewhere
+        after = token.right_edge.i + 1
+        while after < min(len(self.doc), token.i + 10) and after not in self.by_token and (
+                self.doc[after].lower_ in ("of", "for", "to", "in", "the", "and") or self.doc[after].is_title):
+            after += 1    # the post's scope, hung on the verb by the parser: "Envoy | for the Sahel"
+        if not inside and is_post_word(token) and after + 1 < len(self.doc) and self.doc[after].text == "," \
+                and after + 1 in self.by_token:
+            return [self.by_token[after + 1]]     # "the Special Envoy for the Sahel, [X]," hung elsewhere
+        if not inside and is_post_word(token) and after > token.right_edge.i + 1 and after in self.by_token:
+            return [self.by_token[after]]         # "Assistant Secretary | of State for African Affairs [X]"
         return sorted(inside) if len(inside) == 1 else []
 
     def phrase(self, token: Token) -> list[int]:
@@ -76,7 +90,25 @@ class People:
         """Everyone named in "a delegation led by X and including Y": one side of a meeting."""
         if token.lower_ not in DELEGATION_NOUNS:
             return []
-        return list(dict.fromkeys(self.by_token[t.i] for t in token.subtree if t.i in self.by_token))
+        found = list(dict.fromkeys(self.by_token[t.i] for t in token.subtree if t.i in self.by_token))
+        after = token.right_edge.i + 1
+        after += 1 if after < len(self.doc) and self.doc[after].text == "," else 0
+        if not found and after < len(self.doc) and self.doc[after].lemma_ == "lead" and self.doc[after].tag_ == "VBN":
+            # "received a delegation of X, led by its chairman Y," with "led" hung on the verb
+            found = list(dict.fromkeys(self.by_token[t.i] for t in self.doc[after].subtree if t.i in self.by_token))
+        if not found and token.sent.end < len(self.doc):
+            found = self._led_next(token)
+        return found
+
+    def _led_next(self, token: Token) -> list[int]:
+        """ "X received a delegation from Y. The delegation was led by Z": the leader the next sentence names."""
+        following = self.doc[token.sent.end].sent
+        for word in following:
+            if word.lower_ in DELEGATION_NOUNS and word.dep_ == "nsubjpass" and word.head.lemma_ == "lead" and any(
+                    c.lower_ in ("the", "this") for c in word.children):
+                return list(dict.fromkeys(self.by_token[t.i] for a in word.head.children if a.dep_ == "agent"
+                                          for t in a.subtree if t.i in self.by_token))
+        return []
 
     def listed_after(self, first: Token) -> list[int]:
         """People named from ``first`` to the end of its list.
@@ -91,13 +123,27 @@ class People:
         top = first
         while top.head != top and top.head.i >= first.i and top.dep_ not in ("pobj", "dobj", "obj"):
             top = top.head
-        for token in first.doc[first.i: first.sent.end]:
+        doc = first.doc
+        for token in doc[first.i: first.sent.end]:
             if token.i > first.i and _ends_list(token, top):
+                # "... met B, Presidential Office Secretary C said": C reports the meeting
+                speaker = token.i - 2 if doc[token.i - 1].text == "," else token.i - 1
+                key = self.by_token.get(speaker)
+                if key is not None and token.lemma_.lower() in REPORTING_VERBS:
+                    mention_start = speaker
+                    while self.by_token.get(mention_start - 1) == key:
+                        mention_start -= 1
+                    if mention_start > first.i and self._first_at(key, first.i) == mention_start:
+                        keys.remove(key)     # named only as the speaker
                 break
             key = self.by_token.get(token.i)
             if key is not None and key not in keys:
                 keys.append(key)
         return keys
+
+    def _first_at(self, key: int, start: int) -> int:
+        """Where person ``key`` is first named from token ``start`` on."""
+        return next(i for i in range(start, len(self.doc)) if self.by_token.get(i) == key)
 
     def pronoun(self, token: Token) -> int | None:
         """The person "he"/"his" stands for."""
@@ -140,7 +186,7 @@ def _is_subject(root: Token) -> bool:
 
 
 def _ends_list(token: Token, top: Token) -> bool:
-    if token.text == ";" or token.tag_ in ("WP", "WDT", "WRB"):
+    if token.text == ";" or token.tag_ in ("WP", "WP$", "WDT", "WRB"):
         return True
     if token.dep_ == "prep" and not _below(token, top):
         return True   # "met A and B in the presence of C": C is not on B's side
@@ -187,6 +233,11 @@ def subjects(verb: Token, people: People) -> list[int]:
                 return found + [k for k in companions(current, people) if k not in found]
         if own_subjects:
             return []  # "the two sides met": a subject that is not a person, not the clause above's
+        if current.dep_ in ("xcomp", "advcl") and current.head.lemma_.lower() in SENDING_VERBS:
+            # "A sent Foreign Minister B to meet C": B meets C
+            sent = [k for c in current.head.children if c.dep_ in ("dobj", "obj") for k in people.phrase(c)]
+            if sent:
+                return sent
         if current.dep_ in ("xcomp", "advcl", "conj", "pcomp", "acl", "ccomp", "pobj", "prep"):
             current = current.head
         else:

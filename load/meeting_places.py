@@ -26,9 +26,17 @@ PLACE_PREPS = {"in", "at", "inside"}
 CLAUSE_DEPS = ("relcl", "acl", "advcl", "ccomp", "parataxis")
 
 
+def escort_clause(token: Token) -> bool:
+    """ "received a delegation, led by X, at the headquarters in Y on Wednesday": the parser hangs the
+    meeting's place and date on a participle of who led or accompanied a side; it is no other event."""
+    return token.dep_ == "advcl" and token.tag_ == "VBN" and token.lemma_ in ("lead", "head", "accompany")
+
+
 def place_for(trigger: Token, by_token: dict[int, int]) -> str | None:
     """The city an in/at phrase puts the meeting of ``trigger`` in, or None."""
-    anchors = [trigger]
+    anchors = [trigger, *(c for c in trigger.children if escort_clause(c))]
+    if trigger.dep_ in ("nsubj", "nsubjpass") and trigger.head.lemma_ in ("take", "hold", "happen", "occur", "be"):
+        anchors.append(trigger.head)     # "The meeting between A and B took place in Seoul"
     current = trigger
     for _ in range(4):
         if current.dep_ in ("xcomp", "advcl", "pcomp", "pobj", "prep", "dobj", "conj") and current.head != current:
@@ -89,14 +97,16 @@ def phrase_place(prep: Token) -> str | None:
 
 def city_at(token: Token) -> str | None:
     """The city entity ``token`` belongs to, when it is a city (not a country)."""
-    if token.ent_type_ == "" and _unlabelled_city(token) or _city_after_venue(token):
+    if token.ent_type_ == "" and _unlabelled_city(token) or _city_after_venue(token) or _city_of(token):
         return token.text
     if token.ent_type_ not in CITY_LABELS:
         return _city_inside_venue(token)
     entity = next((e for e in doc_cache.entities(token.doc) if e.start <= token.i < e.end), None)
     if entity is None:
         return None
-    name = entity.text[4:] if entity.text.lower().startswith("the ") else entity.text
+    # the model's entity may take in the line break or full stop after the city ("Abuja\n\n", "Abuja.")
+    text = entity.text.strip().rstrip(".,;:").rstrip()
+    name = text[4:] if text.lower().startswith("the ") else text
     for ending in ("'s", "’s"):
         name = name[: -len(ending)] if name.endswith(ending) else name
     if entity.label_ == "LOC" or places.is_country(name) or country_of(name):
@@ -112,6 +122,16 @@ def _unlabelled_city(token: Token) -> bool:
     doc = token.doc
     if token.i + 1 < len(doc) and doc[token.i + 1].pos_ == "PROPN" or token.i > 0 and doc[token.i - 1].pos_ == "PROPN":
         return False    # part of a longer name the model did not label: a venue, a company
+    found = places.locate(token.text)
+    return bool(found) and found.get("kind") == "city" and not places.is_country(token.text)
+
+
+def _city_of(token: Token) -> bool:
+    """ "in the Amazon city of Belém", "the port city of X": the gazetteer's city after "city of",
+    whatever the model calls it."""
+    if not (token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_.lower() in ("city", "town")
+            and token.is_title):
+        return False
     found = places.locate(token.text)
     return bool(found) and found.get("kind") == "city" and not places.is_country(token.text)
 

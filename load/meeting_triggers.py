@@ -13,7 +13,11 @@ Each reader takes a token and returns ``Found`` groups of participants:
 - attendance and ceremonies: "A and B attended the inauguration", "C also took part in
   the ceremony", "the meeting was attended by A and B", "A and B signed the agreement",
   "A inaugurated the bridge with B": the event (its noun) is kept so that an
-  article's reports of one ceremony become one meeting of everyone at it.
+  article's reports of one ceremony become one meeting of everyone at it;
+- chairs and company: "X chaired a meeting attended by A and B" (the chair meets those who
+  attend), "X was accompanied by A and B", "A and B were (also) present / in attendance" and
+  "The leaders signed ... in the presence of A" (``PRESENCE``: they join the meeting just
+  reported, see ``meetings``).
 
 "A met B, C and D" gives one meeting per pair (A-B, A-C, A-D), as the gold counts
 them; a delegation, "A, accompanied by B, met C" and a presence give one meeting
@@ -36,37 +40,41 @@ from . import doc_cache
 from .meeting_people import People, coordinated_subject, governing_subjects, subjects
 
 MEETING_VERBS = {"meet", "receive", "host", "visit", "welcome", "greet"}   # take the other side as object
-WITH_VERBS = {"meet", "speak", "talk", "confer", "hold", "call", "sit", "engage", "discuss", "pay"}
+WITH_VERBS = {"meet", "speak", "talk", "confer", "hold", "call", "sit", "engage", "discuss", "pay", "interact", "play"}
 WITH_PREPS = {"with", "to"}                                 # "spoke to"; "on" only for "called on"
 MEETING_NOUNS = {"meeting", "meetings", "talks", "talk", "conversation", "discussion", "discussions",
                  "summit", "audience", "consultation", "consultations", "session", "encounter",
                  "face-to-face", "tete-a-tete", "call"}
-HELD_OBJECTS = MEETING_NOUNS | {"visit"}
+HELD_OBJECTS = MEETING_NOUNS | {"visit", "lunch", "dinner", "breakfast", "luncheon",   # "held a working lunch with B"
+                                "host"}                                                  # "played host to B"
 MEETING_OR_WITH_VERBS = MEETING_VERBS | WITH_VERBS
 TOGETHER_VERBS = {"meet", "confer", "talk"}                 # "A and B met"
 # Events where the people present meet each other.
 EVENT_CLASSES = {
     "ceremony": {"ceremony", "inauguration", "opening", "signing", "launch", "unveiling", "celebration",
                  "commemoration", "funeral", "parade", "ribbon-cutting", "groundbreaking"},
-    "meeting": {"meeting", "talks", "summit", "session", "audience"},
+    "meeting": {"meeting", "meetings", "talks", "summit", "session", "audience"},
     "meal": {"dinner", "lunch", "luncheon", "banquet", "breakfast", "reception"},
 }
 EVENT_NOUNS = {noun: kind for kind, nouns in EVENT_CLASSES.items() for noun in nouns}
 ATTEND_VERBS = {"attend", "witness", "grace"}                 # "A attended the ceremony"
 JOIN_VERBS = {"participate", "take", "join", "be"}          # "took part in", "was present at"
 CEREMONY_VERBS = {"inaugurate", "unveil", "sign"}
+CHAIR_VERBS = {"chair", "preside", "convene", "co-chair"}       # "X chaired a meeting ... attended by A and B"
+COMPANY_VERBS = {"accompany"}                                    # "X was accompanied by A and B" (after a meeting)
 AGREEMENT_NOUNS = {"agreement", "agreements", "accord", "accords", "deal", "deals", "memorandum",
                    "memoranda", "mou", "mous", "treaty", "contract", "contracts", "declaration", "pact",
                    "protocol", "communique", "statement", "charter", "convention", "document", "documents"}
 CREDENTIAL_VERBS = {"present", "hand", "submit"}           # "presented his credentials to B"
-TRIGGER_LEMMAS = MEETING_VERBS | WITH_VERBS | ATTEND_VERBS | JOIN_VERBS | CEREMONY_VERBS | CREDENTIAL_VERBS
+TRIGGER_LEMMAS = (MEETING_VERBS | WITH_VERBS | ATTEND_VERBS | JOIN_VERBS | CEREMONY_VERBS | CREDENTIAL_VERBS
+                  | CHAIR_VERBS | COMPANY_VERBS)
 # "will meet", "could meet", "would meet": not (yet) a meeting.
 MODALS = {"will", "shall", "'ll", "wo", "would", "may", "might", "could", "should", "must", "can", "ca"}
 # "is to meet", "plans to meet", "is expected to hold talks", "agreed to meet again".
-INTENT_WORDS = {"be", "expect", "plan", "schedule", "set", "hope", "want", "wish", "intend", "seek", "aim",
+INTENT_WORDS = {"be", "expect", "plan", "schedule", "set", "hope", "hop", "want", "wish", "intend", "seek", "aim",
                 "try", "propose", "prepare", "agree", "decide", "arrange", "invite", "ask", "request",
                 "urge", "offer", "look", "need", "like", "due", "likely", "ready", "going", "able", "call",
-                "demand", "await"}
+                "demand", "await"}   # ("hop": the small model's lemma of "hoped")
 # "refused to meet", "the meeting was cancelled": not held.
 UNDONE_WORDS = {"refuse", "decline", "fail", "cancel", "postpone", "avoid", "reject", "deny", "delay", "scrap",
                 "suspend", "shun", "snub", "boycott", "skip", "reschedule", "unable", "call"}
@@ -74,6 +82,10 @@ PREVIEW_MODIFIERS = {"upcoming", "planned", "scheduled", "expected", "proposed",
                      "future", "possible", "potential", "anticipated", "likely", "prospective", "impending"}
 REMOTE_WORDS = {"phone", "telephone", "telephonic", "video", "videoconference", "video-conference",
                 "teleconference", "virtual", "virtually", "online", "videolink", "zoom", "phone-call"}
+
+
+# The event of "A and B were (also) present": the meeting just reported, if any.
+PRESENCE = "presence"
 
 
 @dataclass
@@ -114,6 +126,8 @@ def _other_side(trigger: Token) -> list[Token]:
         if child.dep_ == "prep" and (child.lower_ in WITH_PREPS and trigger.lemma_ != "visit"
                                      or child.lower_ == "on" and trigger.lemma_ == "call"):
             heads.extend(_pobjs(child))   # not "visited the site with B": they went together
+        if child.dep_ == "prep" and child.lower_ == "upon" and trigger.lemma_ == "call":
+            heads.extend(_pobjs(child))   # "called upon B"
         if child.dep_ == "agent":
             heads.extend(_pobjs(child))
         # "received on Sunday Italian Prime Minister B": the parser takes B into the date's phrase.
@@ -130,9 +144,10 @@ def _other_side(trigger: Token) -> list[Token]:
             for prep in child.children:
                 if prep.dep_ == "prep" and prep.lower_ in ("with", "between", "on", "to"):
                     heads.extend(_pobjs(prep))
-                # "received a courtesy call / a visit from B"
+                # "received a courtesy call / a visit from B" ("received a call from B" is by telephone)
                 if (prep.dep_ == "prep" and prep.lower_ == "from" and trigger.lemma_ in ("receive", "welcome")
-                        and child.lower_ in ("call", "visit")):
+                        and (child.lower_ == "visit" or child.lower_ == "call"
+                             and any(c.lower_ == "courtesy" for c in child.children))):
                     heads.extend(_pobjs(prep))
         # "hosted a dinner for B", "a reception in honour of B"
         if trigger.lemma_ == "host" and child.dep_ in ("dobj", "obj") and child.lower_ in EVENT_NOUNS:
@@ -151,7 +166,12 @@ def _named_right_after(verb: Token, people: People) -> list[int]:
     doc = verb.doc
     for j in range(verb.i + 1, min(len(doc), verb.i + 10)):
         if j in people.by_token:
-            return [people.by_token[j]]
+            key, end = people.by_token[j], j
+            while end < len(doc) and people.by_token.get(end) == key:
+                end += 1
+            if end < len(doc) and doc[end].text in ("'s", "’s"):
+                return []   # "received B's message": B's message was received, not B
+            return [key]
         if not (doc[j].is_title or doc[j].is_upper or doc[j].text == "-"):
             return []
     return []
@@ -187,14 +207,19 @@ def read_verb(token: Token, people: People) -> list[Found]:
         return []
     if lemma == "pay" and not any(c.lower_ in ("call", "visit") for c in objects):
         return []
-    if lemma == "call" and (not any(c.dep_ == "prep" and c.lower_ == "on" for c in token.children) or _urges(token)):
+    if lemma == "call" and (not any(c.dep_ == "prep" and c.lower_ in ("on", "upon") for c in token.children)
+                            or _urges(token)):
         return []
+    if lemma == "play" and not any(c.lower_ == "host" for c in objects):
+        return []         # "played host to B", not "played a role with B"
     if lemma in ("discuss", "engage") and not any(c.dep_ == "prep" and c.lower_ == "with" for c in token.children):
         return []
     heads = _other_side(token)
     if lemma == "visit" and not heads:
         return []
     side_a = subjects(token, people)
+    if len(side_a) == 1:
+        side_a = coordinated_subject(token, people) or side_a   # "A and Commission chief B met C", A hung as nmod
     others = _people_of(heads, people, side_a)
     if not others and lemma in MEETING_VERBS and lemma != "visit" and token.pos_ == "VERB":
         others = [k for k in _named_right_after(token, people) if k not in side_a]
@@ -229,7 +254,11 @@ def read_noun(token: Token, people: People) -> list[Found]:
     if token.dep_ in ("dobj", "obj") and token.head.lemma_ in ("hold", "pay"):
         return []  # read from the verb
     between, with_heads, owner = [], [], []
-    for child in token.children:
+    children = list(token.children)
+    if token.dep_ == "nsubjpass" and token.head.lemma_ == "hold":
+        # "Talks were held between A and B": the parser hangs "between" on the verb
+        children += [c for c in token.head.children if c.dep_ == "prep" and c.lower_ in ("between", "with")]
+    for child in children:
         if child.dep_ == "prep" and child.lower_ == "between":
             for pobj in _pobjs(child):
                 named = people.phrase(pobj)
@@ -255,11 +284,23 @@ def read_noun(token: Token, people: People) -> list[Found]:
         return [Found(group, token) for group in _one_to_many(side_a, [k for k in others if k not in side_a])]
     if not with_heads and len(owner) >= 2:
         return [Found(owner, token)]     # "the meeting of A and B", "their meeting"
-    if not with_heads and not owner and not (token.head.lower_ in ("at", "during")
-                                             and (token.head.head.lemma_ == "be" or token.head.head.lower_ == "present")):
+    holder = token.head.head if token.head.dep_ == "prep" else token.head     # "took part [in] the meeting"
+    holder = holder.head if holder.lower_ in ("part", "present") and holder.dep_ in ("dobj", "acomp") else holder
+    attended = holder.lemma_.lower() in ATTEND_VERBS | JOIN_VERBS and _event_object(holder) == token
+    if not with_heads and not owner and not attended and not (
+            token.head.lower_ in ("at", "during")
+            and (token.head.head.lemma_ == "be" or token.head.head.lower_ == "present")):
         # "A and B, in a meeting on Friday, agreed ...": the meeting is the clause subjects'
-        # ("A and B were at the meeting" is an attendance, read by ``read_attendance``).
+        # ("A and B were at the meeting", "A and B attended the meeting" are attendances, read by
+        # ``read_attendance``).
+        verb = next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), None)
+        if verb is not None and verb.lemma_.lower() in MEETING_VERBS and read_verb(verb, people):
+            return []     # "A and B met C ... for the first summit in four years": the verb's meeting
         side = governing_subjects(token, people)
+        if len(side) < 2:
+            # "A and Chief of Army Staff General B discussed ... during a meeting": B hung below the title
+            verb = next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), None)
+            side = coordinated_subject(verb, people) if verb is not None else side
         if len(side) >= 2:
             return [Found(side, token)]
     return []
@@ -393,8 +434,12 @@ def read_attendance(token: Token, people: People) -> list[Found]:
         if also_attended(token):
             side = _attending_subjects(token, people)
             if side:
-                return [Found(side, token, "meeting")]               # "A and B also attended."
+                return [Found(side, token, PRESENCE)]                # "A and B also attended."
         return []
+    if lemma in CHAIR_VERBS:
+        return _chaired(token, people)
+    if lemma in COMPANY_VERBS:
+        return _accompanied(token, people)
     if lemma in CEREMONY_VERBS:
         objects = [c for c in token.children if c.dep_ in ("dobj", "obj")]
         passive_subject = [c for c in token.children if c.dep_ == "nsubjpass"]
@@ -409,6 +454,56 @@ def read_attendance(token: Token, people: People) -> list[Found]:
     return []
 
 
+def _chaired(verb: Token, people: People) -> list[Found]:
+    """ "X chaired a meeting ...", "presided over the meeting", "the meeting, chaired by X,": the chair
+    is at the meeting; alone, no meeting (``meetings`` keeps groups of two or more), but the
+    people said to attend it ("A and B attended the meeting") join the chair."""
+    event = _event_subject(verb) if verb.dep_ == "acl" or any(c.dep_ == "agent" for c in verb.children) else None
+    if event is not None:
+        chair = _passive_agents(verb, people)
+        meeting_at = event
+    else:
+        meeting_at = next((c for c in verb.children if c.dep_ in ("dobj", "obj") and event_class(c) == "meeting"),
+                          None) or next((g for c in verb.children if c.dep_ == "prep" and c.lower_ == "over"
+                                         for g in _pobjs(c) if event_class(g) == "meeting"), None)
+        chair = subjects(verb, people) if meeting_at is not None else []
+    if not chair or event_class(meeting_at) != "meeting":
+        return []
+    attending = [k for k in _attendance_of(meeting_at, people) if k not in chair]
+    return [Found(chair + attending, verb, "meeting")]
+
+
+def _accompanied(verb: Token, people: People) -> list[Found]:
+    """ "X was accompanied by A and B" in a clause of its own: A and B were at X's meeting just
+    reported (``meetings`` joins them to it, or drops them); "X, accompanied by A, met B" is read
+    with the meeting (``companions``)."""
+    if verb.dep_ not in ("ROOT", "conj") or not any(c.dep_ == "auxpass" for c in verb.children):
+        return []
+    side = [k for c in verb.children if c.dep_ == "nsubjpass" for k in people.phrase(c)]
+    agents = [k for k in _passive_agents(verb, people) if k not in side]
+    return [Found(side + agents, verb, PRESENCE)] if side and agents else []
+
+
+def accompanies(group: Found, last: Found) -> bool:
+    """Whether an accompaniment ("X was accompanied by A") is of someone at ``last``, or a presence
+    at what "the leaders" did ("The leaders signed ... in the presence of A")."""
+    if group.trigger.lemma_.lower() in COMPANY_VERBS:
+        return group.participants[0] in last.participants
+    return group.event == PRESENCE and plural_subject(group.trigger)
+
+
+def plural_subject(verb: Token) -> bool:
+    """ "The leaders", "the two presidents", "both ministers": a plural subject naming nobody."""
+    return verb.pos_ in ("VERB", "AUX") and any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.tag_ == "NNS" and c.pos_ == "NOUN" for c in verb.children)
+
+
+def _attendance_of(event: Token, people: People) -> list[int]:
+    """ "a meeting attended by A and B": the people of an attendance hung on the event noun."""
+    return [k for c in event.children if c.dep_ == "acl" and c.lemma_.lower() in ATTEND_VERBS
+            for k in _passive_agents(c, people)]
+
+
 def _attending_subjects(verb: Token, people: People) -> list[int]:
     """The clause's subjects; a coordination the parser broke ("Minister A and Special Assistant
     Dr B were also present") read from the subject's words."""
@@ -420,14 +515,18 @@ def _attending_subjects(verb: Token, people: People) -> list[int]:
 
 
 def also_attended(verb: Token) -> bool:
-    """ "A and B also attended", "A and B were also present": at what was just reported, with no
-    event named."""
+    """ "A and B also attended", "A and B were (also) present": at what was just reported, with no
+    event named (``meetings`` joins them to the meeting just reported, or drops them)."""
     lemma = verb.lemma_.lower()
     present = [c for c in verb.children if c.dep_ == "acomp" and c.lower_ == "present"]
+    # "A and B were in attendance"
+    present += [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "in" and lemma == "be"
+                and [g.lower_ for g in c.children] == ["attendance"]]
     if not (lemma in ATTEND_VERBS or (lemma == "be" and present)):
         return False
-    return (not any(c.dep_ in ("dobj", "obj", "prep") for c in [*verb.children, *(g for p in present for g in p.children)])
-            and any(c.dep_ == "advmod" and c.lower_ == "also" for c in [*verb.children, *present]))
+    return (not any(c.dep_ in ("dobj", "obj", "prep") and c not in present
+                    for c in [*verb.children, *(g for p in present for g in p.children if g.lower_ != "attendance")])
+            and (bool(present) or any(c.dep_ == "advmod" and c.lower_ == "also" for c in verb.children)))
 
 
 def refers_back(trigger: Token) -> bool:
@@ -449,6 +548,8 @@ def read_presence(clause: Token, presence: Token, people: People) -> list[Found]
     if not present:
         return []
     side = subjects(clause, people) if clause.pos_ in ("VERB", "AUX") else []
+    if not side and plural_subject(clause):
+        return [Found(present, clause, PRESENCE)]   # "The leaders signed ... in the presence of A and B"
     group = list(dict.fromkeys(side + present))
     event = _event_subject(clause) or _event_object(clause)
     if len(group) >= 2 or event is not None:
@@ -474,11 +575,17 @@ def not_held(trigger: Token) -> bool:
             return False
         if trigger.dep_ in ("dobj", "obj", "nsubjpass") and verb.lemma_.lower() in (INTENT_WORDS | UNDONE_WORDS) - {"be"}:
             return True    # "requested a meeting with X", "the meeting was cancelled"
-        return _not_done(verb)
+        # "A and B agreed to restore ties during their summit": what was agreed at a meeting was agreed there
+        agreed_at = trigger.head.lower_ in ("during", "at")
+        return _not_done(verb, AGREEMENT_VERBS if agreed_at else frozenset())
     return _not_done(trigger)
 
 
-def _not_done(verb: Token) -> bool:
+# Intent words that report what a meeting achieved ("agreed to ... during their talks"), not a plan.
+AGREEMENT_VERBS = frozenset({"agree", "decide", "pledge", "vow", "promise", "resolve"})
+
+
+def _not_done(verb: Token, achieved: frozenset[str] = frozenset()) -> bool:
     current = verb
     for _ in range(4):
         auxes = [c for c in current.children if c.dep_ in ("aux", "auxpass")]
@@ -490,6 +597,9 @@ def _not_done(verb: Token) -> bool:
         head = current.head
         if head == current:
             return True    # a headline's "X to meet Y"
+        if head.lemma_.lower() in achieved and not any(
+                c.dep_ in ("aux", "auxpass") and c.lower_ in MODALS or c.dep_ == "neg" for c in head.children):
+            return False   # "agreed to restore ties during their summit"
         if head.lemma_.lower() in INTENT_WORDS | UNDONE_WORDS:
             return True    # "is to meet", "plans to meet", "refused to meet"
         current = head     # "travelled to X to meet Y": as the travelling was

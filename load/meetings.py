@@ -39,10 +39,10 @@ from spacy.tokens import Doc, Span, Token
 from . import doc_cache
 from .dates import DateContext
 from .meeting_people import People, conjuncts
-from .meeting_places import clause_place, place_for
+from .meeting_places import clause_place, escort_clause, place_for
 from .meeting_triggers import (TOGETHER_VERBS, CEREMONY_VERBS, EVENT_CLASSES, EVENT_NOUNS, MEETING_NOUNS, Found, candidates,
                                clause_of, is_remote, not_held, present_people, presences, read_presence, reads,
-                               refers_back)
+                               COMPANY_VERBS, PRESENCE, accompanies, plural_subject, refers_back)
 from .records import Article, DateValue, Meeting, Person
 
 TOPIC_VERBS = {"discuss", "review", "deliberate", "exchange", "focus", "agree", "tackle"}
@@ -137,7 +137,8 @@ def _read_all(doc: Doc, index: People, sentence_of: Callable[[int], int]) -> lis
     for clause, presence in presence_at.items():
         if clause not in triggered:
             found.extend(g for g in read_presence(doc[clause], presence, index) if not not_held(g.trigger))
-    return _merge_events(_join_attendances(found, sentence_of), sentence_of)
+    merged = _merge_events(_join_attendances(found, sentence_of), sentence_of)
+    return [g for g in merged if len(set(g.participants)) >= 2]     # a chair alone met no one
 
 
 def _pair_subject(verb: Token) -> bool:
@@ -182,13 +183,20 @@ def _join_attendances(found: list[Found], sentence_of: Callable[[int], int]) -> 
             joined.append(group)
             last = group
             continue
-        if (last is not None and group.event in ("meeting", "meal")
+        if (last is not None and group.event in ("meeting", "meal", PRESENCE)
                 and 0 <= sentence_of(group.trigger.i) - sentence_of(last.trigger.i) <= ATTENDANCE_WINDOW
-                and refers_back(group.trigger)):
+                and (refers_back(group.trigger) or accompanies(group, last))):
             last.participants.extend(k for k in group.participants if k not in last.participants)
             last.also.append(group.trigger)
             continue
+        if group.event == PRESENCE and not (len(group.participants) >= 2 and plural_subject(group.trigger)
+                                            and group.trigger.lemma_.lower() not in COMPANY_VERBS):
+            continue      # "A and B were also present" at a meeting not read: not a meeting of A and B
+        if group.event == PRESENCE:
+            group.event = "ceremony"   # "Officials signed five deals in the presence of A and B"
         joined.append(group)
+        if group.event == "meeting":
+            last = group  # "X chaired a meeting ... A and B attended. C was also present."
     return joined
 
 
@@ -247,7 +255,8 @@ def _crosses_clause(low: Token, top: Token) -> bool:
     for ancestor in [low, *low.ancestors]:
         if ancestor == top:
             return False
-        if ancestor.dep_ in ("ccomp", "relcl", "acl", "advcl", "parataxis", "xcomp", "conj") and ancestor.pos_ in ("VERB", "AUX"):
+        if ancestor.dep_ in ("ccomp", "relcl", "acl", "advcl", "parataxis", "xcomp", "conj") and ancestor.pos_ in ("VERB", "AUX") \
+                and not (ancestor.head == top and escort_clause(ancestor)):
             if ancestor.head != top or ancestor.dep_ not in ("relcl", "acl") \
                     or top.lower_ not in MEETING_NOUNS | set(EVENT_NOUNS):
                 # "the talks, which took place on Friday", "the meeting, held on Friday": the meeting

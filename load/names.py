@@ -30,18 +30,24 @@ RANKS = [
     "deputy assistant commissioner", "dac", "detective chief superintendent", "detective superintendent",
     "detective chief inspector", "dci", "detective inspector", "detective sergeant", "detective constable",
     "chief superintendent", "supt", "det supt",
+    # Nigerian and Indian police ranks before a name ("SP X", "ACP Y")
+    "sp", "csp", "acp", "dcp",
 ]
 # Forms of address and religious or hereditary honorifics.
 HONORIFICS = [
     "mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame", "lord",
-    "sheikh", "shaikh", "sheik", "seyed", "seyyed", "sayyid", "sayed", "syed",
+    "sheikh", "shaikh", "sheik", "sheikha", "sheikhah", "seyed", "seyyed", "sayyid", "sayed", "syed",
     "ayatollah", "grand ayatollah", "hojatoleslam", "imam", "mullah", "maulana",
     "mufti", "hafiz", "haji", "hajji", "rev", "reverend", "father", "justice",
     # Malaysian and Bruneian honours, West African forms of address
-    "datuk seri", "dato seri", "dato sri", "datuk", "dato", "datin", "tan sri", "puan sri", "pehin",
+    "datuk seri", "dato seri", "dato sri", "dato' sri", "dato' seri", "datuk", "dato", "dato'", "datin", "tan sri",
+    "puan sri", "pehin",
     "alhaji", "alhaja", "hajiya",
     # Gulf and South Asian styles of address ("H.H. Sheikh X", "H.E. Mr. Y")
     "h.h", "h.e", "his highness", "her highness", "his excellency", "her excellency",
+    # South Asian and West African forms of address ("Shri X", "Smt Y", "Engr Z", "Hon. W", "Barr. V")
+    "shri", "shrimati", "smt", "kumari", "thiru", "engr", "hon", "honourable", "honorable",
+    "barr", "mallam", "pastor", "rt hon", "right honourable", "right honorable",
 ]
 # Royal and religious titles that stand before a name and make even one word a name
 # ("King Abdullah", "Pope Francis", "Crown Prince Mohammed bin Salman"); also posts.

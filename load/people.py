@@ -26,11 +26,11 @@ from spacy.tokens import Doc, Span
 
 from . import doc_cache
 from .countries import countries_in
-from .entities import name_prefix
+from .entities import bracket_after_post, name_prefix
 from .names import fuller, name_key, plain, rank_words, same_person
 from .posts import POST_HEADS
 from .records import Article, Mention, Person, Title
-from .title_appointments import appointment_chain
+from .title_appointments import appointment_chain, headed_title
 from .titles import (
     CONNECTORS, Sentences, left_apposition, left_chain, plural_chain_before, read_chain,
     right_apposition, royal_title, split_on_and, title_from_chain,
@@ -40,8 +40,14 @@ from .titles import (
 _POST_SYNONYMS = {"premier": "prime minister", "eam": "external affairs minister", "military": "army", "defense": "defence", "spokeswoman": "spokesman",
                   "spokesperson": "spokesman", "advisor": "adviser", "pm": "prime minister",
                   "fm": "foreign minister", "dg": "director general", "coas": "chief army staff",
-                  "director-general": "director general", "gen": "general"}
+                  "director-general": "director general", "gen": "general",
+                  # short police and state posts ("the IGP called on the CM")
+                  "igp": "police inspector general", "ig": "inspector general", "dig": "deputy inspector general",
+                  "dgp": "police director general", "cm": "chief minister"}
 _SECOND_IN_COMMAND = {"deputy", "vice", "assistant", "additional", "junior"}
+# Posts of a country's leader ("the Venezuelan leader"); a unique holder in the article is meant.
+_LEADER_POSTS = [{"president"}, {"prime", "minister"}, {"chancellor"}, {"premier"}, {"king"}, {"emir"},
+                 {"sultan"}, {"supreme", "leader"}]
 # Descriptions that stand for a post: "top diplomat" and "diplomatic chief" mean foreign minister.
 _DESCRIBED_POSTS = [({"diplomat"}, ("minister", {"foreign"})),
                     ({"diplomatic", "chief"}, ("minister", {"foreign"}))]
@@ -217,10 +223,19 @@ def _add_name_mention(doc: Doc, span: Span, cluster: _Cluster, sentences: Senten
         cluster.honorifics.append(prefix.honorific or prefix.royal)
     cluster.anchored |= bool(prefix.rank or prefix.honorific or prefix.royal)
     sent = sentences.span(span.start)
-    chains = [left_chain(doc, prefix.start, sent.start, span.end),
+    left_start = sent.start
+    if prefix.start == sent.start and sent.start > 0 and doc[sent.start - 1].text == ")":
+        # the parser ends a sentence at a post's bracket: "Inspector General of Police (X range) | Y Z said"
+        before = sentences.span(sent.start - 1)
+        if bracket_after_post(doc, sent.start - 1, before.start) is not None:
+            left_start = before.start
+    chains = [left_chain(doc, prefix.start, left_start, span.end),
               right_apposition(doc, span.end, sent.end, person_starts),
               left_apposition(doc, span, sent)]
     chains = [c for c in chains if c is not None]
+    if len(chains) > 1 and chains[0].start == prefix.start - 1 and len(chains[0]) == 1 and \
+            any(c.end == prefix.start - 2 for c in chains[1:]):
+        chains = chains[1:]    # "the Minister of Foreign Affairs, Ambassador X": the style is no post of its own
     if not chains:
         shared = plural_chain_before(doc, span, sent, ends_at)     # "Prime Ministers X and [Y]"
         chains = [shared] if shared is not None else []
@@ -244,6 +259,11 @@ def _add_name_mention(doc: Doc, span: Span, cluster: _Cluster, sentences: Senten
             cluster.titles.append(title)
             cluster.anchored = True
             posts += 1
+    headed = headed_title(span, sentence)                          # "X, who chairs the Y Committee,"
+    if headed is not None:
+        cluster.titles.append(headed)
+        cluster.countries.extend([headed.country] if headed.country else [])
+        posts += 1
     royal = royal_title(span, sentence) if not posts else None   # "King X"; "Minister of Energy Prince X" is a minister
     if royal is not None:
         cluster.titles.append(royal)
@@ -397,6 +417,9 @@ def _fits(role: _Role, cluster: _Cluster) -> bool:
     country = cluster.country()
     if role.country and country and role.country != country:
         return False
+    if head == "leader" and not modifiers and role.country and country == role.country:
+        # "the Argentine leader": the country's president, prime minister, chancellor, king ...
+        return any(_post_words(t.post) in _LEADER_POSTS and t.status is None for t in cluster.titles)
     for title in cluster.titles:
         if title.is_description:
             continue

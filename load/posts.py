@@ -29,7 +29,18 @@ POST_HEADS = {
     "councilman", "councilwoman", "councillor", "councilor", "ceo", "manager", "registrar",
     "ombudsman", "magistrate", "auditor", "negotiator", "rapporteur", "monarch", "ruler",
     "undersecretary", "under-secretary", "eam",
+    # members of parliaments and assemblies ("Labour MP X", "MLA X", "MEP X")
+    "mp", "mla", "mna", "mpa", "mep",
+    # police and state posts written short in South Asian news ("IGP X", "DIG Operations X", "CM X")
+    "ig", "igp", "dig", "aig", "dgp", "adgp", "ssp", "dsp", "asp", "ccpo", "cpo", "dpo", "sho", "cm",
 }
+# Departments that news writes between a police post and the name ("DIG Operations X", "SSP Investigation Y").
+POST_DEPARTMENTS = {"operations", "investigation", "investigations", "traffic", "security", "headquarters",
+                    "admin", "administration", "establishment", "legal", "crime", "crimes", "training",
+                    "logistics", "welfare", "intelligence"}
+# Suffixes glued to a post by a hyphen that leave it a post before a name ("President-elect X",
+# "the governor-designate, X,").
+POST_SUFFIXES = {"elect", "designate"}
 # Words that describe rather than name a post ("the top Iranian diplomat").
 DESCRIPTION_HEADS = {"diplomat", "official", "leader", "figure", "aide"}
 # Lowercase words that may stand inside a post written in lower case ("the army chief").
@@ -53,7 +64,7 @@ POST_MODIFIERS = {
 # Status of a post ("former", "acting", "the then").
 STATUS_WORDS = {"former": "former", "ex": "former", "acting": "acting", "interim": "acting",
                 "caretaker": "acting", "designate": "designate", "then": "then",
-                "outgoing": "former", "incoming": "designate", "late": "former",
+                "outgoing": "former", "incoming": "designate", "late": "former", "elect": "designate",
                 "incumbent": None}     # "incumbent Gov. X": the post as held, no status
 
 # Abbreviated posts before a name, with their full stop ("Gov. X", "Sen. X", "Rep. X"): the post is
@@ -91,6 +102,9 @@ _WORD_FORMS = {
     "coas": "chief of army staff", "cjcsc": "chairman joint chiefs of staff committee",
     "nsa": "national security adviser", "ceo": "chief executive officer",
     "chief-of-staff": "chief of staff", "vice-chairman": "vice chair",
+    "ig": "inspector general", "igp": "inspector general of police", "dig": "deputy inspector general",
+    "aig": "assistant inspector general", "dgp": "director general of police", "cm": "chief minister",
+    "ssp": "senior superintendent of police",
 }
 _CONNECTORS = {"of", "the", "for", "and", "at", "on", "to", "in"}
 # Words before "minister"/"secretary" that qualify the post rather than name its portfolio.

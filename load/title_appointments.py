@@ -4,7 +4,10 @@ leaving office.
 - "The president appointed (economist) X as the new finance minister", "X was named (as)
   interior minister", "X was sworn in as president", "named X interior minister";
 - "X resigned as finance minister", "the government sacked X as police chief": the post is
-  X's, with status ``former``.
+  X's, with status ``former``;
+- "X, who heads Sudan's Sovereign Council," / "X, who chairs the Foreign Affairs Committee,": a
+  relative clause of heading a named body (capitalised) gives "Head of the Sovereign Council"
+  (country Sudan), "Chair of the Foreign Affairs Committee" (``headed_title``).
 
 Read from the words around the name, not the parse: the small model often parses these
 sentences wrong ("appointed" read as an adjective of the next noun). The chain after "as" is
@@ -15,7 +18,10 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from .titles import CONNECTORS, _chain_token_ok, is_head
+from .countries import country_at
+from .posts import normalize_post
+from .records import Title
+from .titles import CONNECTORS, POSSESSIVE, _chain_token_ok, is_head
 
 TAKE_VERBS = {"appoint", "name", "elect", "nominate", "swear", "make", "install", "promote", "designate",
               "choose", "select", "confirm", "reappoint", "re-elect", "reelect", "instal", "tap"}
@@ -109,3 +115,38 @@ def appointment_chain(name: Span) -> tuple[Span | None, bool]:
     if not leaving and _lemma(verb) in ("name", "elect", "appoint", "make"):
         return _post_after(doc, at, end), False     # "named X interior minister", "X was named minister"
     return None, False
+
+
+# Verbs of heading a body, in the present: the post they make ("who chairs the X" = Chair of the X).
+HEAD_VERBS = {"head": "Head", "chair": "Chair", "lead": "Leader", "direct": "Director", "command": "Commander"}
+
+
+def headed_title(name: Span, sentence: int) -> Title | None:
+    """ "X, who heads Sudan's Sovereign Council,", "X, who also chairs the Foreign Affairs Committee,":
+    the post of heading a named (capitalised) body; not "who leads the party" nor "who headed ..."."""
+    doc, end = name.doc, name.sent.end
+    k = name.end
+    if not (k + 2 < end and doc[k].text == "," and doc[k + 1].lower_ == "who"):
+        return None
+    k += 2
+    while k < end and doc[k].lower_ in ("also", "currently", "now"):
+        k += 1
+    if k >= end or doc[k].tag_ != "VBZ" or _lemma(doc[k]) not in HEAD_VERBS:
+        return None
+    verb = doc[k]
+    j = k + 1
+    country = None
+    if j < end and doc[j].lower_ == "the":
+        j += 1
+    if j + 1 < end and country_at(doc[j]) and doc[j + 1].text in POSSESSIVE:
+        country, j = country_at(doc[j]), j + 2       # "Sudan's Sovereign Council"
+    body_start = j
+    while j < end and (doc[j].is_title or doc[j].is_upper or (doc[j].lower_ in ("of", "for", "and", "on")
+                                                              and j + 1 < end and doc[j + 1].is_title)):
+        j += 1
+    if j == body_start or (j < end and doc[j].text not in (",", ".", ";", ")", "—", "–")):
+        return None          # "who leads the ruling party", "who heads the Sovereign Council's team"
+    body = doc[body_start:j].text
+    post = f"{HEAD_VERBS[_lemma(verb)]} of the {body}"
+    return Title(post=post, start=verb.idx, end=doc[j - 1].idx + len(doc[j - 1]), text=doc[verb.i:j].text,
+                 sentence=sentence, country=country, organisation=body, normalized_post=normalize_post(post))

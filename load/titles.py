@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Span, Token
 
 from . import doc_cache
 from .countries import country_at
-from .entities import ORG_WORDS, is_post_word, name_prefix
+from .entities import ORG_WORDS, PARTY_WORDS, bracket_after_post, is_post_word, name_prefix
 from .posts import DESCRIPTION_HEADS, POST_ABBREVIATIONS, POST_HEADS, STATUS_WORDS, normalize_post, post_head
 from .records import Article, DateValue, Person, Title
 
@@ -37,6 +37,11 @@ CLAUSE_END = {",", ".", ";", ":", ")", "(", "!", "?", "\"", "”", "—", "–"}
 # Prepositions that give a post its scope ("commander for the region", "chief in <province>").
 _SCOPE = {"for", "in", "of", "at"}
 _DASHES = {"—", "–", "-"}
+# "Majority Leader", "Opposition leader": posts of a house, not descriptions ("a party leader").
+_HOUSE_LEADERS = {"majority", "minority", "opposition"}
+# Forms of state in a country's official name ("the Republic of Kenya", "the Kingdom of Bahrain").
+_STATE_FORMS = {"republic", "kingdom", "federation", "sultanate", "emirate", "emirates", "state", "states",
+                "commonwealth", "principality", "union"}
 _PRONOUNS = {"his", "her", "their"}
 
 
@@ -123,18 +128,35 @@ def _scope_word(doc: Doc, k: int, start: int) -> bool:
 
 def _scope_preposition(doc: Doc, k: int, start: int) -> bool:
     """ "commander *for* the region", "chief *in* <province>": a preposition right after a post."""
-    return doc[k].lower_ in ("for", "in") and k > start and is_head(doc[k - 1])
+    if not (doc[k].lower_ in ("for", "in") and k > start):
+        return False
+    # "Leader of Opposition in the Assembly X": after a post's own "of" phrase too
+    return is_head(doc[k - 1]) or (k - 3 >= start and doc[k - 1].is_title and doc[k - 2].lower_ == "of"
+                                   and is_head(doc[k - 3]))
 
 
-def _inner_and(doc: Doc, k: int, start: int) -> bool:
+def _inner_and(doc: Doc, k: int, start: int, commas: bool = False) -> bool:
     """ "Minister of Electricity *and* Renewable Energy", "Vice President for Western *and* Central
     Africa": "and" inside a post's "of" or "for" phrase."""
     if doc[k].lower_ != "and":
         return False
     j = k - 1
+    while j > start and (doc[j].is_title or (commas and doc[j].text == "," and doc[j + 1].is_title)) \
+            and doc[j].ent_type_ != "PERSON":
+        j -= 1        # "for Political, Legal and Security Affairs X" (with ``commas``)
+    return j < k - 1 and j > start and doc[j].lower_ in ("of", "for") and is_post_word(doc[j - 1])
+
+
+def _inner_comma(doc: Doc, k: int, start: int, end: int) -> bool:
+    """ "Coordinating Minister for Political, Legal and Security Affairs X": a comma between the
+    capitalised portfolios of a post's "of"/"for" phrase, before the name."""
+    if doc[k].text != "," or k + 1 >= end or not doc[k + 1].is_title:
+        return False
+    j = k - 1
     while j > start and doc[j].is_title and doc[j].ent_type_ != "PERSON":
         j -= 1
-    return j < k - 1 and j > start and doc[j].lower_ in ("of", "for") and is_post_word(doc[j - 1])
+    return j < k - 1 and j > start and doc[j].lower_ in ("of", "for") and is_post_word(doc[j - 1]) and \
+        any(t.lower_ == "and" for t in doc[k + 1:end])
 
 
 def _posts_and(doc: Doc, k: int, start: int, end: int) -> bool:
@@ -153,14 +175,15 @@ def _portfolios_and(doc: Doc, k: int, start: int, end: int) -> bool:
 
     def portfolio_word(tok: Token) -> bool:
         return (tok.is_title and tok.is_alpha and not is_head(tok) and not country_at(tok)
-                and tok.ent_type_ not in ("PERSON", "GPE", "NORP", "LOC"))
+                and tok.ent_type_ not in ("PERSON", "GPE", "NORP"))   # a region may be a portfolio ("Asia and Pacific")
 
     if not portfolio_word(doc[k - 1]):
         return False
     j = k + 1
     while j < end - 1 and j - k <= 3 and portfolio_word(doc[j]):
         j += 1
-    return j > k + 1 and is_head(doc[j]) and doc[j].is_title
+    # ("its Asia and Pacific Department director X": a lower-case head after capitalised portfolios)
+    return j > k + 1 and is_head(doc[j]) and (doc[j].is_title or doc[j].is_lower and doc[j - 1].is_title)
 
 
 # --- chains --------------------------------------------------------------------------------
@@ -170,12 +193,22 @@ def left_chain(doc: Doc, end: int, sent_start: int, limit: int | None = None) ->
     """The run of title words ending just before token ``end`` ("Iranian Foreign Minister");
     ``limit`` is where the name ends (lower-case words may modify words up to it)."""
     limit = end + 1 if limit is None else limit
+    # "Minister for Political, Legal and Security Affairs X": commas inside the portfolios, but not
+    # in "Minister of Foreign Affairs, African Cooperation and ..., X" (the first portfolio is the post)
+    commas = end < len(doc) and doc[end].text != ","
     i = end
     while i > sent_start:
         k = i - 1
         tok = doc[k]
+        if tok.text == ")":
+            opening = bracket_after_post(doc, k, sent_start)
+            if opening is None:
+                break
+            i = opening       # "Inspector General of Police (Bastar range) X": the bracket is the post's scope
+            continue
         if not (_chain_token_ok(tok) or _lower_modifier(tok, limit) or _scope_word(doc, k, sent_start)
-                or _scope_preposition(doc, k, sent_start) or _inner_and(doc, k, sent_start)
+                or _scope_preposition(doc, k, sent_start) or _inner_and(doc, k, sent_start, commas)
+                or (commas and _inner_comma(doc, k, sent_start, end))
                 or _posts_and(doc, k, sent_start, end) or _portfolios_and(doc, k, sent_start, end)):
             break
         i = k
@@ -191,6 +224,9 @@ def left_apposition(doc: Doc, name: Span, sent: Span) -> Span | None:
     description, a comma, then the name closing the apposition (or standing where the
     description began a clause: "..., the Minister of Defense of China, X spoke")."""
     p = name_prefix(name).start
+    if p - 3 >= sent.start and doc[p - 1].is_title and post_head(doc[p - 1].text) is not None \
+            and doc[p - 2].text == ",":
+        p -= 1        # "the Minister of Foreign Affairs, Ambassador X,": a post's style before the name
     if p - 2 < sent.start or doc[p - 1].text != ",":
         return None
     chain = left_chain(doc, p - 1, sent.start)
@@ -210,6 +246,8 @@ def left_apposition(doc: Doc, name: Span, sent: Span) -> Span | None:
     determiner = before == "the" or before in _PRONOUNS or before == "its"
     # a post that opens the sentence is definite too: "Minister of Foreign Affairs, X, held talks"
     definite = determiner or any(t.text in POSSESSIVE for t in chain) or chain.start == sent.start
+    # "a U.N. spokesman, X, told reporters": a spokesman is named for the post he speaks in
+    definite = definite or (before in ("a", "an") and chain[-1].lower_ in ("spokesman", "spokeswoman", "spokesperson"))
     closed = name.end >= sent.end or doc[name.end].text in CLAUSE_END
     k = (k0 - 1 if before == "the" and k0 < chain.start - 1 else chain.start - (2 if determiner else 1))
     opens = k < sent.start or doc[k].text in (",", ":", ";")
@@ -243,8 +281,12 @@ def right_apposition(doc: Doc, start: int, sent_end: int, person_starts: set[int
     if not (opener.text in (",", "(") or (opener.text in _DASHES and opener.whitespace_)):
         return None
     i = j = start + 1
-    if j < sent_end and doc[j].lower_ in ("the", *_PRONOUNS):
+    if j < sent_end and doc[j].lower_ in ("and", "or"):
+        return None           # "X, and Minister for Trade Y": the next person of a list
+    indefinite = j < sent_end and doc[j].lower_ in ("a", "an")
+    if j < sent_end and (doc[j].lower_ in ("the", *_PRONOUNS) or indefinite):
         j += 1
+        i = j if indefinite else i
     scopes = 0
     while j < sent_end and j not in person_starts:
         tok = doc[j]
@@ -253,8 +295,9 @@ def right_apposition(doc: Doc, start: int, sent_end: int, person_starts: set[int
                 break
             scopes += 1
             # "... for the Kasese area | in Western Region", but "... Bank of New York"
+            # ("of"/"for" a capitalised name goes on: "Secretary-General of the Supreme Council for National Security")
             if scopes > 1 and not _country_phrase_at(doc, j + 1, sent_end) and not (
-                    tok.lower_ == "of" and j + 1 < sent_end and doc[j + 1].is_title):
+                    tok.lower_ in ("of", "for") and j + 1 < sent_end and doc[j + 1].is_title):
                 break
         elif tok.lower_ == "and":
             # "X, Iraq's deputy prime minister and foreign minister,": two posts
@@ -273,6 +316,10 @@ def right_apposition(doc: Doc, start: int, sent_end: int, person_starts: set[int
     chain = doc[i:j]
     if not len(chain) or not any(is_head(t) for t in chain):
         return None
+    if indefinite and (chain[-1].lower_ not in ("spokesman", "spokeswoman", "spokesperson")
+                       or j + 1 < sent_end and doc[j].text == "," and j + 1 in person_starts):
+        return None           # "X, a former minister,": a description; "X, a ministry spokesman,": the post
+        # (but "X, a U.N. spokesman, Y, said": Y's)
     # An apposition closes the clause: "X, the army chief, said"; in "X, the army chief vowed"
     # the description is the subject of a new clause, not X's title.
     if j < sent_end:
@@ -280,6 +327,10 @@ def right_apposition(doc: Doc, start: int, sent_end: int, person_starts: set[int
         closes = nxt.text in CLAUSE_END or nxt.lower_ in ("who", "which") or nxt.pos_ == "ADP"
         if j in person_starts or not closes:
             return None
+        if nxt.text == "(":     # "A, Inspector General of Police (Bastar range) B and C": B's post
+            close = next((k for k in range(j + 2, min(sent_end, j + 5)) if doc[k].text == ")"), None)
+            if close is not None and close + 1 in person_starts and bracket_after_post(doc, close, i) == j:
+                return None
     if chain[0].lower_ in _PRONOUNS and not any(t.lower_ == "counterpart" for t in chain):
         return None
     return chain
@@ -296,7 +347,7 @@ def split_on_and(chain: Span) -> list[Span]:
     first ("Iraq's") is kept with the first, and read for the second by the caller's country.
     An "and" inside an "of" phrase ("Minister of Electricity and Renewable Energy") stays."""
     doc = chain.doc
-    cuts = [t.i for t in chain if t.lower_ == "and" and not _inner_and(doc, t.i, chain.start)
+    cuts = [t.i for t in chain if t.lower_ == "and" and not _inner_and(doc, t.i, chain.start, True)
             and not _portfolios_and(doc, t.i, chain.start - 1, chain.end)]
     if not cuts:
         return [chain]
@@ -340,6 +391,8 @@ def read_chain(chain: Span) -> TitleParts:
     """Split a title chain into post, country, organisation and status."""
     parts = TitleParts()
     tokens = list(chain)
+    # "Director General of Police (DGP)": an acronym in brackets restates the post
+    tokens = [t for k, t in enumerate(tokens) if not _bracketed_acronym(tokens, k)]
     # "... at ISI": the organisation the post belongs to, not part of the post.
     at = next((k for k, t in enumerate(tokens) if t.lower_ == "at" and k > 0), None)
     if at is not None:
@@ -356,6 +409,14 @@ def read_chain(chain: Span) -> TitleParts:
             else:
                 parts.country = country_at(rest[0])
                 tokens = tokens[:k]
+                # "President of the Republic of Kenya": the state's form is part of the country's name
+                # ("the Islamic Republic of Iran" too; not "Minister of State of Qatar")
+                if len(tokens) > 3 and tokens[-1].lower_ in _STATE_FORMS:
+                    the = next((m for m in range(len(tokens) - 2, max(0, len(tokens) - 5), -1)
+                                if tokens[m].lower_ == "the"), None)
+                    if the is not None and the > 1 and tokens[the - 1].lower_ == "of" and all(
+                            t.is_title for t in tokens[the + 1:]):
+                        tokens = tokens[:the - 1]
             break
     kept: list[Token] = []
     for k, tok in enumerate(tokens):
@@ -364,6 +425,8 @@ def read_chain(chain: Span) -> TitleParts:
         country = country_at(tok) if tok.i not in scope_tokens else None
         if country and ((nxt is not None and nxt.text == "-") or (k and tokens[k - 1].text == "-")):
             continue          # "Hungarian-American": two countries, neither is the post's
+        if tok.text == "-" and k and nxt is not None and country_at(tokens[k - 1]) and country_at(nxt):
+            continue          # and the hyphen between them ("the Japan-Bangladesh Friendship League")
         if country:
             parts.country = parts.country or country
             if kept and kept[-1].lower_ in ("of", "from") and (nxt is None or country_at(nxt) is None):
@@ -376,6 +439,8 @@ def read_chain(chain: Span) -> TitleParts:
             continue
         if low in POSSESSIVE or low in _PRONOUNS or tok.text == "new":
             continue          # "Jordan's new ambassador": the post itself ("New York" keeps its capital)
+        if low in PARTY_WORDS and nxt is not None and is_head(nxt) and tok.is_title:
+            continue          # "Labour MP", "Republican Senator": the party, like a nationality, is no part of the post
         if low in STATUS_WORDS and not (nxt is not None and nxt.text == "-" and low != "ex"):
             parts.status = parts.status or STATUS_WORDS[low]
             continue
@@ -392,6 +457,15 @@ def read_chain(chain: Span) -> TitleParts:
     if parts.organisation is None:
         parts.organisation = _organisation_in(kept)
     return parts
+
+
+def _bracketed_acronym(tokens: list[Token], k: int) -> bool:
+    """Whether token k is part of a bracketed acronym: "(", "DGP", ")"."""
+    for first in (k - 2, k - 1, k):
+        if 0 <= first and first + 2 < len(tokens) and tokens[first].text == "(" and tokens[first + 2].text == ")" \
+                and tokens[first + 1].is_upper and tokens[first + 1].is_alpha:
+            return True
+    return False
 
 
 def _organisation_in(tokens: list[Token]) -> str | None:
@@ -470,7 +544,8 @@ def title_from_chain(chain: Span, sentence: int, rank: str | None) -> tuple[Titl
         post=post, start=chain.start_char, end=chain.end_char, text=chain.text,
         sentence=sentence, country=parts.country,
         organisation=parts.organisation, rank=rank, status=parts.status,
-        is_description=not scoped and (bool(words & DESCRIPTION_HEADS) or "top" in words),
+        is_description=not scoped and (bool(words & DESCRIPTION_HEADS) or "top" in words)
+        and not words & _HOUSE_LEADERS,
         normalized_post=normalize_post(post),
     )
     return title, parts.country

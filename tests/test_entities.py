@@ -251,3 +251,52 @@ def test_the_venue_of_an_event_and_works_named_after_people(nlp):
 def test_gulf_styles_of_address_are_not_part_of_the_name(nlp):
     doc = nlp("The meeting was attended by H.H. Sheikh Saif bin Hamad Al Mansoori, Minister of Interior.")
     assert ("Saif bin Hamad Al Mansoori", None, "Sheikh") in people(doc)
+
+
+def test_south_asian_and_west_african_forms_of_address_are_not_names(nlp):
+    doc = nlp("Chief Minister Shri Devendra Kashyap chaired the meeting. Engr Tariq Bashir, the minister "
+              "for power, and Hon. Kwame Asante also attended.")
+    found = people(doc)
+    assert ("Devendra Kashyap", None, "Shri") in found
+    assert ("Tariq Bashir", None, "Engr") in found
+    assert "Kwame Asante" in [name for name, _, _ in found]
+
+
+def test_two_particles_inside_a_name(nlp):
+    doc = nlp("She met Commission President Greta von der Laan and Mayor Pedro de la Fuente on Monday.")
+    assert {"Greta von der Laan", "Pedro de la Fuente"} <= set(names(doc))
+
+
+def test_a_name_after_a_lower_case_post_and_its_scope_and_prefixed_surnames(nlp):
+    doc = nlp("MEP Anna Keller, the rapporteur on Moldova, and the chair of the Budget Committee, Ewan McAllister, "
+              "joined the meeting.")
+    assert "Ewan McAllister" in names(doc)
+
+
+def test_a_royal_word_after_a_rank_or_royal_title_is_a_given_name(nlp):
+    doc = nlp("Defence Secretary John Grant met General Amir Zaki and Crown Prince Sultan bin Rashid in Cairo.")
+    assert {"Amir Zaki", "Sultan bin Rashid"} <= set(names(doc))
+
+
+def test_products_on_deal_pages_are_not_people(nlp):
+    doc = nlp("The Nintendo Switch Lite Pokemon Zacian and Zamazenta Edition is back in stock on Amazon. The "
+              "Switch Lite can play the same titles as the original Nintendo Switch. Maria Lopez, an analyst, said "
+              "Google Stadia Premiere Edition and Xbox Live deals sold out.")
+    found = set(names(doc))
+    assert "Maria Lopez" in found
+    assert not found & {"Zamazenta Edition", "Nintendo Switch", "Switch Lite", "Stadia Premiere Edition", "Xbox Live",
+                        "Google Stadia Premiere Edition"}
+
+
+def test_more_forms_of_address_and_retired_ranks(nlp):
+    doc = nlp("Sheikha Latifa bint Hamad received the delegation. Chief Justice Dato' Sri Aminah Yusof and "
+              "Defence Minister Gen. (retd) Tariq Saleem Khan attended.")
+    found = people(doc)
+    assert ("Latifa bint Hamad", None, "Sheikha") in found
+    assert ("Aminah Yusof", None, "Dato' Sri") in found
+    assert ("Tariq Saleem Khan", "Gen.", None) in found
+
+
+def test_a_word_of_a_countrys_name_is_no_scope_before_a_name(nlp):
+    doc = nlp("Finance Minister Sri Mulyani Indrawati met officials from Sri Lanka on Monday.")
+    assert "Sri Mulyani Indrawati" in names(doc)

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import sqlite3
 
+import pytest
+
 from load import dates, meetings, people
 from load.records import Article
 
@@ -540,3 +542,160 @@ def test_the_guest_named_right_after_the_verb_when_the_parse_loses_it(nlp):
     found = read(nlp, "Foreign Minister Ana Paula Ramos received Timor-Leste Foreign Minister Bento dos Reis Lobato at "
                       "the ministry on Thursday.")
     assert [n for n, *_ in found] == [frozenset({"Ramos", "Lobato"})]
+
+
+@pytest.mark.parametrize("text, pair", [
+    ("President Daniel Rojas arrived on Monday. Rojas also held a bilateral meeting with Prime Minister Tomas Ferreira, Presidential Office "
+     "Secretary Lucia Mendoza said.", {"Rojas", "Ferreira"}),
+    ("Secretary-General Chinedu Okonkwo arrived on Monday. Okonkwo also held a meeting with the Special Envoy of the Secretary-General for the Sahel, Amadou Diallo, a U.N. spokesman, "
+     "Pierre Lambert, told reporters.", {"Okonkwo", "Diallo"}),
+    ("Prime Minister Ingrid Halvorsen arrived on Monday. Halvorsen had a bilateral meeting with Commission President Anna Lindqvist, whose spokesman "
+     "Erik Dahl said the talks went well.", {"Halvorsen", "Lindqvist"}),
+])
+def test_the_speaker_of_a_reporting_clause_is_no_participant(nlp, text, pair):
+    assert pairs(read(nlp, text, "2023-03-08")) == {frozenset(pair)}
+
+
+def test_a_meeting_noun_of_two_subjects_one_hung_below_the_others_title(nlp):
+    text = ("Prime Minister Shahid Nawaz and Chief of Army Staff General Syed Tariq Rahman discussed the overall "
+            "security situation of the country during a meeting at the PM House on Saturday.")
+    found = read(nlp, text, "2024-03-04")
+    assert [(n, d) for n, d, _, _ in found] == [(frozenset({"Nawaz", "Rahman"}), "2024-03-02")]
+
+
+def test_people_present_join_the_meeting_just_reported_or_no_meeting(nlp):
+    text = ("High Commissioner Arjun Mehta paid a courtesy call on Chief Adviser Rafiq Hasan on Tuesday. "
+            "Principal Secretary Kamal Uddin and Foreign Adviser Nasreen Akter were present.")
+    assert pairs(read(nlp, text, "2024-08-21")) == {frozenset({"Mehta", "Hasan", "Uddin", "Akter"})}
+    text = ("The two leaders discussed the security situation. Interior Minister Kamal Uddin and Inspector "
+            "General of Police Nasreen Akter were also present.")
+    assert read(nlp, text, "2024-08-21") == []
+
+
+def test_a_name_after_a_post_whose_scope_the_parser_hangs_on_the_verb(nlp):
+    text = ("General Ibrahim Musa Garang arrived in Washington on Monday. Garang, who heads the transitional "
+            "council, later met U.S. Assistant Secretary of State for African Affairs Rachel Denholm.")
+    assert pairs(read(nlp, text, "2024-03-08")) == {frozenset({"Garang", "Denholm"})}
+
+
+def test_a_place_at_a_paragraphs_end_keeps_no_line_break_or_full_stop(nlp):
+    text = ("President Kwame Mensah on Thursday received Vice President Dr Ibrahim Sule at the Presidential "
+            "Villa, Abuja.\n\nSule delivered a message from the president of his country.")
+    found = read(nlp, text, "2024-03-08")
+    assert [(n, p) for n, _, p, _ in found] == [(frozenset({"Mensah", "Sule"}), "Abuja")]
+
+
+def test_people_in_attendance_join_the_meeting_just_reported(nlp):
+    text = ("President Kwame Mensah on Thursday received Vice President Ibrahim Sule at the State House. "
+            "The Chief of Staff, Ama Owusu, and the Minister of Defence, Kofi Boateng, were in attendance.")
+    assert pairs(read(nlp, text, "2024-03-08")) == {frozenset({"Mensah", "Sule", "Owusu", "Boateng"})}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Chief Minister Devendra Kashyap chaired a meeting attended by Home Minister Ravi Kant Sahu and Chief "
+     "Secretary Meera Joshi on Monday.", {frozenset({"Kashyap", "Sahu", "Joshi"})}),
+    ("Inspector General Tariq Aziz Jatoi chaired a meeting at the police office on Monday. DIG Kamal Ahmed "
+     "Khan and SSP Nadia Perveen attended the meeting. Superintendent Imran Shah was also present.",
+     {frozenset({"Jatoi", "Khan", "Perveen", "Shah"})}),
+    ("Chief Minister Devendra Kashyap chaired a review meeting on Monday.", set()),
+])
+def test_the_chair_of_a_meeting_meets_those_who_attend_it(nlp, text, expected):
+    assert pairs(read(nlp, text, "2024-03-06")) == expected
+
+
+def test_those_accompanying_a_participant_join_the_meeting_just_reported(nlp):
+    text = ("President Luis Ortega met Thursday with a delegation led by Secretary of State Mark Feld at the "
+            "National Palace. Interior Secretary Ana Ruiz took part in the meeting, Ortega said. Feld was "
+            "accompanied by Trade Secretary Paul Hirsch and Ambassador Nora Webb.")
+    assert pairs(read(nlp, text, "2024-03-08")) == {frozenset({"Ortega", "Feld", "Ruiz", "Hirsch", "Webb"})}
+    text = "Trade Secretary Paul Hirsch arrived in the capital on Monday. He was accompanied by Ambassador Nora Webb."
+    assert read(nlp, text, "2024-03-08") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("President Ana Duarte and Prime Minister Tomas Berg agreed Thursday to restore regular visits during "
+     "their summit in Lisbon.", {frozenset({"Duarte", "Berg"})}),
+    ("President Ana Duarte and Prime Minister Tomas Berg are expected to sign deals during their summit in "
+     "Lisbon.", set()),
+    ("President Ana Duarte and Prime Minister Tomas Berg will agree to restore ties during their summit.", set()),
+])
+def test_what_was_agreed_during_a_meeting_was_agreed_at_it(nlp, text, expected):
+    assert pairs(read(nlp, text, "2024-03-08")) == expected
+
+
+def test_a_delegation_led_by_someone_the_parser_hangs_on_the_verb(nlp):
+    text = ("Commission Chairperson Amina Diallo Toure received a delegation of Mali's Transitional Council, led by "
+            "its deputy chairman Kofi Mensah Boateng, at the AU headquarters in Addis Ababa on Wednesday.")
+    assert [(n, d, p) for n, d, p, _ in read(nlp, text, "2024-03-08")] == [
+        (frozenset({"Toure", "Boateng"}), "2024-03-06", "Addis Ababa")]
+
+
+def test_the_city_of_x_is_the_place_whatever_the_model_calls_it(nlp):
+    text = "Earlier, President Emile Macon met with indigenous leader Raoni Metuktire in the Amazon city of Belém on Monday."
+    assert [(n, p) for n, _, p, _ in read(nlp, text, "2024-03-08")] == [(frozenset({"Macon", "Metuktire"}), "Belém")]
+
+
+def test_a_presence_at_what_the_leaders_did_joins_their_meeting(nlp):
+    text = ("President Ana Duarte received Prime Minister Tomas Berg at the palace on Thursday. The leaders signed "
+            "a dozen agreements in the presence of Defence Minister Jose Lima and Trade Minister Paul Roux.")
+    assert pairs(read(nlp, text, "2024-03-08")) == {frozenset({"Duarte", "Berg", "Lima", "Roux"})}
+    text = "Officials signed five agreements in the presence of President Jose Lima and Prime Minister Paul Roux."
+    assert pairs(read(nlp, text, "2024-03-08")) == {frozenset({"Lima", "Roux"})}
+
+
+def test_a_meeting_noun_of_a_meeting_verbs_purpose_is_that_meeting(nlp):
+    text = ("Council President Lars Moen and Commission chief Eva Lind met Premier Wei Tao in Brussels on Friday "
+            "for the first in-person summit in four years. The High Representative, Pedro Alves, joined the talks "
+            "in the afternoon.")
+    assert pairs(read(nlp, text, "2024-03-09")) == {frozenset({"Moen", "Lind", "Tao", "Alves"})}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Foreign Minister Karim Haddad met Ambassador Li Wen on Tuesday. Separately, Haddad received a call from "
+     "Foreign Minister Omar Saleh.", {frozenset({"Haddad", "Wen"})}),
+    ("Foreign Minister Karim Haddad also held a working lunch with Finance Minister Omar Saleh.",
+     {frozenset({"Haddad", "Saleh"})}),
+    ("The Speaker of Parliament, Rt. Hon. Kwesi Mensah Bonsu, on Monday received a delegation from the National "
+     "Assembly of Togo. The delegation was led by Mr. Koffi Agbeko, Vice President of the Assembly.",
+     {frozenset({"Bonsu", "Agbeko"})}),
+])
+def test_more_meeting_forms(nlp, text, expected):
+    assert pairs(read(nlp, text, "2024-03-08")) == expected
+
+
+@pytest.mark.parametrize("text, expected, place", [
+    ("Ambassador Hans Keller called upon Chief Minister Ravi Sharma at his residence.", {"Keller", "Sharma"}, None),
+    ("President Ana Duarte played host to Prime Minister Tomas Berg at the palace.", {"Duarte", "Berg"}, None),
+    ("Foreign Secretary Priya Nair interacted with Minister Chen Hao on the sidelines of the summit.",
+     {"Nair", "Hao"}, None),
+    ("Talks were held between Interior Minister Kwame Boateng and his Togolese counterpart Koffi Agbeko.",
+     {"Boateng", "Agbeko"}, None),
+    ("The meeting between Prime Minister Rina Sato and President Joon Park took place in Seoul on Friday.",
+     {"Sato", "Park"}, "Seoul"),
+])
+def test_other_verbs_and_nouns_of_meeting(nlp, text, expected, place):
+    found = read(nlp, text, "2024-03-08")
+    assert [(n, p) for n, _, p, _ in found] == [(frozenset(expected), place)]
+
+
+def test_the_nationality_leader_is_that_countrys_president(nlp):
+    text = ("Pope Leo received Argentine President Martin Zabala at the Apostolic Palace on Monday. "
+            "The Argentine leader, who took office in December, also met with Italian Prime Minister "
+            "Giulia Ferrante at Palazzo Chigi in Rome.")
+    assert pairs(read(nlp, text, "2024-03-08")) == {frozenset({"Leo", "Zabala"}), frozenset({"Zabala", "Ferrante"})}
+
+
+def test_a_short_police_post_refers_to_its_holder(nlp):
+    text = ("Inspector General of Police Sindh Tariq Aziz Jatoi reviewed the arrangements on Monday. Later, the IGP "
+            "called on Chief Minister Ghulam Murad Shah and briefed him.")
+    assert pairs(read(nlp, text, "2024-03-08")) == {frozenset({"Jatoi", "Shah"})}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Prime Minister Tomas Berg said he hoped to meet President Ana Duarte soon.", set()),
+    ("Foreign Minister Omar Saleh received Foreign Minister Karim Haddad's message through the ambassador.", set()),
+    ("President Ana Duarte sent Foreign Minister Omar Saleh to meet Prime Minister Tomas Berg.",
+     {frozenset({"Saleh", "Berg"})}),
+])
+def test_hopes_messages_and_envoys(nlp, text, expected):
+    assert pairs(read(nlp, text, "2024-03-08")) == expected
