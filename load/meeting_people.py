@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from .entities import is_post_word
+from .name_words import is_post_word
 from .records import Person
 
 PRONOUNS = {"he", "she", "him", "her", "his", "hers"}

@@ -26,7 +26,8 @@ from spacy.tokens import Doc, Span
 
 from . import doc_cache
 from .countries import countries_in
-from .entities import bracket_after_post, name_prefix
+from .entities import name_prefix
+from .post_names import bracket_after_post
 from .names import fuller, name_key, plain, rank_words, same_person
 from .posts import POST_HEADS
 from .records import Article, Mention, Person, Title

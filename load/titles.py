@@ -27,7 +27,9 @@ from spacy.tokens import Doc, Span, Token
 
 from . import doc_cache
 from .countries import country_at
-from .entities import ORG_WORDS, PARTY_WORDS, bracket_after_post, is_post_word, name_prefix
+from .entities import name_prefix
+from .name_words import ORG_WORDS, PARTY_WORDS, is_post_word
+from .post_names import bracket_after_post
 from .posts import DESCRIPTION_HEADS, POST_ABBREVIATIONS, POST_HEADS, STATUS_WORDS, normalize_post, post_head
 from .records import Article, DateValue, Person, Title
 
