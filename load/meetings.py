@@ -38,11 +38,13 @@ from spacy.tokens import Doc, Span, Token
 
 from . import doc_cache
 from .dates import DateContext
+from .meeting_attendance import (
+    accompanies, candidates, clause_of, plural_subject, presences, present_people, read_presence, refers_back)
 from .meeting_people import People, conjuncts
 from .meeting_places import clause_place, escort_clause, place_for
-from .meeting_triggers import (TOGETHER_VERBS, CEREMONY_VERBS, EVENT_CLASSES, EVENT_NOUNS, MEETING_NOUNS, Found, candidates,
-                               clause_of, is_remote, not_held, present_people, presences, read_presence, reads,
-                               COMPANY_VERBS, PRESENCE, accompanies, plural_subject, refers_back)
+from .meeting_triggers import is_remote, not_held, reads
+from .meeting_words import (
+    CEREMONY_VERBS, COMPANY_VERBS, EVENT_CLASSES, EVENT_NOUNS, Found, MEETING_NOUNS, PRESENCE, TOGETHER_VERBS)
 from .records import Article, DateValue, Meeting, Person
 
 TOPIC_VERBS = {"discuss", "review", "deliberate", "exchange", "focus", "agree", "tackle"}
