@@ -57,12 +57,19 @@ class Gone:
                 "place": None, "people": frozenset(self.people), "gone": True}
 
 
+def _as_clustered(day: str | None, precision: str | None, reference: str | None) -> tuple:
+    """A report's stored date as clustering reads it: one inferred by an earlier clustering is
+    read back as none (each clustering infers afresh)."""
+    if reference and reference.startswith(INFERRED_PREFIX):
+        return None, None
+    return day, precision
+
+
 def removed_report(row: tuple, published: dict) -> dict:
     """A removed report (a ``removed_reports`` row of ``resolve.track``) as a report dict;
     ``published``: the day of publication of each removed article."""
     _, _, document, day, precision, raw, reference, place = row
-    if reference and reference.startswith(INFERRED_PREFIX):
-        day = precision = None
+    day, precision = _as_clustered(day, precision, reference)
     return {"id": None, "document": document, "published": published.get(document), "date": day,
             "precision": precision, "raw": raw, "place": place, "people": frozenset()}
 
@@ -74,8 +81,7 @@ def _load(conn, where: str, params: list) -> dict[int, dict]:
             "r.meeting_id, CASE WHEN d.published_precision = 'day' THEN d.published END "
             f"FROM meeting_reports r JOIN documents d ON d.id = r.document_id WHERE {where}", params):
         stored = (day, precision, reference)
-        if reference and reference.startswith(INFERRED_PREFIX):
-            day = precision = None    # inferred by an earlier clustering: inferred afresh
+        day, precision = _as_clustered(day, precision, reference)
         reports[rid] = {"id": rid, "document": document, "published": published, "date": day, "precision": precision, "raw": raw,
                         "place": place, "topics": json.loads(topics) if topics else [], "people": set(),
                         "inferred": None, "meeting": meeting, "stored": stored, "members": []}
@@ -135,8 +141,7 @@ class _Closure:
                     "WHERE ap.person_id = ?", [person]):
                 ids.add(rid)
                 if rid not in self.light:
-                    if reference and reference.startswith(INFERRED_PREFIX):
-                        day = precision = None
+                    day, precision = _as_clustered(day, precision, reference)
                     self.light[rid] = {"document": document, "published": published, "date": day,
                                        "precision": precision, "raw": raw, "place": place, "people": None}
             self.of_person[person] = ids

@@ -170,12 +170,12 @@ def _touched(conn: sqlite3.Connection) -> dict[str, set]:
             "meeting_participants": meetings}
 
 
-# stored view -> the condition its rows are selected by, one key at a time (an equality SQLite
+# stored view -> the column its rows are rewritten by, one key at a time (an equality SQLite
 # pushes into the view's join)
 KEYED_BY = {
-    "document_people": "document_id = ?",
-    "person_titles": "title_id = ?",
-    "meeting_participants": "meeting_id = ?",
+    "document_people": "document_id",
+    "person_titles": "title_id",
+    "meeting_participants": "meeting_id",
 }
 
 
@@ -189,11 +189,10 @@ def refresh(conn: sqlite3.Connection, everything: bool = False) -> None:
             rebuild(conn, name)
             continue
         keys = sorted(touched[name])
-        condition = KEYED_BY[name]
-        column = condition.split()[0]
+        column = KEYED_BY[name]
         for chunk in chunks([key[0] for key in keys]):     # the table is indexed on its key: IN is fine
             conn.execute(f"DELETE FROM [{name}] WHERE {in_list(column, chunk)}", chunk)
-        conn.executemany(f"INSERT INTO [{name}] SELECT * FROM [{name}{LIVE}] WHERE {condition}", keys)
+        conn.executemany(f"INSERT INTO [{name}] SELECT * FROM [{name}{LIVE}] WHERE {column} = ?", keys)
     for table in DIRTY:
         conn.execute(f"DELETE FROM temp.{table}")
 

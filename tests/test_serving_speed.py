@@ -349,8 +349,8 @@ def test_a_refresh_reads_each_key_through_indexes(seeds_db):
     from load.stored_views import KEYED_BY
 
     conn = sqlite3.connect(f"file:{seeds_db}?mode=ro", uri=True)
-    for name, condition in KEYED_BY.items():
-        values = [1] * condition.count("?")
+    for name, column in KEYED_BY.items():
+        condition, values = f"{column} = ?", [1]
         for sql in (f"SELECT * FROM [{name}{LIVE}] WHERE {condition}", f"DELETE FROM [{name}] WHERE {condition}"):
             plan = [row[3] for row in conn.execute(f"EXPLAIN QUERY PLAN {sql}", values)]
             scans = [step for step in plan if step.startswith("SCAN") and step != f"SCAN {name}{LIVE}"]
