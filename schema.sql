@@ -240,6 +240,19 @@ CREATE TABLE IF NOT EXISTS meeting_report_participants (
 );
 CREATE INDEX IF NOT EXISTS meeting_report_participants_person ON meeting_report_participants(article_person_id);
 
+-- Where each person's meeting reports are found by a report that may join them: one row per
+-- participant (resolved person) and key of a report (meeting_merge.index_keys, e.g. 'day:2024-03-05',
+-- 'weekday:0', 'place:Lima'). The loader's own, kept by load/meeting_resolve.py: a new report's
+-- candidates are an index read, not a read of every report of a frequent participant.
+-- Derived; rebuilt whenever the resolution code changes (newsfacts_state.resolver).
+CREATE TABLE IF NOT EXISTS meeting_report_keys (
+    person_id INTEGER NOT NULL,
+    key TEXT NOT NULL,
+    meeting_report_id INTEGER NOT NULL REFERENCES meeting_reports(id) ON DELETE CASCADE,
+    PRIMARY KEY (person_id, key, meeting_report_id)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS meeting_report_keys_report ON meeting_report_keys(meeting_report_id);
+
 -- Figures -----------------------------------------------------------------------------
 
 CREATE TABLE IF NOT EXISTS figures (
@@ -364,6 +377,17 @@ CREATE INDEX IF NOT EXISTS person_keys_by_last ON person_keys(last, name_key, co
 CREATE INDEX IF NOT EXISTS person_keys_by_first ON person_keys(first, name_key, country, posts, cluster, words) WHERE words > 1;
 CREATE INDEX IF NOT EXISTS person_keys_single ON person_keys(name_key) WHERE words = 1;
 CREATE INDEX IF NOT EXISTS person_keys_cluster ON person_keys(cluster);
+-- What each people row is made of: per person, each value its members (article people) carry
+-- and how many carry it (kind: name, country, rank, post, alias, document; 'mentions' with the
+-- value '' counts the mentions). Kept by load/people_values.py, so that rewriting a person
+-- reads its values, not its members. Derived; rebuilt whenever the resolution code changes.
+CREATE TABLE IF NOT EXISTS person_values (
+    person_id INTEGER NOT NULL,
+    kind TEXT NOT NULL,
+    value TEXT NOT NULL,
+    n INTEGER NOT NULL,
+    PRIMARY KEY (person_id, kind, value)
+) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS article_people_person_country ON article_people(person_id, country, rank);
 CREATE INDEX IF NOT EXISTS documents_sha256 ON documents(sha256);  -- a renamed file is found by its content
 

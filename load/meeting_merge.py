@@ -167,15 +167,10 @@ def reaches(a: dict, b: dict) -> bool:
       a part or a whole of them, so that one is always among those it reaches.
     Two reports of other days, or two undated ones, in different articles never meet directly:
     whatever they decide about each other goes through a dated report both reach. That keeps an
-    incremental load's closure to the days and articles it touches.
-    A removed report (``gone`` true, no document) reaches, whatever the dates, the reports of
-    the same participants and those of whose participants its own are part or which are part
-    of its own."""
+    incremental load's closure to the days and articles it touches."""
     same = bool(a["people"]) and a["people"] == b["people"]
     small, big = (a, b) if len(a["people"]) < len(b["people"]) else (b, a)
     nested = len(small["people"]) >= 2 and len(big["people"]) >= 3 and small["people"] < big["people"]
-    if a.get("gone") or b.get("gone"):
-        return same or nested
     if a["document"] == b["document"]:
         if same or nested:
             return True

@@ -10,13 +10,16 @@ reclusters the closure of the reports its changes touch:
 - the reports of the articles it wrote;
 - the reports whose participants' person changed (people merged or split), and, as the
   report with the participants it had, what it reached before;
-- what each removed report reached (a gone report with the people it had when it was last
-  clustered: whatever its dates, every report of those people);
+- what each removed report reached (with the people, dates, place and article it had when it
+  was last clustered);
 - the other reports of the meetings these were in.
-Candidates are looked up by participant (every report of those people, read once and indexed
-by ``meeting_merge.index_keys``) and by article; when the closure grows past half of all
-reports, all are read at once (the same result, in fewer queries). ``resolve`` (everything)
-clusters all reports.
+Candidates are looked up by article and in ``meeting_report_keys``: each report is stored
+under each of its participants and ``meeting_merge.index_keys``, and a report looks up its
+people (or a part or a whole of them) under its ``probe_keys``, an index read however many
+reports a frequent participant has. The rows of the reports an update writes, or whose people
+change, are rewritten before the closure is grown; a removed report's go with it. When the
+closure grows past half of all reports, all are read at once (the same result, in fewer
+queries). ``resolve`` (everything) clusters all reports and rewrites every key.
 
 A date inferred across articles (``infer_partial_dates``) is written into its report
 (``date_reference`` says so, so ``meeting_participants`` can show it for that article) and
@@ -40,21 +43,17 @@ INFERRED_PREFIX = "across-articles"
 
 @dataclass
 class Gone:
-    """A report as it was when last clustered: removed, or with participants that changed.
-
-    With ``report`` (its dates, place and article, as they were), it reaches, with the people
-    it had, what it reached then; without, whatever these people's reports, whatever the dates."""
+    """A report as it was when last clustered: removed, or with participants that changed. With
+    the people it had, and its dates, place and article as they were (``report``), it reaches
+    what it reached then."""
 
     id: int
     meeting: int | None
     people: set
-    report: dict | None = None
+    report: dict
 
     def as_report(self) -> dict:
-        if self.report is not None:
-            return {**self.report, "id": None, "people": frozenset(self.people)}
-        return {"id": None, "document": None, "published": None, "date": None, "precision": None, "raw": None,
-                "place": None, "people": frozenset(self.people), "gone": True}
+        return {**self.report, "id": None, "people": frozenset(self.people)}
 
 
 def _as_clustered(day: str | None, precision: str | None, reference: str | None) -> tuple:
@@ -112,6 +111,28 @@ def _by_column(conn, column: str, values: Iterable[int]) -> dict[int, dict]:
     return reports
 
 
+def _encoded(key: tuple) -> str:
+    """A ``meeting_merge`` key as stored in ``meeting_report_keys``: 'day:2024-03-05', 'month-day:3-5'."""
+    kind, value = key
+    return f"{kind}:{'-'.join(map(str, value)) if isinstance(value, tuple) else value}"
+
+
+def _stored_keys(report: dict) -> set[str]:
+    """The keys a report is stored under: ``index_keys`` as if it had several participants (a
+    superset: a key too many only adds a candidate that ``reaches`` then turns down)."""
+    return {_encoded(k) for k in meeting_merge.index_keys({**report, "people": None})}
+
+
+def write_keys(conn, reports: Iterable[dict]) -> None:
+    """(Re)write the ``meeting_report_keys`` rows of these reports: one per participant and key."""
+    reports = list(reports)
+    for chunk in chunks(sorted(r["id"] for r in reports)):
+        conn.execute(f"DELETE FROM meeting_report_keys WHERE {in_list('meeting_report_id', chunk)}", chunk)
+    conn.executemany("INSERT INTO meeting_report_keys (person_id, key, meeting_report_id) VALUES (?, ?, ?)",
+                     [(person, key, r["id"]) for r in reports for person in sorted(r["people"])
+                      for key in sorted(_stored_keys(r))])
+
+
 class _Closure:
     """The reports reachable from some starting ones, read from the database as needed."""
 
@@ -119,33 +140,42 @@ class _Closure:
         self.conn = conn
         self.read: dict[int, dict] = {}          # every report read so far
         self.inside: dict[int, dict] = {}        # those in the closure
-        self.of_person: dict[int, set] = {}
         self.of_document: dict[int, set] = {}
-        self.of_people: dict[frozenset, set] = {}
-        self.indexes: dict[frozenset, dict] = {}  # people -> their reports by index key
-        self.light: dict[int, dict] = {}          # report id -> what index_keys reads
+        self.stored: dict[tuple, set] = {}       # (person, key) -> ids of the reports stored under it
         self.total = conn.execute("SELECT count(*) FROM meeting_reports").fetchone()[0]
         self.limit = max(200, self.total // 2)       # past it, all reports are read at once
         self.everything = False
 
-    def _reports_of(self, person: int) -> set:
-        """The ids of a person's reports; their dates, places and articles go to ``light`` (what
-        ``index_keys`` reads, without the participants: a frequent person has thousands)."""
-        if person not in self.of_person:
-            ids = set()
-            for rid, document, day, precision, raw, reference, place, published in self.conn.execute(
-                    "SELECT r.id, r.document_id, r.date, r.date_precision, r.date_raw, r.date_reference, r.place, "
-                    "CASE WHEN d.published_precision = 'day' THEN d.published END "
-                    "FROM article_people ap JOIN meeting_report_participants rp ON rp.article_person_id = ap.id "
-                    "JOIN meeting_reports r ON r.id = rp.meeting_report_id JOIN documents d ON d.id = r.document_id "
-                    "WHERE ap.person_id = ?", [person]):
-                ids.add(rid)
-                if rid not in self.light:
-                    day, precision = _as_clustered(day, precision, reference)
-                    self.light[rid] = {"document": document, "published": published, "date": day,
-                                       "precision": precision, "raw": raw, "place": place, "people": None}
-            self.of_person[person] = ids
-        return self.of_person[person]
+    def _keyed(self, people: frozenset, keys: set) -> set:
+        """The ids of the reports of these people (or of a part or a whole of them: all of them,
+        and more; or two or more of three or more) stored under one of ``keys``."""
+        if not people or not keys:
+            return set()
+        encoded = sorted(_encoded(k) for k in keys)
+        self._read_keys(people, encoded)
+        sets = [set().union(*(self.stored[person, key] for key in encoded)) for person in sorted(people)]
+        found = set.intersection(*sets)
+        if len(people) >= 3:
+            counts = Counter(r for s in sets for r in s)
+            found |= {r for r, n in counts.items() if n >= 2}
+        return found
+
+    def _read_keys(self, people: frozenset, keys: list[str]) -> None:
+        """Read into ``stored`` the report ids of each (person, key) not read yet: the reports of
+        one closure share their people and days, so each pair is read once."""
+        missing = [(p, k) for p in sorted(people) for k in keys if (p, k) not in self.stored]
+        if not missing:
+            return
+        persons = sorted({p for p, _ in missing})
+        wanted = sorted({k for _, k in missing})
+        for pair in missing:
+            self.stored[pair] = set()
+        for chunk in chunks(persons, 400):
+            for person, key, rid in self.conn.execute(
+                    "SELECT person_id, key, meeting_report_id FROM meeting_report_keys "
+                    f"WHERE {in_list('person_id', chunk)} AND {in_list('key', wanted)}", [*chunk, *wanted]):
+                if (person, key) in self.stored:
+                    self.stored[person, key].add(rid)
 
     def _reports_in(self, document: int) -> set:
         if document not in self.of_document:
@@ -165,42 +195,11 @@ class _Closure:
     def _candidates(self, report: dict) -> set:
         """Ids of the reports outside the closure that may be reached from ``report`` (``reaches``
         decides): those of its article, and those of the same people (or a part or a whole of
-        them) found under its ``probe_keys``; a gone report, all of these people's."""
-        people = frozenset(report["people"])
-        if report.get("gone"):
-            found = set(self._with_people(people))
-        else:
-            index = self._index(people)
-            found = set()
-            for key in meeting_merge.probe_keys(report):
-                found |= index.get(key, set())
+        them) stored under its ``probe_keys``."""
+        found = self._keyed(frozenset(report["people"]), meeting_merge.probe_keys(report))
         if report["document"] is not None:
             found |= self._reports_in(report["document"])
         return {r for r in found if r not in self.inside}
-
-    def _index(self, people: frozenset) -> dict:
-        """The reports of these people (or a part or a whole of them), by ``index_keys`` (of their
-        light rows: participants unknown, so the keys of a report of several people)."""
-        if people not in self.indexes:
-            index: dict = {}
-            for rid in self._with_people(people):
-                for key in meeting_merge.index_keys(self.light[rid]):
-                    index.setdefault(key, set()).add(rid)
-            self.indexes[people] = index
-        return self.indexes[people]
-
-    def _with_people(self, people: frozenset) -> set:
-        # many reports of one closure name the same people (a meeting's reports): intersect once
-        if people not in self.of_people:
-            found = set()
-            if people:
-                sets = [self._reports_of(person) for person in sorted(people)]
-                found = set.intersection(*sets)                     # the same people, and more
-                if len(people) >= 3:                                # two or more of them, and no one else
-                    counts = Counter(r for s in sets for r in s)
-                    found |= {r for r, n in counts.items() if n >= 2}
-            self.of_people[people] = found
-        return self.of_people[people]
 
     def grow(self, start: Iterable[dict]) -> dict[int, dict]:
         """The closure of ``start`` (reports, and gone reports as ``Gone.as_report``) under ``reaches``."""
@@ -221,7 +220,9 @@ class _Closure:
                 return _load(self.conn, "1", [])
             self.read.update(_by_ids(self.conn, unread))
             for rid in sorted(ids):
-                other = self.read[rid]
+                other = self.read.get(rid)
+                if other is None:                # a key row of a report deleted with foreign keys off
+                    continue
                 if meeting_merge.reaches(report, other):
                     self.inside[rid] = other
                     pending.append(other)
@@ -238,6 +239,8 @@ def update_meetings(db: sqlite_utils.Database, new_documents: list[int], gone: l
     conn = db.conn
     if everything:
         loaded = _load(conn, "1", [])
+        conn.execute("DELETE FROM meeting_report_keys")
+        write_keys(conn, loaded.values())
     else:
         loaded = _touched(conn, new_documents, gone, moved, old_person)
     reports = {rid: loaded[rid] for rid in sorted(loaded)}
@@ -259,6 +262,7 @@ def _touched(conn, new_documents: list[int], gone: list[Gone], moved: set[int],
             f"SELECT meeting_report_id FROM meeting_report_participants WHERE {in_list('article_person_id', chunk)}",
             chunk)}
     start.update(_by_ids(conn, changed - start.keys()))
+    write_keys(conn, start.values())      # the new reports, and those whose people changed
     ghosts = list(gone)
     for rid in sorted(changed):
         report = start[rid]

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 
 import sqlite_utils
 
-from . import names
+from . import names, people_values
 from .resolve_base import UnionFind
 from .resolve_base import chunks as _chunks
 from .resolve_base import in_list as _in
@@ -193,7 +193,7 @@ def update_people(db: sqlite_utils.Database, new_documents: list[int], removed: 
     restructured: set[int] = set()      # full clusters whose old members changed: recomputed whole
     appended: dict[int, list[int]] = defaultdict(list)   # cluster -> new members joining it as it was
     lone: set[int] = set()              # bare names standing alone (their own person)
-    refresh: set[int] = {k.person_id for k in removed if k.person_id is not None}   # people to recompute
+    refresh: set[int] = {k.person_id for k in removed if k.person_id is not None}   # people rows to rewrite
     words: set[str] = set()             # bare names whose fit must be decided again
     dirty_blocks: set[str] = set()
 
@@ -300,18 +300,16 @@ def update_people(db: sqlite_utils.Database, new_documents: list[int], removed: 
                 changes.old_person[single_id] = old
                 refresh.add(old)
         refresh.add(single_id)
-    incremental: dict[int, list[int]] = defaultdict(list)
     for cluster, ids in appended.items():
         if cluster in person_of or cluster in restructured:
             continue   # its members, new ones included, were given their person above
         root = conn.execute("SELECT person_id FROM article_people WHERE id = ?", [cluster]).fetchone()[0]
         conn.executemany("UPDATE article_people SET person_id = ? WHERE id = ?", [(root, i) for i in ids])
-        incremental[root].extend(ids)
-    for person_id in sorted(refresh):
-        incremental.pop(person_id, None)
-    changes.renamed |= _refresh_people(db, sorted(refresh))
-    changes.renamed |= _append_people(db, incremental)
-    changes.indexed = refresh | set(incremental)
+        refresh.add(root)
+    # each member that joined or left a person changed its counts (people_values): rewrite those rows
+    touched = people_values.apply_changes(conn) | refresh
+    changes.renamed |= people_values.write_people(db, touched)
+    changes.indexed = touched
     return changes
 
 
@@ -329,112 +327,3 @@ def index_people(conn, person_ids: Iterable[int] | None = None) -> None:
     for chunk in _chunks(sorted(person_ids)):
         conn.execute(f"DELETE FROM people_fts WHERE {_in('rowid', chunk)}", chunk)
         conn.execute(f"INSERT INTO people_fts(rowid, name, aliases) {row} WHERE {_in('p.id', chunk)}", chunk)
-
-
-def _refresh_people(db: sqlite_utils.Database, person_ids: list[int]) -> set[int]:
-    """Recompute these people rows from their members (delete those left without any)."""
-    conn = db.conn
-    renamed = set()
-    for chunk in _chunks(person_ids, 400):
-        where = _in("ap.person_id", chunk)
-        old_names = dict(conn.execute(f"SELECT id, name FROM people WHERE {_in('id', chunk)}", chunk))
-        member_names = defaultdict(set)
-        for person, name in conn.execute(f"SELECT ap.person_id, ap.name FROM article_people ap WHERE {where} "
-                                         "GROUP BY 1, 2", chunk):
-            member_names[person].add(name)
-        gone = [p for p in chunk if p not in member_names]
-        if gone:
-            conn.execute(f"DELETE FROM person_aliases WHERE {_in('person_id', gone)}", gone)
-            conn.execute(f"DELETE FROM people WHERE {_in('id', gone)}", gone)
-        present = [p for p in chunk if p in member_names]
-        if not present:
-            continue
-        where = _in("ap.person_id", present)
-        countries, ranks = _most_common(conn, where, present, "country"), _most_common(conn, where, present, "rank")
-        titles = defaultdict(set)
-        for person, posts in conn.execute(
-                f"SELECT ap.person_id, k.posts FROM article_people ap JOIN person_keys k ON k.article_person_id = ap.id "
-                f"WHERE {where} GROUP BY 1, 2", present):
-            titles[person].update(json.loads(posts))
-        documents = dict(conn.execute(f"SELECT ap.person_id, count(DISTINCT ap.document_id) FROM article_people ap "
-                                      f"WHERE {where} GROUP BY 1", present))
-        mentions = dict(conn.execute(
-            f"SELECT ap.person_id, count(*) FROM person_mentions m JOIN article_people ap ON ap.id = m.article_person_id "
-            f"WHERE {where} GROUP BY 1", present))
-        aliases = defaultdict(set, {p: set(member_names[p]) for p in present})
-        for person, text in conn.execute(
-                f"SELECT DISTINCT ap.person_id, m.text FROM person_mentions m JOIN article_people ap "
-                f"ON ap.id = m.article_person_id WHERE {where} AND +m.kind = 'name'", present):
-            aliases[person].add(text)
-        rows = []
-        for person in present:
-            name = _canonical(member_names[person])
-            if old_names.get(person) not in (None, name):
-                renamed.add(person)
-            rows.append({"id": person, "name": name, "country": countries.get(person), "rank": ranks.get(person),
-                         "titles": json.dumps(sorted(titles[person])) if titles[person] else None,
-                         "documents": documents.get(person, 0), "mentions": mentions.get(person, 0)})
-        db["people"].upsert_all(rows, pk="id")
-        conn.execute(f"DELETE FROM person_aliases WHERE {_in('person_id', present)}", present)
-        db["person_aliases"].insert_all([{"person_id": p, "alias": a} for p in present for a in sorted(aliases[p])])
-    return renamed
-
-
-def _append_people(db: sqlite_utils.Database, appended: dict[int, list[int]]) -> set[int]:
-    """Add new members (each from an article new to the database, with ids above every
-    member's) to people rows without recomputing the rest of their cluster."""
-    conn = db.conn
-    renamed = set()
-    for person, ids in sorted(appended.items()):
-        old = conn.execute("SELECT name, titles, documents, mentions FROM people WHERE id = ?", [person]).fetchone()
-        if old is None:
-            _refresh_people(db, [person])
-            continue
-        name, titles, documents, mentions = old
-        marks = _in("ap.id", ids)
-        new_names = {n for (n,) in conn.execute(f"SELECT name FROM article_people ap WHERE {marks}", ids)}
-        canonical = _canonical(new_names | {name})
-        if canonical != name:
-            renamed.add(person)
-        posts = set(json.loads(titles)) if titles else set()
-        for (value,) in conn.execute(f"SELECT k.posts FROM person_keys k JOIN article_people ap "
-                                     f"ON ap.id = k.article_person_id WHERE {marks}", ids):
-            posts.update(json.loads(value))
-        new_documents = conn.execute(f"SELECT count(DISTINCT ap.document_id) FROM article_people ap WHERE {marks}",
-                                     ids).fetchone()[0]
-        new_mentions = conn.execute(f"SELECT count(*) FROM person_mentions m JOIN article_people ap "
-                                    f"ON ap.id = m.article_person_id WHERE {marks}", ids).fetchone()[0]
-        where = "ap.person_id = ?"
-        country = _most_common(conn, where, [person], "country").get(person)
-        rank = _most_common(conn, where, [person], "rank").get(person)
-        conn.execute("UPDATE people SET name = ?, country = ?, rank = ?, titles = ?, documents = ?, mentions = ? "
-                     "WHERE id = ?", [canonical, country, rank, json.dumps(sorted(posts)) if posts else None,
-                                      documents + new_documents, mentions + new_mentions, person])
-        aliases = new_names | {t for (t,) in conn.execute(
-            f"SELECT DISTINCT m.text FROM person_mentions m JOIN article_people ap ON ap.id = m.article_person_id "
-            f"WHERE {marks} AND +m.kind = 'name'", ids)}
-        conn.executemany("INSERT OR IGNORE INTO person_aliases (person_id, alias) VALUES (?, ?)",
-                         [(person, alias) for alias in sorted(aliases)])
-    return renamed
-
-
-def _canonical(spellings: Iterable[str]) -> str:
-    """The fullest spelling (``names.fuller`` picks one of two by a fixed order, so any order gives it)."""
-    ordered = sorted(spellings)
-    name = ordered[0]
-    for other in ordered[1:]:
-        name = names.fuller(name, other)
-    return name
-
-
-def _most_common(conn, where: str, params: list, column: str) -> dict[int, str]:
-    """Each person's most frequent value of ``column``; a tie goes to the longer value, then the
-    alphabetically first (by the value, never by the order articles came in)."""
-    best = {}
-    for person, value, count in conn.execute(
-            f"SELECT ap.person_id, ap.{column}, count(*) FROM article_people ap "
-            f"WHERE {where} AND ap.{column} IS NOT NULL GROUP BY 1, 2", params):
-        rank = (-count, -len(value), value)
-        if person not in best or rank < best[person]:
-            best[person] = rank
-    return {person: rank[2] for person, rank in best.items()}

@@ -33,7 +33,7 @@ from pathlib import Path
 
 import sqlite_utils
 
-from . import meeting_merge, meeting_resolve, names, people_resolve, places, resolve_base, stored_views
+from . import meeting_merge, meeting_resolve, names, people_resolve, people_values, places, resolve_base, stored_views
 from .people_resolve import Key, index_people
 from .resolve_base import chunks as _chunks
 from .resolve_base import in_list as _in
@@ -45,7 +45,7 @@ __all__ = ["index_people", "resolve", "resolver_version", "track", "update"]
 def resolver_version() -> str:
     """Keys and clusters are made by this code: when it changes, the next load re-resolves all."""
     digest = hashlib.sha256()
-    for module in (names, places, resolve_base, people_resolve, meeting_merge, meeting_resolve):
+    for module in (names, places, resolve_base, people_resolve, people_values, meeting_merge, meeting_resolve):
         digest.update(Path(module.__file__).read_bytes())
     digest.update(Path(__file__).read_bytes())
     return digest.hexdigest()[:16]
@@ -58,6 +58,7 @@ def track(db: sqlite_utils.Database) -> None:
     deletes it: a changed article, --prune, remove), for the next ``update``."""
     conn = db.conn
     stored_views.track(conn)
+    people_values.track(conn)
     conn.execute("CREATE TEMP TABLE IF NOT EXISTS removed_people (id INTEGER, person_id INTEGER, "
                  "document_id INTEGER)")
     conn.execute("CREATE TEMP TABLE IF NOT EXISTS removed_keys (id INTEGER, document_id INTEGER, name_key TEXT, "
@@ -121,6 +122,7 @@ def resolve(db: sqlite_utils.Database) -> None:
     conn.execute("PRAGMA defer_foreign_keys = ON")
     conn.execute("DELETE FROM person_keys")
     conn.execute("UPDATE article_people SET person_id = NULL")
+    people_values.reset(conn)
     conn.execute("DELETE FROM person_aliases")
     conn.execute("DELETE FROM people")
     conn.execute("UPDATE meeting_reports SET meeting_id = NULL")

@@ -34,6 +34,14 @@ RESOLVED = {
                 "where r.meeting_id = m.id order by 1)) from meetings m",
     "reports": "select d.path, r.start, r.date, r.date_precision, r.date_reference from meeting_reports r "
                "join documents d on d.id = r.document_id",
+    # the counts each people row is made of (load/people_values.py), by person name and article path
+    "person_values": "select p.name, v.kind, case when v.kind = 'document' then (select path from documents "
+                     "where id = v.value) else v.value end, v.n from person_values v left join people p "
+                     "on p.id = v.person_id",
+    # the loader's lookup keys of meeting reports (load/meeting_resolve.py), by participant
+    "meeting_keys": "select d.path, r.start, k.key, p.name from meeting_report_keys k join meeting_reports r "
+                    "on r.id = k.meeting_report_id join documents d on d.id = r.document_id "
+                    "left join people p on p.id = k.person_id",
     "people_fts": "select p.name, f.name, f.aliases from people_fts f join people p on p.id = f.rowid",
     "places": "select name, latitude, longitude, geonames_id, kind from places",
     "incidents": "select d.path, i.place, i.latitude, i.geonames_id from incidents i join documents d "
