@@ -36,7 +36,7 @@ from dataclasses import dataclass
 import sqlite_utils
 
 from . import meeting_merge, places
-from .resolve_base import UnionFind, chunks, in_list
+from .resolve_base import UnionFind, chunks, in_list, most_common
 
 INFERRED_PREFIX = "across-articles"
 
@@ -298,7 +298,7 @@ def _cluster(conn, reports: dict[int, dict]) -> tuple[list[dict], dict[int, int]
 def _meeting_row(cluster: list[dict], person_names: dict[int, str]) -> dict:
     dated = [r for r in cluster if meeting_merge.is_day(r)]
     topics = sorted({t for r in cluster for t in r["topics"]})   # sorted: the same whatever order reports came in
-    place = _most_common_value(r["place"] for r in cluster if r["place"])
+    place = most_common(Counter(r["place"] for r in cluster if r["place"]))
     found = places.locate(place) if place else None
     return {
         "id": cluster[0]["id"],
@@ -312,13 +312,6 @@ def _meeting_row(cluster: list[dict], person_names: dict[int, str]) -> dict:
         "latitude": found and found["latitude"], "longitude": found and found["longitude"],
         "geonames_id": found and found["geonames_id"],
     }
-
-
-def _most_common_value(values: Iterable[str]) -> str | None:
-    """The most frequent; a tie goes to the longer, then the alphabetically first (never the
-    order the articles came in)."""
-    counts = Counter(values)
-    return min(counts, key=lambda v: (-counts[v], -len(v), v)) if counts else None
 
 
 def _write(db: sqlite_utils.Database, reports: dict[int, dict], rows: list[dict], memberships: dict[int, int],

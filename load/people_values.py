@@ -24,7 +24,7 @@ from collections.abc import Iterable
 import sqlite_utils
 
 from . import names
-from .resolve_base import chunks, in_list
+from .resolve_base import chunks, in_list, most_common
 
 KINDS = ("name", "country", "rank", "post", "alias", "document", "mentions")
 
@@ -180,9 +180,3 @@ def canonical(spellings: Iterable[str]) -> str:
     for other in ordered[1:]:
         name = names.fuller(name, other)
     return name
-
-
-def most_common(counts: dict[str, int]) -> str | None:
-    """The value most members carry; a tie goes to the longer value, then the alphabetically
-    first (by the value, never by the order articles came in)."""
-    return min(counts, key=lambda v: (-counts[v], -len(v), v)) if counts else None

@@ -1,4 +1,5 @@
-"""What people and meeting resolution share: a union-find, and SQL over lists of ids in chunks."""
+"""What people and meeting resolution share: a union-find, the most common of counted values,
+and SQL over lists of ids in chunks."""
 from __future__ import annotations
 
 from collections import defaultdict
@@ -39,3 +40,9 @@ def chunks(items: Iterable, size: int = 500) -> Iterator[list]:
 def in_list(column: str, values: list) -> str:
     """``column IN (?, ?, ...)`` for ``values``."""
     return f"{column} IN ({','.join('?' * len(values))})"
+
+
+def most_common(counts: dict[str, int]) -> str | None:
+    """The value counted most; a tie goes to the longer value, then the alphabetically first (by
+    the value, never by the order articles came in)."""
+    return min(counts, key=lambda v: (-counts[v], -len(v), v)) if counts else None
