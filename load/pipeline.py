@@ -6,7 +6,8 @@ record), stored as ``FILE#LOCATOR`` with its own sha256 (``load.reader``).
 ``plan`` lists the sources whose hash differs from the database's; workers and Dask
 get chunks of sources, so the records of one big file are spread too.
 
-Streams: sources are read lazily, parsed in batches by ``nlp.pipe`` and written
+Streams: sources are read lazily, parsed in batches by ``nlp.pipe`` (in one process,
+in a thread of its own, a batch ahead of the extraction: ``load.background``) and written
 in transactions of ``commit_every`` whole articles, each with the resolution it
 causes (``resolve.update``), so memory stays flat in corpus size and a load that
 is interrupted keeps its committed articles: the next load skips them (same
@@ -47,6 +48,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import resolve, store
+from .background import in_background
 from .extract import extract_facts, sentence_offsets
 from .parse_limits import too_deep
 from .reader import SkipFile, Source, find_files, read_source, sources, split_name, stored_path
@@ -225,8 +227,31 @@ def _read_failure(path: str, error: Exception) -> Skipped:
     return Skipped(path, f"cannot be read: {_error_text(error)}")
 
 
-def extract_all(nlp, todo: Iterable[Source], batch_size: int = 32) -> Iterator[Extracted | Skipped]:
-    """source -> Extracted or Skipped, one per source, in input order."""
+def extract_all(nlp, todo: Iterable[Source], batch_size: int = 32,
+                threaded: bool = False) -> Iterator[Extracted | Skipped]:
+    """source -> Extracted or Skipped, one per source, in input order. ``threaded``: read and
+    parse in a thread of its own, a batch ahead, while this one extracts (``load.background``)."""
+    parsed = _parsed(nlp, todo, batch_size)
+    if threaded:
+        parsed = in_background(parsed, ahead=batch_size, name="newsfacts-parse")
+    with closing(parsed):   # a load that stops early stops the parsing thread too
+        for item in parsed:
+            if isinstance(item, Skipped):
+                yield item
+                continue
+            doc, article = item
+            reason = too_deep(doc)
+            if reason:  # walking this parse would overflow the C stack: a crash of the whole load
+                yield Skipped(article.path, reason)
+                continue
+            try:
+                yield Extracted(article, sentence_offsets(doc), extract_facts(doc, article))
+            except Exception as error:  # a bug in one rule must not lose the other articles
+                yield _failure(article.path, error)
+
+
+def _parsed(nlp, todo: Iterable[Source], batch_size: int) -> Iterator[Skipped | tuple]:
+    """source -> (Doc, Article), or Skipped when it cannot be read; in input order."""
     pending: deque[Skipped | None] = deque()  # read failures waiting for the docs before them
 
     def articles():
@@ -246,14 +271,7 @@ def extract_all(nlp, todo: Iterable[Source], batch_size: int = 32) -> Iterator[E
         while pending[0] is not None:
             yield pending.popleft()
         pending.popleft()
-        reason = too_deep(doc)
-        if reason:  # walking this parse would overflow the C stack: a crash of the whole load
-            yield Skipped(article.path, reason)
-            continue
-        try:
-            yield Extracted(article, sentence_offsets(doc), extract_facts(doc, article))
-        except Exception as error:  # a bug in one rule must not lose the other articles
-            yield _failure(article.path, error)
+        yield doc, article
     yield from pending  # read failures after the last article
 
 
@@ -392,7 +410,7 @@ def _load_articles(db, todo: list[Source], model, batch_size: int, workers: int,
     else:
         from .nlp import load_pipeline
 
-        results = extract_all(load_pipeline(model), todo, batch_size)
+        results = extract_all(load_pipeline(model), todo, batch_size, threaded=True)
     left = Counter(source.file for source in todo)  # sources per file still to write, for the ticks
     with closing(results):  # an abandoned load stops its workers or cluster at once
         for source, result in zip(todo, results):
