@@ -204,9 +204,13 @@ def plan(paths: Iterable[str | Path], db, rebuild: bool, summary: Summary, tick:
         if len(result.todo) == planned:
             tick()
     if prune:
+        # a file that is there but could not be listed, or not to its end (damaged, too large,
+        # unreadable), has not lost its records: what was loaded from it stays until it reads again
+        unreadable = {name for name, _ in failed} | {source.file for source in found if source.breaks_off}
         roots = [stored_path(Path(p)) for p in paths]
         result.remove = sorted({stored for _, stored, _ in store.stored_under(db, roots)
-                                if stored not in seen and stored not in claimed})
+                                if stored not in seen and stored not in claimed
+                                and split_name(stored)[0] not in unreadable})
     return result
 
 

@@ -199,3 +199,25 @@ def test_any_damaged_gzip_lines_give_articles_or_reasons_naming_the_line(damage,
             assert str(reason).startswith(f"line {source.locator}: ") and "\n" not in str(reason)
             continue
         assert article.text.strip() and article.path.endswith(f"fuzz.jsonl.gz#{source.locator}")
+
+
+def test_prune_keeps_the_records_of_a_file_that_is_there_but_broken(tmp_path):
+    """--prune removes what is no longer under the paths; a damaged file is still there, and
+    what was loaded from it stays (a later load of the mended file finds it unchanged)."""
+    folder = tmp_path / "scraped"
+    folder.mkdir()
+    plain = numbered_records(tmp_path / "feed.jsonl", 4)
+    packed = gzipped(plain)
+    packed = packed.rename(folder / packed.name)
+    db = tmp_path / "facts.db"
+    first = pipeline.run([folder], db)
+    assert len(first.loaded) == 4
+    good = packed.read_bytes()
+    packed.write_bytes(good[: len(good) // 2])      # truncated in the middle of the stream
+    damaged = pipeline.run([folder], db, prune=True)
+    assert damaged.removed == []
+    assert any(packed.name in name and "truncated" in reason for name, reason in damaged.skipped), damaged.skipped
+    assert len(rows(db, "select id from documents")) == 4
+    packed.write_bytes(good)
+    again = pipeline.run([folder], db, prune=True)
+    assert again.loaded == [] and again.removed == [] and len(again.unchanged) == 4

@@ -5,6 +5,7 @@ pruned file on the way) give exactly the people, aliases, meetings and places of
 the final corpus."""
 from __future__ import annotations
 
+import json
 import random
 import shutil
 import sqlite3
@@ -311,3 +312,20 @@ def test_a_meeting_that_leaves_lets_an_undated_report_join_the_other(tmp_path, c
     expected = one_load(work, tmp_path / "one.db")
     assert ('["Clara Holt", "Pavel Dusek"]', 2, ["u.txt", "x.txt"]) in meeting_sources(expected)
     assert_same(expected, resolved(db))
+
+
+def test_prune_keeps_what_was_loaded_from_a_file_that_no_longer_reads(tmp_path):
+    """A .json array rewritten as invalid JSON is refused whole, with its name; its articles stay,
+    since the file is still there (--prune removes only what is no longer under the paths)."""
+    folder = tmp_path / "feed"
+    folder.mkdir()
+    items = [{"title": f"Story {n}", "text": f"Police said {n + 2} people were killed in an attack on a market "
+              "in the north of the country on Sunday, officials said."} for n in range(3)]
+    feed = folder / "items.json"
+    feed.write_text(json.dumps(items))
+    db = tmp_path / "facts.db"
+    assert len(run(folder, db=db).loaded) == 3
+    feed.write_text(json.dumps(items)[:-40])
+    damaged = run(folder, db=db, prune=True)
+    assert damaged.removed == [] and [Path(name).name for name, _ in damaged.skipped] == ["items.json"]
+    assert len(resolved(db)["documents"]) == 3

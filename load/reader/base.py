@@ -69,13 +69,16 @@ class Source:
     third item of a JSON array; ``crawl.warc.gz#@1234``: the WARC record at byte
     1234). ``sha256`` is the hash of that unit alone, so a changed record reloads
     alone. ``path`` is the file on disk, absolute (workers open it by this path);
-    ``offset`` is where the record starts in it (JSON lines, WARC)."""
+    ``offset`` is where the record starts in it (JSON lines, WARC). ``breaks_off``: the
+    file could not be listed past this unit (a damaged stream), so its records after it are
+    unknown, not gone (``--prune`` keeps them)."""
 
     path: str
     file: str
     sha256: str
     locator: str | None = None
     offset: int | None = None
+    breaks_off: bool = False
 
     @property
     def name(self) -> str:

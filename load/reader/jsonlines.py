@@ -100,7 +100,8 @@ def line_sources(path: Path, file: str) -> Iterator[Source]:
                     continue
             except GZIP_ERRORS as error:
                 reason = gzip_reason(error).encode()
-                yield Source(absolute, file, hashlib.sha256(b"broken gzip: " + reason).hexdigest(), str(number), start)
+                yield Source(absolute, file, hashlib.sha256(b"broken gzip: " + reason).hexdigest(), str(number), start,
+                             breaks_off=True)
                 return
             body = line.strip()
             if body:
