@@ -41,7 +41,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import make_corpus  # noqa: E402
 
-from load import pipeline, resolve, store  # noqa: E402
+from load import database, pipeline, resolve  # noqa: E402
 
 # Columns that point at another cloned table's ids, by name.
 POINTS_TO = {"id": None, "document_id": "documents", "sentence_id": "sentences",
@@ -131,11 +131,11 @@ def clone_rows(conn: sqlite3.Connection, copies: int) -> None:
 
 
 def _resolve_all(db: Path) -> None:
-    with store.writer(db) as writer:
+    with database.writer(db) as writer:
         resolve.track(writer)
-        store.begin(writer)
+        database.begin(writer)
         resolve.resolve(writer)
-        store.commit(writer)
+        database.commit(writer)
 
 
 def big_database(cache: Path, base: Path, copies: int) -> Path:

@@ -12,7 +12,7 @@ from . import pipeline
 from .distributed import DaskError
 from .nlp import DEFAULT_MODEL
 from .reader import UnsupportedFile
-from .store import TargetError
+from .database import TargetError
 from .terminal import printable
 
 WAIT_HELP = ("Another load writing the same database: wait up to SECONDS for it to finish (default 0: "

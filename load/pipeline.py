@@ -47,7 +47,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import resolve, store
+from . import database, resolve, store
 from .background import in_background
 from .extract import extract_facts, sentence_offsets
 from .parse_limits import too_deep
@@ -118,12 +118,12 @@ def check_target(db_path: Path) -> None:
     """Refuse, before anything is read or opened, a ``--db`` that cannot be a database file
     (SQLite would say "disk I/O error" for a folder, and wait for ever on a named pipe)."""
     if os.path.isdir(db_path):  # os.path: False, never an exception, on a path it cannot stat
-        raise store.TargetError(f"{db_path}: is a folder, not a database file "
+        raise database.TargetError(f"{db_path}: is a folder, not a database file "
                                 f"(give a file path, such as {db_path / 'facts.db'})")
     if os.path.exists(db_path) and not os.path.isfile(db_path):
-        raise store.TargetError(f"{db_path}: not a regular file, so not a database file")
+        raise database.TargetError(f"{db_path}: not a regular file, so not a database file")
     if os.path.exists(db_path.parent) and not os.path.isdir(db_path.parent):
-        raise store.TargetError(f"{db_path}: {db_path.parent} is a file, not a folder")
+        raise database.TargetError(f"{db_path}: {db_path.parent} is a file, not a folder")
 
 
 def on_disk(stored: str) -> bool:
@@ -153,7 +153,7 @@ def plan(paths: Iterable[str | Path], db, rebuild: bool, summary: Summary, tick:
     files_of: list[list[Source]] = []   # the sources of each file, to tick a file once settled
     failed: list[tuple[str, str]] = []  # files refused whole: (stored path, reason)
     read_files: list[str] = []          # files whose records were listed
-    for path in find_files(paths, summary.not_read, store.own_files(db_path) if db_path else ()):
+    for path in find_files(paths, summary.not_read, database.own_files(db_path) if db_path else ()):
         of_file: list[Source] = []
         try:
             for source in sources(path, summary.ignored):
@@ -355,7 +355,7 @@ def run(paths: Iterable[str | Path], db_path: str | Path, rebuild: bool = False,
 
     ``prune`` also removes the stored sources under ``paths`` that are no longer there;
     ``dry_run`` only plans (``Summary.to_load``, ``renamed``, ``removed``) and writes nothing.
-    Another load writing the same database makes this one stop (``store.LoadInProgress``)
+    Another load writing the same database makes this one stop (``database.LoadInProgress``)
     or, with ``wait`` seconds, wait for it (``on_wait`` is told once).
     """
     started = time.perf_counter()
@@ -364,22 +364,22 @@ def run(paths: Iterable[str | Path], db_path: str | Path, rebuild: bool = False,
     summary = Summary()
     tick = (lambda: progress(1)) if progress else (lambda: None)
     if dry_run:
-        with store.reader(db_path) as db:
+        with database.reader(db_path) as db:
             work = plan(paths, db, rebuild, summary, tick, prune, db_path)
         summary.to_load = [source.name for source in work.todo]
         summary.renamed, summary.removed = work.renames, work.remove
         summary.seconds = time.perf_counter() - started
         return summary
 
-    with store.writer(db_path, wait=wait, on_wait=on_wait) as db:
+    with database.writer(db_path, wait=wait, on_wait=on_wait) as db:
         work = plan(paths, db, rebuild, summary, tick, prune, db_path)
         if not (work.todo or work.renames or work.remove or work.refused or work.cleared or rebuild):
             summary.seconds = time.perf_counter() - started
             return summary  # nothing changed: the database is not written at all
         resolve.track(db)
-        store.begin(db)
+        database.begin(db)
         if rebuild:
-            store.clear(db)
+            database.clear(db)
         for name in work.cleared:
             store.forget_skip(db, name)
         for name, reason in work.refused:
@@ -395,7 +395,7 @@ def run(paths: Iterable[str | Path], db_path: str | Path, rebuild: bool = False,
             _load_articles(db, work.todo, model, batch_size, workers, dask, summary, tick, written,
                            None if rebuild else commit_every)
         resolve.update(db, written)
-        store.commit(db)
+        database.commit(db)
     summary.seconds = time.perf_counter() - started
     return summary
 
@@ -440,9 +440,9 @@ def _load_articles(db, todo: list[Source], model, batch_size: int, workers: int,
                 summary.facts.update(counts)
                 if commit_every and len(written) >= commit_every:
                     resolve.update(db, written)
-                    store.commit(db)
+                    database.commit(db)
                     written.clear()
-                    store.begin(db)
+                    database.begin(db)
             file_done()
 
 
@@ -465,14 +465,14 @@ def remove(paths: list[str | Path], db_path: str | Path, dry_run: bool = False, 
             str(given) for given, root in zip(paths, roots) if not found[root]]
 
     if dry_run:
-        with store.reader(db_path) as db:
+        with database.reader(db_path) as db:
             return matches(db)
-    with store.writer(db_path, wait=wait, on_wait=on_wait) as db:
+    with database.writer(db_path, wait=wait, on_wait=on_wait) as db:
         removed, missing = matches(db)
         if removed:
             resolve.track(db)
-            store.begin(db)
+            database.begin(db)
             store.remove_paths(db, removed)
             resolve.update(db, [])
-            store.commit(db)
+            database.commit(db)
     return removed, missing

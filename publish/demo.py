@@ -62,7 +62,7 @@ def main(seeds: Path, db_path: Path, remove: bool) -> None:
     """(Re)build the demo database from the seed articles, unless it holds articles of your own."""
     if remove:
         if db_path.exists() and is_demo(db_path, seeds):
-            from load.store import own_files, real_path
+            from load.database import own_files, real_path
 
             db_path.unlink()
             for path in own_files(db_path) - {real_path(db_path)}:   # its -wal, -shm and the loader's lock

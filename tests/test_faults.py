@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from load import pipeline, store
+from load import database, pipeline, store
 
 from .conftest import ROOT, SEEDS
 
@@ -173,8 +173,8 @@ def test_disk_full_at_commit_keeps_the_old_database(loaded, tmp_path, monkeypatc
     def full(db):
         raise sqlite3.OperationalError("database or disk is full")
 
-    monkeypatch.setattr(store, "commit", full)
-    with pytest.raises(store.TargetError, match="disk is full"):
+    monkeypatch.setattr(database, "commit", full)
+    with pytest.raises(database.TargetError, match="disk is full"):
         pipeline.run([corpus, tmp_path / "more"], target)
     assert target.read_bytes() == before
     assert check_database(target) == 2
@@ -183,10 +183,10 @@ def test_disk_full_at_commit_keeps_the_old_database(loaded, tmp_path, monkeypatc
 def test_disk_full_through_the_command_line_exits_2_with_a_message(loaded, tmp_path):
     corpus, target, before = loaded
     script = ("import sqlite3, sys\n"
-              "from load import store\n"
+              "from load import database\n"
               "def full(db):\n"
               "    raise sqlite3.OperationalError('database or disk is full')\n"
-              "store.commit = full\n"
+              "database.commit = full\n"
               "from load.cli import main\n"
               f"sys.argv = ['newsfacts-load', {str(corpus)!r}, {str(tmp_path / 'more')!r}, '--db', {str(target)!r}]\n"
               "main()\n")
@@ -215,8 +215,8 @@ def test_a_failure_while_preparing_the_database_keeps_it(loaded, tmp_path, monke
     def disk_full(db):
         raise sqlite3.OperationalError("database or disk is full")
 
-    monkeypatch.setattr(store, "begin", disk_full)
-    with pytest.raises(store.TargetError, match="disk is full"):
+    monkeypatch.setattr(database, "begin", disk_full)
+    with pytest.raises(database.TargetError, match="disk is full"):
         pipeline.run([corpus, tmp_path / "more"], target)
     assert target.read_bytes() == before
 
@@ -308,7 +308,7 @@ def test_an_interrupted_load_keeps_its_committed_articles_and_a_rerun_completes(
 # --- one writer at a time -------------------------------------------------------------------------
 
 def wait_for_lock(target: Path, process: subprocess.Popen) -> None:
-    lock = store.lock_path(target)
+    lock = database.lock_path(target)
     deadline = time.monotonic() + 120
     while not (lock.exists() and f"pid {process.pid} " in lock.read_text()):
         assert process.poll() is None, "the first load ended before it locked"
@@ -355,10 +355,10 @@ def test_wait_gives_up_after_its_limit(tmp_path):
     before = target.read_bytes()
     import fcntl
 
-    with open(store.lock_path(target), "a+") as held:
+    with open(database.lock_path(target), "a+") as held:
         fcntl.flock(held, fcntl.LOCK_EX)
         started = time.monotonic()
-        with pytest.raises(store.LoadInProgress, match="after 0.5 s"):
+        with pytest.raises(database.LoadInProgress, match="after 0.5 s"):
             pipeline.run([make_corpus(tmp_path / "more", 1, tag="m")], target, wait=0.5)
         assert 0.4 < time.monotonic() - started < 30
     assert target.read_bytes() == before

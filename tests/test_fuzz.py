@@ -191,15 +191,15 @@ def test_adversarial_examples(nlp, text):
 @given(text=news_text, published=published)
 def test_extracted_facts_can_always_be_stored(nlp, text, published):
     """What the extractors return fits the schema (no int too large for SQLite, no NaN in NOT NULL)."""
-    from load import store
+    from load import database, store
 
     text = reader.normalize_text(text)
     article = Article(path="fuzz.txt", sha256="0" * 64, text=text, published=published,
                       published_precision="day" if published else None)
     doc = nlp(text)
     facts = _check_facts(doc, article)
-    db = store.connect(":memory:")
-    store.apply_schema(db)
+    db = database.connect(":memory:")
+    database.apply_schema(db)
     store.write_article(db, article, sentence_offsets(doc), facts)
     assert db.conn.execute("PRAGMA foreign_key_check").fetchall() == []
 

@@ -19,7 +19,7 @@ import pytest
 
 from load import pipeline, reader
 from load.reader import FIELD_LIMITS, SkipFile, read_article, read_source, sources
-from load.store import TargetError
+from load.database import TargetError
 from load.terminal import printable
 
 from .conftest import ROOT

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from load import pipeline, store
+from load import database, pipeline, store
 
 from .conftest import FIXTURES, ROOT, SEEDS
 
@@ -43,7 +43,7 @@ def test_seeds_database_passes_integrity_and_foreign_key_checks(seeds_db):
 def test_foreign_keys_are_enforced(seeds_db, tmp_path):
     copy = tmp_path / "copy.db"
     shutil.copy(seeds_db, copy)
-    db = store.connect(copy)
+    db = database.connect(copy)
     with pytest.raises(sqlite3.IntegrityError):
         db.conn.execute("insert into sentences (document_id, position, start, \"end\", text) values (999, 0, 0, 1, 'x')")
 
@@ -203,7 +203,7 @@ def test_a_read_only_folder_is_a_clear_error(corpus, tmp_path):
     locked = tmp_path / "locked"
     locked.mkdir()
     locked.chmod(0o500)
-    with pytest.raises(store.TargetError, match="not writable"):
+    with pytest.raises(database.TargetError, match="not writable"):
         pipeline.run([corpus], locked / "facts.db")
 
 
@@ -259,6 +259,6 @@ def test_disk_full_during_a_load_is_a_database_error_not_an_article_skip(corpus,
         raise sqlite3.OperationalError("database or disk is full")
 
     monkeypatch.setattr(store, "write_article", full)
-    with pytest.raises(store.TargetError, match="disk is full"):
+    with pytest.raises(database.TargetError, match="disk is full"):
         pipeline.run([corpus], db_path)
     assert db_path.read_bytes() == before
