@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import threading
 from functools import lru_cache
 from importlib.metadata import version
 from pathlib import Path
@@ -110,18 +111,23 @@ def build_index(path: Path) -> None:
     os.replace(temporary, path)
 
 
+_INDEX_LOCK = threading.Lock()   # the parsing thread and the main one may both ask first
+
+
 @lru_cache(maxsize=1)
 def _index() -> sqlite3.Connection | None:
-    """The prebuilt index (built on first use), or None when it cannot be written here."""
+    """The prebuilt index (built on first use), or None when it cannot be written here. One
+    read-only connection, shared by the load's threads (SQLite serializes its use)."""
     path = index_path()
-    try:
-        if not path.exists():
-            build_index(path)
-        connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
-        connection.execute("SELECT 1 FROM own LIMIT 1")
-        return connection
-    except (OSError, sqlite3.Error):
-        return None
+    with _INDEX_LOCK:
+        try:
+            if not path.exists():
+                build_index(path)
+            connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+            connection.execute("SELECT 1 FROM own LIMIT 1")
+            return connection
+        except (OSError, sqlite3.Error):
+            return None
 
 
 @lru_cache(maxsize=4096)
