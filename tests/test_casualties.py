@@ -797,3 +797,45 @@ def test_most_of_the_deaths_were_in_x_gives_the_place_not_the_date(nlp):
 def test_the_number_of_people_killed_in_sundays_blast_is_dated_by_the_blast(nlp):
     incs = incidents(nlp, "The number of people killed in Sunday's blast has risen to 31.")
     assert [(counts([i]), i.date.iso) for i in incs] == [([("killed", 31)], "2021-03-07")]
+
+
+def test_people_of_an_earlier_count_who_died_are_a_part_of_its_killed_claim(nlp):
+    incs = incidents(nlp, "Gunmen attacked a bus on Monday, killing five passengers and injuring eight. "
+                          "Three of the injured died in hospital, police said.")
+    assert len(incs) == 1
+    assert counts(incs) == [("killed", 5), ("injured", 8), ("killed", 3)]
+    killed = [c for c in incs[0].counts if c.kind == "killed"]
+    assert killed[0].claim == killed[1].claim        # the toll is 5 + 3, not the larger of the two
+
+
+def test_freed_hostages_of_an_abduction_are_no_part_of_another_claim(nlp):
+    incs = incidents(nlp, "Gunmen kidnapped 12 students on Friday. Four of the hostages were freed on Sunday.")
+    assert counts(incs) == [("abducted", 12), ("released", 4)]
+    assert incs[0].counts[1].date.iso == "2021-03-07"
+
+
+@pytest.mark.parametrize("text, perpetrator", [
+    ("Israeli strikes killed nine people in the town on Tuesday, officials said.", "Israel"),
+    ("Russian shelling killed four civilians in the village overnight.", "Russia"),
+    ("At least 12 people were killed in Turkish air strikes on the city.", "Turkey"),
+    ("At least 12 people were killed in Saudi-led coalition air strikes on the city.", "Saudi-led coalition"),
+    ("The Kenyan police shot dead two protesters.", "Kenyan police"),
+    ("Two Pakistani soldiers were killed in an Indian attack.", "India"),
+])
+def test_a_nationality_modifying_a_military_attack_or_force_is_the_state_perpetrator(nlp, text, perpetrator):
+    assert incidents(nlp, text)[0].perpetrator == perpetrator
+
+
+@pytest.mark.parametrize("text", [
+    "Five people died when a Pakistani bus crashed.",
+    "Nine people were killed in Gaza strikes.",
+])
+def test_a_place_or_a_nationality_of_a_mishap_is_no_state_perpetrator(nlp, text):
+    assert incidents(nlp, text)[0].perpetrator is None
+
+
+def test_an_event_that_continued_into_another_day_is_dated_when_it_began(nlp):
+    incs = incidents(nlp, "The violence erupted on Tuesday night and continued into Wednesday, leaving 12 people dead.")
+    assert incs[0].date.iso == "2021-03-09"
+    incs = incidents(nlp, "Clashes that began on Friday and lasted until Sunday killed 30 people.")
+    assert incs[0].date.iso == "2021-03-05"

@@ -17,10 +17,14 @@ from ..countries import country_of
 from ..dates import DateContext
 from ..records import Article, DateValue, Incident
 from . import locations, perpetrators
-from .counts import counts_in, read_count, to_int
+from .counts import Found, _of_pobj, counts_in, read_count, to_int
 from .docarrays import Sentences
 from .incidents import PLACE_ONLY, Group, event_date, group
 from .perpetrators import Attribution
+from .words import ADJ_KINDS
+
+# Nouns for people held captive: "two of the hostages were freed" moved from abducted.
+CAPTIVE_NOUNS = {"hostage", "captive", "abductee"}
 
 __all__ = ["extract", "to_int", "read_count"]
 
@@ -77,6 +81,7 @@ def _incident(g: Group, sents: list[Span], ctx: DateContext, dateline: str | Non
         c.place = place if place and place != incident.place and not (
             incident.place and country_of(place) is not None) else None
     _supersede(g)
+    _join_moved(g)
     return incident
 
 
@@ -121,6 +126,33 @@ def _supersede(g: Group) -> None:
             c = earlier.count
             if (c.kind, c.side) == (f.count.kind, f.count.side) and c.count != f.count.count:
                 c.superseded = True
+
+
+def _moved_from(f: Found) -> str | None:
+    """The kind a subset came from when it is now of another: "Three of the injured
+    died" (injured), "two of the hostages were freed" (abducted)."""
+    if not (f.count.start <= f.noun.idx < f.count.end):
+        return None                               # "Three of the injured": the number is the noun
+    pobj = _of_pobj(f.noun)
+    if pobj is None or not any(d.dep_ == "det" and d.lower_ == "the" for d in pobj.children):
+        return None
+    was = ADJ_KINDS.get(pobj.lower_) or ("abducted" if pobj.lemma_.lower() in CAPTIVE_NOUNS else None)
+    return was if was != f.count.kind else None
+
+
+def _join_moved(g: Group) -> None:
+    """People of an earlier count who are now of another kind ("killing five and injuring
+    eight. Three of the injured died") are a stated count of their own (the gold keeps parts
+    when no total is given) and a part of the incident's earlier claim of that kind, so the
+    incident's toll adds them (5 + 3) instead of taking the larger."""
+    for i, f in enumerate(g.found):
+        if _moved_from(f) is None:
+            continue
+        c = f.count
+        earlier = [e.count for e in g.found[:i] if (e.count.kind, e.count.side) == (c.kind, c.side)
+                   and not e.count.superseded and e.count.sentence < c.sentence]
+        if earlier:
+            c.claim = earlier[-1].claim
 
 
 def _perpetrators(groups: list[Group], incidents: list[Incident], found: list[Attribution],

@@ -127,8 +127,26 @@ def event_date(ctx: DateContext, sentence: int, anchor: Token) -> DateValue | No
                   and not _dates_other_people(e.span, anchor)]
     if not candidates:
         return None
-    best = min(candidates, key=lambda e: (_attachment(e.span, anchor), abs(e.span.root.i - anchor.i)))
+    best = min(candidates, key=lambda e: (_end_of_span(e.span), _attachment(e.span, anchor),
+                                          abs(e.span.root.i - anchor.i)))
     return best.value
+
+
+# Prepositions and verbs of a span's end or its continuation: "continued into Wednesday",
+# "lasted until Friday", "clashes went on Thursday" tell when it was still going, not when it was.
+END_PREPS = {"into", "until", "till", "through", "throughout"}
+GO_ON_VERBS = {"continue", "last", "persist", "drag", "resume", "rage", "extend", "spill"}
+
+
+def _end_of_span(span: Span) -> bool:
+    """A date of when an event was still going or ended, a worse date for it than one of
+    when it began ("erupted on Tuesday night and continued into Wednesday": Tuesday)."""
+    root = span.root
+    if root.dep_ == "pobj" and (root.head.lower_ in END_PREPS or root.head.lower_ == "to" and any(
+            c.lower_ == "from" for c in root.head.head.children)):
+        return True
+    verb = _clause_verb(root)
+    return verb is not None and verb.lemma_.lower() in GO_ON_VERBS
 
 
 def _same_date(a: DateValue | None, b: DateValue | None) -> bool:

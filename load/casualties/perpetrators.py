@@ -36,6 +36,7 @@ from spacy.tokens import Doc, Token
 from .. import places
 from .acronyms import acronyms, expand
 from .docarrays import Sentences, candidates, columns, string_ids
+from .state_actors import STATE_FORCE_NOUNS, state_actor
 from .verbs import by_authorities, kind_of, negated
 from .words import (ATTACK_VERBS, ATTACKER_NOUNS, BLAME_VERBS, CLAIM_NOUNS, EVENT_NOUNS, GROUP_NOUNS,
                     NAME_PARTICLES, NAMED_AFTER_NOUNS, PEOPLE_NOUNS, SAY_VERBS, SPOKES_NOUNS, SUSPECT_WORDS,
@@ -202,6 +203,9 @@ def who(tok: Token) -> tuple[str, bool] | None:
     called = _called(tok)
     if called is not None:
         return who(called)
+    state = state_actor(tok)
+    if state is not None:                         # "Israeli strikes", "Kenyan police"
+        return state, tok.lemma_.lower() not in STATE_FORCE_NOUNS
     name = proper_name(tok)
     if name and not _is_place_name(name, tok) and not _dateline(tok):
         return name, True
@@ -407,6 +411,9 @@ def attributions(doc: Doc, sentence_of: Sentences) -> list[Attribution]:
                             a.name == name and a.sentence == sentence_of(tok) for a in found):
                         found.append(Attribution(name, True, "stated", sentence_of(tok), tok))
                         break
+            state = state_actor(tok)
+            if state is not None:                  # "killed in Israeli air strikes"
+                found.append(Attribution(state, True, "stated", sentence_of(tok), tok))
             for p in _pobjs(tok, ("by", "with")):
                 add(p, "stated", tok)
             for c in tok.children:
