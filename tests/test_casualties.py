@@ -839,3 +839,33 @@ def test_an_event_that_continued_into_another_day_is_dated_when_it_began(nlp):
     assert incs[0].date.iso == "2021-03-09"
     incs = incidents(nlp, "Clashes that began on Friday and lasted until Sunday killed 30 people.")
     assert incs[0].date.iso == "2021-03-05"
+
+
+def test_a_date_until_which_fighting_lasted_does_not_date_its_deaths(nlp):
+    incs = incidents(nlp, "Militants stormed a military base on Sunday, killing 17 soldiers. The army said 30 militants "
+                          "were killed in the fighting, which lasted until Monday morning.")
+    assert [(c.kind, c.count, c.date.iso) for c in incs[0].counts] == [("killed", 17, "2021-03-07"), ("killed", 30, "2021-03-07")]
+
+
+def test_a_word_number_tagged_a_proper_noun_after_a_dateline_is_a_count(nlp):
+    text = "Prison riot leaves 18 inmates dead\n\nPORTVILLE, Norland - Eighteen inmates were killed in a riot on Tuesday."
+    assert counts(incidents(nlp, text, title="Prison riot leaves 18 inmates dead")) == [("killed", 18)]
+
+
+def test_money_released_is_no_count_of_people(nlp):
+    incs = incidents(nlp, "Floods killed 45 people. The Treasury has released Sh2.4 billion for emergency relief.")
+    assert counts(incs) == [("killed", 45)]
+    assert incs[0].perpetrator is None
+
+
+def test_a_plural_attacker_noun_tagged_a_proper_noun_is_of_the_attackers_side(nlp):
+    c = incidents(nlp, "Three Naxals were killed in an encounter with security forces on Monday.")[0].counts[0]
+    assert (c.count, c.side) == (3, "attackers")
+
+
+def test_the_people_counted_are_no_perpetrator_and_a_grenade_thrower_is(nlp):
+    text = ("Terrorists hurl grenade at market; 12 civilians injured\n\nTwelve civilians were injured on Sunday "
+            "when terrorists hurled a grenade at a security bunker in a crowded market, police said.")
+    incs = incidents(nlp, text, title="Terrorists hurl grenade at market; 12 civilians injured")
+    assert counts(incs) == [("injured", 12)]
+    assert incs[0].perpetrator == "terrorists"

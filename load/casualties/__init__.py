@@ -1,11 +1,11 @@
 """Casualty counts (killed, injured, abducted, released, arrested, missing)
 grouped into incidents with their date, place, perpetrator and role.
 
-One module per mechanism: ``counts`` reads the numbers of people and what
+One module per mechanism: ``counts`` reads the numbers of people (``numbers``) and what
 happened to them (``verbs``: what a casualty word says happened); ``incidents`` groups them into incidents and tells reported
 incidents from recalled ones, totals and statistics, and picks the date
 expression that dates each; ``locations`` finds the finest place;
-``perpetrators`` finds who did it and ties claims to incidents. ``words``
+``perpetrators`` finds who did it (``state_actors``: "Israeli strikes") and ties claims to incidents. ``words``
 holds the shared vocabulary. Everything is read off spaCy's parse of the one
 Doc; dates are resolved by ``dates.DateContext``.
 """

@@ -124,7 +124,7 @@ def _attachment(span: Span, anchor: Token) -> int:
 def event_date(ctx: DateContext, sentence: int, anchor: Token) -> DateValue | None:
     """The date expression of a sentence that dates the event ``anchor`` tells."""
     candidates = [e for e in ctx.in_sentence(sentence) if e.value is not None and not dates_a_report(e.span)
-                  and not _dates_other_people(e.span, anchor)]
+                  and not _dates_other_people(e.span, anchor) and not _bound_of_an_end(e.span)]
     if not candidates:
         return None
     best = min(candidates, key=lambda e: (_end_of_span(e.span), _attachment(e.span, anchor),
@@ -136,6 +136,12 @@ def event_date(ctx: DateContext, sentence: int, anchor: Token) -> DateValue | No
 # "lasted until Friday", "clashes went on Thursday" tell when it was still going, not when it was.
 END_PREPS = {"into", "until", "till", "through", "throughout"}
 GO_ON_VERBS = {"continue", "last", "persist", "drag", "resume", "rage", "extend", "spill"}
+
+
+def _bound_of_an_end(span: Span) -> bool:
+    """"(the fighting,) which lasted until Monday morning": when it stopped, never its date."""
+    root = span.root
+    return root.dep_ == "pobj" and root.head.lower_ in ("until", "till")
 
 
 def _end_of_span(span: Span) -> bool:

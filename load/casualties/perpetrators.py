@@ -218,6 +218,8 @@ def who(tok: Token) -> tuple[str, bool] | None:
             or (lemma in PEOPLE_NOUNS and lemma not in ("people", "person", "other")):
         if lemma in EVENT_NOUNS:
             return None
+        if lemma not in ATTACKER_NOUNS | GROUP_NOUNS and any(c.dep_ == "nummod" for c in tok.children):
+            return None                           # "12 civilians injured": the people counted
         words = [t for t in tok.subtree if t.i <= tok.i and t.dep_ != "det" and not _is_nationality(t)
                  and t.lower_ not in WEAPON_WORDS]
         return "".join(t.text_with_ws for t in words).strip() or tok.text, False

@@ -102,7 +102,7 @@ NEW_EVENT_WORDS = {"second", "third", "another", "separate", "different", "earli
 # Verbs whose subject carried out the attack ("militants ambushed a convoy").
 ATTACK_VERBS = {"attack", "ambush", "target", "storm", "raid", "bomb", "shoot", "fire", "open",
                 "blow", "detonate", "trigger", "explode", "set", "hit", "strike", "behead", "stab",
-                "hijack", "plant", "launch", "carry", "stage", "torch", "burn", "shell"}
+                "hijack", "plant", "launch", "carry", "stage", "torch", "burn", "shell", "hurl", "lob", "throw"}
 # Verbs of the event itself in a sentence that refers back ("the flooding began on Monday").
 HAPPEN_VERBS = {"take", "occur", "happen", "begin", "start", "strike", "hit", "break", "erupt",
                 "sweep", "affect", "target", "unfold"}
