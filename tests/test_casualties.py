@@ -869,3 +869,16 @@ def test_the_people_counted_are_no_perpetrator_and_a_grenade_thrower_is(nlp):
     incs = incidents(nlp, text, title="Terrorists hurl grenade at market; 12 civilians injured")
     assert counts(incs) == [("injured", 12)]
     assert incs[0].perpetrator == "terrorists"
+
+
+@pytest.mark.parametrize("text, date, place", [
+    ("Suspected jihadists killed 12 civilians in an attack on a village, local sources said on Wednesday. "
+     "The gunmen raided the village of Karvo in the Dalen province on Saturday, a resident said.", "2021-03-06", "Karvo"),
+    ("Gunmen have killed 23 villagers in an attack on a farming community, residents said. "
+     "A resident said the gunmen arrived on motorcycles on Monday evening and shot for three hours.", "2021-03-08", None),
+])
+def test_the_attackers_going_on_in_the_next_sentence_give_the_date_and_place(nlp, text, date, place):
+    inc = incidents(nlp, text)[0]
+    assert inc.date.iso == date
+    if place:
+        assert inc.place.startswith(place)

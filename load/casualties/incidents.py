@@ -36,8 +36,8 @@ from ..records import DateValue
 from . import locations
 from .counts import Found
 from .verbs import kind_of, negated
-from .words import (ATTACK_VERBS, COUNTABLE_EVENTS, EVENT_NOUNS, NEW_EVENT_WORDS, PERIOD_WORDS,
-                    RISE_VERBS, SAY_VERBS, TOLL_NOUNS)
+from .words import (ATTACK_VERBS, ATTACKER_NOUNS, COUNTABLE_EVENTS, EVENT_NOUNS, NEW_EVENT_WORDS, PEOPLE_NOUNS,
+                    PERIOD_WORDS, RISE_VERBS, SAY_VERBS, TOLL_NOUNS)
 
 # Causes whose tolls are running totals: "the war has killed more than 10,000".
 CONFLICT_NOUNS = {"war", "conflict", "insurgency", "unrest", "crisis", "campaign", "epidemic", "pandemic"}
@@ -426,14 +426,24 @@ def _goes_on_about(sent: Span, counted: Span) -> bool:
     if nouns & VEHICLE_NOUNS:
         nouns |= {"vehicle"}                # "A bus plunged ... The vehicle fell ..."
     for verb in sent:
-        if verb.pos_ != "VERB" or verb.lemma_.lower() not in MISHAP_VERBS or negated(verb):
+        lemma = verb.lemma_.lower()
+        if verb.pos_ != "VERB" or lemma not in MISHAP_VERBS | ATTACK_VERBS | ARRIVE_VERBS or negated(verb):
             continue
         subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if subject is not None and (subject.lower_ == "it" or (
-                subject.pos_ == "NOUN" and subject.lemma_.lower() in nouns
-                and any(c.dep_ == "det" and c.lower_ in ("the", "its") for c in subject.children))):
+        if subject is None or not (subject.lower_ == "it" or subject.pos_ == "NOUN" and any(
+                c.dep_ == "det" and c.lower_ in ("the", "its") for c in subject.children)):
+            continue
+        word = subject.lemma_.lower()
+        # the thing of the mishap ("The bus was travelling ... when it crashed"), or the attackers
+        # going on with the attack ("The gunmen raided the village of X on Saturday")
+        if lemma in MISHAP_VERBS and (subject.lower_ == "it" or word in nouns) \
+                or lemma not in MISHAP_VERBS and (word in ATTACKER_NOUNS or word in nouns and word in PEOPLE_NOUNS):
             return True
     return False
+
+
+# Verbs of attackers coming to the place of their attack: "the gunmen arrived on motorcycles".
+ARRIVE_VERBS = {"arrive", "come", "invade", "enter", "descend", "swoop", "besiege", "surround"}
 
 
 def _join_sentences(groups: list[Group], sents: list[Span], ctx: DateContext, with_counts: set[int],
