@@ -882,3 +882,10 @@ def test_the_attackers_going_on_in_the_next_sentence_give_the_date_and_place(nlp
     assert inc.date.iso == date
     if place:
         assert inc.place.startswith(place)
+
+
+def test_a_second_count_hung_on_the_first_verb_shares_its_date(nlp):
+    incs = incidents(nlp, "Two persons were killed and three others injured in a head-on collision between a bus "
+                          "and a truck on Sunday.")
+    assert [(c.kind, c.count, c.date.iso) for c in incs[0].counts] == [("killed", 2, "2021-03-07"), ("injured", 3, "2021-03-07")]
+    assert incs[0].date.iso == "2021-03-07"

@@ -98,8 +98,11 @@ def _dates_other_people(span: Span, anchor: Token) -> bool:
     if verb is None or verb == anchor:
         return False
     if verb.dep_ in ("acl", "relcl") and kind_of(verb) is not None and not (
-            verb.head.lemma_.lower() in TOLL_NOUNS | {"people", "person"} and _is_toll(anchor)):
-        return True                  # (but "the number of people killed in Sunday's blast rose to 31")
+            verb.head.lemma_.lower() in TOLL_NOUNS | {"people", "person"} and _is_toll(anchor)) and not (
+            verb.head.dep_ == "conj" and verb.head.head == anchor):
+        # (but "the number of people killed in Sunday's blast rose to 31", and "Two were killed and
+        # three others injured ... on Sunday": the parser hangs the second count on the first verb)
+        return True
     # "Governor X, who met elders on Saturday, condemned the attack": what a person did, not the attack
     return (verb.dep_ == "relcl" and anchor not in verb.subtree
             and any(c.lower_ in ("who", "whom") for c in verb.children))
