@@ -18,6 +18,11 @@
    owns or grows, not what is measured: money paid, spent or invested is named
    by the verb ("expenditure on the projects", "investment in the plant"), a
    change by its noun ("growth"), and otherwise there is no subject;
+7b. a rate held or set at a figure: "kept its key lending rate unchanged at 6.5
+   per cent" -> the verb's object; money as the subject of a passive verb of giving
+   ("Rs2.1tr has been allocated for defence") -> "allocation for defence"; a
+   figure a change started from ("up from X", "compared with X") measures what the
+   figure before it in the sentence measures;
 8. ellipsis: "2.1 km of the line falls in A while 3.4 km is in B": a figure that
    is itself the subject, with no "of", measures what the figure before it in the
    sentence measures; so does "of which X had been spent".
@@ -351,6 +356,34 @@ def _clause_subject(anchor: Token, exclude, figure_tokens, known) -> str | None:
     return None
 
 
+def _compared_with(prep: Token) -> bool:
+    """"(, up) from", "compared with/to", "against", "versus": a figure a change started from."""
+    word, head = prep.lower_, prep.head.lower_
+    return word == "from" and head in ("up", "down") or word in ("with", "to") and head == "compared" \
+        or word in ("against", "versus", "vs")
+
+
+def _held_at(anchor: Token, exclude) -> str | None:
+    """"kept its key lending rate unchanged at 6.5 per cent", "raised the repo rate to 6.75%":
+    the object of the verb the "at"/"to" hangs on is what the figure measures."""
+    if anchor.dep_ != "pobj" or anchor.head.lower_ not in ("at", "to"):
+        return None
+    verb = anchor.head.head
+    if verb.pos_ != "VERB" or verb.lemma_.lower() in TRANSFER_NOUNS:
+        return None
+    objects = [c for c in verb.children if c.dep_ == "dobj" and c.pos_ in NOUNS and c.i not in exclude]
+    return _phrase(objects[0], exclude) if objects and not _is_agent(objects[0]) else None
+
+
+def _money_given(anchor: Token, exclude) -> str | None:
+    """"Rs2.1tr has been allocated for defence": money as the subject of a passive verb of
+    giving is named by the verb ("allocation for defence")."""
+    verb = anchor.head
+    if anchor.dep_ != "nsubjpass" or verb.lemma_.lower() not in TRANSFER_NOUNS:
+        return None
+    return _named_by_verb(verb, anchor, exclude)
+
+
 def _antecedent(verb: Token, exclude, figure_tokens, known) -> str | None:
     """What a relative clause ("..., which runs 900 km") is about. When it hangs on
     the object of an "of" ("its segment of the pipeline, which"), keep both nouns;
@@ -454,8 +487,13 @@ def subject_of(doc: Doc, start: int, end: int, after: int, sentence: Span,
     j = _skip_qualifier(doc, start)
     if j >= 1 and doc[j].lower_ == "of" and doc[j - 1].pos_ == "NOUN" and j - 1 not in exclude:
         return _measure_of(doc[j - 1], exclude)
-    found = _direction(doc, anchor, start, exclude) or _changed_by(anchor, exclude) \
-        or _clause_subject(anchor, exclude, figure_tokens, known)
+    # "up from TSh44 trillion", "compared with 5.1% a year earlier": what the figure before measured
+    if anchor.dep_ == "pobj" and _compared_with(anchor.head):
+        previous = _previous_in_sentence(sentence, start, known)
+        if previous:
+            return previous
+    found = _direction(doc, anchor, start, exclude) or _changed_by(anchor, exclude) or _held_at(anchor, exclude) \
+        or _money_given(anchor, exclude) or _clause_subject(anchor, exclude, figure_tokens, known)
     if found is None and anchor.dep_ == "nsubj" and anchor.head.lemma_ in STATE_VERBS:
         found = _previous_in_sentence(sentence, start, known)
     return found

@@ -514,3 +514,18 @@ def test_a_headlines_round_figure_is_the_bodys_exact_one(nlp):
 def test_a_record_or_level_of_a_figure_is_of_the_clauses_subject(nlp, text, word):
     f = only(nlp, text)
     assert word in f.subject
+
+
+@pytest.mark.parametrize("text, value, subject", [
+    # a rate held or set "at"/"to" a figure: the verb's object
+    ("The central bank kept its key lending rate unchanged at 6.5 per cent on Tuesday.", 6.5, "its key lending rate"),
+    ("The bank retained the GDP growth forecast at 7 per cent for the current fiscal.", 7, "GDP growth forecast"),
+    # "up from": what the figure before it measured
+    ("The government tabled a TSh49.35 trillion budget, up from TSh44.39 trillion this year.", 44.39e12, "budget"),
+    # money as the subject of a passive verb of giving: named by the verb
+    ("Interest payments will consume Rs9.8tr, while Rs2.1tr has been allocated for defence.", 2.1e12,
+     "allocation for defence"),
+])
+def test_subject_of_a_rate_held_a_compared_figure_and_money_given(nlp, text, value, subject):
+    found = [f for f in figures_in(nlp, text)[1] if math.isclose(f.value, value, rel_tol=1e-6)]
+    assert [f.subject for f in found] == [subject]
