@@ -889,3 +889,20 @@ def test_a_second_count_hung_on_the_first_verb_shares_its_date(nlp):
                           "and a truck on Sunday.")
     assert [(c.kind, c.count, c.date.iso) for c in incs[0].counts] == [("killed", 2, "2021-03-07"), ("injured", 3, "2021-03-07")]
     assert incs[0].date.iso == "2021-03-07"
+
+
+@pytest.mark.parametrize("text, perpetrator", [
+    ("Fighters loyal to the Norland People's Liberation Front killed 20 civilians.", "Norland People's Liberation Front"),
+    ("Militants affiliated with the Eastern Valley Forces killed 20 civilians on Monday.", "Eastern Valley Forces"),
+    ("Insurgents linked to the Islamic State group beheaded 11 villagers on Friday.", "Islamic State"),
+    # "X militiamen armed with machetes and guns killed 42", parsed as "guns (that) killed"
+    ("KODEKA militiamen armed with machetes and guns killed at least 42 people at a displacement camp on Thursday "
+     "night, a local official said.", "KODEKA"),
+])
+def test_attackers_tied_to_a_named_group_or_misparsed_take_the_group(nlp, text, perpetrator):
+    assert incidents(nlp, text)[0].perpetrator == perpetrator
+
+
+def test_a_fire_is_nobody_whatever_modifies_it(nlp):
+    text = "Karachi building fire kills 46\n\nAt least 46 people were killed in a fire in a six-storey building."
+    assert incidents(nlp, text, title="Karachi building fire kills 46")[0].perpetrator is None

@@ -11,6 +11,8 @@ Doc; dates are resolved by ``dates.DateContext``.
 """
 from __future__ import annotations
 
+from collections import Counter
+
 from spacy.tokens import Doc, Span
 
 from ..countries import country_of
@@ -20,7 +22,7 @@ from . import locations, perpetrators
 from .counts import Found, _of_pobj, counts_in, read_count, to_int
 from .docarrays import Sentences
 from .incidents import PLACE_ONLY, Group, event_date, group
-from .perpetrators import Attribution
+from .perpetrators import RANK, Attribution
 from .words import ADJ_KINDS
 
 # Nouns for people held captive: "two of the hostages were freed" moved from abducted.
@@ -172,11 +174,11 @@ def _perpetrators(groups: list[Group], incidents: list[Incident], found: list[At
             tied[target].append((a, 1000 + abs(a.sentence - min(groups[target].sentences))))
     # the article's one group: among the attributions that are about its incidents (not "the
     # X group has carried out similar attacks")
-    fallback = perpetrators.article_group([a for i in tied for a, _ in tied[i]])
+    fallback = article_group([a for i in tied for a, _ in tied[i]])
     for i, (g, incident) in enumerate(zip(groups, incidents)):
         if g.role == "statistic":
             continue
-        name, how = perpetrators.choose(tied[i])
+        name, how = choose(tied[i])
         named = any(a.named and a.name == name for a, _ in tied[i])
         if not named and fallback is not None and g.role != "recalled":
             name, how = fallback[0], "inferred"   # the article's one group; the text does not say
@@ -206,3 +208,26 @@ def _claim_target(a: Attribution, groups: list[Group], incidents: list[Incident]
             c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in event.children))):
         return before[-1]            # "claimed responsibility for the shooting"
     return None
+
+
+def choose(candidates: list[tuple[Attribution, int]]) -> tuple[str | None, str | None]:
+    """The best (name, attribution) of (attribution, distance) pairs: named first,
+    then by how it was attributed, then the nearest."""
+    if not candidates:
+        return None, None
+    best, _ = min(candidates, key=lambda c: (not c[0].named, RANK[c[0].how], c[1]))
+    return best.name, best.how
+
+
+def article_group(found: list[Attribution]) -> tuple[str, str] | None:
+    """The one group the article attributes attacks to (the most often named), with
+    the strongest way it does so (its incidents without an attribution are "inferred")."""
+    named = [a for a in found if a.named]
+    if not named:
+        return None
+    counts = Counter(a.name for a in named)
+    top = max(counts.values())
+    leaders = [a.name for a in named if counts[a.name] == top]
+    name = leaders[0]
+    how = min((a.how for a in named if a.name == name), key=RANK.get)
+    return name, how
