@@ -529,3 +529,25 @@ def test_a_record_or_level_of_a_figure_is_of_the_clauses_subject(nlp, text, word
 def test_subject_of_a_rate_held_a_compared_figure_and_money_given(nlp, text, value, subject):
     found = [f for f in figures_in(nlp, text)[1] if math.isclose(f.value, value, rel_tol=1e-6)]
     assert [f.subject for f in found] == [subject]
+
+
+@pytest.mark.parametrize("text, value, unit", [
+    ("The minister presented a GH¢226.7 billion budget to Ghana's Parliament on Wednesday.", 226.7e9, "GHS"),
+    ("The Zambian government has set aside K150 million for water and sanitation in Lusaka.", 150e6, "ZMW"),
+    ("Peru's energy ministry approved the plant, at a cost of 1.2 billion soles.", 1.2e9, "PEN"),
+])
+def test_the_cedi_the_kwacha_before_a_scale_and_soles(nlp, text, value, unit):
+    f = only(nlp, text)
+    assert (f.value, f.unit) == (pytest.approx(value), unit)
+
+
+def test_a_k_without_a_scale_word_is_no_money(nlp):
+    assert [f.unit for f in figures_in(nlp, "The K2 expedition reached 8,000 metres.")[1]] == ["m"]
+
+
+@pytest.mark.parametrize("text, subject", [
+    ("The government expects a primary surplus of 0.1% of GDP.", "primary surplus"),
+    ("The fiscal deficit is expected to narrow to 4.4 per cent of GDP.", "fiscal deficit"),
+])
+def test_a_share_of_gdp_measures_what_is_named_elsewhere(nlp, text, subject):
+    assert only(nlp, text).subject == subject
