@@ -61,11 +61,11 @@ def _phrase(tok: Token, exclude) -> str | None:
     "of"/"between" phrase when the whole stays short; never a figure."""
     doc = tok.doc
     start = tok.i
-    while start - 1 >= 0 and start - 1 not in exclude:
+    while start - 1 >= 0 and start - 1 not in exclude and not doc[start].is_sent_start:
         left = doc[start - 1]
         if left.text in HYPHENS and start - 2 >= 0 and start - 2 not in exclude \
-                and doc[start - 2].pos_ in NOUNS | {"ADJ"}:
-            start -= 2      # "coal-fired plant"
+                and doc[start - 2].pos_ in NOUNS | {"ADJ"} and not doc[start - 2].whitespace_:
+            start -= 2      # "coal-fired plant" (not a dateline's "ABUJA - ")
         elif left.dep_ in ("compound", "amod", "nmod", "poss", "case"):
             start -= 1
         else:

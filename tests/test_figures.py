@@ -551,3 +551,12 @@ def test_a_k_without_a_scale_word_is_no_money(nlp):
 ])
 def test_a_share_of_gdp_measures_what_is_named_elsewhere(nlp, text, subject):
     assert only(nlp, text).subject == subject
+
+
+def test_a_dateline_before_the_subject_is_no_part_of_it(nlp):
+    text = ("Inflation rises to 29.9 percent\n\nPORTVILLE - Norland's annual inflation rate rose to 29.9 percent in "
+            "January, the statistics bureau said on Thursday.")
+    doc = nlp(text)
+    found = [f for f in extract(doc, Article(path="t.txt", sha256="0", text=text, title="Inflation rises to 29.9 percent"))
+             if f.value == 29.9]
+    assert found[-1].subject == "Norland's annual inflation rate"
