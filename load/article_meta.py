@@ -34,10 +34,12 @@ DATE_IN_LINE = re.compile(
     rf"|{NUMERIC})(?!\d)",
     re.I,
 )
-TIME = r"(?:at\s+|T)?\d{1,2}[:.]\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?\s*(?:[ap]\.?\s?m\.?)?(?:,?\s*(?:[A-Z]{2,4}|(?:GMT|UTC)\s?[+-]?\d*))?"
+TIME = r"(?:at\s+|@\s*|T)?\d{1,2}[:.]\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?\s*(?:[ap]\.?\s?m\.?)?(?:,?\s*\(?(?:[A-Z]{2,4}|(?:GMT|UTC)\s?[+-]?\d*)\)?)?"
+# A time of day alone, as it may stand before a date ("10:31 05.03.2024").
+TIME_ONLY = re.compile(rf"^{TIME}$", re.I)
 # After a date: a time, and a short labelled segment ("| Updated 9:05 pm IST - City"; an
 # "Updated 2 hours ago" part needs no bar: "March 5, 2024 6:31 AM GMT+1 Updated 2 hours ago").
-TIME_TAIL = re.compile(rf"^[\s,|/-]*(?P<time>{TIME})?\s*(?:(?:[|\u2022\u00b7/]|\s-\s|(?<=\S)\s*(?=(?:last\s+)?updated\b))"
+TIME_TAIL = re.compile(rf"^[\s,|/-]*(?P<time>{TIME})?\s*(?:(?:[|\u2022\u00b7/]|\s-\s|(?<=\S)\s*(?=\(?(?:last\s+)?updated\b))"
                        rf"\s*(?:\S+\s*){{0,8}})?$", re.I)
 # A scraper that dropped the line breaks of a date stamp glues the year to what follows it:
 # "5 Mar 20245 Mar 2024", "March 5, 20246:31 AM GMT+1Updated 2 hours ago".
@@ -93,6 +95,10 @@ DATELINE_DATE = re.compile(
     r"\s*(?:\.\s*)?(?:(?:\([^)]{2,40}\)|/[^/\s][^/]{0,20}/)\s*[.:]?\s*(?:-{1,2}|\u2014)?|[.:]|-{1,2}|\u2014"
     r"|,\s*[A-Z][A-Za-z]{1,20}\s*(?:-{1,2}|\u2014))\s",
 )
+# A full date opening the lead paragraph, then a dash or colon: "March 5, 2024 — Gunmen killed ...".
+LEAD_DATE = re.compile(
+    rf"^{WEEKDAY}(?P<date>{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH},?\s+\d{{4}})"
+    r"\s*(?:-{1,2}|\u2013|\u2014|:)\s", re.I)
 # How far from a dateline's day a full date in the text may fall to give the dateline its year.
 DATELINE_YEAR_WINDOW = 7
 
@@ -109,13 +115,15 @@ SHORT_WEEKDAY = re.compile(r"^(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.?
 def date_only(line: str) -> re.Match | None:
     """The date when the line is a date and nothing else: a time and a short
     labelled segment may follow ("June 14, 2023 9:05 pm | Updated 9:40 pm IST")."""
+    if line.startswith("(") and line.endswith(")"):
+        line = line[1:-1]                # "(March 5, 2024)"
     match = DATE_IN_LINE.search(line)
     if not match or not TIME_TAIL.match(line[match.end():]):
         return None
     before = line[: match.start()].strip(" ,|-")
     # a weekday ("Wed, 14 Jun 2023") or the dateline city in capitals ("CHENNAI, January 10, 2024 09:41 pm")
     return match if not before or SHORT_WEEKDAY.match(before) or CITY_CAPS.fullmatch(before) or READ_TIME.match(before) \
-        else None
+        or TIME_ONLY.match(before) else None
 
 
 def is_stamp(line: str) -> bool:
@@ -301,6 +309,9 @@ def read_metadata(article: Article, cleaned) -> None:
             _set(article, "outlet", agency, "dateline-agency")  # "LONDON (Reuters) -"
     if paragraphs:
         _dateline_date(article, paragraphs[0], [*head, article.text])
+        lead = LEAD_DATE.match(paragraphs[0])
+        if lead:                         # "March 5, 2024 — Gunmen killed ...": a dateline of the date alone
+            _set_published(article, lead["date"], "dateline", order)
         numeric = NUMERIC_DATELINE.match(paragraphs[0])
         if numeric:                      # "Raipur, 17/03/2025: ..."
             _set(article, "dateline", numeric["city"].title() if numeric["city"].isupper() else numeric["city"], "dateline")

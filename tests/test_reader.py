@@ -457,6 +457,12 @@ _BODY = ("\n\nGunmen killed three people in an attack on a village on Monday, po
     # the head's unlabelled date is the last update when the end says when it was first published
     ("Gunmen kill three in village attack\nTue 25 Jul 2023 10.31 BST",
      "\nFirst published on Mon 24 Jul 2023 18.02 BST\n", "2023-07-24"),
+    # a bracketed date line, a zone in brackets, a time before the date, "@", a bracketed update
+    ("Gunmen kill three in village attack\n(March 5, 2024)", "", "2024-03-05"),
+    ("Gunmen kill three in village attack\nTuesday, 05 March 2024, 10:31 (GMT+3)", "", "2024-03-05"),
+    ("Gunmen kill three in village attack\n10:31 05.03.2024", "", "2024-03-05"),
+    ("Gunmen kill three in village attack\nTuesday, March 5, 2024 @ 10:31 am", "", "2024-03-05"),
+    ("Gunmen kill three in village attack\n05 Mar 2024 10:31AM (Updated: 05 Mar 2024 11:20AM)", "", "2024-03-05"),
     # still no publication date: update stamps alone, an ambiguous numeric date
     ("Gunmen kill three in village attack\nUpdated 3:04 PM ET, Tue March 5, 2024", "", None),
     ("Gunmen kill three in village attack\nLast Modified: Tuesday, 05 March 2024 10:31", "", None),
@@ -466,3 +472,11 @@ def test_publication_date_stamps_of_scraped_pages(tmp_path, head, tail, publishe
     path = tmp_path / "story.txt"
     path.write_text(head + _BODY + tail)
     assert read_article(path).published == published
+
+
+def test_a_full_date_opening_the_lead_paragraph_is_its_dateline(tmp_path):
+    path = tmp_path / "story.txt"
+    path.write_text("Gunmen kill three in village attack\n\nMarch 5, 2024 \u2014 Gunmen killed three people in an "
+                    "attack on a village on Monday, police said. The attackers fled into a nearby forest.\n")
+    article = read_article(path)
+    assert (article.published, article.published_source) == ("2024-03-05", "dateline")
