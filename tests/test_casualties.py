@@ -906,3 +906,16 @@ def test_attackers_tied_to_a_named_group_or_misparsed_take_the_group(nlp, text, 
 def test_a_fire_is_nobody_whatever_modifies_it(nlp):
     text = "Karachi building fire kills 46\n\nAt least 46 people were killed in a fire in a six-storey building."
     assert incidents(nlp, text, title="Karachi building fire kills 46")[0].perpetrator is None
+
+
+def test_a_deadline_by_which_bodies_were_recovered_does_not_date_the_deaths(nlp):
+    incs = incidents(nlp, "At least 30 people drowned after a ferry capsized in the river on Tuesday, officials said. "
+                          "Divers recovered 30 bodies by Wednesday morning.")
+    assert [(c.kind, c.count, c.date.iso) for i in incs for c in i.counts] == [("killed", 30, "2021-03-09"),
+                                                                              ("killed", 30, "2021-03-09")]
+
+
+def test_where_most_of_the_dead_were_is_the_incidents_place(nlp):
+    incs = incidents(nlp, "An earthquake struck the west of the country late on Friday, killing at least 128 people. "
+                          "Most of the dead were in Karvali district, where mud-brick houses collapsed.")
+    assert incs[0].place.startswith("Karvali")

@@ -142,9 +142,12 @@ GO_ON_VERBS = {"continue", "last", "persist", "drag", "resume", "rage", "extend"
 
 
 def _bound_of_an_end(span: Span) -> bool:
-    """"(the fighting,) which lasted until Monday morning": when it stopped, never its date."""
+    """"(the fighting,) which lasted until Monday morning", "recovered 30 bodies by Thursday
+    morning": when it stopped or a deadline, never its date."""
     root = span.root
-    return root.dep_ == "pobj" and root.head.lower_ in ("until", "till")
+    if root.dep_ in ("compound", "nmod"):
+        root = root.head                 # "by Thursday morning": the weekday names the morning
+    return root.dep_ == "pobj" and root.head.lower_ in ("until", "till", "by")
 
 
 def _end_of_span(span: Span) -> bool:
@@ -256,7 +259,7 @@ def opens_new_event(sent: Span) -> bool:
 # The kind a sentence is told with when it gives the incident's place and nothing else.
 PLACE_ONLY = "@place"
 # "the deaths", "the casualties": the people counted just before.
-TOLL_REFERENCES = {"deaths", "casualties", "fatalities"}
+TOLL_REFERENCES = {"deaths", "casualties", "fatalities", "dead"}
 # "the ensuing gunfight", "the subsequent exchange of fire": what came of the event just told.
 ENSUING = {"ensuing", "subsequent", "resulting", "resultant", "following"}
 
