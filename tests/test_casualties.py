@@ -919,3 +919,9 @@ def test_where_most_of_the_dead_were_is_the_incidents_place(nlp):
     incs = incidents(nlp, "An earthquake struck the west of the country late on Friday, killing at least 128 people. "
                           "Most of the dead were in Karvali district, where mud-brick houses collapsed.")
     assert incs[0].place.startswith("Karvali")
+
+
+def test_an_abduction_told_by_an_adjective_is_not_dated_by_the_rescue(nlp):
+    incs = incidents(nlp, "The police rescued 12 kidnapped victims and arrested four suspects on Thursday.")
+    dates = {(c.kind, c.count): c.date.iso if c.date else None for i in incs for c in i.counts}
+    assert dates == {("released", 12): "2021-03-04", ("abducted", 12): None, ("arrested", 4): "2021-03-04"}

@@ -76,8 +76,13 @@ def _incident(g: Group, sents: list[Span], ctx: DateContext, dateline: str | Non
         own = event_date(ctx, c.sentence, f.verb)
         if own is None and c.kind != primary:
             own = _date_for(g, c.kind, ctx, sents, kind_only=True)
-        # a release or an arrest happens when the text says, not on the incident's day
-        c.date = own if own is not None else (None if c.kind in LATER_ACTS else incident.date)
+        # a release or an arrest happens when the text says, not on the incident's day; "rescued 12
+        # kidnapped victims on Thursday", "the bodies of the six abducted miners": the adjective tells
+        # an earlier act, which the clause's date does not date (not "seven missing soldiers": a state)
+        if f.verb.dep_ == "amod" and f.verb.i < f.noun.i and c.kind == "abducted" != primary:
+            c.date = None
+        else:
+            c.date = own if own is not None else (None if c.kind in LATER_ACTS else incident.date)
         place = _place_for(g, c.kind, sents) if c.kind != primary else None
         # its own place only when it names another one, not the country the incident's place is in
         c.place = place if place and place != incident.place and not (
