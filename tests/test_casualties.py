@@ -925,3 +925,10 @@ def test_an_abduction_told_by_an_adjective_is_not_dated_by_the_rescue(nlp):
     incs = incidents(nlp, "The police rescued 12 kidnapped victims and arrested four suspects on Thursday.")
     dates = {(c.kind, c.count): c.date.iso if c.date else None for i in incs for c in i.counts}
     assert dates == {("released", 12): "2021-03-04", ("abducted", 12): None, ("arrested", 4): "2021-03-04"}
+
+
+def test_official_idioms_for_killing(nlp):
+    incs = incidents(nlp, "Two soldiers were martyred and three terrorists were sent to hell in an exchange of fire.")
+    assert [(c.kind, c.count, c.side) for c in incs[0].counts] == [("killed", 2, "victims"), ("killed", 3, "attackers")]
+    assert counts(incidents(nlp, "Four soldiers embraced martyrdom in the attack on Monday.")) == [("killed", 4)]
+    assert incidents(nlp, "The minister sent 12 letters to the capital.") == []
