@@ -21,7 +21,8 @@
 7b. a rate held or set at a figure: "kept its key lending rate unchanged at 6.5
    per cent" -> the verb's object; money as the subject of a passive verb of giving
    ("Rs2.1tr has been allocated for defence") -> "allocation for defence"; a
-   figure a change started from ("up from X", "compared with X") measures what the
+   figure a change started from ("up from X", "compared with X") or a change after a
+   comma ("a profit of N12.5bn, up 45 per cent") measures what the
    figure before it in the sentence measures;
 8. ellipsis: "2.1 km of the line falls in A while 3.4 km is in B": a figure that
    is itself the subject, with no "of", measures what the figure before it in the
@@ -111,13 +112,13 @@ def _np_end(tok: Token, depth: int = 0) -> int:
     return end
 
 
-def _following_noun_phrase(doc: Doc, after: int, sent_end: int) -> str | None:
+def _following_noun_phrase(doc: Doc, after: int, sent_end: int, figure_tokens: frozenset | set = frozenset()) -> str | None:
     """The noun phrase right after a pre-nominal measure: "Iran–Pakistan gas pipeline"
     in "The 2,775-kilometre Iran–Pakistan gas pipeline, known as ...". Read linearly
     because the parser often hangs such a measure on the wrong word of a long name."""
     j = after
     last_noun = None
-    while j < sent_end and j - after < MAX_SUBJECT_WORDS:
+    while j < sent_end and j - after < MAX_SUBJECT_WORDS and j not in figure_tokens:   # (not "cost Sh40")
         tok = doc[j]
         if tok.pos_ in NOUNS:
             last_noun = j
@@ -421,7 +422,7 @@ def subject_of(doc: Doc, start: int, end: int, after: int, sentence: Span,
     if nxt is not None and nxt.pos_ in NOUNS | {"ADJ"} and not _period_comparison(doc, after, sent_end) and (
             anchor.head.i >= after or (before is not None and before.pos_ in NP_OPENERS)
             or (nxt.pos_ == "NOUN" and nxt.lower_ not in TIME_NOUNS)):
-        phrase = _following_noun_phrase(doc, after, sent_end)
+        phrase = _following_noun_phrase(doc, after, sent_end, figure_tokens)
         if phrase:
             return phrase
     # Post-nominal: "a pit around 9 ft deep". Read linearly too: the parser often
@@ -450,8 +451,10 @@ def subject_of(doc: Doc, start: int, end: int, after: int, sentence: Span,
     j = _skip_qualifier(doc, start)
     if j >= 1 and doc[j].lower_ == "of" and doc[j - 1].pos_ == "NOUN" and j - 1 not in exclude:
         return _measure_of(doc[j - 1], exclude)
-    # "up from TSh44 trillion", "compared with 5.1% a year earlier": what the figure before measured
-    if anchor.dep_ == "pobj" and _compared_with(anchor.head):
+    # "up from TSh44 trillion", "compared with 5.1% a year earlier", "(N12.5bn,) up 45 per cent":
+    # what the figure before measured
+    if anchor.dep_ == "pobj" and _compared_with(anchor.head) or (
+            start >= 2 and doc[start - 1].lower_ in ("up", "down") and doc[start - 2].text == ","):
         previous = _previous_in_sentence(sentence, start, known)
         if previous:
             return previous

@@ -560,3 +560,13 @@ def test_a_dateline_before_the_subject_is_no_part_of_it(nlp):
     found = [f for f in extract(doc, Article(path="t.txt", sha256="0", text=text, title="Inflation rises to 29.9 percent"))
              if f.value == 29.9]
     assert found[-1].subject == "Norland's annual inflation rate"
+
+
+def test_a_subject_read_after_a_figure_stops_at_the_next_figure(nlp):
+    doc, found = figures_in(nlp, "The 12-km tunnel cost Sh40 billion.")
+    assert [f.subject for f in found if f.unit == "km"] == ["tunnel cost"]
+
+
+def test_a_change_after_a_comma_measures_what_the_figure_before_measured(nlp):
+    doc, found = figures_in(nlp, "The company reported a net profit of N12.5bn in 2023, up 45 per cent.")
+    assert [(f.unit, f.subject) for f in found] == [("NGN", "net profit"), ("%", "net profit")]
