@@ -932,3 +932,17 @@ def test_official_idioms_for_killing(nlp):
     assert [(c.kind, c.count, c.side) for c in incs[0].counts] == [("killed", 2, "victims"), ("killed", 3, "attackers")]
     assert counts(incidents(nlp, "Four soldiers embraced martyrdom in the attack on Monday.")) == [("killed", 4)]
     assert incidents(nlp, "The minister sent 12 letters to the capital.") == []
+
+
+def test_forces_that_fought_the_attackers_did_not_wound_their_own_soldier(nlp):
+    inc = incidents(nlp, "Two terrorists were killed and a soldier was injured in an encounter with security forces "
+                         "in the district on Thursday, police said.")[0]
+    assert [(c.kind, c.count, c.side) for c in inc.counts] == [("killed", 2, "attackers"), ("injured", 1, "victims")]
+    assert inc.perpetrator is None
+    assert incidents(nlp, "Police killed five protesters in clashes in the capital.")[0].perpetrator == "Police"
+
+
+def test_the_named_group_of_the_attackers_who_fell_is_the_perpetrator_of_the_victims(nlp):
+    inc = incidents(nlp, "Five Norland People's Army rebels were killed in a clash with government troops on Sunday, "
+                         "the military said. One soldier was wounded.")[0]
+    assert inc.perpetrator == "Norland People's Army"

@@ -19,11 +19,12 @@ from ..countries import country_of
 from ..dates import DateContext
 from ..records import Article, DateValue, Incident
 from . import locations, perpetrators
+from .acronyms import acronyms, expand
 from .counts import Found, _of_pobj, counts_in, read_count, to_int
 from .docarrays import Sentences
 from .incidents import PLACE_ONLY, Group, event_date, group
 from .perpetrators import RANK, Attribution
-from .words import ADJ_KINDS
+from .words import ADJ_KINDS, AUTHORITY_NOUNS
 
 # Nouns for people held captive: "two of the hostages were freed" moved from abducted.
 CAPTIVE_NOUNS = {"hostage", "captive", "abductee"}
@@ -183,11 +184,39 @@ def _perpetrators(groups: list[Group], incidents: list[Incident], found: list[At
     for i, (g, incident) in enumerate(zip(groups, incidents)):
         if g.role == "statistic":
             continue
+        if any(f.count.side == "attackers" for f in g.found):
+            # "Two terrorists were killed and a soldier injured in an encounter with security
+            # forces": the forces fought the attackers; they did not wound their own soldier
+            tied[i] = [(a, d) for a, d in tied[i] if not _state_force(a)]
         name, how = choose(tied[i])
         named = any(a.named and a.name == name for a, _ in tied[i])
+        if not named and any(f.count.side == "victims" for f in g.found):
+            # "Five New People's Army rebels were killed in a clash ... One soldier was wounded":
+            # the group of the attackers who fell wounded the soldier
+            group_name = _attackers_group(g, found)
+            if group_name is not None:
+                name, how, named = group_name, "stated", True
         if not named and fallback is not None and g.role != "recalled":
             name, how = fallback[0], "inferred"   # the article's one group; the text does not say
         incident.perpetrator, incident.attribution = name, how
+
+
+def _attackers_group(g: Group, found: list[Attribution]) -> str | None:
+    """The named group of an incident's attackers-side count ("five Abu X militants were
+    killed"), spelt as the article's attributions spell it ("ADF" -> its expanded name)."""
+    for f in g.found:
+        if f.count.side == "attackers" and f.noun.pos_ in ("NOUN", "PROPN"):
+            got = perpetrators.who(f.noun)
+            if got is not None and got[1]:
+                names = [a.name for a in found if a.named and not a.name.isupper()]
+                return expand(got[0], acronyms(f.noun.doc), names)
+    return None
+
+
+def _state_force(a: Attribution) -> bool:
+    """A generic attribution to the state's own forces ("security forces", "the army")."""
+    words = a.name.lower().split()
+    return a.how == "stated" and not a.named and bool(words) and words[-1] in AUTHORITY_NOUNS | {"troops", "soldiers"}
 
 
 def _claim_target(a: Attribution, groups: list[Group], incidents: list[Incident]) -> int | None:
