@@ -946,3 +946,9 @@ def test_the_named_group_of_the_attackers_who_fell_is_the_perpetrator_of_the_vic
     inc = incidents(nlp, "Five Norland People's Army rebels were killed in a clash with government troops on Sunday, "
                          "the military said. One soldier was wounded.")[0]
     assert inc.perpetrator == "Norland People's Army"
+
+
+def test_a_figure_told_as_earlier_after_a_risen_toll_is_superseded(nlp):
+    incs = incidents(nlp, "The death toll from the hurricane rose to 48 on Sunday, authorities said. "
+                          "Earlier, officials had reported 27 dead.")
+    assert [(c.kind, c.count, c.superseded) for i in incs for c in i.counts] == [("killed", 48, False), ("killed", 27, True)]

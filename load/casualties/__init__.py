@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from ..countries import country_of
 from ..dates import DateContext
@@ -126,14 +126,24 @@ def _place_for(g: Group, kind: str, sents: list[Span]) -> str | None:
 
 
 def _supersede(g: Group) -> None:
-    """A toll that rose replaces the earlier figures of its kind; both are kept."""
+    """A toll that rose replaces the earlier figures of its kind, and the figures told after it as
+    earlier ones ("Earlier, officials had reported 27 dead"); all are kept."""
     for i, f in enumerate(g.found):
         if not f.toll:
             continue
-        for earlier in g.found[:i]:
-            c = earlier.count
+        for other in g.found[:i] + [h for h in g.found[i + 1:] if _told_as_earlier(h.verb)]:
+            c = other.count
             if (c.kind, c.side) == (f.count.kind, f.count.side) and c.count != f.count.count:
                 c.superseded = True
+
+
+def _told_as_earlier(verb: Token) -> bool:
+    """"Earlier, officials had reported 27 dead", "the toll was previously put at 30"."""
+    for head in [verb, *verb.ancestors][:4]:
+        if any(c.dep_ == "advmod" and c.lower_ in ("earlier", "previously", "initially") or
+               c.dep_ == "aux" and c.lower_ == "had" for c in head.children):
+            return True
+    return False
 
 
 def _moved_from(f: Found) -> str | None:
