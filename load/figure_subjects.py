@@ -5,6 +5,7 @@
 1. pre-nominal: the noun phrase a measure modifies ("the 950km border" ->
    "border", "a $2.45-billion project" -> "project");
 2. post-nominal with a measure adjective: "a pit around 9 ft deep" -> "pit";
+2b. a bare noun after "in": "$15 billion in damage" -> "damage" (not "5 km in length");
 3. apposition: "the pipeline's length, 900 km" -> "pipeline's length";
 4. an "of" phrase: "3 million tonnes of ore" -> "ore"; "a budget of Rs 1.2
    trillion" -> "budget";
@@ -37,7 +38,7 @@ from spacy.tokens import Doc, Span, Token
 
 from . import currency as C
 from . import units as U
-from .figure_words import (AGENT_ENTITIES, AGENT_NOUNS, CHANGE_NOUNS, DESCRIBING_VERBS, DIRECTIONS,
+from .figure_words import (AGENT_ENTITIES, AGENT_NOUNS, CHANGE_NOUNS, DESCRIBING_VERBS, DIMENSION_NOUNS, DIRECTIONS,
                            MEASURE_NOUNS, RATIO_BASES, STATE_VERBS, TIME_NOUNS, TRANSFER_NOUNS)
 
 HYPHENS = {"-", "–", "—"}
@@ -434,6 +435,14 @@ def subject_of(doc: Doc, start: int, end: int, after: int, sentence: Span,
         j = _skip_qualifier(doc, start)
         if j >= 0 and doc[j].pos_ == "NOUN" and j not in exclude:
             return _phrase(doc[j], exclude)
+    # "$15 billion in damage", "$2bn in loans": the bare noun after "in" says what the money is
+    if nxt is not None and nxt.lower_ == "in":
+        j = after + 1                    # "in (humanitarian) aid": adjectives and nouns, no determiner
+        while j < min(sent_end, after + 5) and j not in exclude and doc[j].pos_ in ("ADJ", "NOUN") \
+                and doc[j].ent_type_ == "":
+            j += 1
+        if j > after + 1 and doc[j - 1].pos_ == "NOUN" and doc[j - 1].lower_ not in TIME_NOUNS | DIMENSION_NOUNS:
+            return doc[after + 1: j].text
     # "the pipeline's length, 900 km": an apposition names what it measures.
     if anchor.dep_ == "appos" and anchor.head.pos_ in NOUNS and anchor.head.i not in exclude \
             and not _is_agent(anchor.head):

@@ -42,3 +42,6 @@ TIME_NOUNS = {"year", "years", "month", "months", "week", "weeks", "day", "days"
 DIRECTIONS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
               "north-east", "north-west", "south-east", "south-west", "northeastern", "northwestern",
               "southeastern", "southwestern"}
+# Dimensions a figure is "in" without naming what it measures: "5 km in length".
+DIMENSION_NOUNS = {"length", "width", "height", "depth", "diameter", "size", "area", "total", "value", "weight",
+                   "volume", "circumference", "terms", "all", "cash"}

@@ -570,3 +570,12 @@ def test_a_subject_read_after_a_figure_stops_at_the_next_figure(nlp):
 def test_a_change_after_a_comma_measures_what_the_figure_before_measured(nlp):
     doc, found = figures_in(nlp, "The company reported a net profit of N12.5bn in 2023, up 45 per cent.")
     assert [(f.unit, f.subject) for f in found] == [("NGN", "net profit"), ("%", "net profit")]
+
+
+@pytest.mark.parametrize("text, subject", [
+    ("The storm slammed into the city on Wednesday, causing an estimated $15 billion in damage.", "damage"),
+    ("Donors pledged $1.2 billion in humanitarian aid.", "humanitarian aid"),
+    ("The tunnel is 5 km in length.", "tunnel"),
+])
+def test_money_in_a_bare_noun_is_that_noun(nlp, text, subject):
+    assert only(nlp, text).subject == subject
