@@ -952,3 +952,11 @@ def test_a_figure_told_as_earlier_after_a_risen_toll_is_superseded(nlp):
     incs = incidents(nlp, "The death toll from the hurricane rose to 48 on Sunday, authorities said. "
                           "Earlier, officials had reported 27 dead.")
     assert [(c.kind, c.count, c.superseded) for i in incs for c in i.counts] == [("killed", 48, False), ("killed", 27, True)]
+
+
+def test_a_release_told_first_leaves_the_incident_date_to_the_harm(nlp):
+    incs = incidents(nlp, "More than 130 schoolchildren who were abducted by gunmen from a school on March 2 have been "
+                          "released, the governor said on Sunday. Gunmen on motorcycles stormed the school and took "
+                          "away 137 pupils. One teacher was killed during the attack, residents said.")
+    dates = [(c.kind, c.count, c.date.iso if c.date else None) for i in incs for c in i.counts]
+    assert ("released", 130, None) in dates and ("killed", 1, "2021-03-02") in dates

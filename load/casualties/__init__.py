@@ -69,6 +69,11 @@ def _incident(g: Group, sents: list[Span], ctx: DateContext, dateline: str | Non
     incident = Incident(counts=counts, sentences=sorted(g.sentences), role=g.role)
     primary = g.found[0].count.kind
     incident.date = _date_for(g, primary, ctx, sents)
+    # a release or an arrest told first: the incident is that act (dated by its own words), and a
+    # harm told without a date of its own happened when the first harm did ("130 pupils abducted on
+    # March 7 have been released ... One teacher was killed during the attack")
+    harm = next((f.count.kind for f in g.found if f.count.kind not in LATER_ACTS), primary)
+    harm_date = incident.date if harm == primary else _date_for(g, harm, ctx, sents)
     incident.place = _place_for(g, primary, sents)
     if incident.place is None and dateline and any(locations.here(sents[s]) for s in g.sentences):
         incident.place = dateline        # "KARVELA - ... in the city": the text puts it where it was filed
@@ -83,7 +88,7 @@ def _incident(g: Group, sents: list[Span], ctx: DateContext, dateline: str | Non
         if f.verb.dep_ == "amod" and f.verb.i < f.noun.i and c.kind == "abducted" != primary:
             c.date = None
         else:
-            c.date = own if own is not None else (None if c.kind in LATER_ACTS else incident.date)
+            c.date = own if own is not None else (None if c.kind in LATER_ACTS else harm_date)
         place = _place_for(g, c.kind, sents) if c.kind != primary else None
         # its own place only when it names another one, not the country the incident's place is in
         c.place = place if place and place != incident.place and not (
