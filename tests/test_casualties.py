@@ -960,3 +960,13 @@ def test_a_release_told_first_leaves_the_incident_date_to_the_harm(nlp):
                           "away 137 pupils. One teacher was killed during the attack, residents said.")
     dates = [(c.kind, c.count, c.date.iso if c.date else None) for i in incs for c in i.counts]
     assert ("released", 130, None) in dates and ("killed", 1, "2021-03-02") in dates
+
+
+def test_the_incidents_of_a_dated_total_are_apart_and_take_its_date(nlp):
+    incs = incidents(nlp, "At least eight people were killed in two separate attacks in the province on Monday, officials "
+                          "said. In the first attack, gunmen opened fire on a passenger bus near Karvo, killing five "
+                          "passengers. In a separate incident, three labourers were shot dead at a construction site "
+                          "in Dalen district.")
+    assert [(i.role, [(c.kind, c.count) for c in i.counts], i.date.iso if i.date else None) for i in incs] == [
+        ("total", [("killed", 8)], "2021-03-08"), ("reported", [("killed", 5)], "2021-03-08"),
+        ("reported", [("killed", 3)], "2021-03-08")]

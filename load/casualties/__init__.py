@@ -59,6 +59,7 @@ def extract(doc: Doc, article: Article | None = None, date_context: DateContext 
     attributions = perpetrators.normalise(perpetrators.attributions(doc, sentence_of), doc)
     dateline = article.dateline if article is not None else None
     incidents = [_incident(g, sents, ctx, dateline) for g in groups]
+    _dated_by_their_total(incidents)
     _perpetrators(groups, incidents, attributions, headline)
     return incidents
 
@@ -96,6 +97,23 @@ def _incident(g: Group, sents: list[Span], ctx: DateContext, dateline: str | Non
     _supersede(g)
     _join_moved(g)
     return incident
+
+
+def _dated_by_their_total(incidents: list[Incident]) -> None:
+    """The incidents a dated total is made of, told after it without a date of their own ("eight
+    were killed in two separate attacks on Monday. In the first attack, ... In a separate incident,
+    ..."), happened that day."""
+    total = None
+    for incident in incidents:
+        if incident.role == "total":
+            total = incident if incident.date is not None and incident.date.iso else None
+        elif incident.role != "reported":
+            total = None
+        elif total is not None and incident.date is None:
+            incident.date = total.date
+            for c in incident.counts:
+                if c.date is None and c.kind not in LATER_ACTS:
+                    c.date = total.date
 
 
 def _sentences_for(g: Group, kind: str, kind_only: bool = False) -> list[int]:

@@ -97,7 +97,7 @@ COUNTABLE_EVENTS = {"attack", "raid", "bombing", "ambush", "blast", "explosion",
 NAME_PARTICLES = {"al", "el", "ul", "ad", "ud", "bin", "ibn", "de", "du", "des", "la", "le", "of", "for",
                   "and", "the", "e", "i", "wal", "ash", "as", "an", "ar"}
 # Modifiers that open a new incident: "a second attack", "in a separate incident".
-NEW_EVENT_WORDS = {"second", "third", "another", "separate", "different", "earlier", "previous",
+NEW_EVENT_WORDS = {"first", "second", "third", "another", "separate", "different", "earlier", "previous",
                    "similar", "other", "fresh", "new", "latest", "last", "recent"}
 # Verbs whose subject carried out the attack ("militants ambushed a convoy").
 ATTACK_VERBS = {"attack", "ambush", "target", "storm", "raid", "bomb", "shoot", "fire", "open",
