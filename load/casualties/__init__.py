@@ -235,7 +235,7 @@ def _perpetrators(groups: list[Group], incidents: list[Incident], found: list[At
 
 
 def _attackers_group(g: Group, found: list[Attribution]) -> str | None:
-    """The named group of an incident's attackers-side count ("five Abu X militants were
+    """The named group of an incident's attackers-side count ("five X Front militants were
     killed"), spelt as the article's attributions spell it ("ADF" -> its expanded name)."""
     for f in g.found:
         if f.count.side == "attackers" and f.noun.pos_ in ("NOUN", "PROPN"):

@@ -231,7 +231,7 @@ def side(noun: Token, num: Span, before: list[Found]) -> str:
     if word in ("other", "others", "another", "they", "them") or who.lower_ in ("others", "another"):
         same_sentence = [f for f in before if _same_sentence(f.noun, noun)]
         return same_sentence[-1].count.side if same_sentence else "victims"
-    # (a plural the tagger calls a proper noun keeps its "s" in the lemma: "Naxals", "Maoists")
+    # (a plural the tagger calls a proper noun keeps its "s" in the lemma: "Naxals", "Cadres")
     return "attackers" if {word, who.lower_, who.lower_.removesuffix("s")} & ATTACKER_NOUNS else "victims"
 
 

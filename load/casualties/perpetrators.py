@@ -172,7 +172,7 @@ def _called(tok: Token) -> Token | None:
         if c.dep_ in ("acl", "amod") and c.lemma_.lower() in TIED_WORDS and tok.lemma_.lower() in ATTACKER_NOUNS:
             for p in _pobjs(c, ("to", "with"), ("prep",)):
                 if proper_name(p) and not _is_place_name(proper_name(p), p):
-                    return p              # "insurgents linked to the Islamic State group"
+                    return p              # "insurgents linked to the X Liberation Front"
         if c.dep_ == "acl" and c.lemma_.lower() in ("call", "know", "name"):
             for d in c.subtree:
                 if d != c and d.dep_ in ("oprd", "attr", "dobj", "pobj", "xcomp", "appos") and proper_name(d):
@@ -204,7 +204,7 @@ def who(tok: Token) -> tuple[str, bool] | None:
             if run:                               # "a Dogon militia, Dan Na Ambassagou" (tagged a person)
                 return run, True
     if tok.lemma_.lower() in MISHAP_NOUNS:
-        return None                               # "Dhaka building fire kills 46": a fire is nobody
+        return None                               # "City building fire kills 46": a fire is nobody
     called = _called(tok)
     if called is not None:
         return who(called)

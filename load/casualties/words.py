@@ -155,7 +155,7 @@ BASE_VERBS = {"base", "headquarter", "locate", "operate", "originate", "belong"}
 PERIOD_WORDS = {"year", "years", "decade", "decades", "months", "weeks", "so far"}
 # Words that tie attackers to the group they belong to: "militants linked to X", "fighters loyal to X".
 TIED_WORDS = {"link", "linked", "affiliate", "affiliated", "ally", "allied", "loyal", "tie", "tied", "belong"}
-# Events nobody does: their modifiers are places or things ("Dhaka building fire").
+# Events nobody does: their modifiers are places or things ("city building fire").
 MISHAP_NOUNS = {"fire", "blaze", "flood", "flooding", "landslide", "mudslide", "earthquake", "quake", "crash",
                 "collision", "accident", "stampede", "storm", "cyclone", "typhoon", "hurricane", "tornado",
                 "avalanche", "eruption", "collapse", "derailment", "disaster", "tragedy"}
