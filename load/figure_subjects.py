@@ -160,9 +160,17 @@ def _prep_phrase(heads: list[Token], exclude) -> str | None:
     return None
 
 
+def transfer_noun(verb: Token) -> str | None:
+    """The noun for money a verb moves: "spent" -> spending, "set aside" / "set apart" -> allocation."""
+    lemma = verb.lemma_.lower()
+    if lemma == "set" and any(c.dep_ in ("prt", "advmod") and c.lower_ in ("aside", "apart") for c in verb.children):
+        return "allocation"
+    return TRANSFER_NOUNS.get(lemma)
+
+
 def _named_by_verb(verb: Token, anchor: Token, exclude) -> str | None:
     """What money moved by a verb measures: "expenditure on the projects", "investment"."""
-    noun = TRANSFER_NOUNS.get(verb.lemma_.lower())
+    noun = transfer_noun(verb)
     if noun is None:
         return None
     prep = _prep_phrase([anchor, verb], exclude)
@@ -301,7 +309,7 @@ def _clause_subject(anchor: Token, exclude, figure_tokens, known) -> str | None:
         if verb.dep_ in ("relcl", "acl"):
             return _antecedent(verb, exclude, figure_tokens, known)
         # "X spent / invested / paid $Y": X is the payer whatever it is; the verb names the money.
-        if anchor.head == verb and anchor.dep_ in ("dobj", "npadvmod") and verb.lemma_.lower() in TRANSFER_NOUNS:
+        if anchor.head == verb and anchor.dep_ in ("dobj", "npadvmod") and transfer_noun(verb):
             return _named_by_verb(verb, anchor, exclude)
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
         if subjects:
@@ -333,7 +341,7 @@ def _held_at(anchor: Token, exclude) -> str | None:
     if anchor.dep_ != "pobj" or anchor.head.lower_ not in ("at", "to"):
         return None
     verb = anchor.head.head
-    if verb.pos_ != "VERB" or verb.lemma_.lower() in TRANSFER_NOUNS:
+    if verb.pos_ != "VERB" or transfer_noun(verb):
         return None
     objects = [c for c in verb.children if c.dep_ == "dobj" and c.pos_ in NOUNS and c.i not in exclude]
     return _phrase(objects[0], exclude) if objects and not _is_agent(objects[0]) else None
@@ -343,7 +351,7 @@ def _money_given(anchor: Token, exclude) -> str | None:
     """"Rs2.1tr has been allocated for defence": money as the subject of a passive verb of
     giving is named by the verb ("allocation for defence")."""
     verb = anchor.head
-    if anchor.dep_ != "nsubjpass" or verb.lemma_.lower() not in TRANSFER_NOUNS:
+    if anchor.dep_ != "nsubjpass" or not transfer_noun(verb):
         return None
     return _named_by_verb(verb, anchor, exclude)
 

@@ -579,3 +579,7 @@ def test_a_change_after_a_comma_measures_what_the_figure_before_measured(nlp):
 ])
 def test_money_in_a_bare_noun_is_that_noun(nlp, text, subject):
     assert only(nlp, text).subject == subject
+
+
+def test_money_set_aside_is_an_allocation(nlp):
+    assert only(nlp, "The budget sets aside R$ 50 billion for public works.").subject == "allocation for public works"
