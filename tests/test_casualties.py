@@ -970,3 +970,12 @@ def test_the_incidents_of_a_dated_total_are_apart_and_take_its_date(nlp):
     assert [(i.role, [(c.kind, c.count) for c in i.counts], i.date.iso if i.date else None) for i in incs] == [
         ("total", [("killed", 8)], "2021-03-08"), ("reported", [("killed", 5)], "2021-03-08"),
         ("reported", [("killed", 3)], "2021-03-08")]
+
+
+@pytest.mark.parametrize("text, found", [
+    ("Four people were electrocuted when a power line fell on Monday.", [("killed", 4)]),
+    ("Gunmen slaughtered 20 villagers in the night.", [("killed", 20)]),
+    ("Butchers slaughtered 300 cattle for the festival.", []),
+])
+def test_more_verbs_of_killing(nlp, text, found):
+    assert counts(incidents(nlp, text)) == found
