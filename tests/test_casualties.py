@@ -979,3 +979,8 @@ def test_the_incidents_of_a_dated_total_are_apart_and_take_its_date(nlp):
 ])
 def test_more_verbs_of_killing(nlp, text, found):
     assert counts(incidents(nlp, text)) == found
+
+
+def test_local_units_rank_places_and_armed_is_no_nationality(nlp):
+    assert incidents(nlp, "Floods killed 12 people in Karvali's Derak upazila.")[0].place == "Derak, Karvali"
+    assert incidents(nlp, "Armed men killed seven people in the commune of Tolo.")[0].perpetrator == "Armed men"

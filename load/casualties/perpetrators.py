@@ -33,6 +33,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 
 from .. import places
+from ..countries import country_of
 from .acronyms import acronyms, expand
 from .docarrays import Sentences, candidates, columns, string_ids
 from .state_actors import STATE_FORCE_NOUNS, state_actor
@@ -70,7 +71,9 @@ def phrase(tok: Token) -> str:
 
 def _is_nationality(tok: Token) -> bool:
     """"Pakistani", "Afghan", "Congolese": a country's name with a demonym ending."""
-    return (tok.ent_type_ == "NORP" or tok.pos_ == "ADJ") and _demonym(tok.lower_)
+    # (the stem test only for the tagger's nationalities: "Armed" is no Armenian)
+    return country_of(tok.text) is not None and (tok.ent_type_ == "NORP" or tok.pos_ == "ADJ") \
+        or tok.ent_type_ == "NORP" and _demonym(tok.lower_)
 
 
 @lru_cache(maxsize=4096)

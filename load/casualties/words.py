@@ -133,6 +133,9 @@ PLACE_LEVELS = {
     "area": 2, "zone": 2, "tehsil": 2, "taluk": 2, "block": 2, "division": 3, "valley": 2,
     "province": 3, "state": 3, "region": 3, "department": 3, "governorate": 3, "prefecture": 3,
     "oblast": 3, "county-level": 2, "country": 4, "border": 4,
+    # local units of South and Southeast Asia, Africa, Europe: "Derai upazila", "Barangay X", "X woreda"
+    "barangay": 0, "ward": 0, "mohalla": 0, "upazila": 2, "thana": 2, "mandal": 2, "taluka": 2,
+    "panchayat": 1, "lga": 2, "arrondissement": 2, "canton": 2, "kebele": 0, "woreda": 2,
 }
 # The level of a name the text gives no place noun for (between a district and a province),
 # and of a country.
