@@ -30,11 +30,11 @@ WEEKDAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day[,\u060c]?\s+)?"
 NUMERIC = r"\d{1,2}([./-])\d{1,2}\1\d{4}|\d{4}([./-])\d{1,2}\2\d{1,2}"
 DATE_IN_LINE = re.compile(
     rf"{WEEKDAY}(?:{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
-    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH},?\s+\d{{4}}"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH},?\s+\d{{4}}|\d{{1,2}}-{MONTH}-\d{{4}}"
     rf"|{NUMERIC})(?!\d)",
     re.I,
 )
-TIME = r"(?:at\s+|@\s*|T)?\d{1,2}[:.]\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?\s*(?:[ap]\.?\s?m\.?)?(?:,?\s*\(?(?:[A-Z]{2,4}|(?:GMT|UTC)\s?[+-]?\d*)\)?)?"
+TIME = r"(?:at\s+|@\s*|T)?\d{1,2}[:.]\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?\s*(?:[ap]\.?\s?m\.?)?(?:,?\s*\(?(?:[A-Z]{2,4}|(?:GMT|UTC)\s?[+-]?\d*|[+-]\d{2}(?::?\d{2})?)\)?)?"
 # A time of day alone, as it may stand before a date ("10:31 05.03.2024").
 TIME_ONLY = re.compile(rf"^{TIME}$", re.I)
 # After a date: a time, and a short labelled segment ("| Updated 9:05 pm IST - City"; an

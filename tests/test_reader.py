@@ -463,6 +463,9 @@ _BODY = ("\n\nGunmen killed three people in an attack on a village on Monday, po
     ("Gunmen kill three in village attack\n10:31 05.03.2024", "", "2024-03-05"),
     ("Gunmen kill three in village attack\nTuesday, March 5, 2024 @ 10:31 am", "", "2024-03-05"),
     ("Gunmen kill three in village attack\n05 Mar 2024 10:31AM (Updated: 05 Mar 2024 11:20AM)", "", "2024-03-05"),
+    # a bare offset after the time, a dashed month abbreviation
+    ("Gunmen kill three in village attack\n12 Aug 2024 09:15 PM +06", "", "2024-08-12"),
+    ("Gunmen kill three in village attack\n12-Aug-2024", "", "2024-08-12"),
     # still no publication date: update stamps alone, an ambiguous numeric date
     ("Gunmen kill three in village attack\nUpdated 3:04 PM ET, Tue March 5, 2024", "", None),
     ("Gunmen kill three in village attack\nLast Modified: Tuesday, 05 March 2024 10:31", "", None),
