@@ -984,3 +984,12 @@ def test_more_verbs_of_killing(nlp, text, found):
 def test_local_units_rank_places_and_armed_is_no_nationality(nlp):
     assert incidents(nlp, "Floods killed 12 people in Karvali's Derak upazila.")[0].place == "Derak, Karvali"
     assert incidents(nlp, "Armed men killed seven people in the commune of Tolo.")[0].perpetrator == "Armed men"
+
+
+@pytest.mark.parametrize("text, found", [
+    ("A landslide buried a village in the province on Friday, with more than 300 people feared dead.", [("killed", 300)]),
+    ("The ferry sank on Monday with 40 people still missing.", [("missing", 40)]),
+    ("The minister arrived with three aides on Monday.", []),
+])
+def test_counts_in_a_clause_after_with(nlp, text, found):
+    assert counts(incidents(nlp, text)) == found

@@ -133,9 +133,13 @@ def _head_predicate(noun: Token) -> Token | None:
             and not negated(head.head):
         return head.head                         # a broken parse: "X were on Monday killed", X under "were"
     kind = kind_of(head)
+    # "..., with more than 300 people feared dead / 20 others injured": a clause after "with"
+    with_clause = noun.dep_ == "nsubj" and head.dep_ in ("pcomp", "advcl") and head.head.lower_ == "with"
+    if with_clause and kind is not None and not negated(head):
+        return head
     if kind is None or negated(head):
         # "27 people are dead", "five remain missing": a copula and an adjective
-        if noun.dep_ == "nsubj" and head.lemma_.lower() in COPULAS or (
+        if noun.dep_ == "nsubj" and (head.lemma_.lower() in COPULAS or with_clause and head.lemma_.lower() in STATE_VERBS) or (
                 noun.dep_ == "nsubjpass" and head.lemma_.lower() in STATE_VERBS):   # "were found dead"
             for c in head.children:
                 if (c.dep_ in ("acomp", "attr", "oprd") or c.dep_ == "advcl" and c.pos_ == "ADJ") \
