@@ -993,3 +993,11 @@ def test_local_units_rank_places_and_armed_is_no_nationality(nlp):
 ])
 def test_counts_in_a_clause_after_with(nlp, text, found):
     assert counts(incidents(nlp, text)) == found
+
+
+@pytest.mark.parametrize("text", [
+    "Gunmen killed five people on New Year's Eve.",
+    "Gunmen killed five people in mid-February.",
+])
+def test_a_holiday_or_part_of_a_month_is_no_place(nlp, text):
+    assert incidents(nlp, text)[0].place is None

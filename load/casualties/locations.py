@@ -29,7 +29,7 @@ from .words import (BASE_VERBS, COUNTRY_LEVEL, EVENT_NOUNS, HAPPEN_VERBS, PEOPLE
 
 # The verbs whose object is where it happened: "attacked the village of X".
 OBJECT_VERBS = HAPPEN_VERBS | {"attack", "raid", "storm", "ambush", "hit", "strike", "flood", "bomb", "shell"}
-SKIP_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
+SKIP_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY", "EVENT"}
 MAX_PARTS = 4
 
 
@@ -88,11 +88,25 @@ def _describes_a_thing(tok: Token) -> bool:
     return lemma not in PLACE_LEVELS and (head.pos_ == "NOUN" or lemma in EVENT_NOUNS)
 
 
+def _in_a_calendar_date(t: Token) -> bool:
+    """A token of a DATE entity that holds a month, a weekday or a number ("mid-February")."""
+    doc = t.doc
+    start = t.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    end = t.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return any(w.like_num or w.lower_ in MONTHS | WEEKDAYS for w in doc[start:end])
+
+
 def _name_like(t: Token) -> bool:
     """A proper noun (the small model tags some place names DATE: "the district of X"),
     or a capitalised word naming a place noun the tagger took for an adjective ("X territory")."""
     if t.ent_type_ in SKIP_ENTS and (t.ent_type_ != "DATE" or t.like_num or t.lower_ in MONTHS | WEEKDAYS):
         return False
+    if t.ent_type_ == "DATE" and _in_a_calendar_date(t):
+        return False                               # "mid" of "mid-February"
     if t.pos_ == "PROPN":
         return True
     # "X territory" with X taken for an adjective; "Kashmir's Shopian district" with Shopian taken
