@@ -734,7 +734,9 @@ def test_a_numeric_dateline_is_no_date_of_the_first_sentences_event(nlp):
     ("Two men were hacked to death near the market.", [("killed", 2)]),
     ("Five people were burnt alive when their bus caught fire.", [("killed", 5)]),
     ("Among the dead were two children.", []),                 # part of a toll told elsewhere
-    ("A total of 14 people were rescued from the rubble.", [("released", 14)]),
+    # a rescue is a release of people held; from rubble, nobody was (see test_a_rescue_is_a_release_only_of_people_held)
+    ("A total of 14 people were rescued from the rubble.", []),
+    ("A total of 14 hostages were rescued from the kidnappers' hideout.", [("released", 14)]),
     ("Nine people were confirmed dead and five others unaccounted for.", [("killed", 9), ("missing", 5)]),
     ("Three men were sentenced to death for the attack.", []),
     ("The company suffered 3 losses this year.", []),
@@ -1001,3 +1003,25 @@ def test_counts_in_a_clause_after_with(nlp, text, found):
 ])
 def test_a_holiday_or_part_of_a_month_is_no_place(nlp, text):
     assert incidents(nlp, text)[0].place is None
+
+
+def test_the_outskirts_of_the_capital_named_by_nationality_is_the_datelines_capital(nlp):
+    text = "A car bomb exploded at a checkpoint on the outskirts of the Somali capital on Monday, killing 12 people."
+    assert incidents(nlp, text, dateline="Mogadishu")[0].place == "Mogadishu"
+    assert incidents(nlp, text, dateline="Nairobi")[0].place is None
+
+
+def test_a_hyphenated_place_name_with_a_particle_stays_whole(nlp):
+    text = "Gang members killed 15 people in an attack on the Vala-Sud neighbourhood of Port-au-Prince on Sunday."
+    assert incidents(nlp, text)[0].place == "Vala-Sud, Port-au-Prince"
+
+
+def test_quotes_around_a_generic_perpetrator_are_dropped(nlp):
+    text = 'Twenty-three soldiers were killed in an ambush by "terrorists" near the border on Wednesday, the ministry said.'
+    assert incidents(nlp, text)[0].perpetrator == "terrorists"
+
+
+def test_a_rescue_is_a_release_only_of_people_held(nlp):
+    assert incidents(nlp, "Floods killed 8 people. Rescue teams have rescued 45 people so far, officials said.") \
+        and counts(incidents(nlp, "Floods killed 8 people. Rescue teams rescued 45 people on Monday.")) == [("killed", 8)]
+    assert ("released", 12) in counts(incidents(nlp, "Police rescued 12 kidnapped students on Friday."))

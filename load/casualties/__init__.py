@@ -76,7 +76,7 @@ def _incident(g: Group, sents: list[Span], ctx: DateContext, dateline: str | Non
     harm = next((f.count.kind for f in g.found if f.count.kind not in LATER_ACTS), primary)
     harm_date = incident.date if harm == primary else _date_for(g, harm, ctx, sents)
     incident.place = _place_for(g, primary, sents)
-    if incident.place is None and dateline and any(locations.here(sents[s]) for s in g.sentences):
+    if incident.place is None and dateline and any(locations.here(sents[s], dateline) for s in g.sentences):
         incident.place = dateline        # "KARVELA - ... in the city": the text puts it where it was filed
     for f in g.found:
         c = f.count

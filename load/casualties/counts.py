@@ -397,6 +397,8 @@ def counts_in(doc: Doc, sentence_of: Sentences) -> list[Found]:
                     or (noun.ent_type_ in NON_PEOPLE_ENTS and not _in(noun, num)) \
                     or not (toll or could_be_people(noun, num)):
                 continue
+            if verb.lemma_.lower() == "rescue" and not _captivity_told(doc):
+                continue                          # "rescued 45 people" from a flood: nobody was held
             if singular:
                 count, low, high, qualifier = 1, None, None, None
             else:
@@ -414,6 +416,18 @@ def counts_in(doc: Doc, sentence_of: Sentences) -> list[Found]:
                 claimed_by=claimed_by(verb), side=who, claim=verb.i)
             out.append(Found(record, verb, noun, back, restates, toll or _is_toll_rise(verb)))
     return out
+
+
+# Beginnings of words that tell people were held: a rescue of them is a release.
+CAPTIVITY_STEMS = ("kidnap", "abduct", "hostage", "captiv", "captor", "hijack", "ransom")
+
+
+def _captivity_told(doc: Doc) -> bool:
+    """Whether the article tells of people held (kidnapped, taken hostage): only then is a rescue a
+    release; people rescued from a flood or a collapsed building were never held."""
+    if "casualties_captivity" not in doc.user_data:
+        doc.user_data["casualties_captivity"] = any(t.lower_.startswith(CAPTIVITY_STEMS) for t in doc)
+    return doc.user_data["casualties_captivity"]
 
 
 def _singular_victims(noun: Token) -> str | None:

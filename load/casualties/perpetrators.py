@@ -230,7 +230,8 @@ def who(tok: Token) -> tuple[str, bool] | None:
             return None                           # "12 civilians injured": the people counted
         words = [t for t in tok.subtree if t.i <= tok.i and t.dep_ != "det" and not _is_nationality(t)
                  and t.lower_ not in WEAPON_WORDS]
-        return "".join(t.text_with_ws for t in words).strip() or tok.text, False
+        # (quotes a statement put around its word are no part of it: '"terrorists"')
+        return "".join(t.text_with_ws for t in words).strip().strip("\"'“”‘’ ") or tok.text, False
     return None
 
 
