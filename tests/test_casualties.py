@@ -1025,3 +1025,9 @@ def test_a_rescue_is_a_release_only_of_people_held(nlp):
     assert incidents(nlp, "Floods killed 8 people. Rescue teams have rescued 45 people so far, officials said.") \
         and counts(incidents(nlp, "Floods killed 8 people. Rescue teams rescued 45 people on Monday.")) == [("killed", 8)]
     assert ("released", 12) in counts(incidents(nlp, "Police rescued 12 kidnapped students on Friday."))
+
+
+def test_a_youth_is_one_person(nlp):
+    assert counts(incidents(nlp, "A youth was shot dead by unidentified persons in the city on Wednesday night.")) == [
+        ("killed", 1)]
+    assert incidents(nlp, "Police said the youth of the village were detained.") == []   # collective: no count of one

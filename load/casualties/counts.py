@@ -35,6 +35,8 @@ COLLECTIVE = {"police", "staff", "personnel", "security", "crew", "force", "fami
               "youth", "militia", "group", "army", "public", "population", "community"}
 # Endings of nouns for kinds of person, for the ones PEOPLE_NOUNS does not list.
 PERSON_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent", "man", "men", "ee", "ier", "eer", "ar", "ic", "ite")
+# Collective nouns that "a" makes one person: "a youth was shot dead" (Indian English).
+ONE_OF_A_KIND = {"youth"}
 # Determiners that make a singular person a count of one.
 ONE_DETS = {"a", "an", "another", "one"}
 
@@ -350,8 +352,11 @@ def _singular_people(doc: Doc, covered: set[int], arr: numpy.ndarray) -> list[tu
                 and t.head.i > t.i:
             out.append((doc[t.i: t.i + 1], t))    # "one police officer dead and another wounded"
             continue
-        if t.tag_ != "NN" or t.lower_ in COLLECTIVE or not (t.lemma_.lower() in PEOPLE_NOUNS or t.lower_ in PEOPLE_NOUNS):
+        if t.tag_ != "NN" or not (t.lemma_.lower() in PEOPLE_NOUNS or t.lower_ in PEOPLE_NOUNS):
             continue
+        if t.lower_ in COLLECTIVE and not (t.lower_ in ONE_OF_A_KIND and any(
+                c.dep_ == "det" and c.lower_ in ("a", "an") for c in t.children)):
+            continue                              # "the police", "his family"; but "a youth" is one young man
         if any(c.dep_ == "nummod" for c in t.children):
             continue
         det = next((c for c in t.children if c.dep_ == "det" and c.lower_ in ONE_DETS), None)
