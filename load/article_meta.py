@@ -39,7 +39,7 @@ TIME = r"(?:at\s+|@\s*|T)?\d{1,2}[:.]\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\
 TIME_ONLY = re.compile(rf"^{TIME}$", re.I)
 # After a date: a time, and a short labelled segment ("| Updated 9:05 pm IST - City"; an
 # "Updated 2 hours ago" part needs no bar: "March 5, 2024 6:31 AM GMT+1 Updated 2 hours ago").
-TIME_TAIL = re.compile(rf"^[\s,|/-]*(?P<time>{TIME})?\s*(?:(?:[|\u2022\u00b7/]|\s-\s|(?<=\S)\s*(?=\(?(?:last\s+)?updated\b))"
+TIME_TAIL = re.compile(rf"^[\s,|/-]*\(?(?P<time>{TIME})?\)?\s*(?:(?:[|\u2022\u00b7/]|\s-\s|(?<=\S)\s*(?=\(?(?:last\s+)?updated\b))"
                        rf"\s*(?:\S+\s*){{0,8}})?$", re.I)
 # A scraper that dropped the line breaks of a date stamp glues the year to what follows it:
 # "5 Mar 20245 Mar 2024", "March 5, 20246:31 AM GMT+1Updated 2 hours ago".
@@ -106,8 +106,8 @@ DATELINE_YEAR_WINDOW = 7
 # The dateline city in capitals before a date line ("CHENNAI, January 10, 2024 09:41 pm").
 CITY_CAPS = re.compile(r"[A-Z][A-Z'.]+(?:[ -][A-Z][A-Z'.]+){0,2}")
 # What stands before the date of a byline without "By": one to five capitalised words ("Ahram Online",
-# "Accra, Ghana"), then a comma or bar.
-NAME_THEN_DATE = re.compile(r"^[A-Z][\w.'&-]*(?:[\s,|]+[A-Z][\w.'&-]*){0,4}\s*(?:[,|\u2022\u00b7]|\s-|\sOn)\s*$")
+# "Accra, Ghana", "TNN"), then a comma, bar, dash, slash or "On".
+NAME_THEN_DATE = re.compile(r"^[A-Z][\w.'&-]*(?:[\s,|]+[A-Z][\w.'&-]*){0,4}\s*(?:[,|\u2022\u00b7]|\s[-/]|\sOn)\s*$")
 # An abbreviated weekday may open a date line ("Wed, 14 Jun 2023"); elsewhere "Sun" may be a paper's name.
 SHORT_WEEKDAY = re.compile(r"^(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.?,?$", re.I)
 

@@ -466,6 +466,9 @@ _BODY = ("\n\nGunmen killed three people in an attack on a village on Monday, po
     # a bare offset after the time, a dashed month abbreviation
     ("Gunmen kill three in village attack\n12 Aug 2024 09:15 PM +06", "", "2024-08-12"),
     ("Gunmen kill three in village attack\n12-Aug-2024", "", "2024-08-12"),
+    # a time in brackets; an agency's short name and a slash before the date
+    ("Gunmen kill three in village attack\nMar 05 2024 (10:31 IST)", "", "2024-03-05"),
+    ("Gunmen kill three in village attack\nTNN / Mar 5, 2024, 10:31 IST", "", "2024-03-05"),
     # still no publication date: update stamps alone, an ambiguous numeric date
     ("Gunmen kill three in village attack\nUpdated 3:04 PM ET, Tue March 5, 2024", "", None),
     ("Gunmen kill three in village attack\nLast Modified: Tuesday, 05 March 2024 10:31", "", None),
