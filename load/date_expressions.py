@@ -13,7 +13,7 @@ numeric dates ("4/3/2023", "14.06.2023"), "overnight", "earlier today".
 | calendar | "December 28", "in February", "mid-March" | the publication year (past unless the clause is future) |
 | weekday | "on Monday", "Thursday night", "last Friday" | the publication date (on or before; after in a future clause) |
 | today | "today", "earlier today", "tonight", "this morning" | the publication date |
-| overnight | "overnight" | the night before the publication date |
+| overnight | "overnight", "last night" | the night before the publication date |
 | relative | "yesterday", "last month", "earlier this month", "three years ago" | the publication date |
 | narrative | "a day earlier", "the next day", "hours later" | the story's last event date |
 | trip_day | "the second day of his visit" | the start of the trip |
@@ -74,6 +74,8 @@ FUTURE_SLACK = timedelta(days=7)
 # has likely moved on and the step would invent a date.
 NARRATIVE_WINDOW = 4
 
+# The night before the publication day, as "overnight" is.
+LAST_NIGHT = (["last", "night"], ["late", "last", "night"])
 # The publication day itself ("today", "earlier today", "tonight", "this morning").
 TODAY_WORDS = {"today", "tonight"}
 PARTS_OF_DAY = {"morning", "afternoon", "evening", "night", "midday", "noon", "midnight", "dawn"}
@@ -198,8 +200,8 @@ def classify(span: Span) -> str | None:
     if any(NUMERIC_DATE.fullmatch(w) or YEAR_FIRST.fullmatch(w) for w in words):
         return "numeric"
     flat = [p for w in words for p in w.split("-") if p]
-    if flat == ["overnight"]:
-        return "overnight"
+    if flat == ["overnight"] or flat in LAST_NIGHT:
+        return "overnight"               # "last night": the night before the publication day, as "overnight"
     has_month = any(w in MONTHS for w in flat)
     has_weekday = any(w in WEEKDAYS for w in flat)
     has_year = _has_year(flat)
@@ -272,7 +274,7 @@ def _numeric_date(text: str) -> bool:
 
 def _matchable(lower: str) -> bool:
     """A word every Matcher pattern below holds one of."""
-    return lower in ("day", "overnight") or lower in TODAY_WORDS
+    return lower in ("day", "overnight", "night") or lower in TODAY_WORDS
 
 
 def _match_windows(doc: Doc) -> list[Span]:
@@ -294,6 +296,7 @@ def _matcher(vocab) -> Matcher:
     matcher = Matcher(vocab)
     matcher.add("NARRATIVE_DAY", NARRATIVE_PATTERNS)
     matcher.add("OVERNIGHT", [[{"LOWER": "overnight"}]])
+    matcher.add("LAST_NIGHT", [[{"LOWER": "last"}, {"LOWER": "night"}]])
     # "also met X earlier today": the model often leaves the publication day unlabelled
     matcher.add("TODAY", [[{"LOWER": word}] for word in sorted(TODAY_WORDS)]
                 + [[{"LOWER": step}, {"LOWER": {"IN": sorted(TODAY_WORDS)}}] for step in ("earlier", "later")])
@@ -345,8 +348,10 @@ def find_expressions(doc: Doc) -> list[Span]:
         # TIME entities matter when they hold a weekday ("Thursday night"), name
         # the publication day ("earlier today", "tonight") or move along the
         # story ("earlier in the day", "hours later").
+        # And when they hold a day of a month: "on the night of March 3".
         if e.label_ == "TIME" and not covered & set(range(e.start, e.end)) and (
-                any(t.lower_ in WEEKDAYS for t in e) or classify(e) in ("narrative", "today")):
+                any(t.lower_ in WEEKDAYS for t in e) or classify(e) in ("narrative", "today")
+                or any(t.lower_ in MONTHS for t in e) and any(t.like_num for t in e)):
             spans.append(e)
             covered |= set(range(e.start, e.end))
     for i, lower in enumerate(doc.to_array([LOWER]).tolist() if len(doc) else []):

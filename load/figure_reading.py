@@ -56,6 +56,8 @@ def _prefix_at(tokens: list[Token], i: int) -> tuple[C.Money | None, int]:
     if i + 1 < len(tokens) and tokens[i].lower_ in ("us", "u.s.") and tokens[i + 1].text == "$":
         return C.prefixes()["us$"], 2
     money = _prefix(tokens[i].text) if i < len(tokens) else None
+    if money and i + 1 < len(tokens) and tokens[i + 1].text == "." and _prefix(tokens[i].text + ".") is not None:
+        return money, 2          # "Rs. 3,860 billion", the tokenizer splitting the sign's full stop
     return money, (1 if money else 0)
 
 

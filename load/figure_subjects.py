@@ -5,6 +5,7 @@
 1. pre-nominal: the noun phrase a measure modifies ("the 950km border" ->
    "border", "a $2.45-billion project" -> "project");
 2. post-nominal with a measure adjective: "a pit around 9 ft deep" -> "pit";
+2b. a bare noun after "in": "$15 billion in damage" -> "damage" (not "5 km in length");
 3. apposition: "the pipeline's length, 900 km" -> "pipeline's length";
 4. an "of" phrase: "3 million tonnes of ore" -> "ore"; "a budget of Rs 1.2
    trillion" -> "budget";
@@ -18,6 +19,12 @@
    owns or grows, not what is measured: money paid, spent or invested is named
    by the verb ("expenditure on the projects", "investment in the plant"), a
    change by its noun ("growth"), and otherwise there is no subject;
+7b. a rate held or set at a figure: "kept its key lending rate unchanged at 6.5
+   per cent" -> the verb's object; money as the subject of a passive verb of giving
+   ("Rs2.1tr has been allocated for defence") -> "allocation for defence"; a
+   figure a change started from ("up from X", "compared with X") or a change after a
+   comma ("a profit of N12.5bn, up 45 per cent") measures what the
+   figure before it in the sentence measures;
 8. ellipsis: "2.1 km of the line falls in A while 3.4 km is in B": a figure that
    is itself the subject, with no "of", measures what the figure before it in the
    sentence measures; so does "of which X had been spent".
@@ -31,52 +38,14 @@ from spacy.tokens import Doc, Span, Token
 
 from . import currency as C
 from . import units as U
+from .figure_words import (AGENT_ENTITIES, AGENT_NOUNS, CHANGE_NOUNS, DESCRIBING_VERBS, DIMENSION_NOUNS, DIRECTIONS,
+                           MEASURE_NOUNS, RATIO_BASES, STATE_VERBS, TIME_NOUNS, TRANSFER_NOUNS)
 
 HYPHENS = {"-", "–", "—"}
 NOUNS = {"NOUN", "PROPN"}
 # Determiners and possessives before a pre-nominal measure ("the 950km border").
 NP_OPENERS = {"DET", "PRON"}
 MAX_SUBJECT_WORDS = 10
-# Who acts rather than what is measured.
-AGENT_ENTITIES = {"PERSON", "ORG", "GPE", "NORP", "LOC"}
-# Heads of agent phrases the small model leaves untagged ("the federal government").
-AGENT_NOUNS = {"government", "ministry", "authorities", "authority", "officials", "minister", "company",
-               "firm", "administration", "state", "country", "side", "we", "they"}
-# Verbs of money changing hands, and the noun for what they measure.
-TRANSFER_NOUNS = {
-    "spend": "spending", "incur": "expenditure", "invest": "investment", "pay": "payment",
-    "allocate": "allocation", "earmark": "allocation", "lend": "loan", "loan": "loan",
-    "borrow": "borrowing", "grant": "grant", "donate": "donation", "pledge": "pledge",
-    "release": "funds released", "sell": "sale", "buy": "purchase", "purchase": "purchase",
-    "export": "exports", "import": "imports", "earn": "earnings", "owe": "debt", "raise": "funds raised",
-    "provide": "funding", "give": "funding", "deposit": "deposit", "contribute": "contribution", "seek": "request", "approve": "approval", "disburse": "disbursement",
-    "own": "stake", "hold": "stake", "acquire": "stake", "save": "savings",
-}
-# Verbs of change ("grew by 15%"), and their noun.
-CHANGE_NOUNS = {
-    "grow": "growth", "rise": "rise", "increase": "increase", "fall": "fall", "drop": "drop",
-    "decline": "decline", "jump": "jump", "surge": "surge", "climb": "rise", "soar": "rise",
-    "slump": "fall", "plunge": "fall", "shrink": "contraction", "contract": "contraction",
-    "expand": "expansion", "cut": "cut", "reduce": "reduction", "slash": "cut", "lower": "cut",
-    "raise": "increase", "boost": "increase", "widen": "widening", "narrow": "narrowing",
-    "shorten": "shortening", "extend": "extension", "gain": "gain", "lose": "loss", "dip": "dip",
-}
-# Verbs that describe their subject by the figure ("the bridge is 6 km long", "X
-# spans 40 km"): a named subject is what is measured, even a place or a company.
-DESCRIBING_VERBS = {"be", "become", "remain", "measure", "span", "stretch", "run", "cover", "weigh",
-                    "cost", "total", "stand", "extend", "lie", "reach", "have", "rate", "price", "value"}
-# "3.4 km is in B", "the rest lies in C": a figure as the subject of these states
-# where part of something is, and measures what the figure before it measured.
-STATE_VERBS = {"be", "lie", "fall", "remain", "stand", "run", "stretch", "pass", "sit", "belong"}
-# Nouns that name a measure, not a thing: they need "of what" ("cost of the plant").
-MEASURE_NOUNS = {"cost", "price", "value", "length", "capacity", "area", "height", "depth", "width",
-                 "distance", "total", "size", "volume", "speed", "budget", "investment", "outlay",
-                 "high", "low", "record", "peak", "level"}    # "reached a record high of $255.8 billion"
-TIME_NOUNS = {"year", "years", "month", "months", "week", "weeks", "day", "days", "quarter", "decade",
-              "hour", "hours", "minute", "minutes", "time", "times", "period", "annually", "night", "date"}
-DIRECTIONS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
-              "north-east", "north-west", "south-east", "south-west", "northeastern", "northwestern",
-              "southeastern", "southwestern"}
 
 
 def _words(doc: Doc, start: int, end: int) -> int:
@@ -94,11 +63,11 @@ def _phrase(tok: Token, exclude) -> str | None:
     "of"/"between" phrase when the whole stays short; never a figure."""
     doc = tok.doc
     start = tok.i
-    while start - 1 >= 0 and start - 1 not in exclude:
+    while start - 1 >= 0 and start - 1 not in exclude and not doc[start].is_sent_start:
         left = doc[start - 1]
         if left.text in HYPHENS and start - 2 >= 0 and start - 2 not in exclude \
-                and doc[start - 2].pos_ in NOUNS | {"ADJ"}:
-            start -= 2      # "coal-fired plant"
+                and doc[start - 2].pos_ in NOUNS | {"ADJ"} and not doc[start - 2].whitespace_:
+            start -= 2      # "coal-fired plant" (not a dateline's "ABUJA - ")
         elif left.dep_ in ("compound", "amod", "nmod", "poss", "case"):
             start -= 1
         else:
@@ -144,13 +113,13 @@ def _np_end(tok: Token, depth: int = 0) -> int:
     return end
 
 
-def _following_noun_phrase(doc: Doc, after: int, sent_end: int) -> str | None:
+def _following_noun_phrase(doc: Doc, after: int, sent_end: int, figure_tokens: frozenset | set = frozenset()) -> str | None:
     """The noun phrase right after a pre-nominal measure: "Iran–Pakistan gas pipeline"
     in "The 2,775-kilometre Iran–Pakistan gas pipeline, known as ...". Read linearly
     because the parser often hangs such a measure on the wrong word of a long name."""
     j = after
     last_noun = None
-    while j < sent_end and j - after < MAX_SUBJECT_WORDS:
+    while j < sent_end and j - after < MAX_SUBJECT_WORDS and j not in figure_tokens:   # (not "cost Sh40")
         tok = doc[j]
         if tok.pos_ in NOUNS:
             last_noun = j
@@ -191,9 +160,17 @@ def _prep_phrase(heads: list[Token], exclude) -> str | None:
     return None
 
 
+def transfer_noun(verb: Token) -> str | None:
+    """The noun for money a verb moves: "spent" -> spending, "set aside" / "set apart" -> allocation."""
+    lemma = verb.lemma_.lower()
+    if lemma == "set" and any(c.dep_ in ("prt", "advmod") and c.lower_ in ("aside", "apart") for c in verb.children):
+        return "allocation"
+    return TRANSFER_NOUNS.get(lemma)
+
+
 def _named_by_verb(verb: Token, anchor: Token, exclude) -> str | None:
     """What money moved by a verb measures: "expenditure on the projects", "investment"."""
-    noun = TRANSFER_NOUNS.get(verb.lemma_.lower())
+    noun = transfer_noun(verb)
     if noun is None:
         return None
     prep = _prep_phrase([anchor, verb], exclude)
@@ -332,7 +309,7 @@ def _clause_subject(anchor: Token, exclude, figure_tokens, known) -> str | None:
         if verb.dep_ in ("relcl", "acl"):
             return _antecedent(verb, exclude, figure_tokens, known)
         # "X spent / invested / paid $Y": X is the payer whatever it is; the verb names the money.
-        if anchor.head == verb and anchor.dep_ in ("dobj", "npadvmod") and verb.lemma_.lower() in TRANSFER_NOUNS:
+        if anchor.head == verb and anchor.dep_ in ("dobj", "npadvmod") and transfer_noun(verb):
             return _named_by_verb(verb, anchor, exclude)
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
         if subjects:
@@ -349,6 +326,34 @@ def _clause_subject(anchor: Token, exclude, figure_tokens, known) -> str | None:
             continue
         return None
     return None
+
+
+def _compared_with(prep: Token) -> bool:
+    """"(, up) from", "compared with/to", "against", "versus": a figure a change started from."""
+    word, head = prep.lower_, prep.head.lower_
+    return word == "from" and head in ("up", "down") or word in ("with", "to") and head == "compared" \
+        or word in ("against", "versus", "vs")
+
+
+def _held_at(anchor: Token, exclude) -> str | None:
+    """"kept its key lending rate unchanged at 6.5 per cent", "raised the repo rate to 6.75%":
+    the object of the verb the "at"/"to" hangs on is what the figure measures."""
+    if anchor.dep_ != "pobj" or anchor.head.lower_ not in ("at", "to"):
+        return None
+    verb = anchor.head.head
+    if verb.pos_ != "VERB" or transfer_noun(verb):
+        return None
+    objects = [c for c in verb.children if c.dep_ == "dobj" and c.pos_ in NOUNS and c.i not in exclude]
+    return _phrase(objects[0], exclude) if objects and not _is_agent(objects[0]) else None
+
+
+def _money_given(anchor: Token, exclude) -> str | None:
+    """"Rs2.1tr has been allocated for defence": money as the subject of a passive verb of
+    giving is named by the verb ("allocation for defence")."""
+    verb = anchor.head
+    if anchor.dep_ != "nsubjpass" or not transfer_noun(verb):
+        return None
+    return _named_by_verb(verb, anchor, exclude)
 
 
 def _antecedent(verb: Token, exclude, figure_tokens, known) -> str | None:
@@ -426,7 +431,7 @@ def subject_of(doc: Doc, start: int, end: int, after: int, sentence: Span,
     if nxt is not None and nxt.pos_ in NOUNS | {"ADJ"} and not _period_comparison(doc, after, sent_end) and (
             anchor.head.i >= after or (before is not None and before.pos_ in NP_OPENERS)
             or (nxt.pos_ == "NOUN" and nxt.lower_ not in TIME_NOUNS)):
-        phrase = _following_noun_phrase(doc, after, sent_end)
+        phrase = _following_noun_phrase(doc, after, sent_end, figure_tokens)
         if phrase:
             return phrase
     # Post-nominal: "a pit around 9 ft deep". Read linearly too: the parser often
@@ -438,15 +443,24 @@ def subject_of(doc: Doc, start: int, end: int, after: int, sentence: Span,
         j = _skip_qualifier(doc, start)
         if j >= 0 and doc[j].pos_ == "NOUN" and j not in exclude:
             return _phrase(doc[j], exclude)
+    # "$15 billion in damage", "$2bn in loans": the bare noun after "in" says what the money is
+    if nxt is not None and nxt.lower_ == "in":
+        j = after + 1                    # "in (humanitarian) aid": adjectives and nouns, no determiner
+        while j < min(sent_end, after + 5) and j not in exclude and doc[j].pos_ in ("ADJ", "NOUN") \
+                and doc[j].ent_type_ == "":
+            j += 1
+        if j > after + 1 and doc[j - 1].pos_ == "NOUN" and doc[j - 1].lower_ not in TIME_NOUNS | DIMENSION_NOUNS:
+            return doc[after + 1: j].text
     # "the pipeline's length, 900 km": an apposition names what it measures.
     if anchor.dep_ == "appos" and anchor.head.pos_ in NOUNS and anchor.head.i not in exclude \
             and not _is_agent(anchor.head):
         return _phrase(anchor.head, exclude)
     # "3 million tonnes of ore", "40 percent of the budget".
+    # ("0.1% of GDP" is a ratio to GDP: what it measures is named elsewhere, "a primary surplus of")
     for child in anchor.rights:
         if child.dep_ == "prep" and child.lower_ == "of":
             objects = [c for c in child.children if c.dep_ == "pobj" and c.pos_ in NOUNS]
-            if objects:
+            if objects and objects[0].lower_ not in RATIO_BASES:
                 return _phrase(objects[0], exclude)
     # "a budget of Rs 1.2 trillion", "an area of 5 square kilometres", "a range of up to 4km".
     if anchor.head.lower_ == "of" and anchor.head.head.pos_ in NOUNS and anchor.head.head.i not in exclude:
@@ -454,8 +468,15 @@ def subject_of(doc: Doc, start: int, end: int, after: int, sentence: Span,
     j = _skip_qualifier(doc, start)
     if j >= 1 and doc[j].lower_ == "of" and doc[j - 1].pos_ == "NOUN" and j - 1 not in exclude:
         return _measure_of(doc[j - 1], exclude)
-    found = _direction(doc, anchor, start, exclude) or _changed_by(anchor, exclude) \
-        or _clause_subject(anchor, exclude, figure_tokens, known)
+    # "up from TSh44 trillion", "compared with 5.1% a year earlier", "(N12.5bn,) up 45 per cent":
+    # what the figure before measured
+    if anchor.dep_ == "pobj" and _compared_with(anchor.head) or (
+            start >= 2 and doc[start - 1].lower_ in ("up", "down") and doc[start - 2].text == ","):
+        previous = _previous_in_sentence(sentence, start, known)
+        if previous:
+            return previous
+    found = _direction(doc, anchor, start, exclude) or _changed_by(anchor, exclude) or _held_at(anchor, exclude) \
+        or _money_given(anchor, exclude) or _clause_subject(anchor, exclude, figure_tokens, known)
     if found is None and anchor.dep_ == "nsubj" and anchor.head.lemma_ in STATE_VERBS:
         found = _previous_in_sentence(sentence, start, known)
     return found

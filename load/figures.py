@@ -157,6 +157,7 @@ def _matcher(vocab: Vocab) -> Matcher:
     us_prefix = [{"LOWER": {"IN": ["us", "u.s."]}}, {"ORTH": "$"}]
     for number in (num, glued):
         patterns.append([prefix, number, hyphen, money_scale, money_scale])   # "Rs 1.5 lakh crore"
+        patterns.append([prefix, {"ORTH": "."}, number, hyphen, money_scale, money_scale])  # "Rs. 3,860 billion" as split
         patterns.append([*us_prefix, number, hyphen, money_scale])
         patterns.append([prefix, number, joiner, {**prefix, "OP": "?"}, num, hyphen, money_scale])  # "$3-4 bn"
     matcher = Matcher(vocab)

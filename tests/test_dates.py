@@ -433,3 +433,16 @@ def test_a_day_before_a_month_and_year_belongs_to_the_date(nlp):
 def test_a_weekday_beside_a_day_of_the_month_must_agree_with_it(nlp, text, expected):
     _, ctx = context(nlp, text, "2024-10-16")
     assert [e.value.iso for e in ctx.expressions] == [expected, expected]
+
+
+def test_last_night_is_the_night_before_publication_and_nothing_without_it(nlp):
+    _, ctx = context(nlp, "Gunmen killed five people in the market late last night, police said.", "2021-03-10")
+    v = value_of(ctx, "last night")
+    assert (v.iso, v.precision, v.inferred) == ("2021-03-09", "day", "overnight")
+    _, ctx = context(nlp, "Gunmen killed five people in the market late last night, police said.")
+    assert value_of(ctx, "last night").iso is None
+
+
+def test_the_night_of_a_day_of_a_month_is_that_day(nlp):
+    _, ctx = context(nlp, "Gunmen killed five people on the night of March 3, police said.", "2021-03-10")
+    assert value_of(ctx, "the night of March 3").iso == "2021-03-03"

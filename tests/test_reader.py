@@ -433,3 +433,56 @@ def test_more_stamp_lines_under_the_headline(tmp_path, stamp, author):
     assert (article.title, article.published) == ("New quay opens on the east bank", "2025-03-04")
     if author:
         assert article.author == author
+
+
+# --- publication-date stamps in shapes of scraped pages (sentences written for these tests) ---
+
+_BODY = ("\n\nGunmen killed three people in an attack on a village on Monday, police said. "
+         "The attackers fled into a nearby forest.\n")
+
+
+@pytest.mark.parametrize("head, tail, published", [
+    # a scraper dropped the line breaks: the year glued to the next date or time
+    ("Gunmen kill three in village attack\nPublished On 5 Mar 20245 Mar 2024", "", "2024-03-05"),
+    ("Gunmen kill three in village attack\nBy Tim Cocks",
+     "\nReporting by Tim Cocks; Editing by Alex Richardson\nMarch 5, 20246:31 AM GMT+1Updated 2 hours ago\n",
+     "2024-03-05"),
+    # labels and furniture around a date line below the headline
+    ("Gunmen kill three in village attack\nTuesday 5 March 2024 10:31, UK", "", "2024-03-05"),
+    ("Gunmen kill three in village attack\nPosted by Admin | March 5, 2024 | World", "", "2024-03-05"),
+    ("Gunmen kill three in village attack\nStaff Writer On Mar 5, 2024", "", "2024-03-05"),
+    ("Gunmen kill three in village attack\nJohn Okafor\n2 min read \u00b7 Mar 5, 2024", "", "2024-03-05"),
+    ("Gunmen kill three in village attack\nPrint Edition: Tuesday, March 5, 2024", "", "2024-03-05"),
+    ("Gunmen kill three in village attack\nCreated: 05 March 2024", "", "2024-03-05"),
+    # the head's unlabelled date is the last update when the end says when it was first published
+    ("Gunmen kill three in village attack\nTue 25 Jul 2023 10.31 BST",
+     "\nFirst published on Mon 24 Jul 2023 18.02 BST\n", "2023-07-24"),
+    # a bracketed date line, a zone in brackets, a time before the date, "@", a bracketed update
+    ("Gunmen kill three in village attack\n(March 5, 2024)", "", "2024-03-05"),
+    ("Gunmen kill three in village attack\nTuesday, 05 March 2024, 10:31 (GMT+3)", "", "2024-03-05"),
+    ("Gunmen kill three in village attack\n10:31 05.03.2024", "", "2024-03-05"),
+    ("Gunmen kill three in village attack\nTuesday, March 5, 2024 @ 10:31 am", "", "2024-03-05"),
+    ("Gunmen kill three in village attack\n05 Mar 2024 10:31AM (Updated: 05 Mar 2024 11:20AM)", "", "2024-03-05"),
+    # a bare offset after the time, a dashed month abbreviation
+    ("Gunmen kill three in village attack\n12 Aug 2024 09:15 PM +06", "", "2024-08-12"),
+    ("Gunmen kill three in village attack\n12-Aug-2024", "", "2024-08-12"),
+    # a time in brackets; an agency's short name and a slash before the date
+    ("Gunmen kill three in village attack\nMar 05 2024 (10:31 IST)", "", "2024-03-05"),
+    ("Gunmen kill three in village attack\nTNN / Mar 5, 2024, 10:31 IST", "", "2024-03-05"),
+    # still no publication date: update stamps alone, an ambiguous numeric date
+    ("Gunmen kill three in village attack\nUpdated 3:04 PM ET, Tue March 5, 2024", "", None),
+    ("Gunmen kill three in village attack\nLast Modified: Tuesday, 05 March 2024 10:31", "", None),
+    ("Gunmen kill three in village attack\n05-03-2024 10:31", "", None),
+])
+def test_publication_date_stamps_of_scraped_pages(tmp_path, head, tail, published):
+    path = tmp_path / "story.txt"
+    path.write_text(head + _BODY + tail)
+    assert read_article(path).published == published
+
+
+def test_a_full_date_opening_the_lead_paragraph_is_its_dateline(tmp_path):
+    path = tmp_path / "story.txt"
+    path.write_text("Gunmen kill three in village attack\n\nMarch 5, 2024 \u2014 Gunmen killed three people in an "
+                    "attack on a village on Monday, police said. The attackers fled into a nearby forest.\n")
+    article = read_article(path)
+    assert (article.published, article.published_source) == ("2024-03-05", "dateline")

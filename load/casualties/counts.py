@@ -21,28 +21,22 @@ from dataclasses import dataclass
 
 import numpy
 from spacy.tokens import Doc, Span, Token
-from text_to_num import text2num
 
-from ..dates import TIME_UNITS, classify
 from ..records import CasualtyCount
-from .docarrays import Sentences, candidates, columns, entity_spans, string_ids
+from .docarrays import Sentences, candidates, columns, string_ids
+from .numbers import NON_PEOPLE_ENTS, VAGUE, is_amount, number_spans, read_count, to_int  # noqa: F401 (to_int: API)
 from .verbs import (by_authorities, intransitive, is_passive, kind_of, lives_taken, negated, takes_away,
                     with_complement)
 from .words import (ADJ_KINDS, ATTACKER_NOUNS, BODY_NOUNS, COPULAS, NEEDS_PEOPLE, PEOPLE_NOUNS, RISE_VERBS,
                     SAY_VERBS, STATE_VERBS, TOLL_NOUNS)
 
-# Quantities that are not people even after a casualty verb.
-NON_PEOPLE_ENTS = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"}
-# Vague counts with no number of their own: "dozens were arrested".
-VAGUE = {"dozens", "scores", "hundreds", "thousands", "several", "tens"}
-# Magnitude words dateparser and text2num leave to us: "two dozen".
-DOZEN = 12
-MAX_COUNT = 10**10  # more people than live on Earth: a misread, not a count
 # Singular nouns for many people: "a police" or "his family" is no count of one.
 COLLECTIVE = {"police", "staff", "personnel", "security", "crew", "force", "family", "people", "other",
               "youth", "militia", "group", "army", "public", "population", "community"}
 # Endings of nouns for kinds of person, for the ones PEOPLE_NOUNS does not list.
 PERSON_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent", "man", "men", "ee", "ier", "eer", "ar", "ic", "ite")
+# Collective nouns that "a" makes one person: "a youth was shot dead" (Indian English).
+ONE_OF_A_KIND = {"youth"}
 # Determiners that make a singular person a count of one.
 ONE_DETS = {"a", "an", "another", "one"}
 
@@ -57,89 +51,6 @@ class Found:
     refers_back: bool      # "the two hostages", "Five of them", "10 others", "also killed"
     restates: bool         # "the two hostages", "the 10 killed": the same people told again
     toll: bool             # "the toll rose to 35": a later figure that supersedes earlier ones
-
-
-# ---------------------------------------------------------------- numbers
-
-def to_int(words: list[str]) -> int | None:
-    """A count from its words: digits, word numbers via text2num, "a dozen"."""
-    words = [w.lower().replace(",", "") for w in words if w not in ("-",)]
-    if not words:
-        return None
-    multiplier = 1
-    if words[-1] in ("dozen",):
-        multiplier, words = DOZEN, words[:-1] or ["one"]
-    if words[0] in ("a", "an"):
-        words = ["one"] + words[1:]
-    text = " ".join(words).replace(" - ", "-")
-    if text.isdecimal():  # not isdigit: int() refuses "²"
-        value = int(text) * multiplier
-    else:
-        try:
-            value = text2num(text, "en") * multiplier
-        except ValueError:
-            return None
-    # see MAX_COUNT; also keeps counts inside SQLite's INTEGER
-    return value if 0 <= value <= MAX_COUNT else None
-
-
-def number_spans(doc: Doc, arr: numpy.ndarray | None = None) -> list[Span]:
-    """Cardinal numbers (NER's CARDINAL, else number-like tokens) and vague counts."""
-    spans, covered = [], set()
-    for e in entity_spans(doc, ("CARDINAL", "DATE")):
-        # the small model sometimes calls a bare range a DATE ("Between 10 and 12")
-        misread = (e.label_ == "DATE" and classify(e) is None and any(t.like_num for t in e)
-                   and not any(t.lower_ in TIME_UNITS or "-" in t.text for t in e))
-        if e.label_ == "CARDINAL" or misread:
-            if e[0].lower_ == "dozen" and e.start > 0 and doc[e.start - 1].lower_ in ("a", "an"):
-                e = doc[e.start - 1: e.end]      # "A dozen soldiers": the NER leaves the article out
-            spans.append(e)
-            covered |= set(range(e.start, e.end))
-    for i in candidates(columns(doc) if arr is None else arr, _VAGUE_IDS, like_num=True):
-        t = doc[i]
-        if t.i in covered or (t.ent_type_ and t.ent_type_ in NON_PEOPLE_ENTS):
-            continue
-        if t.like_num and t.pos_ == "NUM" or t.lower_ in VAGUE or (t.lower_ == "dozen" and t.i > 0 and t.nbor(-1).lower_ == "a"):
-            spans.append(doc[t.i - (t.lower_ == "dozen"): t.i + 1])
-    return sorted(spans, key=lambda s: s.start)
-
-
-_VAGUE_IDS = string_ids(VAGUE | {"dozen"})
-
-
-def read_count(span: Span) -> tuple[int | None, int | None, int | None, str | None]:
-    """(count, low, high, qualifier) of a count span such as "At least 10",
-    "Between 10 and 12", "10 to 12", "Twenty-seven", "no fewer than 19", "dozens"."""
-    nums, groups, current, qualifier = [], [], [], []
-    for t in span:
-        if t.like_num or t.lower_ == "dozen" or t.lower_ == "-" and current or (t.lower_ in ("a", "an") and not current):
-            current.append(t.text)
-        else:
-            if current:
-                groups.append(current)
-                current = []
-            if not groups and t.lower_ not in ("the",):
-                qualifier.append(t.lower_)
-    if current:
-        groups.append(current)
-    for g in groups:
-        v = to_int(g)
-        if v is not None:
-            nums.append(v)
-    # Modifiers the NER left outside the entity: "at least", "more than", "nearly".
-    root = span.root
-    outside = [c for c in root.children if c.dep_ in ("advmod", "quantmod") and c.i < span.start]
-    for c in outside:
-        qualifier = [w.lower_ for w in c.subtree] + qualifier
-    qual = " ".join(w for w in qualifier if w not in ("between",)) or None
-    if span.text.lower() in VAGUE or (not nums and span.root.lower_ in VAGUE):
-        return None, None, None, span.text.lower()
-    if not nums:
-        return None, None, None, None
-    if len(nums) >= 2 and any(t.lower_ in ("to", "and", "-", "or") for t in span):   # a range: its low end is the count
-        low, high = min(nums[:2]), max(nums[:2])
-        return low, low, high, qual
-    return nums[0], None, None, qual
 
 
 # ---------------------------------------------------------------- the parse
@@ -224,9 +135,13 @@ def _head_predicate(noun: Token) -> Token | None:
             and not negated(head.head):
         return head.head                         # a broken parse: "X were on Monday killed", X under "were"
     kind = kind_of(head)
+    # "..., with more than 300 people feared dead / 20 others injured": a clause after "with"
+    with_clause = noun.dep_ == "nsubj" and head.dep_ in ("pcomp", "advcl") and head.head.lower_ == "with"
+    if with_clause and kind is not None and not negated(head):
+        return head
     if kind is None or negated(head):
         # "27 people are dead", "five remain missing": a copula and an adjective
-        if noun.dep_ == "nsubj" and head.lemma_.lower() in COPULAS or (
+        if noun.dep_ == "nsubj" and (head.lemma_.lower() in COPULAS or with_clause and head.lemma_.lower() in STATE_VERBS) or (
                 noun.dep_ == "nsubjpass" and head.lemma_.lower() in STATE_VERBS):   # "were found dead"
             for c in head.children:
                 if (c.dep_ in ("acomp", "attr", "oprd") or c.dep_ == "advcl" and c.pos_ == "ADJ") \
@@ -322,7 +237,8 @@ def side(noun: Token, num: Span, before: list[Found]) -> str:
     if word in ("other", "others", "another", "they", "them") or who.lower_ in ("others", "another"):
         same_sentence = [f for f in before if _same_sentence(f.noun, noun)]
         return same_sentence[-1].count.side if same_sentence else "victims"
-    return "attackers" if word in ATTACKER_NOUNS or who.lower_ in ATTACKER_NOUNS else "victims"
+    # (a plural the tagger calls a proper noun keeps its "s" in the lemma: "Naxals", "Cadres")
+    return "attackers" if {word, who.lower_, who.lower_.removesuffix("s")} & ATTACKER_NOUNS else "victims"
 
 
 def _same_sentence(a: Token, b: Token) -> bool:
@@ -436,8 +352,11 @@ def _singular_people(doc: Doc, covered: set[int], arr: numpy.ndarray) -> list[tu
                 and t.head.i > t.i:
             out.append((doc[t.i: t.i + 1], t))    # "one police officer dead and another wounded"
             continue
-        if t.tag_ != "NN" or t.lower_ in COLLECTIVE or not (t.lemma_.lower() in PEOPLE_NOUNS or t.lower_ in PEOPLE_NOUNS):
+        if t.tag_ != "NN" or not (t.lemma_.lower() in PEOPLE_NOUNS or t.lower_ in PEOPLE_NOUNS):
             continue
+        if t.lower_ in COLLECTIVE and not (t.lower_ in ONE_OF_A_KIND and any(
+                c.dep_ == "det" and c.lower_ in ("a", "an") for c in t.children)):
+            continue                              # "the police", "his family"; but "a youth" is one young man
         if any(c.dep_ == "nummod" for c in t.children):
             continue
         det = next((c for c in t.children if c.dep_ == "det" and c.lower_ in ONE_DETS), None)
@@ -465,7 +384,7 @@ def counts_in(doc: Doc, sentence_of: Sentences) -> list[Found]:
     anchors += [(s, noun, True) for s, noun in _singular_people(doc, covered, arr)]
     anchors.sort(key=lambda a: a[0].start)
     for num, noun, singular in anchors:
-        if _in_apposition(noun):
+        if _in_apposition(noun) or not singular and is_amount(num):
             continue
         if singular and noun.lower_ == "another":
             verbs = [noun.head]
@@ -483,6 +402,8 @@ def counts_in(doc: Doc, sentence_of: Sentences) -> list[Found]:
                     or (noun.ent_type_ in NON_PEOPLE_ENTS and not _in(noun, num)) \
                     or not (toll or could_be_people(noun, num)):
                 continue
+            if verb.lemma_.lower() == "rescue" and not _captivity_told(doc):
+                continue                          # "rescued 45 people" from a flood: nobody was held
             if singular:
                 count, low, high, qualifier = 1, None, None, None
             else:
@@ -500,6 +421,18 @@ def counts_in(doc: Doc, sentence_of: Sentences) -> list[Found]:
                 claimed_by=claimed_by(verb), side=who, claim=verb.i)
             out.append(Found(record, verb, noun, back, restates, toll or _is_toll_rise(verb)))
     return out
+
+
+# Beginnings of words that tell people were held: a rescue of them is a release.
+CAPTIVITY_STEMS = ("kidnap", "abduct", "hostage", "captiv", "captor", "hijack", "ransom")
+
+
+def _captivity_told(doc: Doc) -> bool:
+    """Whether the article tells of people held (kidnapped, taken hostage): only then is a rescue a
+    release; people rescued from a flood or a collapsed building were never held."""
+    if "casualties_captivity" not in doc.user_data:
+        doc.user_data["casualties_captivity"] = any(t.lower_.startswith(CAPTIVITY_STEMS) for t in doc)
+    return doc.user_data["casualties_captivity"]
 
 
 def _singular_victims(noun: Token) -> str | None:

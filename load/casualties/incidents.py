@@ -36,8 +36,8 @@ from ..records import DateValue
 from . import locations
 from .counts import Found
 from .verbs import kind_of, negated
-from .words import (ATTACK_VERBS, COUNTABLE_EVENTS, EVENT_NOUNS, NEW_EVENT_WORDS, PERIOD_WORDS,
-                    RISE_VERBS, SAY_VERBS, TOLL_NOUNS)
+from .words import (ATTACK_VERBS, ATTACKER_NOUNS, COUNTABLE_EVENTS, EVENT_NOUNS, NEW_EVENT_WORDS, PEOPLE_NOUNS,
+                    PERIOD_WORDS, RISE_VERBS, SAY_VERBS, TOLL_NOUNS)
 
 # Causes whose tolls are running totals: "the war has killed more than 10,000".
 CONFLICT_NOUNS = {"war", "conflict", "insurgency", "unrest", "crisis", "campaign", "epidemic", "pandemic"}
@@ -98,8 +98,11 @@ def _dates_other_people(span: Span, anchor: Token) -> bool:
     if verb is None or verb == anchor:
         return False
     if verb.dep_ in ("acl", "relcl") and kind_of(verb) is not None and not (
-            verb.head.lemma_.lower() in TOLL_NOUNS | {"people", "person"} and _is_toll(anchor)):
-        return True                  # (but "the number of people killed in Sunday's blast rose to 31")
+            verb.head.lemma_.lower() in TOLL_NOUNS | {"people", "person"} and _is_toll(anchor)) and not (
+            verb.head.dep_ == "conj" and verb.head.head == anchor):
+        # (but "the number of people killed in Sunday's blast rose to 31", and "Two were killed and
+        # three others injured ... on Sunday": the parser hangs the second count on the first verb)
+        return True
     # "Governor X, who met elders on Saturday, condemned the attack": what a person did, not the attack
     return (verb.dep_ == "relcl" and anchor not in verb.subtree
             and any(c.lower_ in ("who", "whom") for c in verb.children))
@@ -124,11 +127,38 @@ def _attachment(span: Span, anchor: Token) -> int:
 def event_date(ctx: DateContext, sentence: int, anchor: Token) -> DateValue | None:
     """The date expression of a sentence that dates the event ``anchor`` tells."""
     candidates = [e for e in ctx.in_sentence(sentence) if e.value is not None and not dates_a_report(e.span)
-                  and not _dates_other_people(e.span, anchor)]
+                  and not _dates_other_people(e.span, anchor) and not _bound_of_an_end(e.span)]
     if not candidates:
         return None
-    best = min(candidates, key=lambda e: (_attachment(e.span, anchor), abs(e.span.root.i - anchor.i)))
+    best = min(candidates, key=lambda e: (_end_of_span(e.span), _attachment(e.span, anchor),
+                                          abs(e.span.root.i - anchor.i)))
     return best.value
+
+
+# Prepositions and verbs of a span's end or its continuation: "continued into Wednesday",
+# "lasted until Friday", "clashes went on Thursday" tell when it was still going, not when it was.
+END_PREPS = {"into", "until", "till", "through", "throughout"}
+GO_ON_VERBS = {"continue", "last", "persist", "drag", "resume", "rage", "extend", "spill"}
+
+
+def _bound_of_an_end(span: Span) -> bool:
+    """"(the fighting,) which lasted until Monday morning", "recovered 30 bodies by Thursday
+    morning": when it stopped or a deadline, never its date."""
+    root = span.root
+    if root.dep_ in ("compound", "nmod"):
+        root = root.head                 # "by Thursday morning": the weekday names the morning
+    return root.dep_ == "pobj" and root.head.lower_ in ("until", "till", "by")
+
+
+def _end_of_span(span: Span) -> bool:
+    """A date of when an event was still going or ended, a worse date for it than one of
+    when it began ("erupted on Tuesday night and continued into Wednesday": Tuesday)."""
+    root = span.root
+    if root.dep_ == "pobj" and (root.head.lower_ in END_PREPS or root.head.lower_ == "to" and any(
+            c.lower_ == "from" for c in root.head.head.children)):
+        return True
+    verb = _clause_verb(root)
+    return verb is not None and verb.lemma_.lower() in GO_ON_VERBS
 
 
 def _same_date(a: DateValue | None, b: DateValue | None) -> bool:
@@ -229,7 +259,7 @@ def opens_new_event(sent: Span) -> bool:
 # The kind a sentence is told with when it gives the incident's place and nothing else.
 PLACE_ONLY = "@place"
 # "the deaths", "the casualties": the people counted just before.
-TOLL_REFERENCES = {"deaths", "casualties", "fatalities"}
+TOLL_REFERENCES = {"deaths", "casualties", "fatalities", "dead"}
 # "the ensuing gunfight", "the subsequent exchange of fire": what came of the event just told.
 ENSUING = {"ensuing", "subsequent", "resulting", "resultant", "following"}
 
@@ -402,14 +432,24 @@ def _goes_on_about(sent: Span, counted: Span) -> bool:
     if nouns & VEHICLE_NOUNS:
         nouns |= {"vehicle"}                # "A bus plunged ... The vehicle fell ..."
     for verb in sent:
-        if verb.pos_ != "VERB" or verb.lemma_.lower() not in MISHAP_VERBS or negated(verb):
+        lemma = verb.lemma_.lower()
+        if verb.pos_ != "VERB" or lemma not in MISHAP_VERBS | ATTACK_VERBS | ARRIVE_VERBS or negated(verb):
             continue
         subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if subject is not None and (subject.lower_ == "it" or (
-                subject.pos_ == "NOUN" and subject.lemma_.lower() in nouns
-                and any(c.dep_ == "det" and c.lower_ in ("the", "its") for c in subject.children))):
+        if subject is None or not (subject.lower_ == "it" or subject.pos_ == "NOUN" and any(
+                c.dep_ == "det" and c.lower_ in ("the", "its") for c in subject.children)):
+            continue
+        word = subject.lemma_.lower()
+        # the thing of the mishap ("The bus was travelling ... when it crashed"), or the attackers
+        # going on with the attack ("The gunmen raided the village of X on Saturday")
+        if lemma in MISHAP_VERBS and (subject.lower_ == "it" or word in nouns) \
+                or lemma not in MISHAP_VERBS and (word in ATTACKER_NOUNS or word in nouns and word in PEOPLE_NOUNS):
             return True
     return False
+
+
+# Verbs of attackers coming to the place of their attack: "the gunmen arrived on motorcycles".
+ARRIVE_VERBS = {"arrive", "come", "invade", "enter", "descend", "swoop", "besiege", "surround"}
 
 
 def _join_sentences(groups: list[Group], sents: list[Span], ctx: DateContext, with_counts: set[int],

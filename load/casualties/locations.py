@@ -29,7 +29,7 @@ from .words import (BASE_VERBS, COUNTRY_LEVEL, EVENT_NOUNS, HAPPEN_VERBS, PEOPLE
 
 # The verbs whose object is where it happened: "attacked the village of X".
 OBJECT_VERBS = HAPPEN_VERBS | {"attack", "raid", "storm", "ambush", "hit", "strike", "flood", "bomb", "shell"}
-SKIP_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
+SKIP_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY", "EVENT"}
 MAX_PARTS = 4
 
 
@@ -88,11 +88,25 @@ def _describes_a_thing(tok: Token) -> bool:
     return lemma not in PLACE_LEVELS and (head.pos_ == "NOUN" or lemma in EVENT_NOUNS)
 
 
+def _in_a_calendar_date(t: Token) -> bool:
+    """A token of a DATE entity that holds a month, a weekday or a number ("mid-February")."""
+    doc = t.doc
+    start = t.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    end = t.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return any(w.like_num or w.lower_ in MONTHS | WEEKDAYS for w in doc[start:end])
+
+
 def _name_like(t: Token) -> bool:
     """A proper noun (the small model tags some place names DATE: "the district of X"),
     or a capitalised word naming a place noun the tagger took for an adjective ("X territory")."""
     if t.ent_type_ in SKIP_ENTS and (t.ent_type_ != "DATE" or t.like_num or t.lower_ in MONTHS | WEEKDAYS):
         return False
+    if t.ent_type_ == "DATE" and _in_a_calendar_date(t):
+        return False                               # "mid" of "mid-February"
     if t.pos_ == "PROPN":
         return True
     # "X territory" with X taken for an adjective; "Kashmir's Shopian district" with Shopian taken
@@ -110,6 +124,12 @@ def _units(tokens: list[Token]) -> list[tuple[str, Token]]:
     def close() -> None:
         while run and (run[-1].lower_ in ("and", "-", "of", "du", "de", "al")):
             run.pop()
+        while run and run[0].i >= 2:               # "Port-au-Prince" whose "Port" the tagger calls a noun
+            dash, word = run[0].doc[run[0].i - 1], run[0].doc[run[0].i - 2]
+            if dash.text != "-" or dash.whitespace_ or word.whitespace_ or not (
+                    word.is_title or word.lower_ in HYPHEN_PARTICLES):
+                break
+            run[:0] = [word, dash]
         if run:
             text = " ".join(t.text for t in run).replace(" - ", "-")
             root = max(run, key=lambda t: (t.head.i not in {r.i for r in run}, t.pos_ == "PROPN"))
@@ -124,6 +144,9 @@ def _units(tokens: list[Token]) -> list[tuple[str, Token]]:
             run.append(t)
         elif run and t.text == "-" and t.i + 1 in tokset:
             run.append(t)
+        elif run and run[-1].text == "-" and not run[-1].whitespace_ and t.lower_ in HYPHEN_PARTICLES \
+                and t.i + 1 < len(t.doc) and t.doc[t.i + 1].text == "-":
+            run.append(t)                          # "Port-au-Prince", "Saint-Louis-du-Sud"
         elif run and t.lower_ == "and" and t.i + 1 in tokset and _name_like(t.doc[t.i + 1]):
             run.append(t)                          # "between the cities of A and B", "Sistan and Baluchestan"
         elif run and t.lower_ in ("of", "du", "de", "al") and t.ent_type_ and t.ent_type_ == run[-1].ent_type_:
@@ -226,19 +249,34 @@ def in_sentence(sent: Span, index: int, order_base: int = 0) -> list[Place]:
     return found
 
 
-def here(sent: Span) -> bool:
-    """"in the city", "in the capital", "here": the place the dateline names, when the
-    sentence names no other."""
+def here(sent: Span, dateline: str | None = None) -> bool:
+    """"in the city", "in the capital", "here", "on the outskirts of the Somali capital" (the
+    dateline being that country's capital): the place the dateline names, when the sentence
+    names no other."""
     for tok in sent:
-        if tok.dep_ == "prep" and tok.lower_ in ("in", "near", "outside") and not _speaker_side(tok):
+        if tok.dep_ == "prep" and tok.lower_ in ("in", "near", "outside", "on") and not _speaker_side(tok):
             pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
-            if pobj is not None and pobj.lemma_.lower() in ("city", "town", "capital") and not any(
-                    c.pos_ == "PROPN" or c.dep_ == "prep" for c in pobj.children) and any(
+            if pobj is not None and pobj.lemma_.lower() in OUTSKIRTS:
+                of = next((c for c in pobj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+                pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+            if pobj is None or pobj.lemma_.lower() not in ("city", "town", "capital") or tok.lower_ == "on" and \
+                    pobj.i == next((c.i for c in tok.children if c.dep_ == "pobj"), -1):
+                continue
+            nationality = [c for c in pobj.children if c.dep_ in ("amod", "compound") and country_of(c.text)]
+            if nationality and not (dateline and places.capital_of(country_of(nationality[0].text)) == dateline):
+                continue                           # "the Kenyan capital" is the dateline only when it is Nairobi
+            if not any((c.pos_ == "PROPN" and c not in nationality) or c.dep_ == "prep" for c in pobj.children) and any(
                     c.dep_ == "det" and c.lower_ == "the" for c in pobj.children):
                 return True
         if tok.lower_ == "here" and tok.dep_ == "advmod" and not _speaker_side(tok):
             return True
     return False
+
+
+# Lower-case words inside hyphenated place names.
+HYPHEN_PARTICLES = {"au", "aux", "en", "de", "la", "le", "les", "sur", "du", "des", "sous", "lès", "am", "an", "im"}
+# Parts of a city: "on the outskirts of the capital", "in the centre of the city".
+OUTSKIRTS = {"outskirts", "outskirt", "edge", "centre", "center", "heart", "suburbs", "periphery"}
 
 
 def finest(candidates: list[Place]) -> str | None:

@@ -27,19 +27,20 @@ group the article attributes attacks to.
 """
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
 from .. import places
+from ..countries import country_of
 from .acronyms import acronyms, expand
 from .docarrays import Sentences, candidates, columns, string_ids
+from .state_actors import STATE_FORCE_NOUNS, state_actor
 from .verbs import by_authorities, kind_of, negated
-from .words import (ATTACK_VERBS, ATTACKER_NOUNS, BLAME_VERBS, CLAIM_NOUNS, EVENT_NOUNS, GROUP_NOUNS,
+from .words import (ATTACK_VERBS, ATTACKER_NOUNS, BLAME_VERBS, CLAIM_NOUNS, EVENT_NOUNS, GROUP_NOUNS, MISHAP_NOUNS,
                     NAME_PARTICLES, NAMED_AFTER_NOUNS, PEOPLE_NOUNS, SAY_VERBS, SPOKES_NOUNS, SUSPECT_WORDS,
-                    TAKE_AWAY_VERBS, THING_WORDS, VERB_KINDS, WEAPON_WORDS)
+                    TAKE_AWAY_VERBS, THING_WORDS, TIED_WORDS, VERB_KINDS, WEAPON_WORDS)
 
 RANK = {"claimed": 0, "blamed": 1, "suspected": 2, "stated": 3}
 # Words that describe a name rather than belong to it.
@@ -70,7 +71,9 @@ def phrase(tok: Token) -> str:
 
 def _is_nationality(tok: Token) -> bool:
     """"Pakistani", "Afghan", "Congolese": a country's name with a demonym ending."""
-    return (tok.ent_type_ == "NORP" or tok.pos_ == "ADJ") and _demonym(tok.lower_)
+    # (the stem test only for the tagger's nationalities: "Armed" is no Armenian)
+    return country_of(tok.text) is not None and (tok.ent_type_ == "NORP" or tok.pos_ == "ADJ") \
+        or tok.ent_type_ == "NORP" and _demonym(tok.lower_)
 
 
 @lru_cache(maxsize=4096)
@@ -169,6 +172,10 @@ def _called(tok: Token) -> Token | None:
             pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
             if pobj is not None and proper_name(pobj):
                 return pobj                   # "fighters of the X Army"
+        if c.dep_ in ("acl", "amod") and c.lemma_.lower() in TIED_WORDS and tok.lemma_.lower() in ATTACKER_NOUNS:
+            for p in _pobjs(c, ("to", "with"), ("prep",)):
+                if proper_name(p) and not _is_place_name(proper_name(p), p):
+                    return p              # "insurgents linked to the X Liberation Front"
         if c.dep_ == "acl" and c.lemma_.lower() in ("call", "know", "name"):
             for d in c.subtree:
                 if d != c and d.dep_ in ("oprd", "attr", "dobj", "pobj", "xcomp", "appos") and proper_name(d):
@@ -199,9 +206,14 @@ def who(tok: Token) -> tuple[str, bool] | None:
             run = _capitalised_run(c) if c.dep_ == "appos" else None
             if run:                               # "a Dogon militia, Dan Na Ambassagou" (tagged a person)
                 return run, True
+    if tok.lemma_.lower() in MISHAP_NOUNS:
+        return None                               # "City building fire kills 46": a fire is nobody
     called = _called(tok)
     if called is not None:
         return who(called)
+    state = state_actor(tok)
+    if state is not None:                         # "Israeli strikes", "Kenyan police"
+        return state, tok.lemma_.lower() not in STATE_FORCE_NOUNS
     name = proper_name(tok)
     if name and not _is_place_name(name, tok) and not _dateline(tok):
         return name, True
@@ -214,9 +226,12 @@ def who(tok: Token) -> tuple[str, bool] | None:
             or (lemma in PEOPLE_NOUNS and lemma not in ("people", "person", "other")):
         if lemma in EVENT_NOUNS:
             return None
+        if lemma not in ATTACKER_NOUNS | GROUP_NOUNS and any(c.dep_ == "nummod" for c in tok.children):
+            return None                           # "12 civilians injured": the people counted
         words = [t for t in tok.subtree if t.i <= tok.i and t.dep_ != "det" and not _is_nationality(t)
                  and t.lower_ not in WEAPON_WORDS]
-        return "".join(t.text_with_ws for t in words).strip() or tok.text, False
+        # (quotes a statement put around its word are no part of it: '"terrorists"')
+        return "".join(t.text_with_ws for t in words).strip().strip("\"'“”‘’ ") or tok.text, False
     return None
 
 
@@ -319,6 +334,18 @@ def _in_relative_clause(t: Token, top: Token) -> bool:
     return False
 
 
+def _subject_of_misparse(verb: Token) -> Token:
+    """The noun a verb hung as a reduced relative belongs to: its head, or up through the
+    prepositions and reduced relatives of a subject ("militiamen armed with machetes")."""
+    head = verb.head
+    for a in [head, *head.ancestors][:6]:
+        if a.dep_ in ("nsubj", "nsubjpass") and a.pos_ in ("NOUN", "PROPN"):
+            return a if who(head) is None else head
+        if a.dep_ not in ("pobj", "prep", "conj", "acl", "compound"):
+            break
+    return head
+
+
 def _victims_are_attackers(verb: Token) -> bool:
     objs = [c for c in verb.children if c.dep_ == "dobj"]
     return bool(objs) and all(o.lemma_.lower() in ATTACKER_NOUNS or o.lower_ in ATTACKER_NOUNS for o in objs)
@@ -398,7 +425,7 @@ def attributions(doc: Doc, sentence_of: Sentences) -> list[Attribution]:
                         for s in tok.children:
                             if s.dep_ == "nsubj":
                                 add(s, "claimed", c)
-        elif lemma in EVENT_NOUNS and tok.pos_ == "NOUN":
+        elif lemma in EVENT_NOUNS and tok.pos_ == "NOUN" and lemma not in MISHAP_NOUNS:
             # "a Taliban attack", "the group's attack", "an IED blast by Maoists", "clashes with the group"
             for c in tok.children:
                 if c.dep_ in ("compound", "poss") and c.i < tok.i:
@@ -407,6 +434,9 @@ def attributions(doc: Doc, sentence_of: Sentences) -> list[Attribution]:
                             a.name == name and a.sentence == sentence_of(tok) for a in found):
                         found.append(Attribution(name, True, "stated", sentence_of(tok), tok))
                         break
+            state = state_actor(tok)
+            if state is not None:                  # "killed in Israeli air strikes"
+                found.append(Attribution(state, True, "stated", sentence_of(tok), tok))
             for p in _pobjs(tok, ("by", "with")):
                 add(p, "stated", tok)
             for c in tok.children:
@@ -435,35 +465,17 @@ def attributions(doc: Doc, sentence_of: Sentences) -> list[Attribution]:
             for c in tok.children:
                 if c.dep_ == "nsubj" and not _dateline(c):
                     add(c, "stated")
+                elif c.dep_ == "ccomp" and c.i < tok.i and c.lemma_.lower() in TIED_WORDS:
+                    for p in _pobjs(c, ("to", "with"), ("prep",)):
+                        add(p, "stated")          # "Gunmen linked to X killed ..." parsed as a clause
             if tok.dep_ == "acl" and tok.tag_ in ("VBD", "VBN") and any(c.dep_ == "dobj" for c in tok.children):
-                add(tok.head, "stated")          # "Bandits killed 30 villagers" parsed as "bandits (who were) killed"
+                # "Bandits killed 30 villagers" parsed as "bandits (who were) killed"; "X militiamen armed
+                # with machetes and guns killed 42" parsed as "guns (that) killed": the noun the phrase is of
+                add(_subject_of_misparse(tok), "stated")
     return found
 
 
-# ---------------------------------------------------------------- to incidents
-
-def choose(candidates: list[tuple[Attribution, int]]) -> tuple[str | None, str | None]:
-    """The best (name, attribution) of (attribution, distance) pairs: named first,
-    then by how it was attributed, then the nearest."""
-    if not candidates:
-        return None, None
-    best, _ = min(candidates, key=lambda c: (not c[0].named, RANK[c[0].how], c[1]))
-    return best.name, best.how
-
-
-def article_group(found: list[Attribution]) -> tuple[str, str] | None:
-    """The one group the article attributes attacks to (the most often named), with
-    the strongest way it does so (its incidents without an attribution are "inferred")."""
-    named = [a for a in found if a.named]
-    if not named:
-        return None
-    counts = Counter(a.name for a in named)
-    top = max(counts.values())
-    leaders = [a.name for a in named if counts[a.name] == top]
-    name = leaders[0]
-    how = min((a.how for a in named if a.name == name), key=RANK.get)
-    return name, how
-
+# ---------------------------------------------------------------- names as the article spells them
 
 def normalise(found: list[Attribution], doc: Doc) -> list[Attribution]:
     """Acronyms spelt out; generic phrases and doubles kept as they are."""

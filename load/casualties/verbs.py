@@ -49,6 +49,8 @@ def kind_of(tok: Token) -> str | None:
             return "killed"            # "hacked / burnt / crushed to death", "burnt alive"
         if tok.lemma_.lower() in LIFE_VERBS and any(c.lemma_.lower() == "life" for c in tok.children):
             return "killed"            # "15 people lost their lives", "claimed the lives of 20 people", "claimed 45 lives"
+        if _embraces_martyrdom(tok) or _sent_to_hell(tok):
+            return "killed"            # South Asian official idiom: "embraced martyrdom", "were sent to hell"
     return ADJ_KINDS.get(tok.lower_) if tok.pos_ in ("ADJ", "VERB") else None
 
 
@@ -96,9 +98,21 @@ def is_passive(verb: Token) -> bool:
 
 
 def intransitive(verb: Token) -> bool:
-    """A verb whose subject is the one harmed: "died", "lost their lives", "sustained injuries"."""
+    """A verb whose subject is the one harmed: "died", "lost their lives", "sustained injuries",
+    "embraced martyrdom"."""
     return verb.lemma_.lower() in INTRANSITIVE or verb.lower_ in INTRANSITIVE or verb.lemma_.lower() == "lose" \
-        or _suffers_harm(verb) or _regains_freedom(verb)
+        or _suffers_harm(verb) or _regains_freedom(verb) or _embraces_martyrdom(verb)
+
+
+def _embraces_martyrdom(verb: Token) -> bool:
+    return verb.lemma_.lower() in ("embrace", "attain", "achieve", "receive") and any(
+        c.dep_ == "dobj" and c.lower_ == "martyrdom" for c in verb.children)
+
+
+def _sent_to_hell(verb: Token) -> bool:
+    """"three terrorists were sent to hell": the passive of an official idiom for killing attackers."""
+    return verb.lemma_.lower() == "send" and any(
+        c.dep_ == "prep" and c.lower_ == "to" and any(p.lower_ == "hell" for p in c.children) for c in verb.children)
 
 
 def lives_taken(noun: Token) -> bool:

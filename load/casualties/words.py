@@ -10,7 +10,8 @@ VERB_KINDS = {
     "kill": "killed", "die": "killed", "martyr": "killed", "slay": "killed", "perish": "killed",
     "massacre": "killed", "assassinate": "killed", "behead": "killed", "gun": "killed",
     "execute": "killed", "lynch": "killed", "drown": "killed", "succumb": "killed",
-    "neutralise": "killed", "neutralize": "killed",
+    "neutralise": "killed", "neutralize": "killed", "electrocute": "killed", "slaughter": "killed",
+    "asphyxiate": "killed", "suffocate": "killed",
     "injure": "injured", "wound": "injured", "hurt": "injured", "maim": "injured",
     "abduct": "abducted", "kidnap": "abducted",
     "release": "released", "free": "released", "rescue": "released", "liberate": "released",
@@ -97,12 +98,12 @@ COUNTABLE_EVENTS = {"attack", "raid", "bombing", "ambush", "blast", "explosion",
 NAME_PARTICLES = {"al", "el", "ul", "ad", "ud", "bin", "ibn", "de", "du", "des", "la", "le", "of", "for",
                   "and", "the", "e", "i", "wal", "ash", "as", "an", "ar"}
 # Modifiers that open a new incident: "a second attack", "in a separate incident".
-NEW_EVENT_WORDS = {"second", "third", "another", "separate", "different", "earlier", "previous",
+NEW_EVENT_WORDS = {"first", "second", "third", "another", "separate", "different", "earlier", "previous",
                    "similar", "other", "fresh", "new", "latest", "last", "recent"}
 # Verbs whose subject carried out the attack ("militants ambushed a convoy").
 ATTACK_VERBS = {"attack", "ambush", "target", "storm", "raid", "bomb", "shoot", "fire", "open",
                 "blow", "detonate", "trigger", "explode", "set", "hit", "strike", "behead", "stab",
-                "hijack", "plant", "launch", "carry", "stage", "torch", "burn", "shell"}
+                "hijack", "plant", "launch", "carry", "stage", "torch", "burn", "shell", "hurl", "lob", "throw"}
 # Verbs of the event itself in a sentence that refers back ("the flooding began on Monday").
 HAPPEN_VERBS = {"take", "occur", "happen", "begin", "start", "strike", "hit", "break", "erupt",
                 "sweep", "affect", "target", "unfold"}
@@ -132,6 +133,9 @@ PLACE_LEVELS = {
     "area": 2, "zone": 2, "tehsil": 2, "taluk": 2, "block": 2, "division": 3, "valley": 2,
     "province": 3, "state": 3, "region": 3, "department": 3, "governorate": 3, "prefecture": 3,
     "oblast": 3, "county-level": 2, "country": 4, "border": 4,
+    # local units of South and Southeast Asia, Africa, Europe: "Derai upazila", "Barangay X", "X woreda"
+    "barangay": 0, "ward": 0, "mohalla": 0, "upazila": 2, "thana": 2, "mandal": 2, "taluka": 2,
+    "panchayat": 1, "lga": 2, "arrondissement": 2, "canton": 2, "kebele": 0, "woreda": 2,
 }
 # The level of a name the text gives no place noun for (between a district and a province),
 # and of a country.
@@ -153,3 +157,9 @@ BASE_VERBS = {"base", "headquarter", "locate", "operate", "originate", "belong"}
 
 # Signs that a count is a running total over a period, not an incident: "since 2019", "so far".
 PERIOD_WORDS = {"year", "years", "decade", "decades", "months", "weeks", "so far"}
+# Words that tie attackers to the group they belong to: "militants linked to X", "fighters loyal to X".
+TIED_WORDS = {"link", "linked", "affiliate", "affiliated", "ally", "allied", "loyal", "tie", "tied", "belong"}
+# Events nobody does: their modifiers are places or things ("city building fire").
+MISHAP_NOUNS = {"fire", "blaze", "flood", "flooding", "landslide", "mudslide", "earthquake", "quake", "crash",
+                "collision", "accident", "stampede", "storm", "cyclone", "typhoon", "hurricane", "tornado",
+                "avalanche", "eruption", "collapse", "derailment", "disaster", "tragedy"}
