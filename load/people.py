@@ -5,7 +5,7 @@ returns one ``records.Person`` per person, with
 
 * name mentions (kind="name"), grouped by name compatibility within the article
   ("Qamar Javed Bajwa", "Qamar Bajwa", "Bajwa");
-* titles read by ``load.titles`` from the patterns of English news (a title chain
+* titles read by ``load.titles`` and ``load.title_reading`` from the patterns of English news (a title chain
   before the name, appositions, brackets and dashes, plural posts, royal titles), and
   "his Pakistani counterpart, X", who takes the other person's post;
 * the person's country, from the nationality their titles and descriptions state;
@@ -32,10 +32,9 @@ from .names import fuller, name_key, plain, rank_words, same_person
 from .posts import POST_HEADS
 from .records import Article, Mention, Person, Title
 from .title_appointments import appointment_chain, headed_title
-from .titles import (
-    CONNECTORS, Sentences, left_apposition, left_chain, plural_chain_before, read_chain,
-    right_apposition, royal_title, split_on_and, title_from_chain,
-)
+from .title_reading import read_chain, royal_title, title_from_chain
+from .title_words import CONNECTORS
+from .titles import Sentences, left_apposition, left_chain, plural_chain_before, right_apposition, split_on_and
 
 # Spelling variants of post words, so "the Chief of the Army" fits "military chief".
 _POST_SYNONYMS = {"premier": "prime minister", "eam": "external affairs minister", "military": "army", "defense": "defence", "spokeswoman": "spokesman",

@@ -11,7 +11,7 @@ leaving office.
 
 Read from the words around the name, not the parse: the small model often parses these
 sentences wrong ("appointed" read as an adjective of the next noun). The chain after "as" is
-read like any other title chain (``titles.title_from_chain``): its country, organisation and
+read like any other title chain (``title_reading.title_from_chain``): its country, organisation and
 status words; "new"/"next" stay out of the post, and it ends before a date ("on Saturday").
 """
 from __future__ import annotations
@@ -21,7 +21,7 @@ from spacy.tokens import Span, Token
 from .countries import country_at
 from .posts import normalize_post
 from .records import Title
-from .titles import CONNECTORS, POSSESSIVE, _chain_token_ok, is_head
+from .title_words import CONNECTORS, POSSESSIVE, chain_token_ok, is_head
 
 TAKE_VERBS = {"appoint", "name", "elect", "nominate", "swear", "make", "install", "promote", "designate",
               "choose", "select", "confirm", "reappoint", "re-elect", "reelect", "instal", "tap"}
@@ -88,7 +88,7 @@ def _post_after(doc, start: int, end: int) -> Span | None:
             break
         lower_modifier = (tok.is_lower and tok.is_alpha and tok.pos_ in ("NOUN", "ADJ", "PROPN")
                           and tok.dep_ in ("compound", "amod") and j < tok.head.i < end)
-        if not (_chain_token_ok(tok) or lower_modifier or is_head(tok)):
+        if not (chain_token_ok(tok) or lower_modifier or is_head(tok)):
             break
         j += 1
     while j > i and doc[j - 1].lower_ in CONNECTORS:
