@@ -8,6 +8,9 @@ returns one ``records.Person`` per person, with
 * titles read by ``load.titles`` and ``load.title_reading`` from the patterns of English news (a title chain
   before the name, appositions, brackets and dashes, plural posts, royal titles), and
   "his Pakistani counterpart, X", who takes the other person's post;
+* names that credit the piece's makers (``load.people_credits``: "Photo: X", "By X") left out;
+* a plural post before a list of names, each name's own ("the defence ministers of A and B,
+  X and Y": X's country is A, in the order listed);
 * the person's country, from the nationality their titles and descriptions state;
 * role mentions (kind="role"): definite descriptions such as "the army chief" or
   "Pakistan's top diplomat", linked only to the one person in the article whose
@@ -15,26 +18,24 @@ returns one ``records.Person`` per person, with
 """
 from __future__ import annotations
 
-from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 
-import numpy
-from spacy.attrs import LEMMA, LOWER
-from spacy.strings import get_string_id
+from spacy.attrs import LOWER
 from spacy.tokens import Doc, Span
 
 from . import doc_cache
 from .countries import countries_in
 from .entities import name_prefix
-from .post_names import bracket_after_post
 from .names import fuller, name_key, plain, rank_words, same_person
+from .people_credits import byline_names, credited
+from .post_names import bracket_after_post
 from .posts import POST_HEADS
 from .records import Article, Mention, Person, Title
 from .title_appointments import appointment_chain, headed_title
 from .title_reading import read_chain, royal_title, title_from_chain
 from .title_words import CONNECTORS
-from .titles import Sentences, left_apposition, left_chain, plural_chain_before, right_apposition, split_on_and
+from .titles import Sentences, left_apposition, left_chain, right_apposition, shared_plural_post, split_on_and
 
 # Spelling variants of post words, so "the Chief of the Army" fits "military chief".
 _POST_SYNONYMS = {"premier": "prime minister", "eam": "external affairs minister", "military": "army", "defense": "defence", "spokeswoman": "spokesman",
@@ -122,73 +123,19 @@ def _find_cluster(clusters: list[_Cluster], text: str) -> _Cluster | None | bool
     return anywhere[0] if anywhere else None
 
 
-# Words that credit the journalist, photographer or editor of a piece ("Photo: X", "Reporting by X").
-_CREDIT_WORDS = {"photo", "photos", "photograph", "photographs", "picture", "pictures", "image", "images",
-                 "credit", "credits", "courtesy", "reporting", "editing", "writing", "compiled", "translated",
-                 "translation", "illustration", "graphic", "graphics", "video", "file", "caption"}
-
-
-def _credited(doc: Doc, span: Span) -> bool:
-    """ "Photo: X", "(Photo by X/Reuters)", "Additional reporting by X; Editing by Y", "REUTERS/X":
-    the name credits the piece's maker. The credit word is capitalised or opens its sentence,
-    so "a video by Minister X" in running text is not a credit."""
-    i = name_prefix(span).start - 1
-    steps = 0
-    while i >= 0 and steps < 3 and (doc[i].lower_ in ("by", ":", "/", "|", "-", "(") or doc[i].is_space):
-        i, steps = i - 1, steps + 1
-    if i >= 0 and doc[i].lower_ in _CREDIT_WORDS and steps:
-        word = doc[i]
-        opens = word.is_sent_start or (i > 0 and (doc[i - 1].text in (";", "(", "|") or doc[i - 1].lower_ == "additional"))
-        if word.is_title or word.is_upper or opens:
-            return True
-    if span.start >= 2 and doc[span.start - 1].text == "/" and doc[span.start - 2].is_upper:
-        return True
-    # "Associated Press writer X in Manila contributed to this report." / "... contributed."
-    starts = doc_cache.sentence_starts(doc)
-    k = bisect_left(starts, span.end)
-    sent_end = starts[k] if k < len(starts) else len(doc)     # span.sent's end
-    verb = next((doc[i] for i in doc_cache.memo(doc, _contribute_verbs) if span.end <= i < sent_end), None)
-    if verb is None:
-        return False
-    after = [t for t in verb.subtree if t.i > verb.i and not t.is_punct]
-    return not after or any(t.lower_ in ("report", "reporting", "story") for t in after)
-
-
-def _contribute_verbs(doc: Doc) -> list[int]:
-    """The tokens whose lemma is "contribute" (most articles have none)."""
-    return numpy.flatnonzero(doc.to_array(LEMMA) == get_string_id("contribute")).tolist()
-
-
-def _by(text: str) -> bool:
-    return text in ("By", "BY", "by")
-
-
-def _byline_names(doc: Doc, article: Article | None) -> list[str]:
-    """The journalist: the article's author, or a "By X" at the start of a line."""
-    names = [article.author] if article is not None and article.author else []
-    for i in doc_cache.tokens_where(doc, _by):
-        if i == 0 or "\n" in doc[i - 1].text_with_ws:
-            tok = doc[i]
-            j = tok.i + 1
-            while j < len(doc) and doc[j].is_title and doc[j].is_alpha and doc[j].ent_type_ != "DATE":
-                j += 1
-            if j > tok.i + 1:
-                names.append(doc[tok.i + 1:j].text)
-    return names
-
-
 def extract(doc: Doc, article: Article | None = None) -> list[Person]:
     """One Person per person the article reports on; see the module docstring."""
     sentences = Sentences(doc)
     spans = [e for e in doc_cache.entities(doc) if e.label_ == "PERSON"]
     # where each name begins, counting the rank or honorific before it
     person_starts = {s.start for s in spans} | {name_prefix(s).start for s in spans}
-    ends_at = {s.end: s for s in spans}
+    # where each name ends and begins (with its rank): lists of names share a plural post
+    bounds = ({s.end: s for s in spans}, {name_prefix(s).start: s for s in spans})
     clusters: list[_Cluster] = []
     items: list[tuple[int, int, _Cluster]] = []    # each name with its titles: (first token, end, person)
     # Full names first, so that bare surnames and given names find their person.
     for span in sorted(spans, key=lambda s: (-len(name_key(_name_text(s)).split()), s.start)):
-        if _credited(doc, span):
+        if credited(doc, span):
             continue          # a photographer or a reporter, not someone the article reports on
         found = _find_cluster(clusters, _name_text(span))
         if found is False:
@@ -196,9 +143,9 @@ def extract(doc: Doc, article: Article | None = None) -> list[Person]:
         cluster = found or _Cluster()
         if found is None:
             clusters.append(cluster)
-        start, end = _add_name_mention(doc, span, cluster, sentences, person_starts, ends_at)
+        start, end = _add_name_mention(doc, span, cluster, sentences, person_starts, bounds)
         items.append((start, end, cluster))
-    byline = _byline_names(doc, article)
+    byline = byline_names(doc, article)
     clusters = [c for c in clusters if _reported_on(c, sentences, byline)]
     for cluster in clusters:
         cluster.mentions.sort(key=lambda m: m.start)
@@ -210,7 +157,7 @@ def extract(doc: Doc, article: Article | None = None) -> list[Person]:
 
 
 def _add_name_mention(doc: Doc, span: Span, cluster: _Cluster, sentences: Sentences, person_starts: set[int],
-                      ends_at: dict[int, Span]) -> tuple[int, int]:
+                      bounds: tuple[dict[int, Span], dict[int, Span]]) -> tuple[int, int]:
     """Add one name mention and the titles around it; return where the name and its titles
     begin and end (a list of such items shares a country)."""
     cluster.names.append(_name_text(span))
@@ -236,21 +183,23 @@ def _add_name_mention(doc: Doc, span: Span, cluster: _Cluster, sentences: Senten
     if len(chains) > 1 and chains[0].start == prefix.start - 1 and len(chains[0]) == 1 and \
             any(c.end == prefix.start - 2 for c in chains[1:]):
         chains = chains[1:]    # "the Minister of Foreign Affairs, Ambassador X": the style is no post of its own
-    if not chains:
-        shared = plural_chain_before(doc, span, sent, ends_at)     # "Prime Ministers X and [Y]"
-        chains = [shared] if shared is not None else []
+    shared = shared_plural_post(span, sent, *bounds, person_starts)   # "Prime Ministers X and Y"
+    if shared is not None:
+        chains = [c for c in chains if c.end <= shared.start or c.start >= shared.chain.end] + [shared.chain]
     appointed, leaving = appointment_chain(span)                   # "appointed X as finance minister"
     if appointed is not None and not any(c.start <= appointed.start < c.end for c in chains):
         chains.append(appointed)
     departed = {appointed.start} if appointed is not None and leaving else set()
     cluster.title_tokens.update(i for c in chains for i in range(c.start, c.end))
     posts = 0
-    for chain in [part for c in chains for part in split_on_and(c)]:
+    for chain in [part for c in chains for part in (split_on_and(c) if shared is None or c is not shared.chain else [c])]:
         if any(t.lower_ == "counterpart" for t in chain):
             cluster.counterparts.append((chain, span.start))
             cluster.anchored = True
             continue
         title, country = title_from_chain(chain, sentences.of(chain.start), prefix.rank)
+        if shared is not None and chain is shared.chain and title is not None:
+            title.country = country = shared.country    # "the ministers of A and B, X and Y": X's is A
         if title is not None and chain.start in departed:
             title.status = "former"     # "X resigned as finance minister"
         if country:

@@ -12,7 +12,8 @@ The chains of English news that ``chains_for_name`` reads:
 * after the name, after a comma, a bracket or a dash: "X, secretary of the Supreme
   National Security Council,", "X, the chief official for the <region> area in ...",
   "X (Iran's foreign minister)";
-* a plural post shared by coordinated names: "Prime Ministers X and Y".
+* a plural post shared by coordinated names: "Prime Ministers X and Y", "the defence
+  ministers of A and B, X and Y" (each its own country, in the order listed).
 
 A country in the chain ("Iran's", "Iranian", "of Pakistan", "in Saudi Arabia") is the
 post's country, never part of the post; "former", "acting", "then" are its status; a
@@ -25,10 +26,12 @@ finance minister").
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from spacy.tokens import Doc, Span
 
 from . import doc_cache
-from .countries import country_at
+from .countries import countries_in, country_at
 from .entities import name_prefix
 from .name_words import is_post_word
 from .post_names import bracket_after_post
@@ -235,21 +238,88 @@ def split_on_and(chain: Span) -> list[Span]:
     return [doc[b:e] for b, e in zip(bounds, ends) if e > b]
 
 
-def plural_chain_before(doc: Doc, name: Span, sent: Span, ends_at: dict[int, Span]) -> Span | None:
-    """ "Prime Ministers X and Y": the plural post before a coordination of names, for Y
-    (``ends_at`` maps a token index just after a name to that name's span)."""
-    i = name_prefix(name).start
-    stepped = False
-    while i > sent.start and doc[i - 1].text in (",", "and"):
-        i -= 1
-        while i > sent.start and doc[i - 1].text in (",", "and"):
-            i -= 1
-        other = ends_at.get(i)
-        if other is None:
-            return None
-        i, stepped = name_prefix(other).start, True
-    if not stepped:
+def coordinated_names(span: Span, sent: Span, ends_at: dict[int, Span], starts_at: dict[int, Span]) -> list[Span]:
+    """The names listed with ``span`` ("A, B and C"), in order; ``[span]`` when it stands alone.
+    ``ends_at`` maps the token just after a name to its span, ``starts_at`` where a name
+    (with its rank) begins."""
+    doc = span.doc
+    names = [span]
+    i = name_prefix(span).start
+    while True:
+        k = i
+        while k > sent.start and doc[k - 1].text in (",", "and"):
+            k -= 1
+        other = ends_at.get(k) if k < i else None
+        if other is None or other.start < sent.start:
+            break
+        names.insert(0, other)
+        i = name_prefix(other).start
+    j = span.end
+    while True:
+        k = j
+        while k < sent.end and doc[k].text in (",", "and"):
+            k += 1
+        other = starts_at.get(k) if k > j else None
+        if other is None or other.end > sent.end:
+            break
+        names.append(other)
+        j = other.end
+    return names
+
+
+@dataclass(frozen=True)
+class SharedPost:
+    """A plural post a list of names shares, and the country it gives one of them."""
+
+    chain: Span             # the post as read ("defence ministers of Turkey and Syria"), not split on "and"
+    start: int              # where the post begins with the nationalities listed before it
+    country: str | None     # None when the post names no country, or one per name in no order
+
+
+def shared_plural_post(span: Span, sent: Span, ends_at: dict[int, Span], starts_at: dict[int, Span],
+                       person_starts: set[int]) -> SharedPost | None:
+    """ "Prime Ministers A and B", "the defence ministers of Turkey and Syria, A and B",
+    "Turkish and Syrian defence ministers A and B", "A and B, the foreign ministers of Kenya and
+    Uganda,": a plural post before (or in apposition after) a list of names is each one's post. The countries it names pair with the names in order when there are as many
+    (news lists them in the same order); one country is everyone's; otherwise no one's."""
+    names = coordinated_names(span, sent, ends_at, starts_at)
+    if len(names) < 2:
         return None
-    chain = left_chain(doc, i, sent.start)
+    doc = span.doc
+    first = name_prefix(names[0]).start
+    end = first - 1 if first - 1 > sent.start and doc[first - 1].text == "," else first
+    k = end
+    while k - 1 > sent.start and (doc[k - 1].text in (",", "and") or country_at(doc[k - 1])):
+        k -= 1        # "the interior ministers of Ghana, Togo and Benin, A, B and C"
+    if k < end and doc[k - 1].lower_ == "of" and country_at(doc[end - 1]):
+        chain = left_chain(doc, k - 1, sent.start)
+    else:
+        chain = left_chain(doc, end, sent.start)
+        if chain is None:
+            chain = right_apposition(doc, names[-1].end, sent.end, person_starts)
+            end = chain.end if chain is not None else end
     heads = [t for t in chain if is_head(t)] if chain is not None else []
-    return chain if heads and plural_head(heads[0].text) else None
+    if not heads or not plural_head(heads[0].text):
+        return None
+    start = chain.start
+    # "Turkish and Syrian defence ministers", "the Kenyan, Ugandan and Tanzanian ministers"
+    while start - 2 >= sent.start and doc[start - 1].text in ((",", "and") if start < chain.start else ("and",)) \
+            and country_at(doc[start - 2]):   # (not "In <town>, Greece, Prime Ministers A and B")
+        start -= 2
+        while start > sent.start and country_at(doc[start - 1]) == country_at(doc[start]):
+            start -= 1        # "South Korean"
+    table = countries_in(doc)
+    countries: list[str] = []
+    last_end = -1
+    for tok in doc[start:max(end, chain.end)]:
+        hit = table.get(tok.i)
+        if hit is not None and hit[0] >= last_end:
+            countries.append(hit[2])
+            last_end = hit[1]
+    if len(set(countries)) == 1:
+        country = countries[0]
+    elif len(countries) == len(names):
+        country = countries[names.index(span)]
+    else:
+        country = None
+    return SharedPost(chain, start, country)

@@ -91,6 +91,32 @@ def test_plural_post_is_each_listed_persons(nlp):
     assert posts(found["Andrej Babis"]) == posts(found["Mark Rutte"]) == ["Prime Minister"]
 
 
+@pytest.mark.parametrize("text", [
+    "The defence ministers of Turkey and Syria, Yusuf Demirkol and Ahmad Haddad, met in Ankara on Tuesday.",
+    "Turkish and Syrian defence ministers Yusuf Demirkol and Ahmad Haddad met in Ankara on Tuesday.",
+    "The Turkish and Syrian defence ministers, Yusuf Demirkol and Ahmad Haddad, met in Ankara on Tuesday.",
+    "Yusuf Demirkol and Ahmad Haddad, the defence ministers of Turkey and Syria, met in Ankara on Tuesday.",
+])
+def test_plural_post_with_countries_pairs_them_with_the_names_in_order(nlp, text):
+    found = people_of(nlp, text)
+    for name, country in (("Yusuf Demirkol", "Turkey"), ("Ahmad Haddad", "Syria")):
+        assert [(t.post, t.country) for t in found[name].titles] == [("Defence Minister", country)], name
+        assert found[name].country == country
+
+
+def test_plural_post_with_three_countries_and_three_names(nlp):
+    found = people_of(nlp, "The interior ministers of Ghana, Togo and Benin, Kwame Asante, Yao Agbeko and "
+                           "Paul Houngbo, met in Lome.")
+    assert [found[n].country for n in ("Kwame Asante", "Yao Agbeko", "Paul Houngbo")] == ["Ghana", "Togo", "Benin"]
+    assert all(posts(found[n]) == ["Interior Minister"] for n in ("Kwame Asante", "Yao Agbeko", "Paul Houngbo"))
+
+
+def test_plural_post_with_a_place_before_it_gives_no_country(nlp):
+    found = people_of(nlp, "In Oporto, Portugal, Prime Ministers Stefan Novak and Elena Markova opened the port.")
+    assert [(t.post, t.country) for t in found["Elena Markova"].titles] == [("Prime Minister", None)]
+    assert found["Stefan Novak"].country is None
+
+
 def test_several_people_with_titles_in_one_sentence(nlp):
     found = people_of(nlp, "Chinese Foreign Minister Wang Yi met Pakistani Prime Minister Shehbaz Sharif "
                            "and army chief General Asim Malik in Shanghai.")
