@@ -34,7 +34,7 @@ from .name_words import (
     COMPANY_WORDS, DASHES, FACILITY_NOUNS, INSTITUTION_ENDS, NAME_SUFFIXES, ORG_HEAD_NOUNS, ORG_WORDS,
     PLATFORMS, POSSESSIVE, POST_PAIRS, PRODUCT_ENDS, ROYAL_WORDS, affiliation, dotted_initials, end_of_name,
     function_word_surname, hyphen_part, initials_word, is_post_word, joins_name, name_adjective, name_like,
-    name_word, pronoun_surname)
+    name_word, product_name, pronoun_surname)
 from .post_names import (
     COMPASS, PORTFOLIO_PLURALS, after_portfolios, before_name_candidates, described_names, is_city,
     is_country, longest_run, post_phrase_ends_at, scope_city, stands_before_name, venue_of_event)
@@ -125,11 +125,25 @@ class PeopleLayer:
         people.extend(self._mislabelled_full_names(doc, ents, people))
         people = filter_spans(people)
         people.extend(self._known_name_words(doc, people, orgs))
-        people = [p for p in filter_spans(people) if not (len(p) > 1 and p[-1].lower_ in PRODUCT_ENDS)]
+        people = self._not_products(doc, filter_spans(people))
         doc._.name_prefixes = {(p.start, p.end): self._prefix_before(doc, p.start, prefixes) for p in people}
         doc_cache.forget(doc, _name_prefixes)
         doc.ents = self._merge(doc, ents, people, orgs)
         return doc
+
+    @staticmethod
+    def _not_products(doc: Doc, people: list[Span]) -> list[Span]:
+        """Names that are not products: by their last word ("Nintendo Switch Lite") or what stands
+        around them (``product_name``), the same name elsewhere in the article, and a name listed with
+        a product ("A, B 11, C and D")."""
+        products = [p for p in people if (len(p) > 1 and p[-1].lower_ in PRODUCT_ENDS) or product_name(doc, p.start, p.end)]
+        lists = {_list_head(p.root) for p in products}
+        named = {p.text for p in products}      # "Tempo Move for $400" ... "With Tempo Move, the company ..."
+        kept = [p for p in people if p.text not in named and _list_head(p.root) not in lists]
+        # the items the model did not call people: "Grid 2019", "NBA 2K20" in the same list
+        for sent in {p.sent for p in kept if p.sent.end - p.sent.start > 8}:
+            lists.update(_list_head(t) for t in sent[:-1] if t.is_title and product_name(doc, t.i, t.i + 1))
+        return [p for p in kept if _list_head(p.root) not in lists]
 
     # Ranks and honorifics: token index where each prefix phrase ends -> (start, label, text).
     def _prefix_spans(self, doc: Doc) -> dict[int, tuple[int, str, str]]:
@@ -350,6 +364,14 @@ class PeopleLayer:
                 if run:
                     kept.append(Span(doc, run[0], run[-1] + 1, label=ent.label_))
         return filter_spans(people + orgs + kept)
+
+
+def _list_head(tok) -> int:
+    """The first item of the enumeration a token is in (the parse's chain of "conj" and, in
+    lists after a colon, "appos")."""
+    while tok.dep_ in ("conj", "appos") and tok.head.i != tok.i:
+        tok = tok.head
+    return tok.i
 
 
 @Language.factory("newsfacts_people")

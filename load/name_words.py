@@ -219,3 +219,33 @@ def joins_name(doc: Doc, j: int) -> bool:
     return name_like(doc[k])
 
 
+
+
+# A model or edition code: letters and digits together ("S10", "AW3418DW", "2K20", "P900").
+_MODEL_CODE = re.compile(r"^(?=[^\d]*\d)(?=.*[A-Za-z])[A-Za-z0-9]{2,}$")
+_QUOTES = {'"', "'", "“", "”", "‘", "’"}
+
+
+def _number_or_code(tok: Token) -> bool:
+    """A model number or code, not a date nor a year ("by 2019 X had left")."""
+    if tok.ent_type_ in ("DATE", "TIME") or (len(tok.text) == 4 and tok.text[:2] in ("19", "20") and tok.text.isdigit()):
+        return False
+    return tok.text[:1].isdigit() or bool(_MODEL_CODE.match(tok.text))
+
+
+def product_name(doc: Doc, start: int, end: int) -> bool:
+    """A product or a work, not a person, by what stands around the name (review, deal and
+    listings pages; arts news): a model number or code right after it ("Combat Kings 11",
+    "Aurora AX340D") or before it ("Nova 12 Pro Max", "the 12 Pro Max"); a price for it ("Tempo
+    Move for $400"); a title in quotes ("including "Silver Harbour" and ...")."""
+    if end < len(doc):
+        nxt = doc[end]
+        if _number_or_code(nxt) and not nxt.is_sent_start:
+            return True
+        if nxt.lower_ == "for" and end + 1 < len(doc) and (doc[end + 1].is_currency or doc[end + 1].ent_type_ == "MONEY"):
+            return True
+    if start >= 1 and _number_or_code(doc[start - 1]) and doc[start - 1].whitespace_ and not doc[start - 1].is_sent_start:
+        return True
+    return (start > 0 and doc[start - 1].text in _QUOTES and not doc[start - 1].whitespace_
+            and end < len(doc) and (doc[end].text in _QUOTES or (doc[end].is_punct and end + 1 < len(doc)
+                                                                  and doc[end + 1].text in _QUOTES)))

@@ -1,4 +1,5 @@
 """The people layer's corrections of en_core_web_sm's PERSON entities, on news-style text."""
+import pytest
 
 
 def people(doc):
@@ -286,6 +287,26 @@ def test_products_on_deal_pages_are_not_people(nlp):
     assert "Maria Lopez" in found
     assert not found & {"Zamazenta Edition", "Nintendo Switch", "Switch Lite", "Stadia Premiere Edition", "Xbox Live",
                         "Google Stadia Premiere Edition"}
+
+
+@pytest.mark.parametrize("text, product", [
+    # a list in which one item carries a model number: every item is a product
+    ("The free games this month include Hollow Giant, Tiger Lance 3, Marble Kingdom and Desert Ranger.",
+     "Desert Ranger"),
+    # a number right after the name
+    ("Reviewers loved Jonas Berg 2 when it came out last spring.", "Jonas Berg"),
+    # a price for it
+    ("Buy Kestrel Wave for $299 at most stores before the holiday rush ends.", "Kestrel Wave"),
+    # a title in quotes
+    ("The streaming service carries classic films, including \"Laura Bright\" and \"Tom Sawyer.\"", "Tom Sawyer"),
+])
+def test_products_and_works_by_what_stands_around_them(nlp, text, product):
+    assert not any(product in n for n in names(nlp(text)))
+
+
+def test_a_person_beside_a_number_that_is_a_date_stays_a_person(nlp):
+    doc = nlp("On March 12 Grace Achieng met the traders, and by 2019 Peter Otieno had left the party.")
+    assert {"Grace Achieng", "Peter Otieno"} <= set(names(doc))
 
 
 def test_more_forms_of_address_and_retired_ranks(nlp):
