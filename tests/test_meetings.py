@@ -343,6 +343,17 @@ def test_a_city_inside_a_venue_phrase(nlp):
     assert [p for _, _, p, _ in venue] == [None]
 
 
+@pytest.mark.parametrize("venue, place", [
+    ("at the Hilton in Addis Ababa", "Addis Ababa"),          # the town the venue is in, not the venue
+    ("at the Kagera bridge site in Bukoba", "Bukoba"),
+    ("at Mar-a-Lago", None),                                   # a word of a venue's name
+    ("at the Friendship Bridge near Kigoma", "Kigoma"),
+])
+def test_a_venue_is_no_meeting_place_but_the_town_it_is_in_is(nlp, venue, place):
+    found = read(nlp, f"President Samuel Mensah met Prime Minister Ana Duarte {venue} on Tuesday.", "2024-05-10")
+    assert [(n, p) for n, _, p, _ in found] == [(frozenset({"Mensah", "Duarte"}), place)]
+
+
 def test_a_city_the_model_left_unlabelled_is_the_place_when_the_gazetteer_knows_it(nlp):
     from load.meeting_places import city_at
 
