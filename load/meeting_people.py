@@ -8,7 +8,9 @@ its conjuncts. "He"/"his" stand for the person named in the subject of the
 sentence's main clause before the pronoun ("the last meeting of the
 president ... was in 2016, when he met X"), else for the person last named as
 a subject (an apposition to a subject counts: "The commander, General X,
-arrived"). Groups ("the two sides", "the delegations") name nobody.
+arrived"). "The latter"/"the former" stand for the last/the one before of the last two people
+named before them (their sentence, else the one before). Groups ("the two sides", "the
+delegations") name nobody.
 """
 from __future__ import annotations
 
@@ -53,6 +55,10 @@ class People:
             return [self.by_token[token.i]]
         if token.lower_ in PRONOUNS:
             found = self.pronoun(token)
+            return [found] if found is not None else []
+        if token.lower_ in ("latter", "former") and token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "conj") \
+                and any(c.lower_ == "the" for c in token.children):
+            found = self.former_or_latter(token)
             return [found] if found is not None else []
         for child in token.children:
             if child.dep_ == "appos":
@@ -163,6 +169,23 @@ class People:
             if found:
                 return found.pop() if len(found) == 1 else None
         return None
+
+    def former_or_latter(self, token: Token) -> int | None:
+        """ "A and B spoke to reporters. The latter met C": B; "the former": A. Of the last two
+        people named before ``token``, in its sentence or the one before."""
+        start = token.sent.start
+        if start > 0 and not any(i in self.by_token for i in range(start, token.i)):
+            start = self.doc[start - 1].sent.start
+        order: list[int] = []
+        for i in range(start, token.i):
+            key = self.by_token.get(i)
+            if key is not None:
+                if key in order:
+                    order.remove(key)
+                order.append(key)      # by last mention
+        if len(order) < 2:
+            return None
+        return order[-1] if token.lower_ == "latter" else order[-2]
 
     def previous_subject(self, token: Token) -> int | None:
         """The person last named as a subject before ``token`` (within three sentences)."""

@@ -125,6 +125,7 @@ def _read_all(doc: Doc, index: People, sentence_of: Callable[[int], int]) -> lis
         groups = [g for g in read if not not_held(g.trigger) and not is_remote(g.trigger)]
         if not read and _pair_subject(token) and not not_held(token) and not is_remote(token):
             pair = _pair_named_before(token, index)      # "A and B agreed ... The two leaders met in X"
+            pair = pair or _pair_met_before(token, found, sentence_of)   # "A met B ... The two last met in X"
             groups = [Found(pair, token)] if pair else []
         if not groups:
             continue
@@ -152,7 +153,26 @@ def _pair_subject(verb: Token) -> bool:
     if subject is None:
         return False
     words = {t.lower_ for t in subject.subtree}
+    if subject.lower_ in ("they", "pair") and _recalled(verb):
+        return True       # "They last met in X", "The pair previously met in 2022"
     return bool(words & {"two", "both"}) and not words & {"countries", "nations", "sides", "delegations", "teams"}
+
+
+def _recalled(verb: Token) -> bool:
+    """ "last met", "had previously met", "first met": an earlier meeting than the one reported."""
+    return any(c.lower_ in RECALL_WORDS and c.dep_ == "advmod" for c in verb.children)
+
+
+def _pair_met_before(verb: Token, found: list[Found], sentence_of: Callable[[int], int]) -> list[int]:
+    """ "A held talks with B in X on Tuesday. The two leaders last met in March in Y": the pair of the
+    meeting reported last, one or two sentences before, when the verb recalls an earlier meeting (without
+    "last"/"previously", the sentence says more of the same meeting: see ``_sentences_about``)."""
+    if not _recalled(verb) or not found:
+        return []
+    last = found[-1]
+    pair = list(dict.fromkeys(last.participants))
+    distance = sentence_of(verb.i) - sentence_of(last.trigger.i)
+    return pair if len(pair) == 2 and 0 < distance <= PAIR_WINDOW else []
 
 
 def _pair_named_before(verb: Token, index: People) -> list[int]:

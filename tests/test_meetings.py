@@ -513,6 +513,33 @@ def test_an_earlier_meeting_recalled_after_gives_no_place(nlp):
     assert [(n, p) for n, _, p, _ in found] == [(frozenset({"Koirala", "Menon"}), None)]
 
 
+@pytest.mark.parametrize("recall", ["The two leaders last met on March 14 in Nairobi.",
+                                    "They last met in Nairobi on March 14."])
+def test_an_earlier_meeting_of_the_same_pair_recalled_with_an_anaphoric_subject(nlp, recall):
+    found = read(nlp, "President Samuel Mensah held talks with Prime Minister Ana Duarte in Accra on Tuesday. "
+                      + recall, "2024-05-10")
+    pair = frozenset({"Mensah", "Duarte"})
+    assert sorted((n == pair, d, p) for n, d, p, _ in found) == [(True, "2024-03-14", "Nairobi"),
+                                                                  (True, "2024-05-07", "Accra")]
+
+
+def test_the_same_meeting_told_again_by_the_two_leaders_is_no_second_meeting(nlp):
+    found = read(nlp, "President Samuel Mensah held talks with Prime Minister Ana Duarte on Tuesday. "
+                      "The two leaders met in Accra.", "2024-05-10")
+    assert [(d, p) for _, d, p, _ in found] == [("2024-05-07", "Accra")]
+
+
+@pytest.mark.parametrize("text, pair", [
+    ("President Samuel Mensah and Finance Minister Kofi Boateng spoke to reporters. The latter later met IMF "
+     "chief Kristalina Georgieva in Washington on Monday.", {"Boateng", "Georgieva"}),
+    ("Kofi Boateng and Samuel Mensah arrived in Beijing on Thursday. The former met Chinese Premier Li Qiang "
+     "on Friday.", {"Boateng", "Qiang"}),
+])
+def test_the_latter_and_the_former_are_the_last_two_people_named(nlp, text, pair):
+    found = read(nlp, text, "2024-05-10")
+    assert frozenset(pair) in pairs(found)
+
+
 def test_a_pronoun_is_not_the_subject_of_its_own_clause(nlp):
     found = read(nlp, "Prime Minister Amina Sultana Karim today urged investors to come.\n\n"
                       "The premier made the call when Ambassador Kenji Watanabe paid a courtesy call on her at her "
