@@ -38,6 +38,7 @@ from .name_words import (
 from .post_names import (
     COMPASS, PORTFOLIO_PLURALS, after_portfolios, before_name_candidates, described_names, is_city,
     is_country, longest_run, post_phrase_ends_at, scope_city, stands_before_name, venue_of_event)
+from .posts import post_head
 
 # --- Span extensions ---------------------------------------------------------------------
 
@@ -123,6 +124,7 @@ class PeopleLayer:
                                                       if e.label_ in ("ORG", "FAC") and self._is_organisation(doc, e)}
         people = [p for p in filter_spans(people) if plain(p.text) not in org_texts]
         people.extend(self._mislabelled_full_names(doc, ents, people))
+        people.extend(self._listed_full_names(doc, people, prefixes))
         people = filter_spans(people)
         people.extend(self._known_name_words(doc, people, orgs))
         people = self._not_products(doc, filter_spans(people))
@@ -321,6 +323,43 @@ class PeopleLayer:
                 and all(name_like(t) or t.lower_ in NAME_PARTICLES for t in ent)]
 
     @staticmethod
+    def _listed_full_names(doc: Doc, people: list[Span], prefixes) -> list[Span]:
+        """A full name listed beside a person that the model labelled ORG or nothing: "the prime
+        ministers of A and B, [X Y] and Z", "Z and [X Y] held talks". The run of two to four name
+        words must stand alone between the list's commas and "and" (not a longer proper noun); one
+        the model called an organisation only after a plural post ("Z and [Standard Chartered]" stays)."""
+        taken = {i for p in people for i in range(p.start, p.end)}
+        prefix_tokens = {i for e, (s, _, _) in prefixes.items() for i in range(s, e)}
+        found: list[Span] = []
+
+        def free_name(i: int) -> bool:
+            return (name_like(doc[i]) and doc[i].pos_ == "PROPN" and i not in taken and i not in prefix_tokens
+                    and doc[i].ent_type_ in ("", "ORG", "PERSON"))
+
+        for person in people:
+            # to the right: "Z and [X Y]", "Z, [X Y]"
+            k = person.end
+            while k < len(doc) and k - person.end < 2 and doc[k].text in (",", "and"):
+                k += 1
+            if k > person.end and doc[k - 1].lower_ == "and":
+                j = k
+                while j < len(doc) and j - k < 4 and free_name(j):
+                    j += 1
+                if j - k >= 2 and not (j < len(doc) and (name_word(doc[j]) or doc[j].text in POSSESSIVE)):
+                    found.append(Span(doc, k, j, label="PERSON"))
+            # to the left: "[X Y] and Z"
+            k = person.start
+            if k >= 3 and doc[k - 1].lower_ == "and":
+                j = k - 1
+                while j > 0 and k - 1 - j < 4 and free_name(j - 1):
+                    j -= 1
+                if k - 1 - j >= 2 and not (j > 0 and (name_word(doc[j - 1]) or is_post_word(doc[j - 1])
+                                                      or doc[j - 1].text in POSSESSIVE)):
+                    found.append(Span(doc, j, k - 1, label="PERSON"))
+        return [s for s in found if not PeopleLayer._is_organisation(doc, s) and not name_adjective(doc, s.start, s.end)
+                and (all(t.ent_type_ == "" for t in s) or _plural_post_before(doc, s.start))]
+
+    @staticmethod
     def _known_name_words(doc: Doc, people: list[Span], orgs: list[Span]) -> list[Span]:
         """Words of full names seen in this article are that person elsewhere, whatever the
         model called them ("Qureshi" as GPE, "Imran" as ORG)."""
@@ -364,6 +403,15 @@ class PeopleLayer:
                 if run:
                     kept.append(Span(doc, run[0], run[-1] + 1, label=ent.label_))
         return filter_spans(people + orgs + kept)
+
+
+def _plural_post_before(doc: Doc, start: int) -> bool:
+    """A plural post ("ministers", "Presidents") earlier in the sentence of token ``start``."""
+    for tok in doc[doc[start].sent.start:start]:
+        head = post_head(tok.text)
+        if head is not None and head != tok.lower_:
+            return True
+    return False
 
 
 def _list_head(tok) -> int:

@@ -87,6 +87,9 @@ class People:
         """People of a phrase and its conjuncts ("A, B and C")."""
         keys: list[int] = []
         for head in [token, *conjuncts(token)]:
+            if head.tag_ == "VBG" and head.dep_ == "conj":
+                # "A and visiting French President B held talks": the parser makes "visiting" a verb
+                head = next((c for c in head.children if c.dep_ in ("dobj", "obj")), head)
             for key in self.delegation(head) or self.at(head):
                 if key not in keys:
                     keys.append(key)

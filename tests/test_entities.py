@@ -309,6 +309,19 @@ def test_a_person_beside_a_number_that_is_a_date_stays_a_person(nlp):
     assert {"Grace Achieng", "Peter Otieno"} <= set(names(doc))
 
 
+@pytest.mark.parametrize("text, name", [
+    ("The presidents of Ghana and Togo, Kwame Osei and Faure Agbeko, met in Lome on Wednesday.", "Faure Agbeko"),
+    ("Foreign Ministers Alice Wanjiru and Moses Okello met in Kampala on Monday.", "Moses Okello"),
+])
+def test_a_full_name_listed_beside_a_person_is_a_person(nlp, text, name):
+    assert name in names(nlp(text))
+
+
+def test_an_organisation_listed_beside_a_person_stays_an_organisation(nlp):
+    doc = nlp("Shares of Goldman Sachs and Morgan Stanley rose after John Smith and Standard Chartered reported results.")
+    assert names(doc) == ["John Smith"]
+
+
 def test_more_forms_of_address_and_retired_ranks(nlp):
     doc = nlp("Sheikha Latifa bint Hamad received the delegation. Chief Justice Dato' Sri Aminah Yusof and "
               "Defence Minister Gen. (retd) Tariq Saleem Khan attended.")

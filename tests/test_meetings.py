@@ -540,6 +540,12 @@ def test_the_latter_and_the_former_are_the_last_two_people_named(nlp, text, pair
     assert frozenset(pair) in pairs(found)
 
 
+def test_a_visiting_guest_coordinated_with_the_host_is_a_participant(nlp):
+    found = read(nlp, "Prime Minister Amina Karim and visiting French President Louis Marchand held a bilateral "
+                      "meeting in Dhaka on Sunday.", "2023-09-11")
+    assert [(n, d, p) for n, d, p, _ in found] == [(frozenset({"Karim", "Marchand"}), "2023-09-10", "Dhaka")]
+
+
 def test_a_pronoun_is_not_the_subject_of_its_own_clause(nlp):
     found = read(nlp, "Prime Minister Amina Sultana Karim today urged investors to come.\n\n"
                       "The premier made the call when Ambassador Kenji Watanabe paid a courtesy call on her at her "
