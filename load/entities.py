@@ -175,8 +175,9 @@ class PeopleLayer:
         i = start
         while i in prefixes:
             begin, label, text = prefixes[i]
-            if found[label] is not None:
+            if found[label] is not None and label != "HONORIFIC":
                 break
+            # honorifics stack ("Tengku Datuk Seri X", "Datuk Seri Dr Y", "H.E. Mr Z"): the first one is kept
             found[label] = text
             i = begin
         return NamePrefix(i, found["RANK"], found["HONORIFIC"], found["ROYAL"])
@@ -206,8 +207,8 @@ class PeopleLayer:
                 start += 1
             else:
                 break
-        if start >= end:
-            return None
+        if start >= end or all(i in prefix_end_at for i in range(start, end)):
+            return None                                  # a rank alone: "Gen" of "Gen (retd) X"
         if start > 0 and doc[start - 1].text == "#":     # a hashtag
             return None
         while (start > 0 and start not in prefixes and not doc[start].is_sent_start

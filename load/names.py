@@ -40,14 +40,14 @@ HONORIFICS = [
     "ayatollah", "grand ayatollah", "hojatoleslam", "imam", "mullah", "maulana",
     "mufti", "hafiz", "haji", "hajji", "rev", "reverend", "father", "justice",
     # Malaysian and Bruneian honours, West African forms of address
-    "datuk seri", "dato seri", "dato sri", "dato' sri", "dato' seri", "datuk", "dato", "dato'", "datin", "tan sri",
-    "puan sri", "pehin",
+    "datuk seri utama", "dato' seri utama", "datuk seri", "dato seri", "dato sri", "dato' sri", "dato' seri",
+    "datuk", "dato", "dato'", "datin", "tan sri", "puan sri", "pehin", "tun", "toh puan", "tengku", "tunku",
     "alhaji", "alhaja", "hajiya",
     # Gulf and South Asian styles of address ("H.H. Sheikh X", "H.E. Mr. Y")
     "h.h", "h.e", "his highness", "her highness", "his excellency", "her excellency",
     # South Asian and West African forms of address ("Shri X", "Smt Y", "Engr Z", "Hon. W", "Barr. V")
     "shri", "shrimati", "smt", "kumari", "thiru", "engr", "hon", "honourable", "honorable",
-    "barr", "mallam", "pastor", "rt hon", "right honourable", "right honorable",
+    "barr", "mallam", "malam", "pastor", "rt hon", "right honourable", "right honorable",
 ]
 # Royal and religious titles that stand before a name and make even one word a name
 # ("King Abdullah", "Pope Francis", "Crown Prince Mohammed bin Salman"); also posts.

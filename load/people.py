@@ -114,6 +114,8 @@ def _find_cluster(clusters: list[_Cluster], text: str) -> _Cluster | None | bool
         fits = [c for c in clusters if len(c.key_words) > 1 and same_person(text, None, None, c.name, None, None)]
         return max(fits, key=lambda c: len(set(words) & set(c.key_words)), default=None)
     word = words[0] if words else ""
+    # "King Abdullah" is not "Crown Prince Hussein bin Abdullah": a name after "bin" is the father's
+    clusters = [c for c in clusters if word not in _patronymic_words(c.name)]
     by_surname = [c for c in clusters if len(c.key_words) > 1 and c.key_words[-1] == word]
     if len(by_surname) == 1:
         return by_surname[0]
@@ -121,6 +123,13 @@ def _find_cluster(clusters: list[_Cluster], text: str) -> _Cluster | None | bool
     if len(by_surname) > 1 or len(anywhere) > 1:
         return False
     return anywhere[0] if anywhere else None
+
+
+def _patronymic_words(name: str) -> set[str]:
+    """The name keys of the father's name in "X bin Y", "X bint Y", "X ibn Y"."""
+    words = name.split()
+    cut = next((k for k, w in enumerate(words) if w.lower() in ("bin", "bint", "ibn") and 0 < k < len(words) - 1), None)
+    return set(name_key(" ".join(words[cut + 1:])).split()) if cut is not None else set()
 
 
 def extract(doc: Doc, article: Article | None = None) -> list[Person]:

@@ -191,7 +191,8 @@ _NOT_SCOPES = {"left", "right", "centre", "center", "l", "r", "c", "pictured", "
 def bracket_after_post(doc: Doc, close: int, sent_start: int) -> int | None:
     """Where the bracket closing at ``close`` opens, when it holds a post's scope or acronym right
     after the post: "Additional Chief Secretary (Home)", "Deputy Governor (Operations)",
-    "Inspector General of Police (Bastar range)", "Director General of Police (DGP)"; not a
+    "Inspector General of Police (Bastar range)", "Director General of Police (DGP)", "Chief of Army
+    Staff (COAS)"; not a
     caption's "(left)" nor a name's own brackets."""
     for opening in range(close - 2, max(sent_start, close - 5), -1):
         if doc[opening].text == "(":
@@ -207,6 +208,12 @@ def bracket_after_post(doc: Doc, close: int, sent_start: int) -> int | None:
         return None
     if post_head(before.text) is not None or (before.is_title and before.is_alpha and opening - 2 >= sent_start
                                               and doc[opening - 2].lower_ in ("of", "for")):
+        return opening
+    # "Inspector General of Police (X range)", "Chief of Army Staff (COAS)": after the post's "of" phrase
+    j = opening - 1
+    while j > sent_start and opening - j <= 4 and doc[j].is_title and doc[j].is_alpha:
+        j -= 1
+    if j < opening - 1 and j > sent_start and doc[j].lower_ in ("of", "for") and post_head(doc[j - 1].text) is not None:
         return opening
     return None
 

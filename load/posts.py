@@ -33,6 +33,8 @@ POST_HEADS = {
     "mp", "mla", "mna", "mpa", "mep",
     # police and state posts written short in South Asian news ("IGP X", "DIG Operations X", "CM X")
     "ig", "igp", "dig", "aig", "dgp", "adgp", "ssp", "dsp", "asp", "ccpo", "cpo", "dpo", "sho", "cm",
+    # a Kenyan minister, written short ("Interior CS X": Cabinet Secretary)
+    "cs",
 }
 # Departments that news writes between a police post and the name ("DIG Operations X", "SSP Investigation Y").
 POST_DEPARTMENTS = {"operations", "investigation", "investigations", "traffic", "security", "headquarters",

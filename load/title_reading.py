@@ -88,6 +88,8 @@ def read_chain(chain: Span) -> TitleParts:
             continue          # "Labour MP", "Republican Senator": the party, like a nationality, is no part of the post
         if low in STATUS_WORDS and not (nxt is not None and nxt.text == "-" and low != "ex"):
             parts.status = parts.status or STATUS_WORDS[low]
+            if kept and kept[-1].text == "-" and kept[-1].i == tok.i - 1:
+                kept.pop()    # "Minister-designate for Energy": the hyphen goes with its status
             continue
         if low == "-" and kept and kept[-1].lower_ == "ex":
             kept.pop()

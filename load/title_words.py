@@ -88,14 +88,15 @@ def scope_preposition(doc: Doc, k: int, start: int) -> bool:
 
 def inner_and(doc: Doc, k: int, start: int, commas: bool = False) -> bool:
     """ "Minister of Electricity *and* Renewable Energy", "Vice President for Western *and* Central
-    Africa": "and" inside a post's "of" or "for" phrase."""
+    Africa", "Special Adviser to the President on Media *and* Publicity": "and" inside a post's
+    "of", "for" or "on" phrase."""
     if doc[k].lower_ != "and":
         return False
     j = k - 1
     while j > start and (doc[j].is_title or (commas and doc[j].text == "," and doc[j + 1].is_title)) \
             and doc[j].ent_type_ != "PERSON":
         j -= 1        # "for Political, Legal and Security Affairs X" (with ``commas``)
-    return j < k - 1 and j > start and doc[j].lower_ in ("of", "for") and is_post_word(doc[j - 1])
+    return j < k - 1 and j > start and doc[j].lower_ in ("of", "for", "on") and is_post_word(doc[j - 1])
 
 
 def inner_comma(doc: Doc, k: int, start: int, end: int) -> bool:
@@ -128,8 +129,11 @@ def portfolios_and(doc: Doc, k: int, start: int, end: int) -> bool:
         return (tok.is_title and tok.is_alpha and not is_head(tok) and not country_at(tok)
                 and tok.ent_type_ not in ("PERSON", "GPE", "NORP"))   # a region may be a portfolio ("Asia and Pacific")
 
-    if not portfolio_word(doc[k - 1]):
-        return False
+    before = doc[k - 1]
+    if not portfolio_word(before) or (k >= 2 and doc[k - 2].text == "-" and not doc[k - 2].whitespace_):
+        return False          # "at Aiwan-e-Sadr and Prime Minister X": the end of a hyphenated name
+    if doc[k + 1].lower_ in ("prime", "deputy", "vice", "acting", "chief", "first"):
+        return False          # "... and Prime Minister X", "... and Deputy Governor Y": a post of its own
     j = k + 1
     while j < end - 1 and j - k <= 3 and portfolio_word(doc[j]):
         j += 1

@@ -117,6 +117,42 @@ def test_plural_post_with_a_place_before_it_gives_no_country(nlp):
     assert found["Stefan Novak"].country is None
 
 
+@pytest.mark.parametrize("text, name, post, status", [
+    # a bracketed acronym after a post's "of" phrase, then a rank and an honorific
+    ("Chief of Naval Staff (CNS) Admiral Syed Tariq Hameed called on the President on Monday.",
+     "Tariq Hameed", "Chief of Naval Staff", None),
+    # a hyphenated place name before "and" is no portfolio of the next post
+    ("The envoy met President Omar Haidari at Qasr-e-Noor and Prime Minister Farid Sultani at his office.",
+     "Farid Sultani", "Prime Minister", None),
+    # "-designate" with a scope after it
+    ("Minister-designate for Energy Dr Kwesi Appiah appeared before the Appointments Committee.",
+     "Kwesi Appiah", "Minister for Energy", "designate"),
+    # an "on" phrase with "and" inside a post, then a Nigerian honorific before the name
+    ("The statement was signed by the Special Adviser to the President on Media and Publicity, Chief Tunde Bakare.",
+     "Tunde Bakare", "Special Adviser to the President on Media and Publicity", None),
+    # the Kenyan short form of Cabinet Secretary
+    ("Interior CS Peter Mutua, who attended the talks, said the project would go ahead.",
+     "Peter Mutua", "Interior CS", None),
+    # stacked Malaysian honorifics are no part of the post
+    ("Deputy Prime Minister Datuk Seri Dr Ahmad Hamdan and Tengku Datuk Seri Zainal Rahman attended.",
+     "Ahmad Hamdan", "Deputy Prime Minister", None),
+])
+def test_title_forms_of_other_news_styles(nlp, text, name, post, status):
+    person = only(nlp, text, name)
+    assert [(t.post, t.status) for t in person.titles] == [(post, status)]
+
+
+def test_a_rank_with_retired_in_brackets_is_no_person(nlp):
+    found = people_of(nlp, "Former Army Chief Gen (retd) Vikram Rathore was also present at the review meeting.")
+    assert list(found) == ["Vikram Rathore"]
+
+
+def test_a_name_after_bin_is_the_fathers_not_a_surname(nlp):
+    found = people_of(nlp, "King Faisal II later received the envoy at the palace, in the presence of Crown Prince "
+                           "Hamza bin Faisal II.")
+    assert {n: posts(p) for n, p in found.items()} == {"Faisal": ["King"], "Hamza bin Faisal": ["Crown Prince"]}
+
+
 def test_several_people_with_titles_in_one_sentence(nlp):
     found = people_of(nlp, "Chinese Foreign Minister Wang Yi met Pakistani Prime Minister Shehbaz Sharif "
                            "and army chief General Asim Malik in Shanghai.")
