@@ -124,7 +124,8 @@ class PeopleLayer:
                                                       if e.label_ in ("ORG", "FAC") and self._is_organisation(doc, e)}
         people = [p for p in filter_spans(people) if plain(p.text) not in org_texts]
         people.extend(self._mislabelled_full_names(doc, ents, people))
-        people.extend(self._listed_full_names(doc, people, prefixes))
+        people.extend(self._listed_full_names(doc, people, prefixes, countries))
+        people.extend(self._names_after_countries(doc, ents, countries))
         people = filter_spans(people)
         people.extend(self._known_name_words(doc, people, orgs))
         people = self._not_products(doc, filter_spans(people))
@@ -177,8 +178,8 @@ class PeopleLayer:
             begin, label, text = prefixes[i]
             if found[label] is not None and label != "HONORIFIC":
                 break
-            # honorifics stack ("Tengku Datuk Seri X", "Datuk Seri Dr Y", "H.E. Mr Z"): the first one is kept
-            found[label] = text
+            # honorifics stack ("Tengku Datuk Seri X", "Datuk Seri Dr Y", "H.E. Mr Z"): the one nearest the name is kept
+            found[label] = found[label] or text
             i = begin
         return NamePrefix(i, found["RANK"], found["HONORIFIC"], found["ROYAL"])
 
@@ -324,41 +325,92 @@ class PeopleLayer:
                 and all(name_like(t) or t.lower_ in NAME_PARTICLES for t in ent)]
 
     @staticmethod
-    def _listed_full_names(doc: Doc, people: list[Span], prefixes) -> list[Span]:
-        """A full name listed beside a person that the model labelled ORG or nothing: "the prime
-        ministers of A and B, [X Y] and Z", "Z and [X Y] held talks". The run of two to four name
-        words must stand alone between the list's commas and "and" (not a longer proper noun); one
-        the model called an organisation only after a plural post ("Z and [Standard Chartered]" stays)."""
+    def _names_after_countries(doc: Doc, ents: tuple[Span, ...], countries) -> list[Span]:
+        """ "President of [the People's Republic of China Xi Jinping]": a name the model read into
+        the place before it, after a post's "of COUNTRY"."""
+        found = []
+        for ent in ents:
+            if ent.label_ != "GPE" or ent.start < 2:
+                continue
+            hit = countries.get(ent.start) or (countries.get(ent.start + 1) if ent[0].lower_ == "the" else None)
+            if hit is None or not (ent.start < hit[1] <= ent.end - 2):
+                continue
+            before = doc[ent.start - 1]
+            if not (before.lower_ == "of" and is_post_word(doc[ent.start - 2])):
+                continue
+            run = doc[hit[1]:ent.end]
+            if all(name_like(t) and t.pos_ == "PROPN" for t in run) and ent.end - hit[1] <= 4:
+                found.append(Span(doc, hit[1], ent.end, label="PERSON"))
+        return [s for s in found if not PeopleLayer._is_organisation(doc, s)]
+
+    @staticmethod
+    def _listed_full_names(doc: Doc, people: list[Span], prefixes, countries) -> list[Span]:
+        """Full names listed with a person that the model labelled ORG or nothing: "the prime ministers
+        of A and B, [X Y] and Z", "Z and [X Y] held talks", "attended by A's [X Y], B's [V W] and C's
+        Z". Each run of two to four name words must stand alone between the list's commas and "and"
+        (not a longer proper noun); one the model called an organisation only after a plural post
+        ("Z and [Standard Chartered]" stays)."""
         taken = {i for p in people for i in range(p.start, p.end)}
         prefix_tokens = {i for e, (s, _, _) in prefixes.items() for i in range(s, e)}
         found: list[Span] = []
+        strong: set[int] = set()     # names after a country's possessive ("Chile's X"): a person whatever the label
 
         def free_name(i: int) -> bool:
             return (name_like(doc[i]) and doc[i].pos_ == "PROPN" and i not in taken and i not in prefix_tokens
-                    and doc[i].ent_type_ in ("", "ORG", "PERSON"))
+                    and doc[i].ent_type_ in ("", "ORG", "FAC", "PERSON"))
+
+        def after_country(k: int) -> int:      # "and [Colombia's] X": where the name starts
+            hit = countries.get(k)
+            return hit[1] + 1 if hit and hit[0] == k and hit[1] < len(doc) and doc[hit[1]].text in POSSESSIVE else k
+
+        def before_country(k: int) -> int:     # "[Chile's] X and ...": where the item starts
+            hit = countries.get(k - 2) if k >= 2 and doc[k - 1].text in POSSESSIVE else None
+            return hit[0] if hit else k
 
         for person in people:
-            # to the right: "Z and [X Y]", "Z, [X Y]"
-            k = person.end
-            while k < len(doc) and k - person.end < 2 and doc[k].text in (",", "and"):
-                k += 1
-            if k > person.end and doc[k - 1].lower_ == "and":
-                j = k
-                while j < len(doc) and j - k < 4 and free_name(j):
+            # to the right: "Z and [X Y]", "Z, [A's] [X Y] and ..."
+            end = person.end
+            for _ in range(5):
+                k = end
+                while k < len(doc) and k - end < 2 and doc[k].text in (",", "and"):
+                    k += 1
+                if k == end:
+                    break
+                start = after_country(k)
+                j = start
+                while j < len(doc) and j - start < 4 and free_name(j):
                     j += 1
-                if j - k >= 2 and not (j < len(doc) and (name_word(doc[j]) or doc[j].text in POSSESSIVE)):
-                    found.append(Span(doc, k, j, label="PERSON"))
-            # to the left: "[X Y] and Z"
-            k = person.start
-            if k >= 3 and doc[k - 1].lower_ == "and":
-                j = k - 1
-                while j > 0 and k - 1 - j < 4 and free_name(j - 1):
+                closed = j >= len(doc) or not (name_word(doc[j]) or doc[j].text in POSSESSIVE)
+                listed = doc[k - 1].lower_ == "and" or start > k or (j < len(doc) and doc[j].lower_ == "and")
+                if not (j - start >= 2 and closed and listed):
+                    break
+                found.append(Span(doc, start, j, label="PERSON"))
+                if start > k:
+                    strong.add(start)
+                end = j
+            # to the left: "[X Y] and Z", "[A's X Y], [B's] Z"
+            begin = before_country(person.start)
+            for _ in range(5):
+                k = begin
+                while k > 0 and begin - k < 2 and doc[k - 1].text in (",", "and"):
+                    k -= 1
+                if k == begin or k < 2:
+                    break
+                j = k
+                while j > 0 and k - j < 4 and free_name(j - 1):
                     j -= 1
-                if k - 1 - j >= 2 and not (j > 0 and (name_word(doc[j - 1]) or is_post_word(doc[j - 1])
-                                                      or doc[j - 1].text in POSSESSIVE)):
-                    found.append(Span(doc, j, k - 1, label="PERSON"))
+                start = before_country(j)
+                closed = not (j > 0 and start == j and (name_word(doc[j - 1]) or is_post_word(doc[j - 1])
+                                                        or doc[j - 1].text in POSSESSIVE))
+                listed = any(t.lower_ == "and" for t in doc[k:begin]) or start < j
+                if not (k - j >= 2 and closed and listed):
+                    break
+                found.append(Span(doc, j, k, label="PERSON"))
+                if start < j:
+                    strong.add(j)
+                begin = start
         return [s for s in found if not PeopleLayer._is_organisation(doc, s) and not name_adjective(doc, s.start, s.end)
-                and (all(t.ent_type_ == "" for t in s) or _plural_post_before(doc, s.start))]
+                and (all(t.ent_type_ == "" for t in s) or s.start in strong or _plural_post_before(doc, s.start))]
 
     @staticmethod
     def _known_name_words(doc: Doc, people: list[Span], orgs: list[Span]) -> list[Span]:

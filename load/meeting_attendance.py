@@ -137,7 +137,7 @@ def read_attendance(token: Token, people: People) -> list[Found]:
             if side:
                 return [Found(side, token, PRESENCE)]                # "A and B also attended."
         return []
-    if lemma in CHAIR_VERBS:
+    if lemma in CHAIR_VERBS or lemma == "host":     # "X hosted a summit attended by A and B" (no guest named)
         return _chaired(token, people)
     if lemma in COMPANY_VERBS:
         return _accompanied(token, people)

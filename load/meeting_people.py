@@ -214,6 +214,8 @@ def _is_subject(root: Token) -> bool:
 def _ends_list(token: Token, top: Token) -> bool:
     if token.text == ";" or token.tag_ in ("WP", "WP$", "WDT", "WRB"):
         return True
+    if token.dep_ == "mark" or (token.dep_ == "cc" and token.lower_ in ("but", "yet", "whereas")):
+        return True   # "A met B, while C met D": C is not on B's side
     if token.dep_ == "prep" and not _below(token, top):
         return True   # "met A and B in the presence of C": C is not on B's side
     return token.pos_ in ("VERB", "AUX") and token.dep_ in ("relcl", "advcl", "ccomp", "xcomp", "conj", "ROOT", "acl")

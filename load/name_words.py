@@ -91,8 +91,9 @@ _DOTTED_INITIALS = re.compile(r"^(?:[A-Z]\.){1,3}$")
 NAME_SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
 
 
-# "McAllister", "MacArthur", "DeSantis", "LeBlanc", "DiMaggio": a surname prefix glued to a capital.
-_PREFIXED_NAME = re.compile(r"^(?:Mc|Mac|De|Di|Du|Da|Le|La|Van|Von)[A-Z][a-z]{2,}$")
+# "McAllister", "MacArthur", "DeSantis", "LeBlanc", "DiMaggio": a surname prefix glued to a capital;
+# "AbdulRahman", "AbdulRazaq", "AbuBakar": an Arabic name's first part written joined (West African news).
+_PREFIXED_NAME = re.compile(r"^(?:Mc|Mac|De|Di|Du|Da|Le|La|Van|Von|Abdul|Abdel|Abd|Abu)[A-Z][a-z]{2,}$")
 
 
 def name_word(token: Token) -> bool:

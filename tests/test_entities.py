@@ -317,6 +317,16 @@ def test_a_full_name_listed_beside_a_person_is_a_person(nlp, text, name):
     assert name in names(nlp(text))
 
 
+def test_names_listed_after_country_possessives_are_people(nlp):
+    doc = nlp("The summit was attended by Argentina's Pablo Ruiz, Chile's Tomas Vidal and Colombia's Andres Mejia.")
+    assert {"Pablo Ruiz", "Tomas Vidal", "Andres Mejia"} <= set(names(doc))
+
+
+def test_camel_case_arabic_names_are_names(nlp):
+    doc = nlp("The delegation was led by its chairman, AbdulRahman AbdulRazaq, on Tuesday.")
+    assert "AbdulRahman AbdulRazaq" in names(doc)
+
+
 def test_an_organisation_listed_beside_a_person_stays_an_organisation(nlp):
     doc = nlp("Shares of Goldman Sachs and Morgan Stanley rose after John Smith and Standard Chartered reported results.")
     assert names(doc) == ["John Smith"]

@@ -546,6 +546,25 @@ def test_a_visiting_guest_coordinated_with_the_host_is_a_participant(nlp):
     assert [(n, d, p) for n, d, p, _ in found] == [(frozenset({"Karim", "Marchand"}), "2023-09-10", "Dhaka")]
 
 
+def test_a_while_clause_is_no_part_of_the_list_met(nlp):
+    found = read(nlp, "President Tumelo Dlamini also met Brazilian President Joao Ferreira, while Deputy President "
+                      "Sipho Nkosi met Chinese Vice Premier Liu Wen.", "2024-06-18")
+    assert pairs(found) == {frozenset({"Dlamini", "Ferreira"}), frozenset({"Nkosi", "Wen"})}
+
+
+def test_the_host_of_a_summit_meets_those_who_attended_it(nlp):
+    found = read(nlp, "On Tuesday, President Joao Ferreira hosted a summit of South American presidents at the "
+                      "Itamaraty Palace, attended by Argentina's Pablo Ruiz, Chile's Tomas Vidal and Colombia's "
+                      "Andres Mejia.", "2024-06-18")
+    assert [(n, d) for n, d, _, _ in found] == [(frozenset({"Ferreira", "Ruiz", "Vidal", "Mejia"}), "2024-06-18")]
+
+
+def test_a_name_after_a_post_of_a_state_with_its_full_name(nlp):
+    found = read(nlp, "President of Kazakhstan Arman Suleimenov held talks with President of the People's Republic "
+                      "of China Xi Jinping at the Akorda on Tuesday.", "2024-07-03")
+    assert [(n, d) for n, d, _, _ in found] == [(frozenset({"Suleimenov", "Jinping"}), "2024-07-02")]
+
+
 def test_a_pronoun_is_not_the_subject_of_its_own_clause(nlp):
     found = read(nlp, "Prime Minister Amina Sultana Karim today urged investors to come.\n\n"
                       "The premier made the call when Ambassador Kenji Watanabe paid a courtesy call on her at her "
