@@ -28,6 +28,7 @@ EVENT_CLASSES = {
 }
 EVENT_NOUNS = {noun: kind for kind, nouns in EVENT_CLASSES.items() for noun in nouns}
 ATTEND_VERBS = {"attend", "witness", "grace"}                 # "A attended the ceremony"
+INCLUDE_VERBS = {"include"}                                   # "Those at the meeting included A and B"
 JOIN_VERBS = {"participate", "take", "join", "be"}          # "took part in", "was present at"
 CEREMONY_VERBS = {"inaugurate", "unveil", "sign"}
 CHAIR_VERBS = {"chair", "preside", "convene", "co-chair"}       # "X chaired a meeting ... attended by A and B"
@@ -37,7 +38,7 @@ AGREEMENT_NOUNS = {"agreement", "agreements", "accord", "accords", "deal", "deal
                    "protocol", "communique", "statement", "charter", "convention", "document", "documents"}
 CREDENTIAL_VERBS = {"present", "hand", "submit"}           # "presented his credentials to B"
 TRIGGER_LEMMAS = (MEETING_VERBS | WITH_VERBS | ATTEND_VERBS | JOIN_VERBS | CEREMONY_VERBS | CREDENTIAL_VERBS
-                  | CHAIR_VERBS | COMPANY_VERBS)
+                  | CHAIR_VERBS | COMPANY_VERBS | INCLUDE_VERBS)
 # "will meet", "could meet", "would meet": not (yet) a meeting.
 MODALS = {"will", "shall", "'ll", "wo", "would", "may", "might", "could", "should", "must", "can", "ca"}
 # "is to meet", "plans to meet", "is expected to hold talks", "agreed to meet again".

@@ -38,7 +38,9 @@ INSTITUTION_ENDS = {"house", "council", "ministry", "department", "agency", "com
                      "highway", "hospital", "airport", "stadium", "palace", "cup",
                      # works named after people ("the Rahman Tunnel", "the Sharif Expressway")
                      "tunnel", "expressway", "motorway", "flyover", "barrage", "canal", "museum", "mosque",
-                     "cathedral", "mausoleum", "memorial", "terminal", "interchange"}
+                     "cathedral", "mausoleum", "memorial", "terminal", "interchange",
+                     # territories ("Kano State", "Punjab Province", "Upper East Region")
+                     "state", "province", "region", "county", "district", "governorate", "prefecture"}
 # Last words of product names that review and deal pages put in title case ("Nintendo Switch", "Xbox
 # Live", "Night Mode", "Premiere Edition"): a person's name never ends in them.
 PRODUCT_ENDS = {"edition", "mode", "offer", "drop", "monitoring", "switch", "lite", "live", "jar", "bundle",

@@ -30,12 +30,14 @@ from .entities import name_prefix
 from .names import fuller, name_key, plain, rank_words, same_person
 from .people_credits import byline_names, credited
 from .post_names import bracket_after_post
-from .posts import POST_HEADS
+from .posts import POST_HEADS, normalize_post
 from .records import Article, Mention, Person, Title
 from .title_appointments import appointment_chain, headed_title
 from .title_reading import read_chain, royal_title, title_from_chain
 from .title_words import CONNECTORS
-from .titles import Sentences, left_apposition, left_chain, right_apposition, shared_plural_post, split_on_and
+from .titles import (
+    Sentences, left_apposition, left_chain, right_apposition, scope_after_name, shared_plural_post, split_on_and,
+)
 
 # Spelling variants of post words, so "the Chief of the Army" fits "military chief".
 _POST_SYNONYMS = {"premier": "prime minister", "eam": "external affairs minister", "military": "army", "defense": "defence", "spokeswoman": "spokesman",
@@ -207,6 +209,12 @@ def _add_name_mention(doc: Doc, span: Span, cluster: _Cluster, sentences: Senten
             cluster.anchored = True
             continue
         title, country = title_from_chain(chain, sentences.of(chain.start), prefix.rank)
+        scope = scope_after_name(doc, span, sent.end) if title is not None and chain.end <= span.start else None
+        if scope is not None:     # "Governor X of Borno State", "Prime Minister X of India"
+            title.country = country = country or scope[1]
+            if scope[1] is None and " of " not in title.post:
+                title.post = f"{title.post} of {scope[0]}"
+                title.normalized_post = normalize_post(title.post)
         if shared is not None and chain is shared.chain and title is not None:
             title.country = country = shared.country    # "the ministers of A and B, X and Y": X's is A
         if title is not None and chain.start in departed:

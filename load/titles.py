@@ -323,3 +323,32 @@ def shared_plural_post(span: Span, sent: Span, ends_at: dict[int, Span], starts_
     else:
         country = None
     return SharedPost(chain, start, country)
+
+
+# Words that end the name of a post's territory ("Governor X of Borno State").
+_TERRITORY_ENDS = {"state", "province", "region", "county", "district", "division", "territory", "governorate",
+                   "prefecture", "emirate", "municipality", "city"}
+
+
+def scope_after_name(doc: Doc, name: Span, sent_end: int) -> tuple[str, str | None] | None:
+    """ "Governor X of Borno State", "Chief Minister X of Punjab", "Prime Minister X of India": the
+    territory (or the country) a post before the name is of, written after the name; returns the
+    scope's text and the country it names, if it names one. Only a whole phrase up to a clause's
+    end: not "X of the ruling party"."""
+    k = name.end
+    if k + 1 >= sent_end or doc[k].lower_ != "of":
+        return None
+    j = k + 1 + (doc[k + 1].lower_ == "the")
+    start = j
+    while j < sent_end and j - start < 4 and (doc[j].is_title or doc[j].is_upper) and doc[j].is_alpha:
+        j += 1
+    if j == start or (j < sent_end and doc[j].text not in CLAUSE_END and doc[j].lower_ not in ("and", "on", "in")
+                      and doc[j].pos_ not in ("VERB", "AUX")):
+        return None
+    phrase = doc[start:j]
+    country = country_at(phrase[0])
+    if country and all(country_at(t) == country for t in phrase):
+        return phrase.text, country
+    if phrase[-1].lower_ in _TERRITORY_ENDS or all(t.ent_type_ in ("GPE", "LOC") for t in phrase):
+        return phrase.text, None
+    return None

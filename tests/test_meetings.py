@@ -565,6 +565,13 @@ def test_a_name_after_a_post_of_a_state_with_its_full_name(nlp):
     assert [(n, d) for n, d, _, _ in found] == [(frozenset({"Suleimenov", "Jinping"}), "2024-07-02")]
 
 
+def test_those_at_the_meeting_included(nlp):
+    found = read(nlp, "President Ama Owusu chaired a meeting on security on Monday. Those at the meeting included "
+                      "Governor Bala Musa of Kano State, Governor Ade Bello of Oyo State and Minister Tunde Okoro.",
+                 "2024-06-18")
+    assert [(n, d) for n, d, _, _ in found] == [(frozenset({"Owusu", "Musa", "Bello", "Okoro"}), "2024-06-17")]
+
+
 def test_a_pronoun_is_not_the_subject_of_its_own_clause(nlp):
     found = read(nlp, "Prime Minister Amina Sultana Karim today urged investors to come.\n\n"
                       "The premier made the call when Ambassador Kenji Watanabe paid a courtesy call on her at her "

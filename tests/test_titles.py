@@ -142,6 +142,16 @@ def test_title_forms_of_other_news_styles(nlp, text, name, post, status):
     assert [(t.post, t.status) for t in person.titles] == [(post, status)]
 
 
+@pytest.mark.parametrize("text, name, post, country", [
+    ("Governor Bala Musa of Kano State met traders on Monday.", "Bala Musa", "Governor of Kano State", None),
+    ("Prime Minister Arjun Mehta of India met the envoy in Washington.", "Arjun Mehta", "Prime Minister", "India"),
+    ("Senator Ali Bukar of the ruling party criticised the plan.", "Ali Bukar", "Senator", None),
+])
+def test_the_territory_of_a_post_written_after_the_name(nlp, text, name, post, country):
+    person = only(nlp, text, name)
+    assert [(t.post, t.country) for t in person.titles] == [(post, country)]
+
+
 def test_a_rank_with_retired_in_brackets_is_no_person(nlp):
     found = people_of(nlp, "Former Army Chief Gen (retd) Vikram Rathore was also present at the review meeting.")
     assert list(found) == ["Vikram Rathore"]
