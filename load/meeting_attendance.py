@@ -240,10 +240,14 @@ def also_attended(verb: Token) -> bool:
     # "A and B were in attendance"
     present += [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "in" and lemma == "be"
                 and [g.lower_ for g in c.children] == ["attendance"]]
+    # "A and B were among those present"
+    present += [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "among" and lemma == "be"
+                and any(g.lower_ in ("present", "attendance", "attendees", "participants") for g in c.subtree)]
     if not (lemma in ATTEND_VERBS or (lemma == "be" and present)):
         return False
     return (not any(c.dep_ in ("dobj", "obj", "prep") and c not in present
-                    for c in [*verb.children, *(g for p in present for g in p.children if g.lower_ != "attendance")])
+                    for c in [*verb.children, *(g for p in present for g in p.children
+                                                if g.lower_ not in ("attendance", "present"))])
             and (bool(present) or any(c.dep_ == "advmod" and c.lower_ == "also" for c in verb.children)))
 
 
@@ -257,6 +261,13 @@ def refers_back(trigger: Token) -> bool:
         return False
     return any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that", "their") for c in event.children) \
         and not any(c.dep_ in ("prep", "compound", "amod") for c in event.children)
+
+
+def definite_event(trigger: Token) -> bool:
+    """ "took part in the talks with B": an attendance of an event told before ("the", "this")."""
+    event = _event_subject(trigger) or event_object(trigger)
+    return event is not None and any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that", "their")
+                                     for c in event.children)
 
 
 def read_presence(clause: Token, presence: Token, people: People) -> list[Found]:

@@ -226,5 +226,14 @@ def _remote_word(lower: str) -> bool:
 
 
 def reads(token: Token, people: People) -> list[Found]:
+    if _attended(token):
+        return []  # read from the verb of attending
     return read_verb(token, people) or read_noun(token, people) or read_attendance(token, people)
+
+
+def _attended(noun: Token) -> bool:
+    """ "C also took part in the talks with B": C's attendance of the talks told before, not talks of C."""
+    return (noun.pos_ in ("NOUN", "PROPN") and noun.dep_ == "pobj"
+            and noun.head.head.lemma_ in ("take", "participate", "join")
+            and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children))
 

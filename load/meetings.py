@@ -39,7 +39,8 @@ from spacy.tokens import Doc, Span, Token
 from . import doc_cache
 from .dates import DateContext
 from .meeting_attendance import (
-    accompanies, candidates, clause_of, plural_subject, presences, present_people, read_presence, refers_back)
+    accompanies, candidates, clause_of, definite_event, plural_subject, presences, present_people, read_presence,
+    refers_back)
 from .meeting_people import People, conjuncts
 from .meeting_places import clause_place, escort_clause, place_for
 from .meeting_triggers import is_remote, not_held, reads
@@ -207,7 +208,9 @@ def _join_attendances(found: list[Found], sentence_of: Callable[[int], int]) -> 
             continue
         if (last is not None and group.event in ("meeting", "meal", PRESENCE)
                 and 0 <= sentence_of(group.trigger.i) - sentence_of(last.trigger.i) <= ATTENDANCE_WINDOW
-                and (refers_back(group.trigger) or accompanies(group, last))):
+                and (refers_back(group.trigger) or accompanies(group, last)
+                     # "C also took part in the talks with B", after "A held talks with B"
+                     or (definite_event(group.trigger) and set(group.participants) & set(last.participants)))):
             last.participants.extend(k for k in group.participants if k not in last.participants)
             last.also.append(group.trigger)
             continue

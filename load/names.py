@@ -32,6 +32,8 @@ RANKS = [
     "chief superintendent", "supt", "det supt",
     # Nigerian and Indian police ranks before a name ("SP X", "ACP Y")
     "sp", "csp", "acp", "dcp",
+    # Thai police ranks ("Pol Gen X", "Pol Lt Col Y")
+    "pol gen", "pol lt gen", "pol maj gen", "pol col", "pol lt col", "pol maj", "pol capt",
 ]
 # Forms of address and religious or hereditary honorifics.
 HONORIFICS = [

@@ -209,12 +209,14 @@ def bracket_after_post(doc: Doc, close: int, sent_start: int) -> int | None:
     if post_head(before.text) is not None or (before.is_title and before.is_alpha and opening - 2 >= sent_start
                                               and doc[opening - 2].lower_ in ("of", "for")):
         return opening
-    # "Inspector General of Police (X range)", "Chief of Army Staff (COAS)": after the post's "of" phrase
+    # "Inspector General of Police (X range)", "Chief of Army Staff (COAS)", "the Secretary to the Government
+    # of the Federation (SGF)": after the post's own phrase
     j = opening - 1
-    while j > sent_start and opening - j <= 4 and doc[j].is_title and doc[j].is_alpha:
+    while j >= sent_start and opening - j <= 8 and ((doc[j].is_title and doc[j].is_alpha)
+                                                   or doc[j].lower_ in ("of", "for", "to", "the")):
+        if post_head(doc[j].text) is not None and doc[j].is_title:
+            return opening
         j -= 1
-    if j < opening - 1 and j > sent_start and doc[j].lower_ in ("of", "for") and post_head(doc[j - 1].text) is not None:
-        return opening
     return None
 
 

@@ -13,7 +13,9 @@ from spacy.tokens import Span, Token
 from .countries import country_at
 from .entities import name_prefix
 from .name_words import ORG_WORDS, PARTY_WORDS, is_post_word
-from .posts import DESCRIPTION_HEADS, POST_ABBREVIATIONS, POST_HEADS, STATUS_WORDS, normalize_post, post_head
+from .posts import (
+    DESCRIPTION_HEADS, POST_ABBREVIATIONS, POST_HEADS, POST_MODIFIERS, STATUS_WORDS, normalize_post, post_head,
+)
 from .records import Article, DateValue, Person, Title
 from .title_words import CONNECTORS, POSSESSIVE, PRONOUNS, SCOPE, is_head
 
@@ -100,6 +102,8 @@ def read_chain(chain: Span) -> TitleParts:
         kept.pop(0)
     while kept and (kept[-1].lower_ in CONNECTORS | SCOPE or kept[-1].text == "-"):
         kept.pop()
+    if len(kept) >= 2 and kept[-1].lower_ == "ambassador" and is_head(kept[-2]) and kept[-2].lower_ not in POST_MODIFIERS:
+        kept.pop()            # "Foreign Minister Ambassador X": a former envoy's style, not a second post
     parts.post_tokens = kept
     if parts.organisation is None:
         parts.organisation = _organisation_in(kept)

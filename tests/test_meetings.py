@@ -572,6 +572,20 @@ def test_those_at_the_meeting_included(nlp):
     assert [(n, d) for n, d, _, _ in found] == [(frozenset({"Owusu", "Musa", "Bello", "Okoro"}), "2024-06-17")]
 
 
+def test_taking_part_in_the_talks_with_one_side_joins_the_talks(nlp):
+    found = read(nlp, "Foreign Minister Ivan Sokolov held a meeting with his Turkish counterpart Kemal Aydin on "
+                      "Saturday. Deputy Foreign Minister Pavel Orlov also took part in the talks with Aydin.",
+                 "2024-01-22")
+    assert [(n, d) for n, d, _, _ in found] == [(frozenset({"Sokolov", "Aydin", "Orlov"}), "2024-01-20")]
+
+
+def test_among_those_present_at_a_chaired_meeting(nlp):
+    found = read(nlp, "Prime Minister Tariq Hameed chaired a meeting of the National Security Committee in Islamabad "
+                      "on Friday. Army chief Gen Bilal Akbar and Interior Minister Raza Khan were among those present.",
+                 "2024-01-22")
+    assert [(n, p) for n, _, p, _ in found] == [(frozenset({"Hameed", "Akbar", "Khan"}), "Islamabad")]
+
+
 def test_a_pronoun_is_not_the_subject_of_its_own_clause(nlp):
     found = read(nlp, "Prime Minister Amina Sultana Karim today urged investors to come.\n\n"
                       "The premier made the call when Ambassador Kenji Watanabe paid a courtesy call on her at her "

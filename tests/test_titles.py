@@ -133,6 +133,15 @@ def test_plural_post_with_a_place_before_it_gives_no_country(nlp):
     # the Kenyan short form of Cabinet Secretary
     ("Interior CS Peter Mutua, who attended the talks, said the project would go ahead.",
      "Peter Mutua", "Interior CS", None),
+    # a bracketed acronym after a post's long phrase, then a style before the name
+    ("Speaking at the event, the Secretary to the Government of the Federation (SGF), Senator Musa Danjuma, "
+     "urged the ministers to work hard.", "Musa Danjuma", "Secretary to the Government of the Federation", None),
+    # a former envoy's style after the post
+    ("Foreign Affairs and International Trade Minister Ambassador Tendai Moyo attended the meeting.",
+     "Tendai Moyo", "Foreign Affairs and International Trade Minister", None),
+    # a Thai police rank
+    ("Pol Gen Somchai Rattana, the national police chief, joined the meeting.", "Somchai Rattana",
+     "National Police Chief", None),
     # stacked Malaysian honorifics are no part of the post
     ("Deputy Prime Minister Datuk Seri Dr Ahmad Hamdan and Tengku Datuk Seri Zainal Rahman attended.",
      "Ahmad Hamdan", "Deputy Prime Minister", None),
