@@ -206,11 +206,14 @@ def _join_attendances(found: list[Found], sentence_of: Callable[[int], int]) -> 
             joined.append(group)
             last = group
             continue
+        # "C also took part in the talks with B", after "A held talks with B" (another meeting between)
+        shared = next((g for g in reversed(joined) if g.event in (None, "meeting") and definite_event(group.trigger)
+                       and 0 <= sentence_of(group.trigger.i) - sentence_of(g.trigger.i) <= ATTENDANCE_WINDOW
+                       and set(group.participants) & set(g.participants)), None)
         if (last is not None and group.event in ("meeting", "meal", PRESENCE)
                 and 0 <= sentence_of(group.trigger.i) - sentence_of(last.trigger.i) <= ATTENDANCE_WINDOW
-                and (refers_back(group.trigger) or accompanies(group, last)
-                     # "C also took part in the talks with B", after "A held talks with B"
-                     or (definite_event(group.trigger) and set(group.participants) & set(last.participants)))):
+                and (refers_back(group.trigger) or accompanies(group, last))) or shared is not None:
+            last = shared or last
             last.participants.extend(k for k in group.participants if k not in last.participants)
             last.also.append(group.trigger)
             continue
