@@ -162,6 +162,8 @@ def extract(doc: Doc, article: Article | None = None) -> list[Person]:
         cluster.mentions.sort(key=lambda m: m.start)
     _resolve_counterparts(doc, clusters, sentences)
     _link_role_mentions(doc, clusters, sentences)
+    # "The Iranian foreign minister ... held talks with his Saudi counterpart, X": a role mention before
+    _resolve_counterparts(doc, clusters, sentences, roles=True)
     _share_listed_countries(doc, items, clusters)
     clusters.sort(key=lambda c: c.mentions[0].start)
     return [_person(k, c) for k, c in enumerate(clusters)]
@@ -275,26 +277,30 @@ def _reported_on(cluster: _Cluster, sentences: Sentences, byline: list[str]) -> 
 # --- counterparts -----------------------------------------------------------------------
 
 
-def _resolve_counterparts(doc: Doc, clusters: list[_Cluster], sentences: Sentences) -> None:
-    """ "Zarif met his Pakistani counterpart, Qureshi": Qureshi holds Zarif's post, in Pakistan."""
+def _resolve_counterparts(doc: Doc, clusters: list[_Cluster], sentences: Sentences, roles: bool = False) -> None:
+    """ "Zarif met his Pakistani counterpart, Qureshi": Qureshi holds Zarif's post, in Pakistan. A
+    counterpart resolved is done; with ``roles``, the nearest person may be named by a role mention."""
     for cluster in clusters:
-        for chain, _ in cluster.counterparts:
-            other = _nearest_person_before(doc, chain.start, clusters, sentences, exclude=cluster)
+        unresolved = []
+        for chain, start in cluster.counterparts:
+            other = _nearest_person_before(doc, chain.start, clusters, sentences, exclude=cluster, roles=roles)
             post = next((t for t in other.titles if not t.is_description), None) if other else None
             country = read_chain(chain).country
-            if country:
+            if country and not roles:
                 cluster.countries.append(country)
             if post is None:
+                unresolved.append((chain, start))
                 continue
             cluster.titles.append(Title(
                 post=post.post, start=chain.start_char, end=chain.end_char, text=chain.text,
                 sentence=sentences.of(chain.start), country=country,
                 organisation=post.organisation, rank=None, status=None, normalized_post=post.normalized_post,
             ))
+        cluster.counterparts = unresolved
 
 
 def _nearest_person_before(doc: Doc, token_i: int, clusters: list[_Cluster], sentences: Sentences,
-                           exclude: _Cluster) -> _Cluster | None:
+                           exclude: _Cluster, roles: bool = False) -> _Cluster | None:
     sent = sentences.span(token_i)
     limit = doc[token_i].idx
     best, best_start = None, -1
@@ -302,7 +308,7 @@ def _nearest_person_before(doc: Doc, token_i: int, clusters: list[_Cluster], sen
         if c is exclude:
             continue
         for m in c.mentions:
-            if m.kind == "name" and sent.start_char <= m.start < limit and m.start > best_start:
+            if (m.kind == "name" or roles) and sent.start_char <= m.start < limit and m.start > best_start:
                 best, best_start = c, m.start
     return best
 

@@ -28,7 +28,7 @@ POST_HEADS = {
     "attorney", "mufti", "pope", "cardinal", "archbishop", "bishop", "patriarch", "engineer",
     "councilman", "councilwoman", "councillor", "councilor", "ceo", "manager", "registrar",
     "ombudsman", "magistrate", "auditor", "negotiator", "rapporteur", "monarch", "ruler",
-    "undersecretary", "under-secretary", "eam",
+    "undersecretary", "under-secretary", "eam", "aide",
     # members of parliaments and assemblies ("Labour MP X", "MLA X", "MEP X")
     "mp", "mla", "mna", "mpa", "mep",
     # police and state posts written short in South Asian news ("IGP X", "DIG Operations X", "CM X")

@@ -76,8 +76,9 @@ def read_chain(chain: Span) -> TitleParts:
             continue          # and the hyphen between them ("the Japan-Bangladesh Friendship League")
         if country:
             parts.country = parts.country or country
-            if kept and kept[-1].lower_ in ("of", "from") and (nxt is None or country_at(nxt) is None):
-                kept.pop()    # "Ambassador [of Chile] to Malaysia"
+            if kept and kept[-1].lower_ in ("of", "from") and (nxt is None or country_at(nxt) is None) \
+                    and not (nxt is not None and nxt.text in POSSESSIVE):
+                kept.pop()    # "Ambassador [of Chile] to Malaysia" (not "secretary of [Iran's] Supreme Council")
             continue
         if low in POSSESSIVE and kept and k + 1 < len(tokens) and kept[-1].i == tok.i - 1 \
                 and kept[-1].is_title and tokens[k + 1].is_title and kept[-1].lower_ not in CONNECTORS \

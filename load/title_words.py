@@ -92,10 +92,13 @@ def inner_and(doc: Doc, k: int, start: int, commas: bool = False) -> bool:
     "of", "for" or "on" phrase."""
     if doc[k].lower_ != "and":
         return False
+    if k + 1 < len(doc) and doc[k + 1].is_title and post_head(doc[k + 1].text) is not None:
+        return False  # "General Secretary of the Party and President X": a second post
     j = k - 1
-    while j > start and (doc[j].is_title or (commas and doc[j].text == "," and doc[j + 1].is_title)) \
+    while j > start and (doc[j].is_title or (commas and doc[j].text == "," and doc[j + 1].is_title)
+                         or (doc[j].lower_ == "the" and doc[j - 1].lower_ in ("of", "for", "on"))) \
             and doc[j].ent_type_ != "PERSON":
-        j -= 1        # "for Political, Legal and Security Affairs X" (with ``commas``)
+        j -= 1        # "for Political, Legal and Security Affairs X" (with ``commas``), "of the National X and Y"
     return j < k - 1 and j > start and doc[j].lower_ in ("of", "for", "on") and is_post_word(doc[j - 1])
 
 
@@ -112,10 +115,34 @@ def inner_comma(doc: Doc, k: int, start: int, end: int) -> bool:
 
 
 def posts_and(doc: Doc, k: int, start: int, end: int) -> bool:
-    """ "Crown Prince *and* Prime Minister X", "Deputy Prime Minister *and* Foreign Minister X": two
-    posts of one person, both capitalised, before the name."""
-    return (doc[k].lower_ == "and" and start < k < end - 1 and is_head(doc[k - 1]) and doc[k - 1].is_title
-            and doc[k + 1].is_title and (is_post_word(doc[k + 1]) or is_head(doc[k + 1])))
+    """ "Crown Prince *and* Prime Minister X", "Deputy Prime Minister *and* Foreign Minister X", "General
+    Secretary of the Party *and* President X": two posts of one person, both capitalised, before the name."""
+    if not (doc[k].lower_ == "and" and start < k < end - 1 and doc[k + 1].is_title
+            and (is_post_word(doc[k + 1]) or is_head(doc[k + 1]))):
+        return False
+    if is_head(doc[k - 1]) and doc[k - 1].is_title:
+        return True
+    # "General Secretary of the Communist Party of China *and* President X": a post's "of" phrase first
+    j = k - 1
+    while j > start and k - j <= 8 and (doc[j].is_title or doc[j].lower_ in ("of", "the", "for")
+                                        or doc[j].text in POSSESSIVE):
+        if doc[j].lower_ in ("of", "for") and doc[j - 1].is_title and is_head(doc[j - 1]):
+            return post_head(doc[k + 1].text) is not None
+        j -= 1
+    return False
+
+
+def portfolios_comma(doc: Doc, k: int, start: int, end: int) -> bool:
+    """ "Trade*,* Industry and Competition Minister X": a comma between capitalised portfolio words
+    whose list ends in "and" before the post's head."""
+    if doc[k].text != "," or not start < k < end - 3 or not (doc[k - 1].is_title and doc[k - 1].is_alpha):
+        return False
+    if is_head(doc[k - 1]) or country_at(doc[k - 1]) or doc[k - 1].ent_type_ in ("PERSON", "GPE", "NORP"):
+        return False
+    j = k + 1
+    while j < end - 2 and j - k <= 4 and doc[j].is_title and doc[j].is_alpha and not is_head(doc[j]):
+        j += 1
+    return j > k + 1 and doc[j].lower_ == "and" and portfolios_and(doc, j, start, end)
 
 
 def portfolios_and(doc: Doc, k: int, start: int, end: int) -> bool:

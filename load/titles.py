@@ -39,7 +39,7 @@ from .posts import post_head
 from .title_reading import plural_head
 from .title_words import (
     CLAUSE_END, CONNECTORS, DASHES, POSSESSIVE, PRONOUNS, SCOPE, chain_token_ok, inner_and, inner_comma,
-    is_head, lower_modifier, portfolios_and, posts_and, scope_preposition, scope_word,
+    is_head, lower_modifier, portfolios_and, portfolios_comma, posts_and, scope_preposition, scope_word,
 )
 
 
@@ -91,7 +91,8 @@ def left_chain(doc: Doc, end: int, sent_start: int, limit: int | None = None) ->
         if not (chain_token_ok(tok) or lower_modifier(tok, limit) or scope_word(doc, k, sent_start)
                 or scope_preposition(doc, k, sent_start) or inner_and(doc, k, sent_start, commas)
                 or (commas and inner_comma(doc, k, sent_start, end))
-                or posts_and(doc, k, sent_start, end) or portfolios_and(doc, k, sent_start, end)):
+                or posts_and(doc, k, sent_start, end) or portfolios_and(doc, k, sent_start, end)
+                or portfolios_comma(doc, k, sent_start, end)):
             break
         i = k
     while i < end and (doc[i].lower_ in CONNECTORS or doc[i].text in POSSESSIVE or doc[i].text == "-"):
@@ -179,8 +180,9 @@ def right_apposition(doc: Doc, start: int, sent_end: int, person_starts: set[int
             # "... for the Kasese area | in Western Region", but "... Bank of New York"
             # ("of"/"for" a capitalised name goes on: "Secretary-General of the Supreme Council for National Security")
             if scopes > 1 and not _country_phrase_at(doc, j + 1, sent_end) and not (
-                    tok.lower_ in ("of", "for") and j + 1 < sent_end and doc[j + 1].is_title):
-                break
+                    tok.lower_ in ("of", "for") and j + 1 < sent_end and doc[j + 1].is_title) and not (
+                    tok.lower_ == "of" and j + 2 < sent_end and doc[j + 1].lower_ == "the" and doc[j + 2].is_title):
+                break     # ("... of the Standing Committee of the National People's Congress" goes on)
         elif tok.lower_ == "and":
             # "X, Iraq's deputy prime minister and foreign minister,": two posts
             if not (j + 1 < sent_end and (is_post_word(doc[j + 1]) or (scopes and doc[j + 1].is_title))):

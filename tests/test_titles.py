@@ -142,6 +142,18 @@ def test_plural_post_with_a_place_before_it_gives_no_country(nlp):
     # a Thai police rank
     ("Pol Gen Somchai Rattana, the national police chief, joined the meeting.", "Somchai Rattana",
      "National Police Chief", None),
+    # a country's possessive inside an organisation's name
+    ("Reza Karimi, secretary of Iran's Supreme National Security Council, was not part of the delegation.",
+     "Reza Karimi", "Secretary of Supreme National Security Council", None),
+    # "and" inside an organisation's name after "of the"
+    ("Dawit Bekele, Director General of the National Intelligence and Security Service, was present.",
+     "Dawit Bekele", "Director General of the National Intelligence and Security Service", None),
+    # a second "of the" phrase in an apposition
+    ("The premier met with Liu Wen, Chairman of the Standing Committee of the National People's Congress.",
+     "Liu Wen", "Chairman of the Standing Committee of the National People's Congress", None),
+    # portfolios listed with a comma before the head
+    ("Trade, Industry and Competition Minister Themba Zulu joined the talks.", "Themba Zulu",
+     "Trade, Industry and Competition Minister", None),
     # stacked Malaysian honorifics are no part of the post
     ("Deputy Prime Minister Datuk Seri Dr Ahmad Hamdan and Tengku Datuk Seri Zainal Rahman attended.",
      "Ahmad Hamdan", "Deputy Prime Minister", None),
@@ -159,6 +171,20 @@ def test_title_forms_of_other_news_styles(nlp, text, name, post, status):
 def test_the_territory_of_a_post_written_after_the_name(nlp, text, name, post, country):
     person = only(nlp, text, name)
     assert [(t.post, t.country) for t in person.titles] == [(post, country)]
+
+
+def test_a_party_post_and_a_state_post_before_one_name(nlp):
+    person = only(nlp, "The premier met General Secretary of the Communist Party of Vietnam and President Tran Van "
+                       "Minh in Hanoi.", "Tran Van Minh")
+    assert [(t.post, t.country) for t in person.titles] == [("General Secretary of the Communist Party", "Vietnam"),
+                                                            ("President", None)]
+
+
+def test_a_counterpart_of_a_person_named_by_a_role(nlp):
+    found = people_of(nlp, "Iranian Foreign Minister Ali Rezaei met Saudi Crown Prince Khalid bin Fahd in Jeddah. "
+                           "The Iranian foreign minister had earlier held talks with his Saudi counterpart, Prince "
+                           "Turki bin Nasser.")
+    assert ("Foreign Minister", "Saudi Arabia") in [(t.post, t.country) for t in found["Turki bin Nasser"].titles]
 
 
 def test_a_rank_with_retired_in_brackets_is_no_person(nlp):
