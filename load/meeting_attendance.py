@@ -260,7 +260,12 @@ def refers_back(trigger: Token) -> bool:
     if event is None:
         return False
     return any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that", "their") for c in event.children) \
-        and not any(c.dep_ in ("prep", "compound", "amod") for c in event.children)
+        and not any(c.dep_ in ("prep", "compound", "amod") and c.lower_ not in MEETING_FORMATS for c in event.children)
+
+
+# Words for the form of the meeting just told ("took part in the expanded session"), not another event.
+MEETING_FORMATS = {"expanded", "bilateral", "closed-door", "restricted", "delegation-level", "one-on-one",
+                   "plenary", "official", "formal", "working", "tete-a-tete", "wider", "enlarged", "subsequent"}
 
 
 def definite_event(trigger: Token) -> bool:

@@ -170,6 +170,10 @@ def right_apposition(doc: Doc, start: int, sent_end: int, person_starts: set[int
     if j < sent_end and (doc[j].lower_ in ("the", *PRONOUNS) or indefinite):
         j += 1
         i = j if indefinite else i
+    after_membership = _post_after_membership(doc, j, sent_end)
+    if after_membership is not None:
+        i = j = after_membership
+        indefinite = False
     scopes = 0
     while j < sent_end and j not in person_starts:
         tok = doc[j]
@@ -218,6 +222,19 @@ def right_apposition(doc: Doc, start: int, sent_end: int, person_starts: set[int
     if chain[0].lower_ in PRONOUNS and not any(t.lower_ == "counterpart" for t in chain):
         return None
     return chain
+
+
+def _post_after_membership(doc: Doc, j: int, sent_end: int) -> int | None:
+    """ "X, (a) member of the Political Bureau of the ... Central Committee and director of the Office
+    of ...": where the post after a party membership begins (the membership is a description)."""
+    if not (j + 2 < sent_end and doc[j].lower_ == "member" and doc[j + 1].lower_ == "of"):
+        return None
+    k = j + 2
+    while k + 1 < sent_end and k - j < 25 and doc[k].text not in CLAUSE_END:
+        if doc[k].lower_ == "and" and (is_head(doc[k + 1]) or is_post_word(doc[k + 1])):
+            return k + 1
+        k += 1
+    return None
 
 
 def _country_phrase_at(doc: Doc, k: int, end: int) -> bool:

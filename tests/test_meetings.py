@@ -588,6 +588,14 @@ def test_among_those_present_at_a_chaired_meeting(nlp):
     assert [(n, p) for n, _, p, _ in found] == [(frozenset({"Hameed", "Akbar", "Khan"}), "Islamabad")]
 
 
+def test_ministers_taking_part_in_the_expanded_session_join_the_presidents(nlp):
+    found = read(nlp, "President Omar Farouk received on Wednesday his Turkish counterpart Kemal Aydin at the palace. "
+                      "The two presidents held a closed-door session, followed by expanded talks. Foreign Minister "
+                      "Sami Nour and his Turkish counterpart Murat Celik took part in the expanded session.",
+                 "2024-02-14")
+    assert [(n, d) for n, d, _, _ in found] == [(frozenset({"Farouk", "Aydin", "Nour", "Celik"}), "2024-02-14")]
+
+
 def test_a_pronoun_is_not_the_subject_of_its_own_clause(nlp):
     found = read(nlp, "Prime Minister Amina Sultana Karim today urged investors to come.\n\n"
                       "The premier made the call when Ambassador Kenji Watanabe paid a courtesy call on her at her "

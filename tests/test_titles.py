@@ -154,6 +154,9 @@ def test_plural_post_with_a_place_before_it_gives_no_country(nlp):
     # portfolios listed with a comma before the head
     ("Trade, Industry and Competition Minister Themba Zulu joined the talks.", "Themba Zulu",
      "Trade, Industry and Competition Minister", None),
+    # Chinese state media: a party membership, then the post
+    ("Zhou Ming, a member of the Standing Committee of the Political Bureau of the CPC Central Committee and vice "
+     "premier of the State Council, co-chaired the meeting.", "Zhou Ming", "Vice Premier of the State Council", None),
     # stacked Malaysian honorifics are no part of the post
     ("Deputy Prime Minister Datuk Seri Dr Ahmad Hamdan and Tengku Datuk Seri Zainal Rahman attended.",
      "Ahmad Hamdan", "Deputy Prime Minister", None),
