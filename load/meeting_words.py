@@ -109,6 +109,10 @@ def other_side(trigger: Token) -> list[Token]:
         if (child.dep_ in ("dobj", "obj") and child.i > trigger.i and trigger.lemma_ == "call"
                 and any(c.dep_ == "prep" and c.lower_ == "on" and not pobjs(c) for c in trigger.children)):
             heads.append(child)
+    # "met A at the palace and B at his office": the parser coordinates B with the first place
+    if trigger.lemma_ in MEETING_VERBS and heads:
+        heads.extend(c for prep in trigger.children if prep.dep_ == "prep" and prep.lower_ in ("at", "in")
+                     for g in pobjs(prep) for c in g.conjuncts if c.pos_ == "PROPN" and c.i > g.i)
     # "held talks/a meeting with B", "paid a courtesy call on B": the preposition hangs off the noun.
     for child in trigger.children:
         if child.dep_ in ("dobj", "obj") and child.lower_ in HELD_OBJECTS:

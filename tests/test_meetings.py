@@ -596,6 +596,12 @@ def test_ministers_taking_part_in_the_expanded_session_join_the_presidents(nlp):
     assert [(n, d) for n, d, _, _ in found] == [(frozenset({"Farouk", "Aydin", "Nour", "Celik"}), "2024-02-14")]
 
 
+def test_met_a_at_one_place_and_b_at_another(nlp):
+    found = read(nlp, "Foreign Minister Ali Rezaei met President Omar Farouk at the palace and Prime Minister Sami "
+                      "Nour at his office on Monday.", "2024-02-14")
+    assert pairs(found) == {frozenset({"Rezaei", "Farouk"}), frozenset({"Rezaei", "Nour"})}
+
+
 def test_a_pronoun_is_not_the_subject_of_its_own_clause(nlp):
     found = read(nlp, "Prime Minister Amina Sultana Karim today urged investors to come.\n\n"
                       "The premier made the call when Ambassador Kenji Watanabe paid a courtesy call on her at her "
