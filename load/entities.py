@@ -14,7 +14,8 @@ each name (``span._.rank``, ``span._.honorific``, ``span._.royal``,
 ``span._.prefix_start``), and the countries the text names (``doc._.countries``,
 from ``load.countries``). It knows ranks, honorifics, post words and nationalities,
 never particular people. The words around a name it reads are in ``load.name_words``; the
-names a post or a description tells, in ``load.post_names``.
+names a post or a description tells, in ``load.post_names``; names found by their place beside
+other names, and products, in ``load.listed_names``.
 """
 from __future__ import annotations
 
@@ -34,11 +35,11 @@ from .name_words import (
     COMPANY_WORDS, DASHES, FACILITY_NOUNS, INSTITUTION_ENDS, NAME_SUFFIXES, ORG_HEAD_NOUNS, ORG_WORDS,
     PLATFORMS, POSSESSIVE, POST_PAIRS, PRODUCT_ENDS, ROYAL_WORDS, affiliation, dotted_initials, end_of_name,
     function_word_surname, hyphen_part, initials_word, is_post_word, joins_name, name_adjective, name_like,
-    name_word, product_name, pronoun_surname)
+    name_word, pronoun_surname)
+from .listed_names import listed_full_names, names_after_countries, not_products
 from .post_names import (
     COMPASS, PORTFOLIO_PLURALS, after_portfolios, before_name_candidates, described_names, is_city,
     is_country, longest_run, post_phrase_ends_at, scope_city, stands_before_name, venue_of_event)
-from .posts import post_head
 
 # --- Span extensions ---------------------------------------------------------------------
 
@@ -124,29 +125,15 @@ class PeopleLayer:
                                                       if e.label_ in ("ORG", "FAC") and self._is_organisation(doc, e)}
         people = [p for p in filter_spans(people) if plain(p.text) not in org_texts]
         people.extend(self._mislabelled_full_names(doc, ents, people))
-        people.extend(self._listed_full_names(doc, people, prefixes, countries))
-        people.extend(self._names_after_countries(doc, ents, countries))
+        people.extend(listed_full_names(doc, people, prefixes, countries, self._is_organisation))
+        people.extend(names_after_countries(doc, ents, countries, self._is_organisation))
         people = filter_spans(people)
         people.extend(self._known_name_words(doc, people, orgs))
-        people = self._not_products(doc, filter_spans(people))
+        people = not_products(doc, filter_spans(people))
         doc._.name_prefixes = {(p.start, p.end): self._prefix_before(doc, p.start, prefixes) for p in people}
         doc_cache.forget(doc, _name_prefixes)
         doc.ents = self._merge(doc, ents, people, orgs)
         return doc
-
-    @staticmethod
-    def _not_products(doc: Doc, people: list[Span]) -> list[Span]:
-        """Names that are not products: by their last word ("Nintendo Switch Lite") or what stands
-        around them (``product_name``), the same name elsewhere in the article, and a name listed with
-        a product ("A, B 11, C and D")."""
-        products = [p for p in people if (len(p) > 1 and p[-1].lower_ in PRODUCT_ENDS) or product_name(doc, p.start, p.end)]
-        lists = {_list_head(p.root) for p in products}
-        named = {p.text for p in products}      # "Tempo Move for $400" ... "With Tempo Move, the company ..."
-        kept = [p for p in people if p.text not in named and _list_head(p.root) not in lists]
-        # the items the model did not call people: "Grid 2019", "NBA 2K20" in the same list
-        for sent in {p.sent for p in kept if p.sent.end - p.sent.start > 8}:
-            lists.update(_list_head(t) for t in sent[:-1] if t.is_title and product_name(doc, t.i, t.i + 1))
-        return [p for p in kept if _list_head(p.root) not in lists]
 
     # Ranks and honorifics: token index where each prefix phrase ends -> (start, label, text).
     def _prefix_spans(self, doc: Doc) -> dict[int, tuple[int, str, str]]:
@@ -325,94 +312,6 @@ class PeopleLayer:
                 and all(name_like(t) or t.lower_ in NAME_PARTICLES for t in ent)]
 
     @staticmethod
-    def _names_after_countries(doc: Doc, ents: tuple[Span, ...], countries) -> list[Span]:
-        """ "President of [the People's Republic of China Xi Jinping]": a name the model read into
-        the place before it, after a post's "of COUNTRY"."""
-        found = []
-        for ent in ents:
-            if ent.label_ != "GPE" or ent.start < 2:
-                continue
-            hit = countries.get(ent.start) or (countries.get(ent.start + 1) if ent[0].lower_ == "the" else None)
-            if hit is None or not (ent.start < hit[1] <= ent.end - 2):
-                continue
-            before = doc[ent.start - 1]
-            if not (before.lower_ == "of" and is_post_word(doc[ent.start - 2])):
-                continue
-            run = doc[hit[1]:ent.end]
-            if all(name_like(t) and t.pos_ == "PROPN" for t in run) and ent.end - hit[1] <= 4:
-                found.append(Span(doc, hit[1], ent.end, label="PERSON"))
-        return [s for s in found if not PeopleLayer._is_organisation(doc, s)]
-
-    @staticmethod
-    def _listed_full_names(doc: Doc, people: list[Span], prefixes, countries) -> list[Span]:
-        """Full names listed with a person that the model labelled ORG or nothing: "the prime ministers
-        of A and B, [X Y] and Z", "Z and [X Y] held talks", "attended by A's [X Y], B's [V W] and C's
-        Z". Each run of two to four name words must stand alone between the list's commas and "and"
-        (not a longer proper noun); one the model called an organisation only after a plural post
-        ("Z and [Standard Chartered]" stays)."""
-        taken = {i for p in people for i in range(p.start, p.end)}
-        prefix_tokens = {i for e, (s, _, _) in prefixes.items() for i in range(s, e)}
-        found: list[Span] = []
-        strong: set[int] = set()     # names after a country's possessive ("Chile's X"): a person whatever the label
-
-        def free_name(i: int) -> bool:
-            return (name_like(doc[i]) and doc[i].pos_ == "PROPN" and i not in taken and i not in prefix_tokens
-                    and doc[i].ent_type_ in ("", "ORG", "FAC", "PERSON"))
-
-        def after_country(k: int) -> int:      # "and [Colombia's] X": where the name starts
-            hit = countries.get(k)
-            return hit[1] + 1 if hit and hit[0] == k and hit[1] < len(doc) and doc[hit[1]].text in POSSESSIVE else k
-
-        def before_country(k: int) -> int:     # "[Chile's] X and ...": where the item starts
-            hit = countries.get(k - 2) if k >= 2 and doc[k - 1].text in POSSESSIVE else None
-            return hit[0] if hit else k
-
-        for person in people:
-            # to the right: "Z and [X Y]", "Z, [A's] [X Y] and ..."
-            end = person.end
-            for _ in range(5):
-                k = end
-                while k < len(doc) and k - end < 2 and doc[k].text in (",", "and"):
-                    k += 1
-                if k == end:
-                    break
-                start = after_country(k)
-                j = start
-                while j < len(doc) and j - start < 4 and free_name(j):
-                    j += 1
-                closed = j >= len(doc) or not (name_word(doc[j]) or doc[j].text in POSSESSIVE)
-                listed = doc[k - 1].lower_ == "and" or start > k or (j < len(doc) and doc[j].lower_ == "and")
-                if not (j - start >= 2 and closed and listed):
-                    break
-                found.append(Span(doc, start, j, label="PERSON"))
-                if start > k:
-                    strong.add(start)
-                end = j
-            # to the left: "[X Y] and Z", "[A's X Y], [B's] Z"
-            begin = before_country(person.start)
-            for _ in range(5):
-                k = begin
-                while k > 0 and begin - k < 2 and doc[k - 1].text in (",", "and"):
-                    k -= 1
-                if k == begin or k < 2:
-                    break
-                j = k
-                while j > 0 and k - j < 4 and free_name(j - 1):
-                    j -= 1
-                start = before_country(j)
-                closed = not (j > 0 and start == j and (name_word(doc[j - 1]) or is_post_word(doc[j - 1])
-                                                        or doc[j - 1].text in POSSESSIVE))
-                listed = any(t.lower_ == "and" for t in doc[k:begin]) or start < j
-                if not (k - j >= 2 and closed and listed):
-                    break
-                found.append(Span(doc, j, k, label="PERSON"))
-                if start < j:
-                    strong.add(j)
-                begin = start
-        return [s for s in found if not PeopleLayer._is_organisation(doc, s) and not name_adjective(doc, s.start, s.end)
-                and (all(t.ent_type_ == "" for t in s) or s.start in strong or _plural_post_before(doc, s.start))]
-
-    @staticmethod
     def _known_name_words(doc: Doc, people: list[Span], orgs: list[Span]) -> list[Span]:
         """Words of full names seen in this article are that person elsewhere, whatever the
         model called them ("Qureshi" as GPE, "Imran" as ORG)."""
@@ -456,23 +355,6 @@ class PeopleLayer:
                 if run:
                     kept.append(Span(doc, run[0], run[-1] + 1, label=ent.label_))
         return filter_spans(people + orgs + kept)
-
-
-def _plural_post_before(doc: Doc, start: int) -> bool:
-    """A plural post ("ministers", "Presidents") earlier in the sentence of token ``start``."""
-    for tok in doc[doc[start].sent.start:start]:
-        head = post_head(tok.text)
-        if head is not None and head != tok.lower_:
-            return True
-    return False
-
-
-def _list_head(tok) -> int:
-    """The first item of the enumeration a token is in (the parse's chain of "conj" and, in
-    lists after a colon, "appos")."""
-    while tok.dep_ in ("conj", "appos") and tok.head.i != tok.i:
-        tok = tok.head
-    return tok.i
 
 
 @Language.factory("newsfacts_people")
