@@ -131,3 +131,24 @@ def _list_head(tok) -> int:
     while tok.dep_ in ("conj", "appos") and tok.head.i != tok.i:
         tok = tok.head
     return tok.i
+
+
+# A post word that after a name is more often the next name's rank ("..., X General Y").
+_RANK_LIKE = {"general"}
+
+
+def not_jurisdictions(doc: Doc, people: list[Span]) -> list[Span]:
+    """Names that are not the jurisdiction of the post after them: "[Tamil Nadu] Chief Minister X",
+    "[Kano State] Governor Y" (the model calls the state a person)."""
+    starts = {p.start for p in people}
+    kept = []
+    for person in people:
+        k = person.end
+        if k < len(doc) and doc[k].is_title and is_post_word(doc[k]) and doc[k].lower_ not in _RANK_LIKE:
+            j = k
+            while j < len(doc) and j - k < 4 and doc[j].is_title and is_post_word(doc[j]):
+                j += 1
+            if j in starts and any(post_head(t.text) for t in doc[k:j]):
+                continue
+        kept.append(person)
+    return kept

@@ -102,9 +102,12 @@ class People:
         found = list(dict.fromkeys(self.by_token[t.i] for t in token.subtree if t.i in self.by_token))
         after = token.right_edge.i + 1
         after += 1 if after < len(self.doc) and self.doc[after].text == "," else 0
-        if not found and after < len(self.doc) and self.doc[after].lemma_ == "lead" and self.doc[after].tag_ == "VBN":
-            # "received a delegation of X, led by its chairman Y," with "led" hung on the verb
-            found = list(dict.fromkeys(self.by_token[t.i] for t in self.doc[after].subtree if t.i in self.by_token))
+        # "received a delegation of X, led by its chairman Y," / "a delegation from X led by Y", with "led"
+        # hung on the verb or on X
+        led = next((k for k in range(after, min(after + 5, token.sent.end)) if self.doc[k].lemma_ in ("lead", "head")
+                    and self.doc[k].tag_ == "VBN"), None) if not found else None
+        if led is not None and all(t.pos_ in ("ADP", "PROPN", "DET", "PUNCT", "ADJ") for t in self.doc[after:led]):
+            found = list(dict.fromkeys(self.by_token[t.i] for t in self.doc[led].subtree if t.i in self.by_token))
         if not found and token.sent.end < len(self.doc):
             found = self._led_next(token)
         return found

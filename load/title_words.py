@@ -21,6 +21,11 @@ CLAUSE_END = {",", ".", ";", ":", ")", "(", "!", "?", "\"", "”", "—", "–"}
 SCOPE = {"for", "in", "of", "at"}
 DASHES = {"—", "–", "-"}
 PRONOUNS = {"his", "her", "their"}
+# Verbs of headlines written in title case, which the tagger may read as nouns ("X Hosts Apple CEO Y").
+HEADLINE_VERBS = {"meets", "hosts", "receives", "welcomes", "greets", "visits", "holds", "calls", "says", "urges",
+                  "thanks", "backs", "slams", "vows", "warns", "asks", "tells", "discusses", "signs", "opens",
+                  "inaugurates", "launches", "appoints", "names", "sacks", "joins", "confers", "congratulates",
+                  "honours", "honors", "praises", "seeks", "pledges", "assures", "briefs", "hails", "lauds"}
 
 
 
@@ -41,8 +46,9 @@ def chain_token_ok(tok: Token) -> bool:
     if tok.text in (",", ";", ":", "(", ")"):
         return False      # a comma the model put inside a place ("to [the Kingdom,] X") ends the chain
     low = tok.lower_
-    if low == "and":
-        return False      # "Gen Bajwa and Foreign Minister Zarif": coordination ends a title
+    if low == "and" or low in HEADLINE_VERBS:
+        return False      # "Gen Bajwa and Foreign Minister Zarif": coordination ends a title; so does a
+        # headline's verb ("X Hosts Apple CEO Y")
     if is_post_word(tok) or is_head(tok) or low in STATUS_WORDS or low in CONNECTORS or low in POSSESSIVE:
         return True
     if country_at(tok) or tok.ent_type_ in ("NORP", "GPE", "ORG"):

@@ -327,6 +327,11 @@ def test_camel_case_arabic_names_are_names(nlp):
     assert "AbdulRahman AbdulRazaq" in names(doc)
 
 
+def test_a_jurisdiction_before_a_post_is_no_person(nlp):
+    doc = nlp("Tamil Nadu Chief Minister Arul Selvan met Prime Minister Vikram Rao in New Delhi on Tuesday.")
+    assert names(doc) == ["Arul Selvan", "Vikram Rao"]
+
+
 def test_an_organisation_listed_beside_a_person_stays_an_organisation(nlp):
     doc = nlp("Shares of Goldman Sachs and Morgan Stanley rose after John Smith and Standard Chartered reported results.")
     assert names(doc) == ["John Smith"]

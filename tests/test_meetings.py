@@ -602,6 +602,12 @@ def test_met_a_at_one_place_and_b_at_another(nlp):
     assert pairs(found) == {frozenset({"Rezaei", "Farouk"}), frozenset({"Rezaei", "Nour"})}
 
 
+def test_a_delegation_from_a_country_led_by_a_person(nlp):
+    found = read(nlp, "Deputy Chairman Senate Imran Aziz later received a parliamentary delegation from Uzbekistan "
+                      "led by Deputy Speaker Akmal Rustamov.", "2024-03-15")
+    assert pairs(found) == {frozenset({"Aziz", "Rustamov"})}
+
+
 def test_a_pronoun_is_not_the_subject_of_its_own_clause(nlp):
     found = read(nlp, "Prime Minister Amina Sultana Karim today urged investors to come.\n\n"
                       "The premier made the call when Ambassador Kenji Watanabe paid a courtesy call on her at her "

@@ -190,6 +190,11 @@ def test_a_counterpart_of_a_person_named_by_a_role(nlp):
     assert ("Foreign Minister", "Saudi Arabia") in [(t.post, t.country) for t in found["Turki bin Nasser"].titles]
 
 
+def test_a_headline_verb_is_no_part_of_a_title(nlp):
+    person = only(nlp, "Widodo Hosts Apple CEO Tim Cook At Palace\n\nThe talks went well, officials said.", "Tim Cook")
+    assert posts(person) == ["Apple CEO"]
+
+
 def test_a_rank_with_retired_in_brackets_is_no_person(nlp):
     found = people_of(nlp, "Former Army Chief Gen (retd) Vikram Rathore was also present at the review meeting.")
     assert list(found) == ["Vikram Rathore"]
