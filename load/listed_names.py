@@ -139,14 +139,14 @@ _RANK_LIKE = {"general"}
 
 def not_jurisdictions(doc: Doc, people: list[Span]) -> list[Span]:
     """Names that are not the jurisdiction of the post after them: "[Tamil Nadu] Chief Minister X",
-    "[Kano State] Governor Y" (the model calls the state a person)."""
+    "[Tanah Datar] district chief Y" (the model calls the place a person)."""
     starts = {p.start for p in people}
     kept = []
     for person in people:
         k = person.end
-        if k < len(doc) and doc[k].is_title and is_post_word(doc[k]) and doc[k].lower_ not in _RANK_LIKE:
+        if k < len(doc) and is_post_word(doc[k]) and doc[k].lower_ not in _RANK_LIKE:
             j = k
-            while j < len(doc) and j - k < 4 and doc[j].is_title and is_post_word(doc[j]):
+            while j < len(doc) and j - k < 4 and is_post_word(doc[j]):
                 j += 1
             if j in starts and any(post_head(t.text) for t in doc[k:j]):
                 continue

@@ -231,7 +231,8 @@ _QUOTES = {'"', "'", "“", "”", "‘", "’"}
 
 def _number_or_code(tok: Token) -> bool:
     """A model number or code, not a date nor a year ("by 2019 X had left")."""
-    if tok.ent_type_ in ("DATE", "TIME") or (len(tok.text) == 4 and tok.text[:2] in ("19", "20") and tok.text.isdigit()):
+    year = len(tok.text) == 4 and tok.text[:2] in ("19", "20") and tok.text.isdigit()
+    if tok.ent_type_ in ("DATE", "TIME") or year:
         return False
     return tok.text[:1].isdigit() or bool(_MODEL_CODE.match(tok.text))
 
@@ -245,9 +246,11 @@ def product_name(doc: Doc, start: int, end: int) -> bool:
         nxt = doc[end]
         if _number_or_code(nxt) and not nxt.is_sent_start:
             return True
-        if nxt.lower_ == "for" and end + 1 < len(doc) and (doc[end + 1].is_currency or doc[end + 1].ent_type_ == "MONEY"):
+        if nxt.lower_ == "for" and end + 1 < len(doc) and (doc[end + 1].is_currency
+                                                           or doc[end + 1].ent_type_ == "MONEY"):
             return True
-    if start >= 1 and _number_or_code(doc[start - 1]) and doc[start - 1].whitespace_ and not doc[start - 1].is_sent_start:
+    before = doc[start - 1] if start >= 1 else None
+    if before is not None and _number_or_code(before) and before.whitespace_ and not before.is_sent_start:
         return True
     return (start > 0 and doc[start - 1].text in _QUOTES and not doc[start - 1].whitespace_
             and end < len(doc) and (doc[end].text in _QUOTES or (doc[end].is_punct and end + 1 < len(doc)

@@ -205,7 +205,8 @@ def _add_name_mention(doc: Doc, span: Span, cluster: _Cluster, sentences: Senten
     departed = {appointed.start} if appointed is not None and leaving else set()
     cluster.title_tokens.update(i for c in chains for i in range(c.start, c.end))
     posts = 0
-    for chain in [part for c in chains for part in (split_on_and(c) if shared is None or c is not shared.chain else [c])]:
+    parts = [part for c in chains for part in (split_on_and(c) if shared is None or c is not shared.chain else [c])]
+    for chain in parts:
         if any(t.lower_ == "counterpart" for t in chain):
             cluster.counterparts.append((chain, span.start))
             cluster.anchored = True

@@ -103,7 +103,8 @@ def read_chain(chain: Span) -> TitleParts:
         kept.pop(0)
     while kept and (kept[-1].lower_ in CONNECTORS | SCOPE or kept[-1].text == "-"):
         kept.pop()
-    if len(kept) >= 2 and kept[-1].lower_ == "ambassador" and is_head(kept[-2]) and kept[-2].lower_ not in POST_MODIFIERS:
+    if len(kept) >= 2 and kept[-1].lower_ == "ambassador" and is_head(kept[-2]) \
+            and kept[-2].lower_ not in POST_MODIFIERS:
         kept.pop()            # "Foreign Minister Ambassador X": a former envoy's style, not a second post
     parts.post_tokens = kept
     if parts.organisation is None:

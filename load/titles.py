@@ -107,7 +107,7 @@ def left_apposition(doc: Doc, name: Span, sent: Span) -> Span | None:
     description, a comma, then the name closing the apposition (or standing where the
     description began a clause: "..., the Minister of Defense of China, X spoke")."""
     p = name_prefix(name).start
-    if p - 3 >= sent.start and doc[p - 1].is_title and post_head(doc[p - 1].text) is not None \
+    if p - 3 >= sent.start and (doc[p - 1].is_title or doc[p - 1].is_upper) and post_head(doc[p - 1].text) is not None \
             and doc[p - 2].text == ",":
         p -= 1        # "the Minister of Foreign Affairs, Ambassador X,": a post's style before the name
     if p - 2 < sent.start or doc[p - 1].text != ",":
@@ -193,7 +193,7 @@ def right_apposition(doc: Doc, start: int, sent_end: int, person_starts: set[int
                 break
         elif not (chain_token_ok(tok) or (scopes and tok.is_alpha and tok.pos_ in ("NOUN", "PROPN", "ADJ")
                                            and tok.ent_type_ not in ("DATE", "TIME"))
-                  or (tok.is_lower and tok.pos_ in ("NOUN", "ADJ") and tok.dep_ in ("compound", "amod")
+                  or (tok.is_lower and tok.pos_ in ("NOUN", "ADJ") and tok.dep_ in ("compound", "amod", "poss")
                       and j < tok.head.i < sent_end)):
             break
         j += 1
@@ -204,10 +204,10 @@ def right_apposition(doc: Doc, start: int, sent_end: int, person_starts: set[int
     chain = doc[i:j]
     if not len(chain) or not any(is_head(t) for t in chain):
         return None
-    if indefinite and (chain[-1].lower_ not in ("spokesman", "spokeswoman", "spokesperson")
-                       or j + 1 < sent_end and doc[j].text == "," and j + 1 in person_starts):
-        return None           # "X, a former minister,": a description; "X, a ministry spokesman,": the post
-        # (but "X, a U.N. spokesman, Y, said": Y's)
+    spokes = next((t for t in chain if is_head(t)), chain[-1]).lower_ in ("spokesman", "spokeswoman", "spokesperson")
+    if indefinite and (not spokes or j + 1 < sent_end and doc[j].text == "," and j + 1 in person_starts):
+        return None           # "X, a former minister,": a description; "X, a ministry spokesman,", "X, a
+        # spokesperson for the agency,": the post (but "X, a U.N. spokesman, Y, said": Y's)
     # An apposition closes the clause: "X, the army chief, said"; in "X, the army chief vowed"
     # the description is the subject of a new clause, not X's title.
     if j < sent_end:
@@ -299,8 +299,9 @@ def shared_plural_post(span: Span, sent: Span, ends_at: dict[int, Span], starts_
                        person_starts: set[int]) -> SharedPost | None:
     """ "Prime Ministers A and B", "the defence ministers of Turkey and Syria, A and B",
     "Turkish and Syrian defence ministers A and B", "A and B, the foreign ministers of Kenya and
-    Uganda,": a plural post before (or in apposition after) a list of names is each one's post. The countries it names pair with the names in order when there are as many
-    (news lists them in the same order); one country is everyone's; otherwise no one's."""
+    Uganda,": a plural post before (or in apposition after) a list of names is each one's post.
+    The countries it names pair with the names in order when there are as many (news lists them
+    in the same order); one country is everyone's; otherwise no one's."""
     names = coordinated_names(span, sent, ends_at, starts_at)
     if len(names) < 2:
         return None

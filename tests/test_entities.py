@@ -330,6 +330,8 @@ def test_camel_case_arabic_names_are_names(nlp):
 def test_a_jurisdiction_before_a_post_is_no_person(nlp):
     doc = nlp("Tamil Nadu Chief Minister Arul Selvan met Prime Minister Vikram Rao in New Delhi on Tuesday.")
     assert names(doc) == ["Arul Selvan", "Vikram Rao"]
+    doc = nlp("Tanah Datar district chief Eka Saputra told reporters that rescue teams were hampered by rain.")
+    assert names(doc) == ["Eka Saputra"]
 
 
 def test_an_organisation_listed_beside_a_person_stays_an_organisation(nlp):

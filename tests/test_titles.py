@@ -157,6 +157,15 @@ def test_plural_post_with_a_place_before_it_gives_no_country(nlp):
     # Chinese state media: a party membership, then the post
     ("Zhou Ming, a member of the Standing Committee of the Political Bureau of the CPC Central Committee and vice "
      "premier of the State Council, co-chaired the meeting.", "Zhou Ming", "Vice Premier of the State Council", None),
+    # an indefinite spokesperson "for" an agency
+    ("\"The toll could rise,\" said Budi Santoso, a spokesperson for the National Disaster Mitigation Agency.",
+     "Budi Santoso", "Spokesperson for the National Disaster Mitigation Agency", None),
+    # a police rank written as a style between the apposition and the name
+    ("The spokesman for the Kaduna State Police Command, ASP Musa Danladi, confirmed the attack.",
+     "Musa Danladi", "Spokesman for the Kaduna State Police Command", None),
+    # a lower-case possessive in an apposition
+    ("Brig. Gen. Ramon Castillo, the division's commander, said operations would continue.",
+     "Ramon Castillo", "Division Commander", None),
     # stacked Malaysian honorifics are no part of the post
     ("Deputy Prime Minister Datuk Seri Dr Ahmad Hamdan and Tengku Datuk Seri Zainal Rahman attended.",
      "Ahmad Hamdan", "Deputy Prime Minister", None),
