@@ -36,7 +36,8 @@ from .name_words import (
     PLATFORMS, POSSESSIVE, POST_PAIRS, PRODUCT_ENDS, ROYAL_WORDS, affiliation, dotted_initials, end_of_name,
     function_word_surname, hyphen_part, initials_word, is_post_word, joins_name, name_adjective, name_like,
     name_word, pronoun_surname)
-from .listed_names import listed_full_names, names_after_countries, not_jurisdictions, not_products
+from .listed_names import (
+    listed_full_names, names_after_countries, nicknamed_names, not_jurisdictions, not_products)
 from .post_names import (
     COMPASS, PORTFOLIO_PLURALS, after_portfolios, before_name_candidates, described_names, is_city,
     is_country, longest_run, post_phrase_ends_at, scope_city, stands_before_name, venue_of_event)
@@ -127,6 +128,7 @@ class PeopleLayer:
         people.extend(self._mislabelled_full_names(doc, ents, people))
         people.extend(listed_full_names(doc, people, prefixes, countries, self._is_organisation))
         people.extend(names_after_countries(doc, ents, countries, self._is_organisation))
+        people.extend(nicknamed_names(doc))
         people = filter_spans(people)
         people.extend(self._known_name_words(doc, people, orgs))
         people = not_jurisdictions(doc, not_products(doc, filter_spans(people)))

@@ -2,7 +2,8 @@
 names listed with a person that the model labelled ORG or nothing ("the presidents of A and B, X
 and [Y]", "attended by A's [X], B's [Y] and C's Z"), a name the model read into a state's full name
 ("President of [the People's Republic of China X Y]"), and names that are products or works by what
-stands around them ("Combat Kings 11", a price, quotes, a list that holds one).
+stands around them ("Combat Kings 11", a price, quotes, a list that holds one); a name with a
+quoted nickname inside it ('Joko "Jokowi" Widodo': the person's name is read without it).
 
 ``is_organisation`` is the people layer's test of an organisation's shape, passed in.
 """
@@ -11,7 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from .name_words import (
-    POSSESSIVE, PRODUCT_ENDS, is_post_word, name_adjective, name_like, name_word, product_name)
+    POSSESSIVE, PRODUCT_ENDS, end_of_name, is_post_word, name_adjective, name_like, name_word, product_name)
 from .posts import post_head
 
 
@@ -152,3 +153,42 @@ def not_jurisdictions(doc: Doc, people: list[Span]) -> list[Span]:
                 continue
         kept.append(person)
     return kept
+
+
+_OPENING_QUOTES = {'"', "“"}
+_CLOSING_QUOTES = {'"', "”"}
+
+
+def nicknamed_names(doc: Doc) -> list[Span]:
+    """ 'President Joko "Jokowi" Widodo', 'Ferdinand "Bongbong" Marcos': a given name, a quoted
+    nickname of one or two words, and the surname, which the model reads as two names or none."""
+    found = []
+    for tok in doc:
+        i = tok.i
+        if tok.text not in _OPENING_QUOTES or i < 1 or i + 3 >= len(doc) or not name_like(doc[i - 1]):
+            continue
+        close = next((k for k in (i + 2, i + 3) if k < len(doc) and doc[k].text in _CLOSING_QUOTES), None)
+        if close is None or close + 1 >= len(doc) or not all(name_word(t) for t in doc[i + 1:close]):
+            continue
+        end = end_of_name(doc, close + 1)
+        if end == close + 1:
+            continue
+        start = i - 1
+        while start > 0 and i - start < 3 and name_like(doc[start - 1]) and doc[start - 1].pos_ == "PROPN":
+            start -= 1
+        found.append(Span(doc, start, end, label="PERSON"))
+    return found
+
+
+def without_nickname(text: str) -> str:
+    """ 'Joko "Jokowi" Widodo' -> 'Joko Widodo'."""
+    out, depth = [], False
+    for word in text.split():
+        if word[:1] in _OPENING_QUOTES and not depth:
+            depth = not (len(word) > 1 and word[-1:] in _CLOSING_QUOTES)
+            continue
+        if depth:
+            depth = word[-1:] not in _CLOSING_QUOTES
+            continue
+        out.append(word)
+    return " ".join(out)

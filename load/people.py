@@ -28,6 +28,7 @@ from . import doc_cache
 from .countries import countries_in
 from .entities import name_prefix
 from .names import fuller, name_key, plain, rank_words, same_person
+from .listed_names import without_nickname
 from .people_credits import byline_names, credited
 from .post_names import bracket_after_post
 from .posts import POST_HEADS, normalize_post
@@ -106,7 +107,8 @@ class _Cluster:
 
 
 def _name_text(span: Span) -> str:
-    return span.text.strip()
+    text = span.text.strip()
+    return without_nickname(text) if any(t.text in ('"', "“") for t in span) else text
 
 
 def _find_cluster(clusters: list[_Cluster], text: str) -> _Cluster | None | bool:

@@ -334,6 +334,15 @@ def test_a_jurisdiction_before_a_post_is_no_person(nlp):
     assert names(doc) == ["Eka Saputra"]
 
 
+def test_a_quoted_nickname_inside_a_name(nlp):
+    from load.people import extract
+    from load.records import Article
+
+    text = 'President Ferdinand "Bongbong" Marcos Jr. met Japanese Prime Minister Fumio Kishida on Friday.'
+    found = [p.name for p in extract(nlp(text), Article(path="x.txt", sha256="", text=text))]
+    assert found == ["Ferdinand Marcos", "Fumio Kishida"]
+
+
 def test_an_organisation_listed_beside_a_person_stays_an_organisation(nlp):
     doc = nlp("Shares of Goldman Sachs and Morgan Stanley rose after John Smith and Standard Chartered reported results.")
     assert names(doc) == ["John Smith"]
