@@ -54,7 +54,8 @@ _LEADER_POSTS = [{"president"}, {"prime", "minister"}, {"chancellor"}, {"premier
                  {"sultan"}, {"supreme", "leader"}]
 # Descriptions that stand for a post: "top diplomat" and "diplomatic chief" mean foreign minister.
 _DESCRIBED_POSTS = [({"diplomat"}, ("minister", {"foreign"})),
-                    ({"diplomatic", "chief"}, ("minister", {"foreign"}))]
+                    ({"diplomatic", "chief"}, ("minister", {"foreign"})),
+                    ({"head", "state"}, ("president", set()))]   # "the Head of State": the one president
 
 
 def _post_words(text: str) -> set[str]:
