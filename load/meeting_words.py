@@ -10,13 +10,16 @@ from spacy.tokens import Token
 from .meeting_people import People
 
 MEETING_VERBS = {"meet", "receive", "host", "visit", "welcome", "greet"}   # take the other side as object
-WITH_VERBS = {"meet", "speak", "talk", "confer", "hold", "call", "sit", "engage", "discuss", "pay", "interact", "play"}
+WITH_VERBS = {"meet", "speak", "talk", "confer", "hold", "call", "sit", "engage", "discuss", "pay", "interact", "play",
+              "have", "exchange"}   # "had talks with B", "exchanged views with B"
+EXCHANGED = {"views", "ideas", "greetings", "pleasantries", "notes"}
 WITH_PREPS = {"with", "to"}                                 # "spoke to"; "on" only for "called on"
 MEETING_NOUNS = {"meeting", "meetings", "talks", "talk", "conversation", "discussion", "discussions",
                  "summit", "audience", "consultation", "consultations", "session", "encounter",
                  "face-to-face", "tete-a-tete", "call"}
 HELD_OBJECTS = MEETING_NOUNS | {"visit", "lunch", "dinner", "breakfast", "luncheon",   # "held a working lunch with B"
-                                "host"}                                                  # "played host to B"
+                                "host",                                                  # "played host to B"
+                                "tete"}                 # "had a tete-a-tete with B" (the tokenizer splits it)
 MEETING_OR_WITH_VERBS = MEETING_VERBS | WITH_VERBS
 TOGETHER_VERBS = {"meet", "confer", "talk"}                 # "A and B met"
 # Events where the people present meet each other.
@@ -115,7 +118,8 @@ def other_side(trigger: Token) -> list[Token]:
                      for g in pobjs(prep) for c in g.conjuncts if c.pos_ == "PROPN" and c.i > g.i)
     # "held talks/a meeting with B", "paid a courtesy call on B": the preposition hangs off the noun.
     for child in trigger.children:
-        if child.dep_ in ("dobj", "obj") and child.lower_ in HELD_OBJECTS:
+        if child.dep_ in ("dobj", "obj") and (child.lower_ in HELD_OBJECTS
+                                              or trigger.lemma_ == "exchange" and child.lower_ in EXCHANGED):
             for prep in child.children:
                 if prep.dep_ == "prep" and prep.lower_ in ("with", "between", "on", "to"):
                     heads.extend(pobjs(prep))
@@ -132,6 +136,10 @@ def other_side(trigger: Token) -> list[Token]:
                 for honour in pobjs(prep) if prep.dep_ == "prep" and prep.lower_ == "in" else []:
                     if honour.lower_ in ("honour", "honor"):
                         heads.extend(g for p in honour.children if p.lower_ == "of" for g in pobjs(p))
+                        # "in honour of visiting President B": the parser makes "visiting" a verb
+                        heads.extend(o for p in honour.children if p.lower_ == "of" for v in p.children
+                                     if v.dep_ == "pcomp" and v.tag_ == "VBG" for o in v.children
+                                     if o.dep_ in ("dobj", "obj"))
     return heads
 
 

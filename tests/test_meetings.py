@@ -778,10 +778,27 @@ def test_more_meeting_forms(nlp, text, expected):
      {"Boateng", "Agbeko"}, None),
     ("The meeting between Prime Minister Rina Sato and President Joon Park took place in Seoul on Friday.",
      {"Sato", "Park"}, "Seoul"),
+    ("Prime Minister Aziz Rahman exchanged views with Chinese Premier Wu Lei in Kuala Lumpur on Monday.",
+     {"Rahman", "Lei"}, "Kuala Lumpur"),
+    ("Prime Minister Aziz Rahman had talks with Chinese Premier Wu Lei in Kuala Lumpur on Monday.",
+     {"Rahman", "Lei"}, "Kuala Lumpur"),
+    ("Prime Minister Aziz Rahman had a tete-a-tete with Chinese Premier Wu Lei in Kuala Lumpur on Monday.",
+     {"Rahman", "Lei"}, "Kuala Lumpur"),
+    ("President Samuel Otieno hosted a luncheon in honour of visiting President Paul Mugisha at State House.",
+     {"Otieno", "Mugisha"}, None),
 ])
 def test_other_verbs_and_nouns_of_meeting(nlp, text, expected, place):
     found = read(nlp, text, "2024-03-08")
     assert [(n, p) for n, _, p, _ in found] == [(frozenset(expected), place)]
+
+
+@pytest.mark.parametrize("text", [
+    "Prime Minister Aziz Rahman had a phone call with Chinese Premier Wu Lei on Monday.",
+    "Prime Minister Aziz Rahman had no plans to meet Chinese Premier Wu Lei.",
+    "Prime Minister Aziz Rahman exchanged letters with Chinese Premier Wu Lei on Monday.",
+])
+def test_having_and_exchanging_that_are_no_meeting(nlp, text):
+    assert read(nlp, text, "2024-03-08") == []
 
 
 def test_the_nationality_leader_is_that_countrys_president(nlp):
