@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
+from . import doc_cache
 from .name_words import (
     POSSESSIVE, PRODUCT_ENDS, end_of_name, is_post_word, name_adjective, name_like, name_word, product_name)
 from .posts import post_head
@@ -20,13 +21,18 @@ def not_products(doc: Doc, people: list[Span]) -> list[Span]:
     """Names that are not products: by their last word ("Nintendo Switch Lite") or what stands
     around them (``product_name``), the same name elsewhere in the article, and a name listed with
     a product ("A, B 11, C and D")."""
-    products = [p for p in people if (len(p) > 1 and p[-1].lower_ in PRODUCT_ENDS) or product_name(doc, p.start, p.end)]
+    products = [p for p in people if (len(p) > 1 and p[-1].lower_ in PRODUCT_ENDS)
+                or product_name(doc, p.start, p.end)]
     lists = {_list_head(p.root) for p in products}
     named = {p.text for p in products}      # "Tempo Move for $400" ... "With Tempo Move, the company ..."
     kept = [p for p in people if p.text not in named and _list_head(p.root) not in lists]
     # the items the model did not call people: "Grid 2019", "NBA 2K20" in the same list
-    for sent in {p.sent for p in kept if p.sent.end - p.sent.start > 8}:
-        lists.update(_list_head(t) for t in sent[:-1] if t.is_title and product_name(doc, t.i, t.i + 1))
+    listed = [p for p in kept if p.root.dep_ in ("conj", "appos") or any(c.dep_ in ("conj", "appos")
+                                                                         for c in p.root.children)]
+    if listed:
+        sentences, index = doc_cache.sentences(doc), doc_cache.sentence_index(doc)
+        for n in {index[p.start] for p in listed}:
+            lists.update(_list_head(t) for t in sentences[n][:-1] if t.is_title and product_name(doc, t.i, t.i + 1))
     return [p for p in kept if _list_head(p.root) not in lists]
 
 
@@ -159,13 +165,16 @@ _OPENING_QUOTES = {'"', "“"}
 _CLOSING_QUOTES = {'"', "”"}
 
 
+def _opening_quote(text: str) -> bool:
+    return text in _OPENING_QUOTES
+
+
 def nicknamed_names(doc: Doc) -> list[Span]:
     """ 'President Joko "Jokowi" Widodo', 'Ferdinand "Bongbong" Marcos': a given name, a quoted
     nickname of one or two words, and the surname, which the model reads as two names or none."""
     found = []
-    for tok in doc:
-        i = tok.i
-        if tok.text not in _OPENING_QUOTES or i < 1 or i + 3 >= len(doc) or not name_like(doc[i - 1]):
+    for i in doc_cache.tokens_where(doc, _opening_quote):
+        if i < 1 or i + 3 >= len(doc) or not name_like(doc[i - 1]):
             continue
         close = next((k for k in (i + 2, i + 3) if k < len(doc) and doc[k].text in _CLOSING_QUOTES), None)
         if close is None or close + 1 >= len(doc) or not all(name_word(t) for t in doc[i + 1:close]):
