@@ -33,7 +33,7 @@ from .people_credits import byline_names, credited
 from .post_names import bracket_after_post
 from .posts import POST_HEADS, normalize_post
 from .records import Article, Mention, Person, Title
-from .title_appointments import appointment_chain, headed_title
+from .title_appointments import appointment_chain, copular_chain, headed_title
 from .title_reading import read_chain, royal_title, title_from_chain
 from .title_words import CONNECTORS
 from .titles import (
@@ -202,6 +202,9 @@ def _add_name_mention(doc: Doc, span: Span, cluster: _Cluster, sentences: Senten
     shared = shared_plural_post(span, sent, *bounds, person_starts)   # "Prime Ministers X and Y"
     if shared is not None:
         chains = [c for c in chains if c.end <= shared.start or c.start >= shared.chain.end] + [shared.chain]
+    copular = copular_chain(span)                                  # "X, who is also Deputy Prime Minister,"
+    if copular is not None:
+        chains.append(copular)
     appointed, leaving = appointment_chain(span)                   # "appointed X as finance minister"
     if appointed is not None and not any(c.start <= appointed.start < c.end for c in chains):
         chains.append(appointed)

@@ -150,3 +150,22 @@ def headed_title(name: Span, sentence: int) -> Title | None:
     post = f"{HEAD_VERBS[_lemma(verb)]} of the {body}"
     return Title(post=post, start=verb.idx, end=doc[j - 1].idx + len(doc[j - 1]), text=doc[verb.i:j].text,
                  sentence=sentence, country=country, organisation=body, normalized_post=normalize_post(post))
+
+
+def copular_chain(name: Span) -> Span | None:
+    """ "X, who is also Deputy Prime Minister,", "X, who is currently Kenya's ambassador to Japan.":
+    the post a relative clause says the person holds (not "who is expected to ...", "who is in X")."""
+    doc, end = name.doc, name.sent.end
+    k = name.end
+    if not (k + 3 < end and doc[k].text == "," and doc[k + 1].lower_ == "who" and doc[k + 2].lower_ == "is"):
+        return None
+    j = k + 3
+    while j < end and doc[j].lower_ in ("also", "currently", "now"):
+        j += 1
+    start = j
+    while j < end and (chain_token_ok(doc[j]) or doc[j].is_lower and doc[j].pos_ in ("NOUN", "ADJ")):
+        j += 1
+    if j == start or (j < end and doc[j].text not in (",", ".", ";")):
+        return None
+    chain = doc[start:j]
+    return chain if any(is_head(t) for t in chain) and chain[0].lower_ not in ("a", "an") else None

@@ -204,6 +204,18 @@ def test_a_headline_verb_is_no_part_of_a_title(nlp):
     assert posts(person) == ["Apple CEO"]
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Foreign Minister Omar Latif, who is also Deputy Prime Minister, held a meeting with the envoy.",
+     [("Foreign Minister", None), ("Deputy Prime Minister", None)]),
+    ("The minister met John Kamau, who is currently Kenya's ambassador to Japan.", [("Ambassador to Japan", "Kenya")]),
+    ("The minister met John Kamau, who is expected to lead the talks.", []),
+    ("The minister met John Kamau, who is in Nairobi for the talks.", []),
+])
+def test_a_post_told_in_a_relative_clause(nlp, text, expected):
+    name = "Omar Latif" if "Latif" in text else "John Kamau"
+    assert [(t.post, t.country) for t in only(nlp, text, name).titles] == expected
+
+
 def test_a_rank_with_retired_in_brackets_is_no_person(nlp):
     found = people_of(nlp, "Former Army Chief Gen (retd) Vikram Rathore was also present at the review meeting.")
     assert list(found) == ["Vikram Rathore"]
