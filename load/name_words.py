@@ -86,7 +86,7 @@ _NOT_NAME_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "QUANTITY", "P
 
 
 # "O'Connell", "D'Souza", "N'Golo": a capitalised name with an apostrophe (the tokenizer keeps it whole).
-_APOSTROPHE_NAME = re.compile(r"^[A-Z][a-z]?['’][A-Z][a-z]+$|^[A-Z][a-z]{1,3}['’][a-z]{2,}$")   # also "Ma'ruf", "Sa'id"
+_APOSTROPHE_NAME = re.compile(r"^[A-Z][a-z]?['’][A-Z][a-z]+$|^[A-Z][a-z]{1,7}['’][a-z]{2,}$")   # also "Ma'ruf", "Wetang'ula"
 # "P.", "M.K.", "W.": initials written with full stops ("Jonathan P. Blair", "M.K. Stalin").
 _DOTTED_INITIALS = re.compile(r"^(?:[A-Z]\.){1,3}$")
 # Generational suffixes after a surname: not part of the name a reader searches for.

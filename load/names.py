@@ -198,6 +198,10 @@ def same_person(a_name: str, a_country: str | None, a_posts: Iterable[str] | Non
     if not a or not b:
         return False
     if len(a) > 1 and len(b) > 1:
+        if _patronymic(a_name) or _patronymic(b_name):
+            # "Mohammed bin Rashid Al Maktoum" is not "Maktoum bin Mohammed bin Rashid Al Maktoum", his son:
+            # after "bin" come the father's names, so one's own given name comes first
+            return a[-1] == b[-1] and a[0] == b[0] and _given_compatible(a[:-1], b[:-1])
         return a[-1] == b[-1] and _given_compatible(a[:-1], b[:-1])
     # One side is a single word: a surname ("Baqeri") or a given name ("Imran").
     single, full = (a, b) if len(a) == 1 else (b, a)
@@ -206,6 +210,10 @@ def same_person(a_name: str, a_country: str | None, a_posts: Iterable[str] | Non
     if single[0] != full[-1] and single[0] != full[0]:
         return False
     return _posts_compatible(a_posts, b_posts)
+
+
+def _patronymic(name: str) -> bool:
+    return any(w in ("bin", "bint", "ibn") for w in name.lower().split()[1:-1])
 
 
 def _posts_compatible(a_posts: Iterable[str] | None, b_posts: Iterable[str] | None) -> bool:

@@ -343,6 +343,11 @@ def test_a_quoted_nickname_inside_a_name(nlp):
     assert found == ["Ferdinand Marcos", "Fumio Kishida"]
 
 
+def test_a_name_with_an_apostrophe_inside(nlp):
+    doc = nlp("The Speaker, Rt. Hon. Jane Atim, on Monday hosted her Kenyan counterpart, Moses Wetang'ula, at Parliament.")
+    assert "Moses Wetang'ula" in names(doc)
+
+
 def test_an_organisation_listed_beside_a_person_stays_an_organisation(nlp):
     doc = nlp("Shares of Goldman Sachs and Morgan Stanley rose after John Smith and Standard Chartered reported results.")
     assert names(doc) == ["John Smith"]
