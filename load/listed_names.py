@@ -54,6 +54,7 @@ def names_after_countries(doc: Doc, ents: tuple[Span, ...], countries, is_organi
             found.append(Span(doc, hit[1], ent.end, label="PERSON"))
     return [s for s in found if not is_organisation(doc, s)]
 
+
 def listed_full_names(doc: Doc, people: list[Span], prefixes, countries, is_organisation) -> list[Span]:
     """Full names listed with a person that the model labelled ORG or nothing: "the prime ministers
     of A and B, [X Y] and Z", "Z and [X Y] held talks", "attended by A's [X Y], B's [V W] and C's

@@ -28,7 +28,6 @@ HEADLINE_VERBS = {"meets", "hosts", "receives", "welcomes", "greets", "visits", 
                   "honours", "honors", "praises", "seeks", "pledges", "assures", "briefs", "hails", "lauds"}
 
 
-
 def is_head(tok: Token) -> bool:
     """A post's head word, singular or plural ("Minister", "Ministers")."""
     if post_head(tok.text) is not None:
