@@ -560,3 +560,13 @@ def test_an_indefinite_spokesman_names_the_post(nlp, text, name, post):
 ])
 def test_where_a_posts_scope_ends_and_the_name_begins(nlp, text, name, post):
     assert posts(only(nlp, text, name)) == [post]
+
+
+def test_a_part_of_the_americas_is_no_country(nlp):
+    found = people_of(nlp, "Brazilian President Joao Ferreira hosted South American presidents and Latin American "
+                           "envoys; North Macedonian Foreign Minister Petar Ilievski also attended.")
+    assert found["Joao Ferreira"].country == "Brazil"
+    assert found["Petar Ilievski"].country == "North Macedonia"
+    from load.countries import countries_in
+    doc = nlp("The South American presidents met the Latin American envoys.")
+    assert countries_in(doc) == {}
