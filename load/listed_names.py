@@ -21,19 +21,20 @@ def not_products(doc: Doc, people: list[Span]) -> list[Span]:
     """Names that are not products: by their last word ("Nintendo Switch Lite") or what stands
     around them (``product_name``), the same name elsewhere in the article, and a name listed with
     a product ("A, B 11, C and D")."""
+    # (a name's last word stands for it in the parse: cheaper than Span.root)
     products = [p for p in people if (len(p) > 1 and p[-1].lower_ in PRODUCT_ENDS)
                 or product_name(doc, p.start, p.end)]
-    lists = {_list_head(p.root) for p in products}
+    lists = {_list_head(p[-1]) for p in products}
     named = {p.text for p in products}      # "Tempo Move for $400" ... "With Tempo Move, the company ..."
-    kept = [p for p in people if p.text not in named and _list_head(p.root) not in lists]
+    kept = [p for p in people if p.text not in named and (not lists or _list_head(p[-1]) not in lists)]
     # the items the model did not call people: "Grid 2019", "NBA 2K20" in the same list
-    listed = [p for p in kept if p.root.dep_ in ("conj", "appos") or any(c.dep_ in ("conj", "appos")
-                                                                         for c in p.root.children)]
+    listed = [p for p in kept if p[-1].dep_ in ("conj", "appos") or any(c.dep_ in ("conj", "appos")
+                                                                        for c in p[-1].children)]
     if listed:
         sentences, index = doc_cache.sentences(doc), doc_cache.sentence_index(doc)
         for n in {index[p.start] for p in listed}:
             lists.update(_list_head(t) for t in sentences[n][:-1] if t.is_title and product_name(doc, t.i, t.i + 1))
-    return [p for p in kept if _list_head(p.root) not in lists]
+    return [p for p in kept if not lists or _list_head(p[-1]) not in lists]
 
 
 def names_after_countries(doc: Doc, ents: tuple[Span, ...], countries, is_organisation) -> list[Span]:

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.attrs import LOWER
 from spacy.tokens import Doc, Span
@@ -109,7 +110,7 @@ class _Cluster:
 
 def _name_text(span: Span) -> str:
     text = span.text.strip()
-    return without_nickname(text) if any(t.text in ('"', "“") for t in span) else text
+    return without_nickname(text) if '"' in text or "“" in text else text
 
 
 def _find_cluster(clusters: list[_Cluster], text: str) -> _Cluster | None | bool:
@@ -130,6 +131,7 @@ def _find_cluster(clusters: list[_Cluster], text: str) -> _Cluster | None | bool
     return anywhere[0] if anywhere else None
 
 
+@lru_cache(maxsize=4096)
 def _patronymic_words(name: str) -> set[str]:
     """The name keys of the father's name in "X bin Y", "X bint Y", "X ibn Y"."""
     words = name.split()
