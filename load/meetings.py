@@ -207,7 +207,8 @@ def _join_attendances(found: list[Found], sentence_of: Callable[[int], int]) -> 
             last = group
             continue
         # "C also took part in the talks with B", after "A held talks with B" (another meeting between)
-        shared = next((g for g in reversed(joined) if g.event in (None, "meeting") and definite_event(group.trigger)
+        shared = next((g for g in reversed(joined) if group.event == "meeting" and g.event in (None, "meeting")
+                       and definite_event(group.trigger)
                        and 0 <= sentence_of(group.trigger.i) - sentence_of(g.trigger.i) <= ATTENDANCE_WINDOW
                        and set(group.participants) & set(g.participants)), None)
         if (last is not None and group.event in ("meeting", "meal", PRESENCE)
