@@ -77,6 +77,8 @@ _RENAMED = {"The Netherlands": "Netherlands", "Palestinian Territory": "Palestin
 
 # Words that make a country's name part of another place's ("New Jersey", "Northern Ireland").
 _PLACE_PREFIXES = {"new", "northern", "southern", "western", "eastern", "upper", "lower", "baja", "nova"}
+# "South American", "Latin American", "Central American": a part of the continent, not the United States
+_AMERICAS = {"south", "north", "central", "latin"}
 
 
 @lru_cache(maxsize=1)
@@ -131,8 +133,12 @@ class CountryMatcher:
         for i in doc_cache.tokens_where(doc, _country_word):   # not a Token object per word
             tok = doc[i]
             country = forms.get(plain(tok.text))
-            if not (tok.i > 0 and doc[tok.i - 1].lower_ in _PLACE_PREFIXES and doc[tok.i - 1].is_title):
-                found[tok.i] = (tok.i, tok.i + 1, country)
+            before = doc[tok.i - 1] if tok.i > 0 else None
+            if before is not None and before.is_title and (
+                    before.lower_ in _PLACE_PREFIXES
+                    or before.lower_ in _AMERICAS and tok.lower_ in ("american", "americans", "america")):
+                continue
+            found[tok.i] = (tok.i, tok.i + 1, country)
         for _, start, end in self.matcher(doc):
             span = doc[start:end]
             if not span[0].text[:1].isupper():

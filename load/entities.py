@@ -14,7 +14,8 @@ each name (``span._.rank``, ``span._.honorific``, ``span._.royal``,
 ``span._.prefix_start``), and the countries the text names (``doc._.countries``,
 from ``load.countries``). It knows ranks, honorifics, post words and nationalities,
 never particular people. The words around a name it reads are in ``load.name_words``; the
-names a post or a description tells, in ``load.post_names``.
+names a post or a description tells, in ``load.post_names``; names found by their place beside
+other names, and products, in ``load.listed_names``.
 """
 from __future__ import annotations
 
@@ -35,6 +36,8 @@ from .name_words import (
     PLATFORMS, POSSESSIVE, POST_PAIRS, PRODUCT_ENDS, ROYAL_WORDS, affiliation, dotted_initials, end_of_name,
     function_word_surname, hyphen_part, initials_word, is_post_word, joins_name, name_adjective, name_like,
     name_word, pronoun_surname)
+from .listed_names import (
+    listed_full_names, names_after_countries, nicknamed_names, not_jurisdictions, not_products)
 from .post_names import (
     COMPASS, PORTFOLIO_PLURALS, after_portfolios, before_name_candidates, described_names, is_city,
     is_country, longest_run, post_phrase_ends_at, scope_city, stands_before_name, venue_of_event)
@@ -123,9 +126,12 @@ class PeopleLayer:
                                                       if e.label_ in ("ORG", "FAC") and self._is_organisation(doc, e)}
         people = [p for p in filter_spans(people) if plain(p.text) not in org_texts]
         people.extend(self._mislabelled_full_names(doc, ents, people))
+        people.extend(listed_full_names(doc, people, prefixes, countries, self._is_organisation))
+        people.extend(names_after_countries(doc, ents, countries, self._is_organisation))
+        people.extend(nicknamed_names(doc))
         people = filter_spans(people)
         people.extend(self._known_name_words(doc, people, orgs))
-        people = [p for p in filter_spans(people) if not (len(p) > 1 and p[-1].lower_ in PRODUCT_ENDS)]
+        people = not_jurisdictions(doc, not_products(doc, filter_spans(people)))
         doc._.name_prefixes = {(p.start, p.end): self._prefix_before(doc, p.start, prefixes) for p in people}
         doc_cache.forget(doc, _name_prefixes)
         doc.ents = self._merge(doc, ents, people, orgs)
@@ -159,9 +165,10 @@ class PeopleLayer:
         i = start
         while i in prefixes:
             begin, label, text = prefixes[i]
-            if found[label] is not None:
+            if found[label] is not None and label != "HONORIFIC":
                 break
-            found[label] = text
+            # honorifics stack ("Tengku Datuk Seri X", "Datuk Seri Dr Y", "H.E. Mr Z"): the one nearest the name is kept
+            found[label] = found[label] or text
             i = begin
         return NamePrefix(i, found["RANK"], found["HONORIFIC"], found["ROYAL"])
 
@@ -190,8 +197,8 @@ class PeopleLayer:
                 start += 1
             else:
                 break
-        if start >= end:
-            return None
+        if start >= end or all(i in prefix_end_at for i in range(start, end)):
+            return None                                  # a rank alone: "Gen" of "Gen (retd) X"
         if start > 0 and doc[start - 1].text == "#":     # a hashtag
             return None
         while (start > 0 and start not in prefixes and not doc[start].is_sent_start

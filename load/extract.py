@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from . import casualties, dates, doc_cache, figures, meetings, people, titles
+from . import casualties, dates, doc_cache, figures, meetings, people, title_reading
 from .records import Article, ArticleFacts
 
 
@@ -34,7 +34,7 @@ def extract_facts(doc: Doc, article: Article) -> ArticleFacts:
         article.explicit_dates = dates.explicit_full_dates(doc)
     found_people = people.extract(doc, article)
     date_context = dates.DateContext(doc, article)
-    titles.date_titles(found_people, date_context, article)
+    title_reading.date_titles(found_people, date_context, article)
     return ArticleFacts(
         people=found_people,
         meetings=meetings.extract(doc, article, found_people, date_context),

@@ -103,6 +103,18 @@ def _passive_agents(verb: Token, people: People) -> list[int]:
     return found
 
 
+def _those_at(verb: Token) -> Token | None:
+    """The event of a subject such as "those at the meeting", "participants in the talks"."""
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass") and child.lower_ in ("those", "participants", "attendees", "others"):
+            for prep in child.children:
+                if prep.dep_ == "prep" and prep.lower_ in ("at", "in"):
+                    event = next((g for g in pobjs(prep) if event_class(g)), None)
+                    if event is not None:
+                        return event
+    return None
+
+
 def _event_subject(verb: Token) -> Token | None:
     """The event a passive or copular clause is about: "The ceremony was attended by ..."."""
     if verb.dep_ == "acl" and event_class(verb.head):
@@ -137,7 +149,12 @@ def read_attendance(token: Token, people: People) -> list[Found]:
             if side:
                 return [Found(side, token, PRESENCE)]                # "A and B also attended."
         return []
-    if lemma in CHAIR_VERBS:
+    if lemma == "include":
+        event = _those_at(token)      # "Those at the meeting included A, B and C"
+        side = [k for c in token.children if c.dep_ in ("dobj", "obj")
+                for k in people.phrase(c) + people.listed_after(c.left_edge)] if event is not None else []
+        return [Found(list(dict.fromkeys(side)), token, event_class(event))] if side else []
+    if lemma in CHAIR_VERBS or lemma == "host":     # "X hosted a summit attended by A and B" (no guest named)
         return _chaired(token, people)
     if lemma in COMPANY_VERBS:
         return _accompanied(token, people)
@@ -223,10 +240,14 @@ def also_attended(verb: Token) -> bool:
     # "A and B were in attendance"
     present += [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "in" and lemma == "be"
                 and [g.lower_ for g in c.children] == ["attendance"]]
+    # "A and B were among those present"
+    present += [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "among" and lemma == "be"
+                and any(g.lower_ in ("present", "attendance", "attendees", "participants") for g in c.subtree)]
     if not (lemma in ATTEND_VERBS or (lemma == "be" and present)):
         return False
     return (not any(c.dep_ in ("dobj", "obj", "prep") and c not in present
-                    for c in [*verb.children, *(g for p in present for g in p.children if g.lower_ != "attendance")])
+                    for c in [*verb.children, *(g for p in present for g in p.children
+                                                if g.lower_ not in ("attendance", "present"))])
             and (bool(present) or any(c.dep_ == "advmod" and c.lower_ == "also" for c in verb.children)))
 
 
@@ -235,11 +256,23 @@ def refers_back(trigger: Token) -> bool:
     at the talks", "also attended" (not "attended a dinner" nor "attended the summit in X")."""
     if also_attended(trigger):
         return True
-    event = _event_subject(trigger) or event_object(trigger)
+    event = _event_subject(trigger) or event_object(trigger) or _those_at(trigger)
     if event is None:
         return False
     return any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that", "their") for c in event.children) \
-        and not any(c.dep_ in ("prep", "compound", "amod") for c in event.children)
+        and not any(c.dep_ in ("prep", "compound", "amod") and c.lower_ not in MEETING_FORMATS for c in event.children)
+
+
+# Words for the form of the meeting just told ("took part in the expanded session"), not another event.
+MEETING_FORMATS = {"expanded", "bilateral", "closed-door", "restricted", "delegation-level", "one-on-one",
+                   "plenary", "official", "formal", "working", "tete-a-tete", "wider", "enlarged", "subsequent"}
+
+
+def definite_event(trigger: Token) -> bool:
+    """ "took part in the talks with B": an attendance of an event told before ("the", "this")."""
+    event = _event_subject(trigger) or event_object(trigger)
+    return event is not None and any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that", "their")
+                                     for c in event.children)
 
 
 def read_presence(clause: Token, presence: Token, people: People) -> list[Found]:

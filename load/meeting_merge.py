@@ -69,14 +69,16 @@ def meeting_clusters(reports: dict, published: dict, groups) -> list[list[int]]:
 
 def _merge_within_articles(same_people: list[dict], groups) -> None:
     """One article's reports of these people: each joins the first of its earlier meetings
-    whose every report fits its date, else starts one (no chain of joins across a conflict)."""
+    whose every report fits its date and place ("met B in X" and "last met in Y in 2022" are two
+    meetings), else starts one (no chain of joins across a conflict)."""
     by_document = defaultdict(list)
     for report in same_people:
         by_document[report["document"]].append(report)
     for reports in by_document.values():
         meetings: list[list[dict]] = []
         for report in sorted(reports, key=lambda r: r["id"]):
-            home = next((m for m in meetings if all(_compatible(report, other) for other in m)), None)
+            home = next((m for m in meetings if all(_compatible(report, other) and not (
+                report["place"] and other["place"] and report["place"] != other["place"]) for other in m)), None)
             if home is None:
                 meetings.append([report])
             else:

@@ -8,7 +8,9 @@ its conjuncts. "He"/"his" stand for the person named in the subject of the
 sentence's main clause before the pronoun ("the last meeting of the
 president ... was in 2016, when he met X"), else for the person last named as
 a subject (an apposition to a subject counts: "The commander, General X,
-arrived"). Groups ("the two sides", "the delegations") name nobody.
+arrived"). "The latter"/"the former" stand for the last/the one before of the last two people
+named before them (their sentence, else the one before). Groups ("the two sides", "the
+delegations") name nobody.
 """
 from __future__ import annotations
 
@@ -54,6 +56,10 @@ class People:
         if token.lower_ in PRONOUNS:
             found = self.pronoun(token)
             return [found] if found is not None else []
+        if token.lower_ in ("latter", "former") and token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "conj") \
+                and any(c.lower_ == "the" for c in token.children):
+            found = self.former_or_latter(token)
+            return [found] if found is not None else []
         for child in token.children:
             if child.dep_ == "appos":
                 found = self.phrase(child)      # "the presidents of X and Y, A and B"
@@ -81,6 +87,9 @@ class People:
         """People of a phrase and its conjuncts ("A, B and C")."""
         keys: list[int] = []
         for head in [token, *conjuncts(token)]:
+            if head.tag_ == "VBG" and head.dep_ == "conj":
+                # "A and visiting French President B held talks": the parser makes "visiting" a verb
+                head = next((c for c in head.children if c.dep_ in ("dobj", "obj")), head)
             for key in self.delegation(head) or self.at(head):
                 if key not in keys:
                     keys.append(key)
@@ -93,9 +102,12 @@ class People:
         found = list(dict.fromkeys(self.by_token[t.i] for t in token.subtree if t.i in self.by_token))
         after = token.right_edge.i + 1
         after += 1 if after < len(self.doc) and self.doc[after].text == "," else 0
-        if not found and after < len(self.doc) and self.doc[after].lemma_ == "lead" and self.doc[after].tag_ == "VBN":
-            # "received a delegation of X, led by its chairman Y," with "led" hung on the verb
-            found = list(dict.fromkeys(self.by_token[t.i] for t in self.doc[after].subtree if t.i in self.by_token))
+        # "received a delegation of X, led by its chairman Y," / "a delegation from X led by Y", with "led"
+        # hung on the verb or on X
+        led = next((k for k in range(after, min(after + 5, token.sent.end)) if self.doc[k].lemma_ in ("lead", "head")
+                    and self.doc[k].tag_ == "VBN"), None) if not found else None
+        if led is not None and all(t.pos_ in ("ADP", "PROPN", "DET", "PUNCT", "ADJ") for t in self.doc[after:led]):
+            found = list(dict.fromkeys(self.by_token[t.i] for t in self.doc[led].subtree if t.i in self.by_token))
         if not found and token.sent.end < len(self.doc):
             found = self._led_next(token)
         return found
@@ -164,6 +176,23 @@ class People:
                 return found.pop() if len(found) == 1 else None
         return None
 
+    def former_or_latter(self, token: Token) -> int | None:
+        """ "A and B spoke to reporters. The latter met C": B; "the former": A. Of the last two
+        people named before ``token``, in its sentence or the one before."""
+        start = token.sent.start
+        if start > 0 and not any(i in self.by_token for i in range(start, token.i)):
+            start = self.doc[start - 1].sent.start
+        order: list[int] = []
+        for i in range(start, token.i):
+            key = self.by_token.get(i)
+            if key is not None:
+                if key in order:
+                    order.remove(key)
+                order.append(key)      # by last mention
+        if len(order) < 2:
+            return None
+        return order[-1] if token.lower_ == "latter" else order[-2]
+
     def previous_subject(self, token: Token) -> int | None:
         """The person last named as a subject before ``token`` (within three sentences)."""
         window_start = token.sent.start
@@ -188,6 +217,8 @@ def _is_subject(root: Token) -> bool:
 def _ends_list(token: Token, top: Token) -> bool:
     if token.text == ";" or token.tag_ in ("WP", "WP$", "WDT", "WRB"):
         return True
+    if token.dep_ == "mark" or (token.dep_ == "cc" and token.lower_ in ("but", "yet", "whereas")):
+        return True   # "A met B, while C met D": C is not on B's side
     if token.dep_ == "prep" and not _below(token, top):
         return True   # "met A and B in the presence of C": C is not on B's side
     return token.pos_ in ("VERB", "AUX") and token.dep_ in ("relcl", "advcl", "ccomp", "xcomp", "conj", "ROOT", "acl")

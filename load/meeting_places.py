@@ -3,8 +3,10 @@
 - "met B in Nairobi", "a meeting with B in Lima", "In Geneva, A and B attended ...": an
   in/at phrase of the meeting's clause, the trigger or its participants' phrase (not one
   inside a relative or another coordinated clause: "met A and visited the HQ in X").
-- "at the Grand Hall of the Nation in Quito", "at the presidential palace in Quito": a
-  city anywhere inside the phrase; a named venue with no city gives nothing.
+- "at the Grand Hall of the Nation in Quito", "at the presidential palace in Quito", "at the
+  Hilton in Addis Ababa": the city the venue is in (a city in a nested in/near phrase first); a
+  named venue with no city gives nothing, nor does a word of its name ("the Padma bridge",
+  "Mar-a-Lago") unless the gazetteer knows it as a city ("the Kampala Serena Hotel": Kampala).
 - "in the capital Nairobi" gives Nairobi; "in the capital", "in the Kenyan capital",
   "in the capital of Kenya" give the capital of the country named (the gazetteer
   knows capitals; a bare "the capital" takes the country named last before it, in its
@@ -82,6 +84,7 @@ def phrase_place(prep: Token) -> str | None:
             found = _capital(pobj)
             if found:
                 return found
+        found_cities: list[tuple[Token, str]] = []
         for token in pobj.subtree:
             if _in_other_clause(token, pobj):
                 continue
@@ -90,9 +93,33 @@ def phrase_place(prep: Token) -> str | None:
                 if found:
                     return found
             city = city_at(token)
-            if city:
-                return city
+            if city and not _part_of_venue_name(token, city):
+                found_cities.append((token, city))
+        # "at the Hilton in Addis Ababa", "at the bridge site near X": the town the venue is in
+        located = [city for token, city in found_cities if _located_in(token, pobj)]
+        if found_cities:
+            return located[0] if located else found_cities[0][1]
     return None
+
+
+def _located_in(token: Token, top: Token) -> bool:
+    """Whether ``token`` stands in an in/near phrase inside the phrase headed by ``top``."""
+    return any(a.dep_ == "prep" and a.lower_ in ("in", "near", "outside") for a in token.ancestors
+               if a.i != top.i and top.is_ancestor(a))
+
+
+def _part_of_venue_name(token: Token, city: str) -> bool:
+    """ "Mar-a-Lago", "the Padma bridge", "the Kazungula border post": a word of a venue's name, not
+    where the venue is; a known city that names a venue is its town ("the Kampala Serena Hotel",
+    "the Mombasa port")."""
+    doc = token.doc
+    if (token.i > 0 and doc[token.i - 1].text == "-" and not doc[token.i - 1].whitespace_) or (
+            token.i + 1 < len(doc) and doc[token.i + 1].text == "-" and not token.whitespace_):
+        return True
+    if token.dep_ not in ("compound", "amod", "nmod") or token.head.pos_ != "NOUN" or token.head.i < token.i:
+        return False
+    found = places.locate(city)
+    return not (found and found.get("kind") == "city")
 
 
 def city_at(token: Token) -> str | None:

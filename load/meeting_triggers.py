@@ -37,7 +37,7 @@ from . import doc_cache
 from .meeting_attendance import event_class, event_object, read_attendance
 from .meeting_people import People, coordinated_subject, governing_subjects, subjects
 from .meeting_words import (
-    ATTEND_VERBS, CREDENTIAL_VERBS, Found, HELD_OBJECTS, INTENT_WORDS, JOIN_VERBS, MEETING_NOUNS,
+    ATTEND_VERBS, CREDENTIAL_VERBS, EXCHANGED, Found, HELD_OBJECTS, INTENT_WORDS, JOIN_VERBS, MEETING_NOUNS,
     MEETING_OR_WITH_VERBS, MEETING_VERBS, MODALS, PREVIEW_MODIFIERS, REMOTE_WORDS, TOGETHER_VERBS,
     UNDONE_WORDS, named_right_after, one_to_many, other_side, people_of, pobjs, urges)
 
@@ -49,7 +49,12 @@ def read_verb(token: Token, people: People) -> list[Found]:
     if lemma not in MEETING_OR_WITH_VERBS or token.pos_ not in ("VERB", "AUX", "NOUN"):
         return []
     objects = [c for c in token.children if c.dep_ in ("dobj", "obj")]
-    if lemma in ("hold", "pay") and not any(c.lower_ in HELD_OBJECTS for c in objects):
+    if lemma in ("hold", "pay", "have") and not any(c.lower_ in HELD_OBJECTS for c in objects):
+        return []
+    if lemma == "have" and any(c.lower_ == "call" and not any(g.lower_ == "courtesy" for g in c.children)
+                               for c in objects):
+        return []         # "had a call with B": by telephone
+    if lemma == "exchange" and not any(c.lower_ in EXCHANGED for c in objects):
         return []
     if lemma == "pay" and not any(c.lower_ in ("call", "visit") for c in objects):
         return []
@@ -71,7 +76,7 @@ def read_verb(token: Token, people: People) -> list[Found]:
         others = [k for k in named_right_after(token, people) if k not in side_a]
     if others:
         return [Found(group, token) for group in one_to_many(side_a, others)]
-    together = lemma in TOGETHER_VERBS or (lemma == "hold" and any(c.lower_ in MEETING_NOUNS for c in objects))
+    together = lemma in TOGETHER_VERBS or (lemma in ("hold", "have") and any(c.lower_ in MEETING_NOUNS for c in objects))
     if together and not heads and len(side_a) < 2:
         side_a = coordinated_subject(token, people) or side_a
     if together and len(side_a) >= 2 and not heads:
@@ -97,7 +102,7 @@ def read_noun(token: Token, people: People) -> list[Found]:
         return []
     if token.lower_ == "call" and not any(c.lower_ == "courtesy" for c in token.children):
         return []   # a call is a telephone call unless it is a courtesy call
-    if token.dep_ in ("dobj", "obj") and token.head.lemma_ in ("hold", "pay"):
+    if token.dep_ in ("dobj", "obj") and token.head.lemma_ in ("hold", "pay", "have"):
         return []  # read from the verb
     between, with_heads, owner = [], [], []
     children = list(token.children)
@@ -226,5 +231,14 @@ def _remote_word(lower: str) -> bool:
 
 
 def reads(token: Token, people: People) -> list[Found]:
+    if _attended(token):
+        return []  # read from the verb of attending
     return read_verb(token, people) or read_noun(token, people) or read_attendance(token, people)
+
+
+def _attended(noun: Token) -> bool:
+    """ "C also took part in the talks with B": C's attendance of the talks told before, not talks of C."""
+    return (noun.pos_ in ("NOUN", "PROPN") and noun.dep_ == "pobj"
+            and noun.head.head.lemma_ in ("take", "participate", "join")
+            and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children))
 

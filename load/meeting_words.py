@@ -10,13 +10,16 @@ from spacy.tokens import Token
 from .meeting_people import People
 
 MEETING_VERBS = {"meet", "receive", "host", "visit", "welcome", "greet"}   # take the other side as object
-WITH_VERBS = {"meet", "speak", "talk", "confer", "hold", "call", "sit", "engage", "discuss", "pay", "interact", "play"}
+WITH_VERBS = {"meet", "speak", "talk", "confer", "hold", "call", "sit", "engage", "discuss", "pay", "interact", "play",
+              "have", "exchange"}   # "had talks with B", "exchanged views with B"
+EXCHANGED = {"views", "ideas", "greetings", "pleasantries", "notes"}
 WITH_PREPS = {"with", "to"}                                 # "spoke to"; "on" only for "called on"
 MEETING_NOUNS = {"meeting", "meetings", "talks", "talk", "conversation", "discussion", "discussions",
                  "summit", "audience", "consultation", "consultations", "session", "encounter",
                  "face-to-face", "tete-a-tete", "call"}
 HELD_OBJECTS = MEETING_NOUNS | {"visit", "lunch", "dinner", "breakfast", "luncheon",   # "held a working lunch with B"
-                                "host"}                                                  # "played host to B"
+                                "host",                                                  # "played host to B"
+                                "tete"}                 # "had a tete-a-tete with B" (the tokenizer splits it)
 MEETING_OR_WITH_VERBS = MEETING_VERBS | WITH_VERBS
 TOGETHER_VERBS = {"meet", "confer", "talk"}                 # "A and B met"
 # Events where the people present meet each other.
@@ -28,6 +31,7 @@ EVENT_CLASSES = {
 }
 EVENT_NOUNS = {noun: kind for kind, nouns in EVENT_CLASSES.items() for noun in nouns}
 ATTEND_VERBS = {"attend", "witness", "grace"}                 # "A attended the ceremony"
+INCLUDE_VERBS = {"include"}                                   # "Those at the meeting included A and B"
 JOIN_VERBS = {"participate", "take", "join", "be"}          # "took part in", "was present at"
 CEREMONY_VERBS = {"inaugurate", "unveil", "sign"}
 CHAIR_VERBS = {"chair", "preside", "convene", "co-chair"}       # "X chaired a meeting ... attended by A and B"
@@ -37,7 +41,7 @@ AGREEMENT_NOUNS = {"agreement", "agreements", "accord", "accords", "deal", "deal
                    "protocol", "communique", "statement", "charter", "convention", "document", "documents"}
 CREDENTIAL_VERBS = {"present", "hand", "submit"}           # "presented his credentials to B"
 TRIGGER_LEMMAS = (MEETING_VERBS | WITH_VERBS | ATTEND_VERBS | JOIN_VERBS | CEREMONY_VERBS | CREDENTIAL_VERBS
-                  | CHAIR_VERBS | COMPANY_VERBS)
+                  | CHAIR_VERBS | COMPANY_VERBS | INCLUDE_VERBS)
 # "will meet", "could meet", "would meet": not (yet) a meeting.
 MODALS = {"will", "shall", "'ll", "wo", "would", "may", "might", "could", "should", "must", "can", "ca"}
 # "is to meet", "plans to meet", "is expected to hold talks", "agreed to meet again".
@@ -108,9 +112,14 @@ def other_side(trigger: Token) -> list[Token]:
         if (child.dep_ in ("dobj", "obj") and child.i > trigger.i and trigger.lemma_ == "call"
                 and any(c.dep_ == "prep" and c.lower_ == "on" and not pobjs(c) for c in trigger.children)):
             heads.append(child)
+    # "met A at the palace and B at his office": the parser coordinates B with the first place
+    if trigger.lemma_ in MEETING_VERBS and heads:
+        heads.extend(c for prep in trigger.children if prep.dep_ == "prep" and prep.lower_ in ("at", "in")
+                     for g in pobjs(prep) for c in g.conjuncts if c.pos_ == "PROPN" and c.i > g.i)
     # "held talks/a meeting with B", "paid a courtesy call on B": the preposition hangs off the noun.
     for child in trigger.children:
-        if child.dep_ in ("dobj", "obj") and child.lower_ in HELD_OBJECTS:
+        if child.dep_ in ("dobj", "obj") and (child.lower_ in HELD_OBJECTS
+                                              or trigger.lemma_ == "exchange" and child.lower_ in EXCHANGED):
             for prep in child.children:
                 if prep.dep_ == "prep" and prep.lower_ in ("with", "between", "on", "to"):
                     heads.extend(pobjs(prep))
@@ -127,6 +136,10 @@ def other_side(trigger: Token) -> list[Token]:
                 for honour in pobjs(prep) if prep.dep_ == "prep" and prep.lower_ == "in" else []:
                     if honour.lower_ in ("honour", "honor"):
                         heads.extend(g for p in honour.children if p.lower_ == "of" for g in pobjs(p))
+                        # "in honour of visiting President B": the parser makes "visiting" a verb
+                        heads.extend(o for p in honour.children if p.lower_ == "of" for v in p.children
+                                     if v.dep_ == "pcomp" and v.tag_ == "VBG" for o in v.children
+                                     if o.dep_ in ("dobj", "obj"))
     return heads
 
 

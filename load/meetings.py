@@ -39,7 +39,8 @@ from spacy.tokens import Doc, Span, Token
 from . import doc_cache
 from .dates import DateContext
 from .meeting_attendance import (
-    accompanies, candidates, clause_of, plural_subject, presences, present_people, read_presence, refers_back)
+    accompanies, candidates, clause_of, definite_event, plural_subject, presences, present_people, read_presence,
+    refers_back)
 from .meeting_people import People, conjuncts
 from .meeting_places import clause_place, escort_clause, place_for
 from .meeting_triggers import is_remote, not_held, reads
@@ -125,6 +126,7 @@ def _read_all(doc: Doc, index: People, sentence_of: Callable[[int], int]) -> lis
         groups = [g for g in read if not not_held(g.trigger) and not is_remote(g.trigger)]
         if not read and _pair_subject(token) and not not_held(token) and not is_remote(token):
             pair = _pair_named_before(token, index)      # "A and B agreed ... The two leaders met in X"
+            pair = pair or _pair_met_before(token, found, sentence_of)   # "A met B ... The two last met in X"
             groups = [Found(pair, token)] if pair else []
         if not groups:
             continue
@@ -152,7 +154,26 @@ def _pair_subject(verb: Token) -> bool:
     if subject is None:
         return False
     words = {t.lower_ for t in subject.subtree}
+    if subject.lower_ in ("they", "pair") and _recalled(verb):
+        return True       # "They last met in X", "The pair previously met in 2022"
     return bool(words & {"two", "both"}) and not words & {"countries", "nations", "sides", "delegations", "teams"}
+
+
+def _recalled(verb: Token) -> bool:
+    """ "last met", "had previously met", "first met": an earlier meeting than the one reported."""
+    return any(c.lower_ in RECALL_WORDS and c.dep_ == "advmod" for c in verb.children)
+
+
+def _pair_met_before(verb: Token, found: list[Found], sentence_of: Callable[[int], int]) -> list[int]:
+    """ "A held talks with B in X on Tuesday. The two leaders last met in March in Y": the pair of the
+    meeting reported last, one or two sentences before, when the verb recalls an earlier meeting (without
+    "last"/"previously", the sentence says more of the same meeting: see ``_sentences_about``)."""
+    if not _recalled(verb) or not found:
+        return []
+    last = found[-1]
+    pair = list(dict.fromkeys(last.participants))
+    distance = sentence_of(verb.i) - sentence_of(last.trigger.i)
+    return pair if len(pair) == 2 and 0 < distance <= PAIR_WINDOW else []
 
 
 def _pair_named_before(verb: Token, index: People) -> list[int]:
@@ -185,9 +206,15 @@ def _join_attendances(found: list[Found], sentence_of: Callable[[int], int]) -> 
             joined.append(group)
             last = group
             continue
+        # "C also took part in the talks with B", after "A held talks with B" (another meeting between)
+        shared = next((g for g in reversed(joined) if group.event == "meeting" and g.event in (None, "meeting")
+                       and definite_event(group.trigger)
+                       and 0 <= sentence_of(group.trigger.i) - sentence_of(g.trigger.i) <= ATTENDANCE_WINDOW
+                       and set(group.participants) & set(g.participants)), None)
         if (last is not None and group.event in ("meeting", "meal", PRESENCE)
                 and 0 <= sentence_of(group.trigger.i) - sentence_of(last.trigger.i) <= ATTENDANCE_WINDOW
-                and (refers_back(group.trigger) or accompanies(group, last))):
+                and (refers_back(group.trigger) or accompanies(group, last))) or shared is not None:
+            last = shared or last
             last.participants.extend(k for k in group.participants if k not in last.participants)
             last.also.append(group.trigger)
             continue

@@ -38,7 +38,9 @@ INSTITUTION_ENDS = {"house", "council", "ministry", "department", "agency", "com
                      "highway", "hospital", "airport", "stadium", "palace", "cup",
                      # works named after people ("the Rahman Tunnel", "the Sharif Expressway")
                      "tunnel", "expressway", "motorway", "flyover", "barrage", "canal", "museum", "mosque",
-                     "cathedral", "mausoleum", "memorial", "terminal", "interchange"}
+                     "cathedral", "mausoleum", "memorial", "terminal", "interchange",
+                     # territories ("Kano State", "Punjab Province", "Upper East Region")
+                     "state", "province", "region", "county", "district", "governorate", "prefecture"}
 # Last words of product names that review and deal pages put in title case ("Nintendo Switch", "Xbox
 # Live", "Night Mode", "Premiere Edition"): a person's name never ends in them.
 PRODUCT_ENDS = {"edition", "mode", "offer", "drop", "monitoring", "switch", "lite", "live", "jar", "bundle",
@@ -84,15 +86,16 @@ _NOT_NAME_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "QUANTITY", "P
 
 
 # "O'Connell", "D'Souza", "N'Golo": a capitalised name with an apostrophe (the tokenizer keeps it whole).
-_APOSTROPHE_NAME = re.compile(r"^[A-Z][a-z]?['’][A-Z][a-z]+$|^[A-Z][a-z]{1,3}['’][a-z]{2,}$")   # also "Ma'ruf", "Sa'id"
+_APOSTROPHE_NAME = re.compile(r"^[A-Z][a-z]?['’][A-Z][a-z]+$|^[A-Z][a-z]{1,7}['’][a-z]{2,}$")   # also "Ma'ruf", "Wetang'ula"
 # "P.", "M.K.", "W.": initials written with full stops ("Jonathan P. Blair", "M.K. Stalin").
 _DOTTED_INITIALS = re.compile(r"^(?:[A-Z]\.){1,3}$")
 # Generational suffixes after a surname: not part of the name a reader searches for.
 NAME_SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
 
 
-# "McAllister", "MacArthur", "DeSantis", "LeBlanc", "DiMaggio": a surname prefix glued to a capital.
-_PREFIXED_NAME = re.compile(r"^(?:Mc|Mac|De|Di|Du|Da|Le|La|Van|Von)[A-Z][a-z]{2,}$")
+# "McAllister", "MacArthur", "DeSantis", "LeBlanc", "DiMaggio": a surname prefix glued to a capital;
+# "AbdulRahman", "AbdulRazaq", "AbuBakar": an Arabic name's first part written joined (West African news).
+_PREFIXED_NAME = re.compile(r"^(?:Mc|Mac|De|Di|Du|Da|Le|La|Van|Von|Abdul|Abdel|Abd|Abu)[A-Z][a-z]{2,}$")
 
 
 def name_word(token: Token) -> bool:
@@ -219,3 +222,36 @@ def joins_name(doc: Doc, j: int) -> bool:
     return name_like(doc[k])
 
 
+
+
+# A model or edition code: letters and digits together ("S10", "AW3418DW", "2K20", "P900").
+_MODEL_CODE = re.compile(r"^(?=[^\d]*\d)(?=.*[A-Za-z])[A-Za-z0-9]{2,}$")
+_QUOTES = {'"', "'", "“", "”", "‘", "’"}
+
+
+def _number_or_code(tok: Token) -> bool:
+    """A model number or code, not a date nor a year ("by 2019 X had left")."""
+    year = len(tok.text) == 4 and tok.text[:2] in ("19", "20") and tok.text.isdigit()
+    if tok.ent_type_ in ("DATE", "TIME") or year:
+        return False
+    return tok.text[:1].isdigit() or bool(_MODEL_CODE.match(tok.text))
+
+
+def product_name(doc: Doc, start: int, end: int) -> bool:
+    """A product or a work, not a person, by what stands around the name (review, deal and
+    listings pages; arts news): a model number or code right after it ("Combat Kings 11",
+    "Aurora AX340D") or before it ("Nova 12 Pro Max", "the 12 Pro Max"); a price for it ("Tempo
+    Move for $400"); a title in quotes ("including "Silver Harbour" and ...")."""
+    if end < len(doc):
+        nxt = doc[end]
+        if _number_or_code(nxt) and not nxt.is_sent_start:
+            return True
+        if nxt.lower_ == "for" and end + 1 < len(doc) and (doc[end + 1].is_currency
+                                                           or doc[end + 1].ent_type_ == "MONEY"):
+            return True
+    before = doc[start - 1] if start >= 1 else None
+    if before is not None and _number_or_code(before) and before.whitespace_ and not before.is_sent_start:
+        return True
+    return (start > 0 and doc[start - 1].text in _QUOTES and not doc[start - 1].whitespace_
+            and end < len(doc) and (doc[end].text in _QUOTES or (doc[end].is_punct and end + 1 < len(doc)
+                                                                  and doc[end + 1].text in _QUOTES)))

@@ -32,6 +32,8 @@ RANKS = [
     "chief superintendent", "supt", "det supt",
     # Nigerian and Indian police ranks before a name ("SP X", "ACP Y")
     "sp", "csp", "acp", "dcp",
+    # Thai police ranks ("Pol Gen X", "Pol Lt Col Y")
+    "pol gen", "pol lt gen", "pol maj gen", "pol col", "pol lt col", "pol maj", "pol capt",
 ]
 # Forms of address and religious or hereditary honorifics.
 HONORIFICS = [
@@ -40,14 +42,14 @@ HONORIFICS = [
     "ayatollah", "grand ayatollah", "hojatoleslam", "imam", "mullah", "maulana",
     "mufti", "hafiz", "haji", "hajji", "rev", "reverend", "father", "justice",
     # Malaysian and Bruneian honours, West African forms of address
-    "datuk seri", "dato seri", "dato sri", "dato' sri", "dato' seri", "datuk", "dato", "dato'", "datin", "tan sri",
-    "puan sri", "pehin",
+    "datuk seri utama", "dato' seri utama", "datuk seri", "dato seri", "dato sri", "dato' sri", "dato' seri",
+    "datuk", "dato", "dato'", "datin", "tan sri", "puan sri", "pehin", "tun", "toh puan", "tengku", "tunku",
     "alhaji", "alhaja", "hajiya",
     # Gulf and South Asian styles of address ("H.H. Sheikh X", "H.E. Mr. Y")
     "h.h", "h.e", "his highness", "her highness", "his excellency", "her excellency",
     # South Asian and West African forms of address ("Shri X", "Smt Y", "Engr Z", "Hon. W", "Barr. V")
     "shri", "shrimati", "smt", "kumari", "thiru", "engr", "hon", "honourable", "honorable",
-    "barr", "mallam", "pastor", "rt hon", "right honourable", "right honorable",
+    "barr", "mallam", "malam", "pastor", "rt hon", "right honourable", "right honorable",
 ]
 # Royal and religious titles that stand before a name and make even one word a name
 # ("King Abdullah", "Pope Francis", "Crown Prince Mohammed bin Salman"); also posts.
@@ -196,6 +198,10 @@ def same_person(a_name: str, a_country: str | None, a_posts: Iterable[str] | Non
     if not a or not b:
         return False
     if len(a) > 1 and len(b) > 1:
+        if _patronymic(a_name) or _patronymic(b_name):
+            # "Mohammed bin Rashid Al Maktoum" is not "Maktoum bin Mohammed bin Rashid Al Maktoum", his son:
+            # after "bin" come the father's names, so one's own given name comes first
+            return a[-1] == b[-1] and a[0] == b[0] and _given_compatible(a[:-1], b[:-1])
         return a[-1] == b[-1] and _given_compatible(a[:-1], b[:-1])
     # One side is a single word: a surname ("Baqeri") or a given name ("Imran").
     single, full = (a, b) if len(a) == 1 else (b, a)
@@ -204,6 +210,10 @@ def same_person(a_name: str, a_country: str | None, a_posts: Iterable[str] | Non
     if single[0] != full[-1] and single[0] != full[0]:
         return False
     return _posts_compatible(a_posts, b_posts)
+
+
+def _patronymic(name: str) -> bool:
+    return any(w in ("bin", "bint", "ibn") for w in name.lower().split()[1:-1])
 
 
 def _posts_compatible(a_posts: Iterable[str] | None, b_posts: Iterable[str] | None) -> bool:

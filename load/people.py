@@ -5,9 +5,12 @@ returns one ``records.Person`` per person, with
 
 * name mentions (kind="name"), grouped by name compatibility within the article
   ("Qamar Javed Bajwa", "Qamar Bajwa", "Bajwa");
-* titles read by ``load.titles`` from the patterns of English news (a title chain
+* titles read by ``load.titles`` and ``load.title_reading`` from the patterns of English news (a title chain
   before the name, appositions, brackets and dashes, plural posts, royal titles), and
   "his Pakistani counterpart, X", who takes the other person's post;
+* names that credit the piece's makers (``load.people_credits``: "Photo: X", "By X") left out;
+* a plural post before a list of names, each name's own ("the defence ministers of A and B,
+  X and Y": X's country is A, in the order listed);
 * the person's country, from the nationality their titles and descriptions state;
 * role mentions (kind="role"): definite descriptions such as "the army chief" or
   "Pakistan's top diplomat", linked only to the one person in the article whose
@@ -15,26 +18,27 @@ returns one ``records.Person`` per person, with
 """
 from __future__ import annotations
 
-from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
-import numpy
-from spacy.attrs import LEMMA, LOWER
-from spacy.strings import get_string_id
+from spacy.attrs import LOWER
 from spacy.tokens import Doc, Span
 
 from . import doc_cache
 from .countries import countries_in
 from .entities import name_prefix
-from .post_names import bracket_after_post
 from .names import fuller, name_key, plain, rank_words, same_person
-from .posts import POST_HEADS
+from .listed_names import without_nickname
+from .people_credits import byline_names, credited
+from .post_names import bracket_after_post
+from .posts import POST_HEADS, normalize_post
 from .records import Article, Mention, Person, Title
-from .title_appointments import appointment_chain, headed_title
+from .title_appointments import appointment_chain, copular_chain, headed_title
+from .title_reading import read_chain, royal_title, title_from_chain
+from .title_words import CONNECTORS
 from .titles import (
-    CONNECTORS, Sentences, left_apposition, left_chain, plural_chain_before, read_chain,
-    right_apposition, royal_title, split_on_and, title_from_chain,
+    Sentences, left_apposition, left_chain, right_apposition, scope_after_name, shared_plural_post, split_on_and,
 )
 
 # Spelling variants of post words, so "the Chief of the Army" fits "military chief".
@@ -51,7 +55,8 @@ _LEADER_POSTS = [{"president"}, {"prime", "minister"}, {"chancellor"}, {"premier
                  {"sultan"}, {"supreme", "leader"}]
 # Descriptions that stand for a post: "top diplomat" and "diplomatic chief" mean foreign minister.
 _DESCRIBED_POSTS = [({"diplomat"}, ("minister", {"foreign"})),
-                    ({"diplomatic", "chief"}, ("minister", {"foreign"}))]
+                    ({"diplomatic", "chief"}, ("minister", {"foreign"})),
+                    ({"head", "state"}, ("president", set()))]   # "the Head of State": the one president
 
 
 def _post_words(text: str) -> set[str]:
@@ -104,7 +109,8 @@ class _Cluster:
 
 
 def _name_text(span: Span) -> str:
-    return span.text.strip()
+    text = span.text.strip()
+    return without_nickname(text) if '"' in text or "“" in text else text
 
 
 def _find_cluster(clusters: list[_Cluster], text: str) -> _Cluster | None | bool:
@@ -114,6 +120,8 @@ def _find_cluster(clusters: list[_Cluster], text: str) -> _Cluster | None | bool
         fits = [c for c in clusters if len(c.key_words) > 1 and same_person(text, None, None, c.name, None, None)]
         return max(fits, key=lambda c: len(set(words) & set(c.key_words)), default=None)
     word = words[0] if words else ""
+    # "King Abdullah" is not "Crown Prince Hussein bin Abdullah": a name after "bin" is the father's
+    clusters = [c for c in clusters if word not in _patronymic_words(c.name)]
     by_surname = [c for c in clusters if len(c.key_words) > 1 and c.key_words[-1] == word]
     if len(by_surname) == 1:
         return by_surname[0]
@@ -123,59 +131,12 @@ def _find_cluster(clusters: list[_Cluster], text: str) -> _Cluster | None | bool
     return anywhere[0] if anywhere else None
 
 
-# Words that credit the journalist, photographer or editor of a piece ("Photo: X", "Reporting by X").
-_CREDIT_WORDS = {"photo", "photos", "photograph", "photographs", "picture", "pictures", "image", "images",
-                 "credit", "credits", "courtesy", "reporting", "editing", "writing", "compiled", "translated",
-                 "translation", "illustration", "graphic", "graphics", "video", "file", "caption"}
-
-
-def _credited(doc: Doc, span: Span) -> bool:
-    """ "Photo: X", "(Photo by X/Reuters)", "Additional reporting by X; Editing by Y", "REUTERS/X":
-    the name credits the piece's maker. The credit word is capitalised or opens its sentence,
-    so "a video by Minister X" in running text is not a credit."""
-    i = name_prefix(span).start - 1
-    steps = 0
-    while i >= 0 and steps < 3 and (doc[i].lower_ in ("by", ":", "/", "|", "-", "(") or doc[i].is_space):
-        i, steps = i - 1, steps + 1
-    if i >= 0 and doc[i].lower_ in _CREDIT_WORDS and steps:
-        word = doc[i]
-        opens = word.is_sent_start or (i > 0 and (doc[i - 1].text in (";", "(", "|") or doc[i - 1].lower_ == "additional"))
-        if word.is_title or word.is_upper or opens:
-            return True
-    if span.start >= 2 and doc[span.start - 1].text == "/" and doc[span.start - 2].is_upper:
-        return True
-    # "Associated Press writer X in Manila contributed to this report." / "... contributed."
-    starts = doc_cache.sentence_starts(doc)
-    k = bisect_left(starts, span.end)
-    sent_end = starts[k] if k < len(starts) else len(doc)     # span.sent's end
-    verb = next((doc[i] for i in doc_cache.memo(doc, _contribute_verbs) if span.end <= i < sent_end), None)
-    if verb is None:
-        return False
-    after = [t for t in verb.subtree if t.i > verb.i and not t.is_punct]
-    return not after or any(t.lower_ in ("report", "reporting", "story") for t in after)
-
-
-def _contribute_verbs(doc: Doc) -> list[int]:
-    """The tokens whose lemma is "contribute" (most articles have none)."""
-    return numpy.flatnonzero(doc.to_array(LEMMA) == get_string_id("contribute")).tolist()
-
-
-def _by(text: str) -> bool:
-    return text in ("By", "BY", "by")
-
-
-def _byline_names(doc: Doc, article: Article | None) -> list[str]:
-    """The journalist: the article's author, or a "By X" at the start of a line."""
-    names = [article.author] if article is not None and article.author else []
-    for i in doc_cache.tokens_where(doc, _by):
-        if i == 0 or "\n" in doc[i - 1].text_with_ws:
-            tok = doc[i]
-            j = tok.i + 1
-            while j < len(doc) and doc[j].is_title and doc[j].is_alpha and doc[j].ent_type_ != "DATE":
-                j += 1
-            if j > tok.i + 1:
-                names.append(doc[tok.i + 1:j].text)
-    return names
+@lru_cache(maxsize=4096)
+def _patronymic_words(name: str) -> set[str]:
+    """The name keys of the father's name in "X bin Y", "X bint Y", "X ibn Y"."""
+    words = name.split()
+    cut = next((k for k, w in enumerate(words) if w.lower() in ("bin", "bint", "ibn") and 0 < k < len(words) - 1), None)
+    return set(name_key(" ".join(words[cut + 1:])).split()) if cut is not None else set()
 
 
 def extract(doc: Doc, article: Article | None = None) -> list[Person]:
@@ -184,12 +145,13 @@ def extract(doc: Doc, article: Article | None = None) -> list[Person]:
     spans = [e for e in doc_cache.entities(doc) if e.label_ == "PERSON"]
     # where each name begins, counting the rank or honorific before it
     person_starts = {s.start for s in spans} | {name_prefix(s).start for s in spans}
-    ends_at = {s.end: s for s in spans}
+    # where each name ends and begins (with its rank): lists of names share a plural post
+    bounds = ({s.end: s for s in spans}, {name_prefix(s).start: s for s in spans})
     clusters: list[_Cluster] = []
     items: list[tuple[int, int, _Cluster]] = []    # each name with its titles: (first token, end, person)
     # Full names first, so that bare surnames and given names find their person.
     for span in sorted(spans, key=lambda s: (-len(name_key(_name_text(s)).split()), s.start)):
-        if _credited(doc, span):
+        if credited(doc, span):
             continue          # a photographer or a reporter, not someone the article reports on
         found = _find_cluster(clusters, _name_text(span))
         if found is False:
@@ -197,21 +159,23 @@ def extract(doc: Doc, article: Article | None = None) -> list[Person]:
         cluster = found or _Cluster()
         if found is None:
             clusters.append(cluster)
-        start, end = _add_name_mention(doc, span, cluster, sentences, person_starts, ends_at)
+        start, end = _add_name_mention(doc, span, cluster, sentences, person_starts, bounds)
         items.append((start, end, cluster))
-    byline = _byline_names(doc, article)
+    byline = byline_names(doc, article)
     clusters = [c for c in clusters if _reported_on(c, sentences, byline)]
     for cluster in clusters:
         cluster.mentions.sort(key=lambda m: m.start)
     _resolve_counterparts(doc, clusters, sentences)
     _link_role_mentions(doc, clusters, sentences)
+    # "The Iranian foreign minister ... held talks with his Saudi counterpart, X": a role mention before
+    _resolve_counterparts(doc, clusters, sentences, roles=True)
     _share_listed_countries(doc, items, clusters)
     clusters.sort(key=lambda c: c.mentions[0].start)
     return [_person(k, c) for k, c in enumerate(clusters)]
 
 
 def _add_name_mention(doc: Doc, span: Span, cluster: _Cluster, sentences: Sentences, person_starts: set[int],
-                      ends_at: dict[int, Span]) -> tuple[int, int]:
+                      bounds: tuple[dict[int, Span], dict[int, Span]]) -> tuple[int, int]:
     """Add one name mention and the titles around it; return where the name and its titles
     begin and end (a list of such items shares a country)."""
     cluster.names.append(_name_text(span))
@@ -237,21 +201,33 @@ def _add_name_mention(doc: Doc, span: Span, cluster: _Cluster, sentences: Senten
     if len(chains) > 1 and chains[0].start == prefix.start - 1 and len(chains[0]) == 1 and \
             any(c.end == prefix.start - 2 for c in chains[1:]):
         chains = chains[1:]    # "the Minister of Foreign Affairs, Ambassador X": the style is no post of its own
-    if not chains:
-        shared = plural_chain_before(doc, span, sent, ends_at)     # "Prime Ministers X and [Y]"
-        chains = [shared] if shared is not None else []
+    shared = shared_plural_post(span, sent, *bounds, person_starts)   # "Prime Ministers X and Y"
+    if shared is not None:
+        chains = [c for c in chains if c.end <= shared.start or c.start >= shared.chain.end] + [shared.chain]
+    copular = copular_chain(span)                                  # "X, who is also Deputy Prime Minister,"
+    if copular is not None:
+        chains.append(copular)
     appointed, leaving = appointment_chain(span)                   # "appointed X as finance minister"
     if appointed is not None and not any(c.start <= appointed.start < c.end for c in chains):
         chains.append(appointed)
     departed = {appointed.start} if appointed is not None and leaving else set()
     cluster.title_tokens.update(i for c in chains for i in range(c.start, c.end))
     posts = 0
-    for chain in [part for c in chains for part in split_on_and(c)]:
+    parts = [part for c in chains for part in (split_on_and(c) if shared is None or c is not shared.chain else [c])]
+    for chain in parts:
         if any(t.lower_ == "counterpart" for t in chain):
             cluster.counterparts.append((chain, span.start))
             cluster.anchored = True
             continue
         title, country = title_from_chain(chain, sentences.of(chain.start), prefix.rank)
+        scope = scope_after_name(doc, span, sent.end) if title is not None and chain.end <= span.start else None
+        if scope is not None:     # "Governor X of Borno State", "Prime Minister X of India"
+            title.country = country = country or scope[1]
+            if scope[1] is None and " of " not in title.post:
+                title.post = f"{title.post} of {scope[0]}"
+                title.normalized_post = normalize_post(title.post)
+        if shared is not None and chain is shared.chain and title is not None:
+            title.country = country = shared.country    # "the ministers of A and B, X and Y": X's is A
         if title is not None and chain.start in departed:
             title.status = "former"     # "X resigned as finance minister"
         if country:
@@ -310,26 +286,30 @@ def _reported_on(cluster: _Cluster, sentences: Sentences, byline: list[str]) -> 
 # --- counterparts -----------------------------------------------------------------------
 
 
-def _resolve_counterparts(doc: Doc, clusters: list[_Cluster], sentences: Sentences) -> None:
-    """ "Zarif met his Pakistani counterpart, Qureshi": Qureshi holds Zarif's post, in Pakistan."""
+def _resolve_counterparts(doc: Doc, clusters: list[_Cluster], sentences: Sentences, roles: bool = False) -> None:
+    """ "Zarif met his Pakistani counterpart, Qureshi": Qureshi holds Zarif's post, in Pakistan. A
+    counterpart resolved is done; with ``roles``, the nearest person may be named by a role mention."""
     for cluster in clusters:
-        for chain, _ in cluster.counterparts:
-            other = _nearest_person_before(doc, chain.start, clusters, sentences, exclude=cluster)
+        unresolved = []
+        for chain, start in cluster.counterparts:
+            other = _nearest_person_before(doc, chain.start, clusters, sentences, exclude=cluster, roles=roles)
             post = next((t for t in other.titles if not t.is_description), None) if other else None
             country = read_chain(chain).country
-            if country:
+            if country and not roles:
                 cluster.countries.append(country)
             if post is None:
+                unresolved.append((chain, start))
                 continue
             cluster.titles.append(Title(
                 post=post.post, start=chain.start_char, end=chain.end_char, text=chain.text,
                 sentence=sentences.of(chain.start), country=country,
                 organisation=post.organisation, rank=None, status=None, normalized_post=post.normalized_post,
             ))
+        cluster.counterparts = unresolved
 
 
 def _nearest_person_before(doc: Doc, token_i: int, clusters: list[_Cluster], sentences: Sentences,
-                           exclude: _Cluster) -> _Cluster | None:
+                           exclude: _Cluster, roles: bool = False) -> _Cluster | None:
     sent = sentences.span(token_i)
     limit = doc[token_i].idx
     best, best_start = None, -1
@@ -337,7 +317,7 @@ def _nearest_person_before(doc: Doc, token_i: int, clusters: list[_Cluster], sen
         if c is exclude:
             continue
         for m in c.mentions:
-            if m.kind == "name" and sent.start_char <= m.start < limit and m.start > best_start:
+            if (m.kind == "name" or roles) and sent.start_char <= m.start < limit and m.start > best_start:
                 best, best_start = c, m.start
     return best
 

@@ -191,7 +191,8 @@ _NOT_SCOPES = {"left", "right", "centre", "center", "l", "r", "c", "pictured", "
 def bracket_after_post(doc: Doc, close: int, sent_start: int) -> int | None:
     """Where the bracket closing at ``close`` opens, when it holds a post's scope or acronym right
     after the post: "Additional Chief Secretary (Home)", "Deputy Governor (Operations)",
-    "Inspector General of Police (Bastar range)", "Director General of Police (DGP)"; not a
+    "Inspector General of Police (Bastar range)", "Director General of Police (DGP)", "Chief of Army
+    Staff (COAS)"; not a
     caption's "(left)" nor a name's own brackets."""
     for opening in range(close - 2, max(sent_start, close - 5), -1):
         if doc[opening].text == "(":
@@ -208,6 +209,14 @@ def bracket_after_post(doc: Doc, close: int, sent_start: int) -> int | None:
     if post_head(before.text) is not None or (before.is_title and before.is_alpha and opening - 2 >= sent_start
                                               and doc[opening - 2].lower_ in ("of", "for")):
         return opening
+    # "Inspector General of Police (X range)", "Chief of Army Staff (COAS)", "the Secretary to the Government
+    # of the Federation (SGF)": after the post's own phrase
+    j = opening - 1
+    while j >= sent_start and opening - j <= 8 and ((doc[j].is_title and doc[j].is_alpha)
+                                                   or doc[j].lower_ in ("of", "for", "to", "the")):
+        if post_head(doc[j].text) is not None and doc[j].is_title:
+            return opening
+        j -= 1
     return None
 
 

@@ -28,11 +28,13 @@ POST_HEADS = {
     "attorney", "mufti", "pope", "cardinal", "archbishop", "bishop", "patriarch", "engineer",
     "councilman", "councilwoman", "councillor", "councilor", "ceo", "manager", "registrar",
     "ombudsman", "magistrate", "auditor", "negotiator", "rapporteur", "monarch", "ruler",
-    "undersecretary", "under-secretary", "eam",
+    "undersecretary", "under-secretary", "eam", "aide",
     # members of parliaments and assemblies ("Labour MP X", "MLA X", "MEP X")
     "mp", "mla", "mna", "mpa", "mep",
     # police and state posts written short in South Asian news ("IGP X", "DIG Operations X", "CM X")
     "ig", "igp", "dig", "aig", "dgp", "adgp", "ssp", "dsp", "asp", "ccpo", "cpo", "dpo", "sho", "cm",
+    # a Kenyan minister, written short ("Interior CS X": Cabinet Secretary)
+    "cs",
 }
 # Departments that news writes between a police post and the name ("DIG Operations X", "SSP Investigation Y").
 POST_DEPARTMENTS = {"operations", "investigation", "investigations", "traffic", "security", "headquarters",

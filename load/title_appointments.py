@@ -11,7 +11,7 @@ leaving office.
 
 Read from the words around the name, not the parse: the small model often parses these
 sentences wrong ("appointed" read as an adjective of the next noun). The chain after "as" is
-read like any other title chain (``titles.title_from_chain``): its country, organisation and
+read like any other title chain (``title_reading.title_from_chain``): its country, organisation and
 status words; "new"/"next" stay out of the post, and it ends before a date ("on Saturday").
 """
 from __future__ import annotations
@@ -21,7 +21,7 @@ from spacy.tokens import Span, Token
 from .countries import country_at
 from .posts import normalize_post
 from .records import Title
-from .titles import CONNECTORS, POSSESSIVE, _chain_token_ok, is_head
+from .title_words import CONNECTORS, POSSESSIVE, chain_token_ok, is_head
 
 TAKE_VERBS = {"appoint", "name", "elect", "nominate", "swear", "make", "install", "promote", "designate",
               "choose", "select", "confirm", "reappoint", "re-elect", "reelect", "instal", "tap"}
@@ -88,7 +88,7 @@ def _post_after(doc, start: int, end: int) -> Span | None:
             break
         lower_modifier = (tok.is_lower and tok.is_alpha and tok.pos_ in ("NOUN", "ADJ", "PROPN")
                           and tok.dep_ in ("compound", "amod") and j < tok.head.i < end)
-        if not (_chain_token_ok(tok) or lower_modifier or is_head(tok)):
+        if not (chain_token_ok(tok) or lower_modifier or is_head(tok)):
             break
         j += 1
     while j > i and doc[j - 1].lower_ in CONNECTORS:
@@ -150,3 +150,22 @@ def headed_title(name: Span, sentence: int) -> Title | None:
     post = f"{HEAD_VERBS[_lemma(verb)]} of the {body}"
     return Title(post=post, start=verb.idx, end=doc[j - 1].idx + len(doc[j - 1]), text=doc[verb.i:j].text,
                  sentence=sentence, country=country, organisation=body, normalized_post=normalize_post(post))
+
+
+def copular_chain(name: Span) -> Span | None:
+    """ "X, who is also Deputy Prime Minister,", "X, who is currently Kenya's ambassador to Japan.":
+    the post a relative clause says the person holds (not "who is expected to ...", "who is in X")."""
+    doc, end = name.doc, name.sent.end
+    k = name.end
+    if not (k + 3 < end and doc[k].text == "," and doc[k + 1].lower_ == "who" and doc[k + 2].lower_ == "is"):
+        return None
+    j = k + 3
+    while j < end and doc[j].lower_ in ("also", "currently", "now"):
+        j += 1
+    start = j
+    while j < end and (chain_token_ok(doc[j]) or doc[j].is_lower and doc[j].pos_ in ("NOUN", "ADJ")):
+        j += 1
+    if j == start or (j < end and doc[j].text not in (",", ".", ";")):
+        return None
+    chain = doc[start:j]
+    return chain if any(is_head(t) for t in chain) and chain[0].lower_ not in ("a", "an") else None

@@ -1,4 +1,5 @@
 """The people layer's corrections of en_core_web_sm's PERSON entities, on news-style text."""
+import pytest
 
 
 def people(doc):
@@ -286,6 +287,70 @@ def test_products_on_deal_pages_are_not_people(nlp):
     assert "Maria Lopez" in found
     assert not found & {"Zamazenta Edition", "Nintendo Switch", "Switch Lite", "Stadia Premiere Edition", "Xbox Live",
                         "Google Stadia Premiere Edition"}
+
+
+@pytest.mark.parametrize("text, product", [
+    # a list in which one item carries a model number: every item is a product
+    ("The free games this month include Hollow Giant, Tiger Lance 3, Marble Kingdom and Desert Ranger.",
+     "Desert Ranger"),
+    # a number right after the name
+    ("Reviewers loved Jonas Berg 2 when it came out last spring.", "Jonas Berg"),
+    # a price for it
+    ("Buy Kestrel Wave for $299 at most stores before the holiday rush ends.", "Kestrel Wave"),
+    # a title in quotes
+    ("The streaming service carries classic films, including \"Laura Bright\" and \"Tom Sawyer.\"", "Tom Sawyer"),
+])
+def test_products_and_works_by_what_stands_around_them(nlp, text, product):
+    assert not any(product in n for n in names(nlp(text)))
+
+
+def test_a_person_beside_a_number_that_is_a_date_stays_a_person(nlp):
+    doc = nlp("On March 12 Grace Achieng met the traders, and by 2019 Peter Otieno had left the party.")
+    assert {"Grace Achieng", "Peter Otieno"} <= set(names(doc))
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The presidents of Ghana and Togo, Kwame Osei and Faure Agbeko, met in Lome on Wednesday.", "Faure Agbeko"),
+    ("Foreign Ministers Alice Wanjiru and Moses Okello met in Kampala on Monday.", "Moses Okello"),
+])
+def test_a_full_name_listed_beside_a_person_is_a_person(nlp, text, name):
+    assert name in names(nlp(text))
+
+
+def test_names_listed_after_country_possessives_are_people(nlp):
+    doc = nlp("The summit was attended by Argentina's Pablo Ruiz, Chile's Tomas Vidal and Colombia's Andres Mejia.")
+    assert {"Pablo Ruiz", "Tomas Vidal", "Andres Mejia"} <= set(names(doc))
+
+
+def test_camel_case_arabic_names_are_names(nlp):
+    doc = nlp("The delegation was led by its chairman, AbdulRahman AbdulRazaq, on Tuesday.")
+    assert "AbdulRahman AbdulRazaq" in names(doc)
+
+
+def test_a_jurisdiction_before_a_post_is_no_person(nlp):
+    doc = nlp("Tamil Nadu Chief Minister Arul Selvan met Prime Minister Vikram Rao in New Delhi on Tuesday.")
+    assert names(doc) == ["Arul Selvan", "Vikram Rao"]
+    doc = nlp("Tanah Datar district chief Eka Saputra told reporters that rescue teams were hampered by rain.")
+    assert names(doc) == ["Eka Saputra"]
+
+
+def test_a_quoted_nickname_inside_a_name(nlp):
+    from load.people import extract
+    from load.records import Article
+
+    text = 'President Ferdinand "Bongbong" Marcos Jr. met Japanese Prime Minister Fumio Kishida on Friday.'
+    found = [p.name for p in extract(nlp(text), Article(path="x.txt", sha256="", text=text))]
+    assert found == ["Ferdinand Marcos", "Fumio Kishida"]
+
+
+def test_a_name_with_an_apostrophe_inside(nlp):
+    doc = nlp("The Speaker, Rt. Hon. Jane Atim, on Monday hosted her Kenyan counterpart, Moses Wetang'ula, at Parliament.")
+    assert "Moses Wetang'ula" in names(doc)
+
+
+def test_an_organisation_listed_beside_a_person_stays_an_organisation(nlp):
+    doc = nlp("Shares of Goldman Sachs and Morgan Stanley rose after John Smith and Standard Chartered reported results.")
+    assert names(doc) == ["John Smith"]
 
 
 def test_more_forms_of_address_and_retired_ranks(nlp):

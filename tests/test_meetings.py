@@ -343,6 +343,17 @@ def test_a_city_inside_a_venue_phrase(nlp):
     assert [p for _, _, p, _ in venue] == [None]
 
 
+@pytest.mark.parametrize("venue, place", [
+    ("at the Hilton in Addis Ababa", "Addis Ababa"),          # the town the venue is in, not the venue
+    ("at the Kagera bridge site in Bukoba", "Bukoba"),
+    ("at Mar-a-Lago", None),                                   # a word of a venue's name
+    ("at the Friendship Bridge near Kigoma", "Kigoma"),
+])
+def test_a_venue_is_no_meeting_place_but_the_town_it_is_in_is(nlp, venue, place):
+    found = read(nlp, f"President Samuel Mensah met Prime Minister Ana Duarte {venue} on Tuesday.", "2024-05-10")
+    assert [(n, p) for n, _, p, _ in found] == [(frozenset({"Mensah", "Duarte"}), place)]
+
+
 def test_a_city_the_model_left_unlabelled_is_the_place_when_the_gazetteer_knows_it(nlp):
     from load.meeting_places import city_at
 
@@ -500,6 +511,101 @@ def test_an_earlier_meeting_recalled_after_gives_no_place(nlp):
                       "at the two-day meeting, which concluded on Thursday. The meeting was last held in Lucknow in "
                       "2022.", "2024-02-08")
     assert [(n, p) for n, _, p, _ in found] == [(frozenset({"Koirala", "Menon"}), None)]
+
+
+@pytest.mark.parametrize("recall", ["The two leaders last met on March 14 in Nairobi.",
+                                    "They last met in Nairobi on March 14."])
+def test_an_earlier_meeting_of_the_same_pair_recalled_with_an_anaphoric_subject(nlp, recall):
+    found = read(nlp, "President Samuel Mensah held talks with Prime Minister Ana Duarte in Accra on Tuesday. "
+                      + recall, "2024-05-10")
+    pair = frozenset({"Mensah", "Duarte"})
+    assert sorted((n == pair, d, p) for n, d, p, _ in found) == [(True, "2024-03-14", "Nairobi"),
+                                                                  (True, "2024-05-07", "Accra")]
+
+
+def test_the_same_meeting_told_again_by_the_two_leaders_is_no_second_meeting(nlp):
+    found = read(nlp, "President Samuel Mensah held talks with Prime Minister Ana Duarte on Tuesday. "
+                      "The two leaders met in Accra.", "2024-05-10")
+    assert [(d, p) for _, d, p, _ in found] == [("2024-05-07", "Accra")]
+
+
+@pytest.mark.parametrize("text, pair", [
+    ("President Samuel Mensah and Finance Minister Kofi Boateng spoke to reporters. The latter later met IMF "
+     "chief Kristalina Georgieva in Washington on Monday.", {"Boateng", "Georgieva"}),
+    ("Kofi Boateng and Samuel Mensah arrived in Beijing on Thursday. The former met Chinese Premier Li Qiang "
+     "on Friday.", {"Boateng", "Qiang"}),
+])
+def test_the_latter_and_the_former_are_the_last_two_people_named(nlp, text, pair):
+    found = read(nlp, text, "2024-05-10")
+    assert frozenset(pair) in pairs(found)
+
+
+def test_a_visiting_guest_coordinated_with_the_host_is_a_participant(nlp):
+    found = read(nlp, "Prime Minister Amina Karim and visiting French President Louis Marchand held a bilateral "
+                      "meeting in Dhaka on Sunday.", "2023-09-11")
+    assert [(n, d, p) for n, d, p, _ in found] == [(frozenset({"Karim", "Marchand"}), "2023-09-10", "Dhaka")]
+
+
+def test_a_while_clause_is_no_part_of_the_list_met(nlp):
+    found = read(nlp, "President Tumelo Dlamini also met Brazilian President Joao Ferreira, while Deputy President "
+                      "Sipho Nkosi met Chinese Vice Premier Liu Wen.", "2024-06-18")
+    assert pairs(found) == {frozenset({"Dlamini", "Ferreira"}), frozenset({"Nkosi", "Wen"})}
+
+
+def test_the_host_of_a_summit_meets_those_who_attended_it(nlp):
+    found = read(nlp, "On Tuesday, President Joao Ferreira hosted a summit of South American presidents at the "
+                      "Itamaraty Palace, attended by Argentina's Pablo Ruiz, Chile's Tomas Vidal and Colombia's "
+                      "Andres Mejia.", "2024-06-18")
+    assert [(n, d) for n, d, _, _ in found] == [(frozenset({"Ferreira", "Ruiz", "Vidal", "Mejia"}), "2024-06-18")]
+
+
+def test_a_name_after_a_post_of_a_state_with_its_full_name(nlp):
+    found = read(nlp, "President of Kazakhstan Arman Suleimenov held talks with President of the People's Republic "
+                      "of China Xi Jinping at the Akorda on Tuesday.", "2024-07-03")
+    assert [(n, d) for n, d, _, _ in found] == [(frozenset({"Suleimenov", "Jinping"}), "2024-07-02")]
+
+
+def test_those_at_the_meeting_included(nlp):
+    found = read(nlp, "President Ama Owusu chaired a meeting on security on Monday. Those at the meeting included "
+                      "Governor Bala Musa of Kano State, Governor Ade Bello of Oyo State and Minister Tunde Okoro.",
+                 "2024-06-18")
+    assert [(n, d) for n, d, _, _ in found] == [(frozenset({"Owusu", "Musa", "Bello", "Okoro"}), "2024-06-17")]
+
+
+@pytest.mark.parametrize("between", ["", "Earlier, Sokolov met Bosnian Serb leader Dragan Petrovic. "])
+def test_taking_part_in_the_talks_with_one_side_joins_the_talks(nlp, between):
+    found = read(nlp, "Foreign Minister Ivan Sokolov held a meeting with his Turkish counterpart Kemal Aydin on "
+                      "Saturday. " + between + "Deputy Foreign Minister Pavel Orlov also took part in the talks "
+                      "with Aydin.", "2024-01-22")
+    assert (frozenset({"Sokolov", "Aydin", "Orlov"}), "2024-01-20") in [(n, d) for n, d, _, _ in found]
+    assert not any(n == frozenset({"Aydin", "Orlov"}) for n, *_ in found)
+
+
+def test_among_those_present_at_a_chaired_meeting(nlp):
+    found = read(nlp, "Prime Minister Tariq Hameed chaired a meeting of the National Security Committee in Islamabad "
+                      "on Friday. Army chief Gen Bilal Akbar and Interior Minister Raza Khan were among those present.",
+                 "2024-01-22")
+    assert [(n, p) for n, _, p, _ in found] == [(frozenset({"Hameed", "Akbar", "Khan"}), "Islamabad")]
+
+
+def test_ministers_taking_part_in_the_expanded_session_join_the_presidents(nlp):
+    found = read(nlp, "President Omar Farouk received on Wednesday his Turkish counterpart Kemal Aydin at the palace. "
+                      "The two presidents held a closed-door session, followed by expanded talks. Foreign Minister "
+                      "Sami Nour and his Turkish counterpart Murat Celik took part in the expanded session.",
+                 "2024-02-14")
+    assert [(n, d) for n, d, _, _ in found] == [(frozenset({"Farouk", "Aydin", "Nour", "Celik"}), "2024-02-14")]
+
+
+def test_met_a_at_one_place_and_b_at_another(nlp):
+    found = read(nlp, "Foreign Minister Ali Rezaei met President Omar Farouk at the palace and Prime Minister Sami "
+                      "Nour at his office on Monday.", "2024-02-14")
+    assert pairs(found) == {frozenset({"Rezaei", "Farouk"}), frozenset({"Rezaei", "Nour"})}
+
+
+def test_a_delegation_from_a_country_led_by_a_person(nlp):
+    found = read(nlp, "Deputy Chairman Senate Imran Aziz later received a parliamentary delegation from Uzbekistan "
+                      "led by Deputy Speaker Akmal Rustamov.", "2024-03-15")
+    assert pairs(found) == {frozenset({"Aziz", "Rustamov"})}
 
 
 def test_a_pronoun_is_not_the_subject_of_its_own_clause(nlp):
@@ -672,10 +778,27 @@ def test_more_meeting_forms(nlp, text, expected):
      {"Boateng", "Agbeko"}, None),
     ("The meeting between Prime Minister Rina Sato and President Joon Park took place in Seoul on Friday.",
      {"Sato", "Park"}, "Seoul"),
+    ("Prime Minister Aziz Rahman exchanged views with Chinese Premier Wu Lei in Kuala Lumpur on Monday.",
+     {"Rahman", "Lei"}, "Kuala Lumpur"),
+    ("Prime Minister Aziz Rahman had talks with Chinese Premier Wu Lei in Kuala Lumpur on Monday.",
+     {"Rahman", "Lei"}, "Kuala Lumpur"),
+    ("Prime Minister Aziz Rahman had a tete-a-tete with Chinese Premier Wu Lei in Kuala Lumpur on Monday.",
+     {"Rahman", "Lei"}, "Kuala Lumpur"),
+    ("President Samuel Otieno hosted a luncheon in honour of visiting President Paul Mugisha at State House.",
+     {"Otieno", "Mugisha"}, None),
 ])
 def test_other_verbs_and_nouns_of_meeting(nlp, text, expected, place):
     found = read(nlp, text, "2024-03-08")
     assert [(n, p) for n, _, p, _ in found] == [(frozenset(expected), place)]
+
+
+@pytest.mark.parametrize("text", [
+    "Prime Minister Aziz Rahman had a phone call with Chinese Premier Wu Lei on Monday.",
+    "Prime Minister Aziz Rahman had no plans to meet Chinese Premier Wu Lei.",
+    "Prime Minister Aziz Rahman exchanged letters with Chinese Premier Wu Lei on Monday.",
+])
+def test_having_and_exchanging_that_are_no_meeting(nlp, text):
+    assert read(nlp, text, "2024-03-08") == []
 
 
 def test_the_nationality_leader_is_that_countrys_president(nlp):

@@ -61,3 +61,8 @@ def test_fuller_picks_the_fullest_spelling():
 def test_strip_titles():
     assert strip_titles("Lt Gen Asim Munir") == "Asim Munir"
     assert strip_titles("Major General Seyed Abdolrahim Mousavi") == "Abdolrahim Mousavi"
+
+
+def test_a_son_named_after_his_father_is_another_person():
+    assert not same_person("Khalid bin Saeed Al Nuaimi", None, None, "Saeed bin Khalid bin Saeed Al Nuaimi", None, None)
+    assert same_person("Khalid bin Saeed Al Nuaimi", None, None, "Khalid bin Saeed bin Hamad Al Nuaimi", None, None)

@@ -89,6 +89,13 @@ def test_ambiguous_role_mention_is_not_linked(nlp):
     assert all(not roles(p) for p in people)
 
 
+def test_the_head_of_state_is_the_one_president(nlp):
+    text = ("President Arman Suleimenov held talks with Prime Minister Li Wen on Tuesday. "
+            "The Head of State also received the envoy.")
+    _, people = read(nlp, text)
+    assert roles(by_name(people, "Arman Suleimenov")) == ["The Head of State"]
+
+
 def test_nationality_picks_the_role_holder(nlp):
     text = ("Turkish Foreign Minister Hakan Fidan met Foreign Minister Ishaq Dar in Ankara. "
             "The Pakistani foreign minister invited him to Islamabad.")

@@ -133,3 +133,20 @@ def test_a_report_of_some_of_a_meetings_people_is_part_of_it(db):
     rows = db.execute("select m.participants, m.date from meetings m join meeting_reports r on r.meeting_id = m.id "
                       "join documents d on d.id = r.document_id where d.path like '%j.txt'").fetchall()
     assert set(rows) == {('["Ines Moura", "Jose Tavares", "Rui Paiva"]', "2021-05-08")}
+
+
+def test_one_articles_reports_of_other_places_are_other_meetings():
+    """A headline "A meets B in X", the body "A, with C, met B in X on Thursday" and "A and B last met
+    in Y in September 2022": the recalled meeting is no part of the one reported."""
+    from load import meeting_merge
+    from load.resolve_base import UnionFind
+
+    def report(rid, people, place, day=None, precision=None, raw=None):
+        return {"id": rid, "document": 1, "published": "2023-09-07", "date": day, "precision": precision,
+                "raw": raw, "place": place, "topics": [], "people": frozenset(people)}
+
+    reports = {1: report(1, {"A", "B"}, "Jakarta"),
+               2: report(2, {"A", "B", "C"}, "Jakarta", "2023-09-07", "day", "Thursday"),
+               3: report(3, {"A", "B"}, "Hangzhou", "2022-09-01", "month", "September 2022")}
+    clusters = meeting_merge.meeting_clusters(reports, {1: "2023-09-07"}, UnionFind(reports))
+    assert sorted(clusters) == [[1, 2], [3]]

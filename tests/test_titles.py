@@ -91,6 +91,142 @@ def test_plural_post_is_each_listed_persons(nlp):
     assert posts(found["Andrej Babis"]) == posts(found["Mark Rutte"]) == ["Prime Minister"]
 
 
+@pytest.mark.parametrize("text", [
+    "The defence ministers of Turkey and Syria, Yusuf Demirkol and Ahmad Haddad, met in Ankara on Tuesday.",
+    "Turkish and Syrian defence ministers Yusuf Demirkol and Ahmad Haddad met in Ankara on Tuesday.",
+    "The Turkish and Syrian defence ministers, Yusuf Demirkol and Ahmad Haddad, met in Ankara on Tuesday.",
+    "Yusuf Demirkol and Ahmad Haddad, the defence ministers of Turkey and Syria, met in Ankara on Tuesday.",
+])
+def test_plural_post_with_countries_pairs_them_with_the_names_in_order(nlp, text):
+    found = people_of(nlp, text)
+    for name, country in (("Yusuf Demirkol", "Turkey"), ("Ahmad Haddad", "Syria")):
+        assert [(t.post, t.country) for t in found[name].titles] == [("Defence Minister", country)], name
+        assert found[name].country == country
+
+
+def test_plural_post_with_three_countries_and_three_names(nlp):
+    found = people_of(nlp, "The interior ministers of Ghana, Togo and Benin, Kwame Asante, Yao Agbeko and "
+                           "Paul Houngbo, met in Lome.")
+    assert [found[n].country for n in ("Kwame Asante", "Yao Agbeko", "Paul Houngbo")] == ["Ghana", "Togo", "Benin"]
+    assert all(posts(found[n]) == ["Interior Minister"] for n in ("Kwame Asante", "Yao Agbeko", "Paul Houngbo"))
+
+
+def test_plural_post_with_a_place_before_it_gives_no_country(nlp):
+    found = people_of(nlp, "In Oporto, Portugal, Prime Ministers Stefan Novak and Elena Markova opened the port.")
+    assert [(t.post, t.country) for t in found["Elena Markova"].titles] == [("Prime Minister", None)]
+    assert found["Stefan Novak"].country is None
+
+
+@pytest.mark.parametrize("text, name, post, status", [
+    # a bracketed acronym after a post's "of" phrase, then a rank and an honorific
+    ("Chief of Naval Staff (CNS) Admiral Syed Tariq Hameed called on the President on Monday.",
+     "Tariq Hameed", "Chief of Naval Staff", None),
+    # a hyphenated place name before "and" is no portfolio of the next post
+    ("The envoy met President Omar Haidari at Qasr-e-Noor and Prime Minister Farid Sultani at his office.",
+     "Farid Sultani", "Prime Minister", None),
+    # "-designate" with a scope after it
+    ("Minister-designate for Energy Dr Kwesi Appiah appeared before the Appointments Committee.",
+     "Kwesi Appiah", "Minister for Energy", "designate"),
+    # an "on" phrase with "and" inside a post, then a Nigerian honorific before the name
+    ("The statement was signed by the Special Adviser to the President on Media and Publicity, Chief Tunde Bakare.",
+     "Tunde Bakare", "Special Adviser to the President on Media and Publicity", None),
+    # the Kenyan short form of Cabinet Secretary
+    ("Interior CS Peter Mutua, who attended the talks, said the project would go ahead.",
+     "Peter Mutua", "Interior CS", None),
+    # a bracketed acronym after a post's long phrase, then a style before the name
+    ("Speaking at the event, the Secretary to the Government of the Federation (SGF), Senator Musa Danjuma, "
+     "urged the ministers to work hard.", "Musa Danjuma", "Secretary to the Government of the Federation", None),
+    # a former envoy's style after the post
+    ("Foreign Affairs and International Trade Minister Ambassador Tendai Moyo attended the meeting.",
+     "Tendai Moyo", "Foreign Affairs and International Trade Minister", None),
+    # a Thai police rank
+    ("Pol Gen Somchai Rattana, the national police chief, joined the meeting.", "Somchai Rattana",
+     "National Police Chief", None),
+    # a country's possessive inside an organisation's name
+    ("Reza Karimi, secretary of Iran's Supreme National Security Council, was not part of the delegation.",
+     "Reza Karimi", "Secretary of Supreme National Security Council", None),
+    # "and" inside an organisation's name after "of the"
+    ("Dawit Bekele, Director General of the National Intelligence and Security Service, was present.",
+     "Dawit Bekele", "Director General of the National Intelligence and Security Service", None),
+    # a second "of the" phrase in an apposition
+    ("The premier met with Liu Wen, Chairman of the Standing Committee of the National People's Congress.",
+     "Liu Wen", "Chairman of the Standing Committee of the National People's Congress", None),
+    # portfolios listed with a comma before the head
+    ("Trade, Industry and Competition Minister Themba Zulu joined the talks.", "Themba Zulu",
+     "Trade, Industry and Competition Minister", None),
+    # Chinese state media: a party membership, then the post
+    ("Zhou Ming, a member of the Standing Committee of the Political Bureau of the CPC Central Committee and vice "
+     "premier of the State Council, co-chaired the meeting.", "Zhou Ming", "Vice Premier of the State Council", None),
+    # an indefinite spokesperson "for" an agency
+    ("\"The toll could rise,\" said Budi Santoso, a spokesperson for the National Disaster Mitigation Agency.",
+     "Budi Santoso", "Spokesperson for the National Disaster Mitigation Agency", None),
+    # a police rank written as a style between the apposition and the name
+    ("The spokesman for the Kaduna State Police Command, ASP Musa Danladi, confirmed the attack.",
+     "Musa Danladi", "Spokesman for the Kaduna State Police Command", None),
+    # a lower-case possessive in an apposition
+    ("Brig. Gen. Ramon Castillo, the division's commander, said operations would continue.",
+     "Ramon Castillo", "Division Commander", None),
+    # stacked Malaysian honorifics are no part of the post
+    ("Deputy Prime Minister Datuk Seri Dr Ahmad Hamdan and Tengku Datuk Seri Zainal Rahman attended.",
+     "Ahmad Hamdan", "Deputy Prime Minister", None),
+])
+def test_title_forms_of_other_news_styles(nlp, text, name, post, status):
+    person = only(nlp, text, name)
+    assert [(t.post, t.status) for t in person.titles] == [(post, status)]
+
+
+@pytest.mark.parametrize("text, name, post, country", [
+    ("Governor Bala Musa of Kano State met traders on Monday.", "Bala Musa", "Governor of Kano State", None),
+    ("Prime Minister Arjun Mehta of India met the envoy in Washington.", "Arjun Mehta", "Prime Minister", "India"),
+    ("Senator Ali Bukar of the ruling party criticised the plan.", "Ali Bukar", "Senator", None),
+])
+def test_the_territory_of_a_post_written_after_the_name(nlp, text, name, post, country):
+    person = only(nlp, text, name)
+    assert [(t.post, t.country) for t in person.titles] == [(post, country)]
+
+
+def test_a_party_post_and_a_state_post_before_one_name(nlp):
+    person = only(nlp, "The premier met General Secretary of the Communist Party of Vietnam and President Tran Van "
+                       "Minh in Hanoi.", "Tran Van Minh")
+    assert [(t.post, t.country) for t in person.titles] == [("General Secretary of the Communist Party", "Vietnam"),
+                                                            ("President", None)]
+
+
+def test_a_counterpart_of_a_person_named_by_a_role(nlp):
+    found = people_of(nlp, "Iranian Foreign Minister Ali Rezaei met Saudi Crown Prince Khalid bin Fahd in Jeddah. "
+                           "The Iranian foreign minister had earlier held talks with his Saudi counterpart, Prince "
+                           "Turki bin Nasser.")
+    assert ("Foreign Minister", "Saudi Arabia") in [(t.post, t.country) for t in found["Turki bin Nasser"].titles]
+
+
+def test_a_headline_verb_is_no_part_of_a_title(nlp):
+    person = only(nlp, "Widodo Hosts Apple CEO Tim Cook At Palace\n\nThe talks went well, officials said.", "Tim Cook")
+    assert posts(person) == ["Apple CEO"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Foreign Minister Omar Latif, who is also Deputy Prime Minister, held a meeting with the envoy.",
+     [("Foreign Minister", None), ("Deputy Prime Minister", None)]),
+    ("The minister met John Kamau, who is currently Kenya's ambassador to Japan.", [("Ambassador to Japan", "Kenya")]),
+    ("The minister met John Kamau, who is expected to lead the talks.", []),
+    ("The minister met John Kamau, who is in Nairobi for the talks.", []),
+])
+def test_a_post_told_in_a_relative_clause(nlp, text, expected):
+    name = "Omar Latif" if "Latif" in text else "John Kamau"
+    assert [(t.post, t.country) for t in only(nlp, text, name).titles] == expected
+
+
+def test_a_rank_with_retired_in_brackets_is_no_person(nlp):
+    found = people_of(nlp, "Former Army Chief Gen (retd) Vikram Rathore was also present at the review meeting.")
+    assert list(found) == ["Vikram Rathore"]
+
+
+def test_a_name_after_bin_is_the_fathers_not_a_surname(nlp):
+    found = people_of(nlp, "King Faisal II later received the envoy at the palace, in the presence of Crown Prince "
+                           "Hamza bin Faisal II.")
+    assert {n: posts(p) for n, p in found.items()} == {"Faisal": ["King"], "Hamza bin Faisal": ["Crown Prince"]}
+
+
 def test_several_people_with_titles_in_one_sentence(nlp):
     found = people_of(nlp, "Chinese Foreign Minister Wang Yi met Pakistani Prime Minister Shehbaz Sharif "
                            "and army chief General Asim Malik in Shanghai.")
@@ -424,3 +560,13 @@ def test_an_indefinite_spokesman_names_the_post(nlp, text, name, post):
 ])
 def test_where_a_posts_scope_ends_and_the_name_begins(nlp, text, name, post):
     assert posts(only(nlp, text, name)) == [post]
+
+
+def test_a_part_of_the_americas_is_no_country(nlp):
+    found = people_of(nlp, "Brazilian President Joao Ferreira hosted South American presidents and Latin American "
+                           "envoys; North Macedonian Foreign Minister Petar Ilievski also attended.")
+    assert found["Joao Ferreira"].country == "Brazil"
+    assert found["Petar Ilievski"].country == "North Macedonia"
+    from load.countries import countries_in
+    doc = nlp("The South American presidents met the Latin American envoys.")
+    assert countries_in(doc) == {}
