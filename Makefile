@@ -35,10 +35,10 @@ serve: $(DEMO)
 test: $(VENV)/.installed
 	$(BIN)/python -m pytest -q
 
-# The figures in the README's Performance section (about 50 minutes on 2 cores, plus the first time
+# The figures in the README's Performance section (about 45 minutes on 2 cores, plus the first time
 # about 10 minutes to build benchmarks/output/big-100000.db for incremental.py).
 bench: $(VENV)/.installed
-	$(BIN)/python benchmarks/load_speed.py --articles 1000 --rss-articles 100 --workers 2 --small 60
+	$(BIN)/python benchmarks/load_speed.py --articles 1000 --rss-articles 100 --workers 2 --small 60 --rounds 3
 	$(BIN)/python benchmarks/incremental.py --base 1000 --copies 100 --add 10
 	$(BIN)/python benchmarks/datasette_scale.py
 	$(BIN)/python benchmarks/serve_load.py --documents 20000 --all
