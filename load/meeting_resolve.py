@@ -123,11 +123,13 @@ def _stored_keys(report: dict) -> set[str]:
     return {_encoded(k) for k in meeting_merge.index_keys({**report, "people": None})}
 
 
-def write_keys(conn, reports: Iterable[dict]) -> None:
-    """(Re)write the ``meeting_report_keys`` rows of these reports: one per participant and key."""
+def write_keys(conn, reports: Iterable[dict], replace: bool = True) -> None:
+    """Write the ``meeting_report_keys`` rows of these reports, one per participant and key;
+    ``replace``: delete their rows first (not needed when the table was just emptied)."""
     reports = list(reports)
-    for chunk in chunks(sorted(r["id"] for r in reports)):
-        conn.execute(f"DELETE FROM meeting_report_keys WHERE {in_list('meeting_report_id', chunk)}", chunk)
+    if replace:
+        for chunk in chunks(sorted(r["id"] for r in reports)):
+            conn.execute(f"DELETE FROM meeting_report_keys WHERE {in_list('meeting_report_id', chunk)}", chunk)
     conn.executemany("INSERT INTO meeting_report_keys (person_id, key, meeting_report_id) VALUES (?, ?, ?)",
                      [(person, key, r["id"]) for r in reports for person in sorted(r["people"])
                       for key in sorted(_stored_keys(r))])
@@ -240,7 +242,7 @@ def update_meetings(db: sqlite_utils.Database, new_documents: list[int], gone: l
     if everything:
         loaded = _load(conn, "1", [])
         conn.execute("DELETE FROM meeting_report_keys")
-        write_keys(conn, loaded.values())
+        write_keys(conn, loaded.values(), replace=False)
     else:
         loaded = _touched(conn, new_documents, gone, moved, old_person)
     reports = {rid: loaded[rid] for rid in sorted(loaded)}

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from load import pipeline
 from load.reader import SkipFile, find_files, jsonlines, read_source, sources
 
-from .test_web_input import (GENERIC, NEWS_PLEASE, PARAGRAPHS, TRAFILATURA, big_jsonl, facts_of, load, peak_bytes,
+from .test_web_input import (GENERIC, assert_workers_spread_records, NEWS_PLEASE, PARAGRAPHS, TRAFILATURA, big_jsonl, facts_of, load, peak_bytes,
                              rows, scraped, write_jsonl)  # noqa: F401 (scraped: a fixture)
 
 
@@ -161,16 +161,7 @@ def test_a_big_gzipped_jsonl_file_streams_in_flat_memory(tmp_path):
 
 
 def test_workers_spread_the_records_of_one_gzipped_file(tmp_path):
-    path = tmp_path / "many.jsonl"
-    records = [{**NEWS_PLEASE, "maintext": NEWS_PLEASE["maintext"].replace("480", str(400 + n))} for n in range(12)]
-    write_jsonl(path, records[:6] + ["{broken"] + records[6:])
-    packed = gzipped(path)
-    one = load([packed], tmp_path / "one.db")
-    two = load([packed], tmp_path / "two.db", workers=2)  # chunks of 8 sources: one file, two processes
-    assert len(one.loaded) == 12 and one.loaded == two.loaded and one.skipped == two.skipped
-    figures = "select d.path, f.value from figures f join documents d on d.id = f.document_id order by 1, 2"
-    assert rows(tmp_path / "one.db", figures) == rows(tmp_path / "two.db", figures)
-    assert len({value for _, value in rows(tmp_path / "two.db", figures)}) >= 12
+    assert_workers_spread_records(tmp_path, gzipped)
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

@@ -394,9 +394,16 @@ def test_a_big_warc_streams_in_flat_memory(tmp_path):
 
 
 def test_workers_spread_the_records_of_one_file(tmp_path):
+    assert_workers_spread_records(tmp_path, lambda path: path)
+
+
+def assert_workers_spread_records(tmp_path, pack) -> None:
+    """12 records and a broken line in one file (``pack``ed: as it is, or compressed) load the
+    same in one process and in two."""
     path = tmp_path / "many.jsonl"
     records = [{**NEWS_PLEASE, "maintext": NEWS_PLEASE["maintext"].replace("480", str(400 + n))} for n in range(12)]
     write_jsonl(path, records[:6] + ["{broken"] + records[6:])
+    path = pack(path)
     one = load([path], tmp_path / "one.db")
     two = load([path], tmp_path / "two.db", workers=2)  # chunks of 8 sources: one file, two processes
     assert len(one.loaded) == 12 and one.loaded == two.loaded and one.skipped == two.skipped
