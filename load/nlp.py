@@ -121,6 +121,9 @@ def load_pipeline(name: str | None = None) -> Language:
 @lru_cache(maxsize=4)
 def _load_pipeline(name: str) -> Language:
     nlp = spacy.load(name)
+    from . import attribute_arrays  # the model's attribute ruler, same output, run with arrays
+
+    attribute_arrays.replace_attribute_ruler(nlp)
     for abbreviation in SPLIT_TITLE_ABBREVIATIONS:
         nlp.tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
     nlp.add_pipe("paragraph_boundaries", before="parser")
