@@ -31,8 +31,8 @@ whole database.
 from __future__ import annotations
 
 import sqlite3
+from collections import Counter
 
-from .resolve_base import chunks, in_list
 
 # stored view -> the columns indexed: its facets in metadata.yml, its keys, and the columns that
 # the canned queries join on ((meeting_id, person): who met whom pairs the participants of a meeting).
@@ -179,6 +179,54 @@ KEYED_BY = {
 }
 
 
+# stored view -> the columns that tell one of its rows from the others under the same key: a row
+# whose other columns change (a meeting's ``sources`` when one more article reports it) is updated
+# in place, so the indexes on the unchanged columns are not written (issue 16: a load writes
+# what it adds, not every participant row of a meeting that a hundred articles report).
+IDENTITY = {
+    "document_people": ("person_id", "document_id"),
+    "person_titles": ("title_id",),
+    "meeting_participants": ("meeting_id", "person_id", "document"),
+}
+
+
+def _rewrite(conn: sqlite3.Connection, name: str, keys: list[tuple]) -> None:
+    """Make the rows of each key equal the view's rows for it, writing only the differences:
+    rows gone are deleted, rows new inserted, and a row whose identity stays but whose other
+    columns changed is updated in those columns only."""
+    columns = [row[1] for row in conn.execute(f"PRAGMA table_info([{name}])")]
+    identity = [columns.index(c) for c in IDENTITY[name]]
+    column = KEYED_BY[name]
+    gone_rowids: list[tuple] = []
+    added: list[tuple] = []
+    updates: dict[tuple, list[tuple]] = {}   # changed column positions -> [(values..., rowid)]
+    for key in keys:
+        stored = conn.execute(f"SELECT rowid, * FROM [{name}] WHERE {column} = ?", key).fetchall()
+        current = Counter(conn.execute(f"SELECT * FROM [{name}{LIVE}] WHERE {column} = ?", key).fetchall())
+        gone: dict[tuple, list[tuple]] = {}
+        for rowid, *row in stored:
+            row = tuple(row)
+            if current[row]:
+                current[row] -= 1          # unchanged: not written
+            else:
+                gone.setdefault(tuple(row[i] for i in identity), []).append((rowid, row))
+        for row, count in current.items():
+            for _ in range(count):
+                same = gone.get(tuple(row[i] for i in identity))
+                if not same:
+                    added.append(row)
+                    continue
+                rowid, before = same.pop()
+                changed = tuple(i for i, (a, b) in enumerate(zip(before, row)) if a != b or type(a) is not type(b))
+                updates.setdefault(changed, []).append(tuple(row[i] for i in changed) + (rowid,))
+        gone_rowids.extend((rowid,) for rows in gone.values() for rowid, _ in rows)
+    conn.executemany(f"DELETE FROM [{name}] WHERE rowid = ?", gone_rowids)
+    for changed, rows in updates.items():
+        assignments = ", ".join(f"[{columns[i]}] = ?" for i in changed)
+        conn.executemany(f"UPDATE [{name}] SET {assignments} WHERE rowid = ?", rows)
+    conn.executemany(f"INSERT INTO [{name}] VALUES ({', '.join('?' * len(columns))})", added)
+
+
 def refresh(conn: sqlite3.Connection, everything: bool = False) -> None:
     """Bring every stored view up to date with what ``track`` recorded (in the caller's
     transaction); ``everything``: rebuild each whole (after resolving the whole database)."""
@@ -188,11 +236,7 @@ def refresh(conn: sqlite3.Connection, everything: bool = False) -> None:
         if everything or not _is_current(conn, name):
             rebuild(conn, name)
             continue
-        keys = sorted(touched[name])
-        column = KEYED_BY[name]
-        for chunk in chunks([key[0] for key in keys]):     # the table is indexed on its key: IN is fine
-            conn.execute(f"DELETE FROM [{name}] WHERE {in_list(column, chunk)}", chunk)
-        conn.executemany(f"INSERT INTO [{name}] SELECT * FROM [{name}{LIVE}] WHERE {column} = ?", keys)
+        _rewrite(conn, name, sorted(touched[name]))
     for table in DIRTY:
         conn.execute(f"DELETE FROM temp.{table}")
 
