@@ -21,7 +21,8 @@ given paths that were not found are removed. The part of a stored path before
 ``#`` is the file on disk.
 
 With ``workers > 1`` the reading, parsing and extraction run in worker
-processes (each loads the pipeline once) on chunks of files; at most a few
+processes (forked with the parent's pipeline where that is safe, else each loads it
+once: ``start_method``) on chunks of files; at most a few
 chunks per worker are in flight. The main process alone writes the database,
 in input order, then resolves across articles, so the database is the same as
 a single-process load's (apart from ``documents.loaded_at``).
@@ -37,6 +38,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import sqlite3
+import sys
 import threading
 import time
 import traceback
@@ -295,6 +297,16 @@ def die_with_parent(parent: int, every: float = 0.5) -> None:
 _worker_nlp = None
 
 
+def start_method() -> str:
+    """How worker processes start: forked on Linux when this process runs no other thread, so
+    that they start at once with the parent's model (its pages shared copy-on-write: ``gc.freeze``
+    in ``load.nlp`` keeps the collector from touching them); spawned otherwise, since a fork
+    while another thread holds a lock would leave that lock held in the worker for ever."""
+    if sys.platform == "linux" and threading.active_count() == 1:
+        return "fork"
+    return "spawn"
+
+
 def _worker_init(model: str | None, parent: int | None = None) -> None:
     global _worker_nlp
     from .nlp import load_pipeline
@@ -318,7 +330,12 @@ def extract_parallel(todo: list[Source], model: str | None, workers: int,
                      chunk_size: int = 8, batch_size: int = 32) -> Iterator[Extracted | Skipped]:
     """``extract_all`` in ``workers`` processes; results in input order, at most
     ``2 * workers`` chunks in flight (submitted but not yet consumed)."""
-    context = multiprocessing.get_context("spawn")  # no inherited threads or locks; same on every OS
+    method = start_method()
+    if method == "fork":
+        from .nlp import load_pipeline
+
+        load_pipeline(model)   # loaded once, here: every worker starts with it, shared copy-on-write
+    context = multiprocessing.get_context(method)
     with ProcessPoolExecutor(workers, mp_context=context, initializer=_worker_init,
                              initargs=(model, os.getpid())) as pool:
         chunks = _chunks(todo, chunk_size)

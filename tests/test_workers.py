@@ -67,7 +67,9 @@ def load(corpus: Path, db: Path, workers: int) -> pipeline.Summary:
         os.chdir(cwd)
 
 
-def test_two_workers_write_exactly_the_rows_one_worker_writes(corpus, tmp_path):
+@pytest.mark.parametrize("method", ["fork", "spawn"])
+def test_two_workers_write_exactly_the_rows_one_worker_writes(corpus, tmp_path, monkeypatch, method):
+    monkeypatch.setattr(pipeline, "start_method", lambda: method)
     one = load(corpus, tmp_path / "one.db", workers=1)
     two = load(corpus, tmp_path / "two.db", workers=2)
     assert len(one.loaded) == 20
@@ -88,3 +90,24 @@ def test_workers_reload_of_unchanged_files_loads_nothing(corpus, tmp_path):
     again = load(corpus, db, workers=2)
     assert again.loaded == [] and len(again.unchanged) == 20
     assert [path for path, _ in again.skipped] == [Path(corpus / "empty.txt").as_posix()]
+
+
+def test_workers_are_forked_only_when_no_other_thread_runs():
+    """A fork copies every lock as it is at that moment: one held by another thread would stay
+    held in the worker for ever, so a process running threads spawns its workers."""
+    import sys
+    import threading
+
+    if sys.platform != "linux":
+        assert pipeline.start_method() == "spawn"
+        return
+    assert threading.active_count() == 1, threading.enumerate()   # pytest itself runs no thread
+    assert pipeline.start_method() == "fork"
+    release = threading.Event()
+    other = threading.Thread(target=release.wait)
+    other.start()
+    try:
+        assert pipeline.start_method() == "spawn"
+    finally:
+        release.set()
+        other.join()
