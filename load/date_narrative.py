@@ -4,12 +4,16 @@
 "the next day", "hours later": from the last event date told within a few sentences, never from
 a photo caption) and the days of a journey ("the second day of his visit": from the date its
 start is told, "arrived in ...", "began his tour"). It reads the context's ``expressions`` and ``doc``.
+
+``across_a_gap``: a clause set a stated time from another ("X was shot dead on Tuesday, a day after
+a soldier was killed", "two days before the vote, gunmen ..."): a date of one side dates the other
+side shifted by the gap (days and weeks); a gap of hours or months leaves the other side undated.
 """
 from __future__ import annotations
 
 from datetime import date, timedelta
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from . import doc_cache
 from .date_expressions import BACKWARD, FORWARD, START_VERBS, TIME_UNITS, TRIP_NOUNS, _cardinal, _ordinal, _same_day, \
@@ -31,6 +35,41 @@ def _shift(iso: str, words: list[str], backward: bool) -> str | None:
     expr = f"{n} {unit} ago" if backward else f"in {n} {unit}"
     parsed = parse_expression(expr, iso)
     return parsed[0] if parsed else None
+
+
+# Units a gap clause may shift a day by; other units ("hours after", "months before") leave it undated.
+GAP_DAYS = {"day", "days", "week", "weeks", "fortnight"}
+
+
+def gap_clause(tok: Token) -> tuple[Token, list[str], bool] | None:
+    """The clause ``tok`` sits in when it is told at a distance from the sentence's other clause:
+    "(a day) after a soldier was killed" -> (killed, ["a", "day"], True: it happened before)."""
+    for t in [tok, *tok.ancestors]:
+        if t.dep_ != "advcl":
+            continue
+        mark = next((c for c in t.children if c.dep_ == "mark" and c.lower_ in ("after", "before")), None)
+        gap = next((c for c in t.children if c.dep_ == "npadvmod" and c.lower_ in TIME_UNITS), None)
+        if mark is not None and gap is not None:
+            return t, [w.lower_ for w in gap.subtree], mark.lower_ == "after"
+    return None
+
+
+def across_a_gap(value: DateValue | None, date_root: Token, anchor: Token) -> DateValue | None:
+    """The date of ``anchor``'s event when ``value`` (a date at ``date_root``) is told on the other
+    side of a gap clause (module docstring); ``value`` itself when no gap lies between them."""
+    if value is None:
+        return None
+    here, there = gap_clause(anchor), gap_clause(date_root)
+    if (here and there and here[0] == there[0]) or not (here or there):
+        return value                              # the same side
+    clause, words, before = here or there
+    backward = before if here else not before     # the anchor's event is before the date's, or after it
+    if value.iso is None or value.precision != "day" or not set(words) & GAP_DAYS:
+        return DateValue(raw=value.raw, reference=value.reference)
+    iso = _shift(value.iso, words, backward)
+    if iso is None:
+        return DateValue(raw=value.raw, reference=value.reference)
+    return DateValue(raw=value.raw, iso=iso, precision="day", reference=value.reference, inferred=f"narrative:{value.iso}")
 
 
 class StoryDays:

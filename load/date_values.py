@@ -47,6 +47,7 @@ from spacy.tokens import Span
 from .date_days import day_of_month, weekday_of_week
 from .date_expressions import FUTURE_SLACK, WEEKDAY_INDEX, WEEKDAY_MODIFIERS, WEEKDAYS, TIME_UNITS, _cardinal, _core, _words, \
     is_future, month_day
+from .date_holidays import FROM_EASTER, holiday_in, holiday_value, orthodox_country
 from .dateparse import PRECISION, iso_at, parse_expression, read_numeric
 from .records import DateValue
 
@@ -80,6 +81,10 @@ class ExpressionValues:
             return self._relative(span)
         if kind == "monthday":
             return self._month_day(span)
+        if kind == "holiday":
+            name = holiday_in(span)
+            return holiday_value(span, name, self.published, is_future(span.root),
+                                 name in FROM_EASTER and orthodox_country(self.doc))
         return None                                # narrative and trip_day wait for the walk
 
     def _month_day(self, span: Span, month: str | None = None) -> DateValue:

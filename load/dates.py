@@ -45,7 +45,7 @@ from .date_expressions import (  # noqa: F401 (API: casualties and meetings impo
     WEEKDAY_INDEX, WEEKDAY_MODIFIERS, WEEKDAYS, DateExpr, _cardinal, _core, _ordinal, _same_day, _words,
     classify, clause_head, explicit_full_dates, find_expressions, is_future, month_day,
 )
-from .date_narrative import StoryDays
+from .date_narrative import StoryDays, across_a_gap
 from .date_values import ExpressionValues, _flat
 from .dateparse import PRECISION, has_year, iso_at, numeric_order, parse_expression, parse_published, read_numeric  # noqa: F401 (API)
 from .records import Article, DateValue
@@ -220,7 +220,7 @@ class DateContext(ExpressionValues, StoryDays):
         if not candidates:
             return None
         best = min(candidates, key=lambda e: (_attachment(e.span, anchor), abs(e.span.root.i - anchor.i)))
-        return _at_least(best.value, precision)
+        return _at_least(across_a_gap(best.value, best.span.root, anchor), precision)
 
 
 FINENESS = {"day": 3, "month": 2, "year": 1}
