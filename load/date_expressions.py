@@ -194,6 +194,22 @@ def _is_a_title(span: Span) -> bool:
     return before.text[:1].isupper() and before.is_alpha
 
 
+DATELINE_ENDS = {"-", "--", "\u2014", "\u2013", ":", ".-"}
+
+
+def _in_a_dateline(span: Span) -> bool:
+    """The date of an agency dateline opening a sentence: "CITY, Sept 18 (Agency) -", "City, Aug 23:"."""
+    doc, sent = span.doc, span.sent
+    if not 2 <= span.start - sent.start <= 6 or doc[span.start - 1].text != "," or not doc[sent.start].is_title \
+            and not doc[sent.start].is_upper:
+        return False
+    end = span.end
+    if end < len(doc) and doc[end].text == "(":
+        close = next((t.i for t in doc[end: min(len(doc), end + 7)] if t.text == ")"), None)
+        end = close + 1 if close is not None else end
+    return end < len(doc) and doc[end].text in DATELINE_ENDS
+
+
 def classify(span: Span) -> str | None:
     """What kind of date expression a span is (the table in the module
     docstring); None when it is no event date (durations, ages, "this week",
@@ -201,6 +217,8 @@ def classify(span: Span) -> str | None:
     words = _words(span)
     if any(NUMERIC_DATE.fullmatch(w) or YEAR_FIRST.fullmatch(w) for w in words):
         return "numeric"
+    if _in_a_dateline(span):
+        return None                      # "BOGOTA, Sept 18 (EFE) -": the day it was filed, not an event's
     if holiday_in(span):
         return "holiday"                 # "on Christmas Day", "on Good Friday" (``date_holidays``)
     flat = [p for w in words for p in w.split("-") if p]
