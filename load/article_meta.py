@@ -10,7 +10,8 @@ Sources recorded in ``documents.*_source``:
 - ``head``: the headline line above the body;
 - ``dateline``: "ISLAMABAD:" / "LONDON (Reuters) -" at the start of the body;
 - ``dateline-agency``: the agency in a dateline ("(Reuters)") gives the outlet;
-- ``published-line`` also covers a head line "Published: <date>" / "Posted on <date>".
+- ``published-line`` also covers a head line "Published: <date>" / "Posted on <date>", and such a
+  line alone below the lead paragraph(s), where scraped pages put it (``cleaning`` takes it out).
 
 Not publication dates, on purpose: a date line *above* the headline (a site
 header's today-date), update stamps ("Last update: ...", "Updated ..."), and
@@ -37,9 +38,12 @@ DATE_IN_LINE = re.compile(
 TIME = r"(?:at\s+|@\s*|T)?\d{1,2}[:.]\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?\s*(?:[ap]\.?\s?m\.?)?(?:,?\s*\(?(?:[A-Z]{2,4}|(?:GMT|UTC)\s?[+-]?\d*|[+-]\d{2}(?::?\d{2})?)\)?)?"
 # A time of day alone, as it may stand before a date ("10:31 05.03.2024").
 TIME_ONLY = re.compile(rf"^{TIME}$", re.I)
+# The agency or outlet in brackets after a dateline's date: "Warsaw, 9 March 2024 (PAP)", "OUAGADOUGOU,
+# 6 August 2024 (AFP) -".
+AGENCY_AFTER_DATE = r"(?:\([A-Z][A-Za-z.&-]*(?:\s[A-Z][A-Za-z.&-]*){0,2}\)\s*(?:[-:\u2013\u2014]{1,2}\s*)?)?"
 # After a date: a time, and a short labelled segment ("| Updated 9:05 pm IST - City"; an
 # "Updated 2 hours ago" part needs no bar: "March 5, 2024 6:31 AM GMT+1 Updated 2 hours ago").
-TIME_TAIL = re.compile(rf"^[\s,|/-]*\(?(?P<time>{TIME})?\)?\s*(?:(?:[|\u2022\u00b7/]|\s-\s|(?<=\S)\s*(?=\(?(?:last\s+)?updated\b))"
+TIME_TAIL = re.compile(rf"^[\s,|/-]*\(?(?P<time>{TIME})?\)?\s*{AGENCY_AFTER_DATE}(?:(?:[|\u2022\u00b7/]|\s-\s|(?<=\S)\s*(?=\(?(?:last\s+)?updated\b))"
                        rf"\s*(?:\S+\s*){{0,8}})?$", re.I)
 # A scraper that dropped the line breaks of a date stamp glues the year to what follows it:
 # "5 Mar 20245 Mar 2024", "March 5, 20246:31 AM GMT+1Updated 2 hours ago".
@@ -53,7 +57,7 @@ PUBLISHED_STAMP = re.compile(r"^(?:first\s+|originally\s+)?(?:published|posted)(
 DATE_STAMP = re.compile(r"^(?:date|dated|publication date|pub date)\s*:?\s*(?=\S*\d)", re.I)
 BYLINE = re.compile(r"^(?:(?:written|reported|words|story|posted|published) )?by\s+(?P<rest>.+)$", re.I)
 LOGO = re.compile(r"^(?P<name>.{2,60}?)\s+logo$", re.I)
-PUBLISHED_LINE = re.compile(r"^(?:first |originally )?published (?:in|on|by)\s+(?P<rest>.+)$", re.I)
+PUBLISHED_LINE = re.compile(r"^(?:first |originally )?published (?:in|on|by):?\s+(?P<rest>.+)$", re.I)
 PAGE_TITLE_SEPARATOR = re.compile(r"\s+[-|]\s+")
 # The original publication labelled as such at the end ("First published on Mon 24 Jul 2023"):
 # it overrides an unlabelled date of the head, which on such pages is the last update.
@@ -91,10 +95,15 @@ NUMERIC_DATELINE = re.compile(
 # The date of an agency dateline: "KABUL, June 12 (Xinhua) --", "CITY, March 3. /AGENCY/.",
 # "Town [Country], May 2 (AGENCY):", "LONDON, 12 June 2023 (Reuters) -".
 DATELINE_DATE = re.compile(
-    r"^[A-Z][^\n:()]{1,60}?,\s*(?P<date>" + MONTH + r"\s+\d{1,2}|\d{1,2}(?:st|nd|rd|th)?\s+" + MONTH + r")(?:,?\s+(?P<year>\d{4}))?"
+    r"^[A-Z][^\n:()]{1,60}?,\s*(?P<date>(?i:" + MONTH + r")\s+\d{1,2}|\d{1,2}(?:st|nd|rd|th)?\s+(?i:" + MONTH + r"))(?:,?\s+(?P<year>\d{4}))?"
     r"\s*(?:\.\s*)?(?:(?:\([^)]{2,40}\)|/[^/\s][^/]{0,20}/)\s*[.:]?\s*(?:-{1,2}|\u2014)?|[.:]|-{1,2}|\u2014"
     r"|,\s*[A-Z][A-Za-z]{1,20}\s*(?:-{1,2}|\u2014))\s",
 )
+# A dateline with its full date in brackets: "MANILA, Philippines (Jan. 2, 2024) — ..."; EFE writes the month
+# in lower case ("LIMA, 6 may (EFE).-").
+BRACKETED_DATE_DATELINE = re.compile(
+    r"^[A-Z][A-Za-z'. -]{1,40}?(?:,\s*[A-Z][A-Za-z .]{1,30}?)?\s*\((?P<date>" + MONTH + r"\s+\d{1,2}|\d{1,2}\s+"
+    + MONTH + r"),?\s+(?P<year>\d{4})\)\s*(?::|-{1,2}|\u2013|\u2014)\s")
 # A full date opening the lead paragraph, then a dash or colon: "March 5, 2024 — Gunmen killed ...".
 LEAD_DATE = re.compile(
     rf"^{WEEKDAY}(?P<date>{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH},?\s+\d{{4}})"
@@ -165,6 +174,15 @@ def labelled_date(line: str) -> re.Match | None:
         if label and not UPDATE_LABEL.search(segment[: label.start()]):
             return date
     return None
+
+
+def is_bare_stamp(line: str) -> bool:
+    """A line that is a publication stamp and nothing else: "Published: August 5, 2024", "Published
+    on 22/04/2025 14:32", "Posted June 12, 2024" (not "Updated ...", not "Published in Dawn, ...")."""
+    if not PUBLISHED_STAMP.match(line):
+        return False
+    date = labelled_date(line)
+    return bool(date and TIME_TAIL.match(line[date.end():]))
 
 
 def is_title_candidate(line: str) -> bool:
@@ -248,7 +266,8 @@ def read_metadata(article: Article, cleaned) -> None:
     head = [unglue(line) for line in cleaned.head]
     end_lines = [unglue(line) for line in cleaned.end_lines]
     tail = [unglue(line) for line in getattr(cleaned, "tail", [])]
-    order = numeric_order([*head, article.text, *end_lines, *tail])
+    stamps = [unglue(line) for line in getattr(cleaned, "stamps", [])]
+    order = numeric_order([*head, article.text, *end_lines, *tail, *stamps])
     title = pick_title(head)
     _set(article, "title", title, "head")
     title_seen = after_title_like = False
@@ -293,6 +312,8 @@ def read_metadata(article: Article, cleaned) -> None:
                 article.published = None     # "First published on Mon 24 Jul": the head's date was an update
             if date:
                 _set_published(article, date, "published-line", order)
+    for line in stamps:                  # "Published: June 12, 2024" below the lead
+        _set_published(article, labelled_date(line).group(0), "published-line", order)
     from .cleaning import Line
 
     paragraphs = article.text.split("\n\n")
@@ -350,7 +371,7 @@ def _dateline_date(article: Article, first_paragraph: str, texts: list[str]) -> 
     when the plain dateline pattern did not ("Town [Country], May 2 (AGENCY):")."""
     from .dateparse import parse_expression
 
-    match = DATELINE_DATE.match(first_paragraph)
+    match = DATELINE_DATE.match(first_paragraph) or BRACKETED_DATE_DATELINE.match(first_paragraph)
     if not match:
         return
     city = re.split(r"\s*[,\[]", match.group(0), maxsplit=1)[0].strip()

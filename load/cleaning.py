@@ -123,6 +123,7 @@ class CleanedText:
     end_lines: list[str] = field(default_factory=list)  # the "Published in ..." line(s) that ended the article
     dropped: list[str] = field(default_factory=list)    # everything removed, for tests and debugging
     tail: list[str] = field(default_factory=list)       # lines after the last paragraph (a date line may end an article)
+    stamps: list[str] = field(default_factory=list)     # a bare "Published: <date>" line below the lead, taken out of the body
 
 
 def split_leading_stamp(raw: str) -> str:
@@ -144,6 +145,10 @@ def clean_lines(raw: str) -> CleanedText:
 
     end_lines: list[str] = []
     dropped: list[str] = []
+    stamps = _stamps_below_the_lead(lines)
+    if stamps:
+        dropped += [l.text for l in stamps]
+        lines = [l for l in lines if l not in stamps]
     seen_prose = False
     for position, line in enumerate(lines):
         # "Published On 9 Feb 2024" under a headline is a stamp; the marker ends an article only
@@ -160,7 +165,7 @@ def clean_lines(raw: str) -> CleanedText:
         # No paragraph of prose: keep what is not furniture (a short note is still text).
         kept = [l for l in lines if not l.is_menu()]
         return CleanedText(text="\n\n".join(l.text for l in kept), head=[], end_lines=end_lines,
-                           dropped=dropped + [l.text for l in lines if l not in kept])
+                           dropped=dropped + [l.text for l in lines if l not in kept], stamps=[l.text for l in stamps])
     first, last = prose[0], prose[-1]
     if last == len(lines) - 2 and not end_lines and lines[-1].is_cut_paragraph():
         cut = lines[-1]
@@ -180,4 +185,26 @@ def clean_lines(raw: str) -> CleanedText:
     dropped += [l.text for l in head if l.text != title]
     text = "\n\n".join(kept_head + [l.text for l in body])
     return CleanedText(text=text, head=[l.text for l in head], end_lines=end_lines, dropped=dropped,
-                       tail=[l.text for l in lines[last + 1:]])
+                       tail=[l.text for l in lines[last + 1:]], stamps=[l.text for l in stamps])
+
+
+# How many paragraphs of prose may stand above a publication stamp that is not the article's end:
+# a scraped page may put the stamp below the lead ("LEAD ... / Published: June 12, 2024 / more text").
+LEAD_PARAGRAPHS = 2
+
+
+def _stamps_below_the_lead(lines: list[Line]) -> list[Line]:
+    """A line that is a labelled publication stamp and nothing else ("Published on: Friday, 23
+    August 2024"), below at most two paragraphs of prose and with prose after it: metadata, not
+    text, and not the marker that ends an article ("Published in Dawn, ..." after the last paragraph)."""
+    from .article_meta import is_bare_stamp
+
+    prose_before = 0
+    for position, line in enumerate(lines):
+        if line.is_prose():
+            prose_before += 1
+            if prose_before > LEAD_PARAGRAPHS:
+                return []
+        elif prose_before and is_bare_stamp(line.text) and any(l.is_prose() for l in lines[position + 1:]):
+            return [line]
+    return []

@@ -146,7 +146,9 @@ PREFIXES: dict[str, Money] = {
     # the Peruvian sol: "S/ 1.2 billion"
     "s/": Money("S/", ("PEN",)), "s/.": Money("S/", ("PEN",)),
 }
-# Signs read only when a scale word follows them ("N4.5 trillion", "N500 million", "K150 million").
+# Signs read only when a scale word follows them ("N4.5 trillion", "N500 million", "K150 million"), or
+# where the article is about their country and no noun follows ("K300 per bag", not "N95 masks"):
+# ``country_evident``.
 NEEDS_A_SCALE = {"N", "K", "P"}
 SHILLING_SIGNS = ("sh", "sh.", "shs", "shs.")
 RUPEE_SIGNS = ("rs", "rs.", "re", "re.")
@@ -242,6 +244,15 @@ def evidence(doc, article=None) -> Counter:
             if iso:
                 votes[iso] += 1
     return votes
+
+
+def country_evident(money: Money, votes: Counter | None) -> bool:
+    """Whether the article is about a country of the currency: one of its countries is named at least
+    as often as any other country ("K300 per bag" in a report on Zambia; not "P45" in one on Britain)."""
+    if not votes:
+        return False
+    mine = Counter({iso: n for iso, n in votes.items() if _code_by_iso().get(iso) in money.codes})
+    return bool(mine) and mine.most_common(1)[0][1] >= max(votes.values())
 
 
 def resolve(money: Money, nationality: str | None, votes: Counter | None) -> tuple[str, str | None]:

@@ -18,6 +18,7 @@ numeric dates ("4/3/2023", "14.06.2023"), "overnight", "earlier today".
 | narrative | "a day earlier", "the next day", "hours later" | the story's last event date |
 | trip_day | "the second day of his visit" | the start of the trip |
 | monthday | "on the 14th", "the 3rd of this month" | a month named just before, else the publication date (on or before it) |
+| holiday | "on Christmas Day", "on Good Friday", "on Eid" | the publication date, as a year-less date (``date_holidays``) |
 
 Not event dates (None): durations ("two-day", "six months"), ages, "this
 week", "this year", "recent", a year labelling a noun ("the 2018 elections"),
@@ -39,6 +40,7 @@ from spacy.tokens import Doc, Span, Token
 from text_to_num import alpha2digit, text2num
 
 from . import doc_cache
+from .date_holidays import holiday_in, holiday_spans
 from .dateparse import NUMERIC_DATE, PRECISION, YEAR_FIRST, has_year, parse_expression
 from .records import DateValue
 
@@ -192,6 +194,22 @@ def _is_a_title(span: Span) -> bool:
     return before.text[:1].isupper() and before.is_alpha
 
 
+DATELINE_ENDS = {"-", "--", "\u2014", "\u2013", ":", ".-"}
+
+
+def _in_a_dateline(span: Span) -> bool:
+    """The date of an agency dateline opening a sentence: "CITY, Sept 18 (Agency) -", "City, Aug 23:"."""
+    doc, sent = span.doc, span.sent
+    if not 2 <= span.start - sent.start <= 6 or doc[span.start - 1].text != "," or not doc[sent.start].is_title \
+            and not doc[sent.start].is_upper:
+        return False
+    end = span.end
+    if end < len(doc) and doc[end].text == "(":
+        close = next((t.i for t in doc[end: min(len(doc), end + 7)] if t.text == ")"), None)
+        end = close + 1 if close is not None else end
+    return end < len(doc) and doc[end].text in DATELINE_ENDS
+
+
 def classify(span: Span) -> str | None:
     """What kind of date expression a span is (the table in the module
     docstring); None when it is no event date (durations, ages, "this week",
@@ -199,6 +217,10 @@ def classify(span: Span) -> str | None:
     words = _words(span)
     if any(NUMERIC_DATE.fullmatch(w) or YEAR_FIRST.fullmatch(w) for w in words):
         return "numeric"
+    if _in_a_dateline(span):
+        return None                      # "BOGOTA, Sept 18 (EFE) -": the day it was filed, not an event's
+    if holiday_in(span):
+        return "holiday"                 # "on Christmas Day", "on Good Friday" (``date_holidays``)
     flat = [p for w in words for p in w.split("-") if p]
     if flat == ["overnight"] or flat in LAST_NIGHT:
         return "overnight"               # "last night": the night before the publication day, as "overnight"
@@ -317,12 +339,24 @@ def _with_its_day(ent: Span) -> Span:
     return ent.doc[ent.start - 1: ent.end] if day and not before.ent_type_ == "DATE" else ent
 
 
+def _with_holidays(doc: Doc, spans: list[Span]) -> list[Span]:
+    """DATE entities and the holiday names the NER labelled otherwise or cut ("Easter Sunday" as a
+    facility, "Sunday" alone): a name joins the entities it overlaps."""
+    for holiday in holiday_spans(doc):
+        touching = [s for s in spans if s.start < holiday.end and holiday.start < s.end]
+        if any(s.start <= holiday.start and holiday.end <= s.end for s in touching):
+            continue
+        spans = [s for s in spans if s not in touching]
+        spans.append(doc[min([holiday.start] + [s.start for s in touching]): max([holiday.end] + [s.end for s in touching])])
+    return spans
+
+
 def find_expressions(doc: Doc) -> list[Span]:
     """DATE entities, plus weekday tokens (and TIME entities holding one or
     naming the publication day), narrative day phrases, numeric dates and
     "overnight" the NER left out."""
     ents = doc_cache.entities(doc)
-    spans = [_with_its_day(e) for e in ents if e.label_ == "DATE"]
+    spans = _with_holidays(doc, [_with_its_day(e) for e in ents if e.label_ == "DATE"])
     covered = {i for e in spans for i in range(e.start, e.end)}
     matches = []
     for window in _match_windows(doc):

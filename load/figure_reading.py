@@ -34,6 +34,7 @@ class Quantity:
     low: float | None = None     # the low end of a range read in one span
     low_end: int | None = None   # where the low end's tokens stop
     range_part: str | None = None
+    needs_country: bool = False  # "K300", "P45": a sign read without a scale word only where its country is evident
 
     @property
     def key(self) -> str:
@@ -248,8 +249,12 @@ def read(span: Span) -> Quantity | None:
         end = i + 1
     if unit is None and money is None:
         return None
+    needs_country = False
     if money and money.label in C.NEEDS_A_SCALE and scale == 1.0 and not (suffix and suffix.lower() in U.MONEY_SCALES):
-        return None   # "N95" is a mask, "N4.5 trillion" naira
+        after = doc[span.start + end] if span.start + end < len(doc) else None
+        if after is not None and (after.pos_ in ("NOUN", "PROPN") or after.text in HYPHENS):
+            return None   # "N95 masks", "K9 unit"; "N4.5 trillion" is naira
+        needs_country = True   # "K300 per bag", "P1,200 a month": money where the article is about its country
     if money and money.label in C.NEEDS_NATIONALITY and not nationality \
             and not (scale != 1.0 and money.label in C.AFTER_A_SCALE):
         return None   # "won", "real", "pound" alone are words, not currencies ("2.5 trillion won" is money)
@@ -264,7 +269,8 @@ def read(span: Span) -> Quantity | None:
             # "from 2017 to 35%", "0-62 mph": not a range; the figure is the second number.
             first, low, low_end = (low_end + 1 if low_end >= span.start else span.start), None, None
     return Quantity(value, unit, first, span.start + end, money=money,
-                     nationality=" ".join(nationality) or None, note=note, low=low, low_end=low_end)
+                     nationality=" ".join(nationality) or None, note=note, low=low, low_end=low_end,
+                     needs_country=needs_country)
 
 
 def _money_before_number(tokens: list[Token]) -> bool:

@@ -335,8 +335,9 @@ def extract(doc: Doc, article: Article | None = None) -> list[Figure]:
     sentences = doc_cache.sentences(doc)
     sent_starts = doc_cache.sentence_starts(doc)
     votes = None
-    if any(q.money and not q.money.code for q in quantities):
+    if any(q.money and (not q.money.code or q.needs_country) for q in quantities):
         votes = C.evidence(doc, article)
+        quantities = [q for q in quantities if not q.needs_country or C.country_evident(q.money, votes)]
     figure_tokens = {i for q in quantities for i in range(q.start, q.end)}
     figures: list[Figure] = []
     subjects: dict[int, str | None] = {}      # token index -> subject of the figure there

@@ -60,6 +60,11 @@ def _next_sentence_start(text: str) -> int:
 # dateline only when the gazetteer knows the place.
 CITY_DASH_LEAD = re.compile(r"^(?P<city>[A-Z][a-z'.]+(?: [A-Z][a-z'.]+){0,2})(?:,[^\n():/]{1,30}?)? (?:-{1,2}|\u2013|\u2014)[ \t]+(?=[A-Z])",
                             re.M)   # also "Astana, 3 July 2024, Kazinform — "
+# "Kathmandu, Aug 23: Twenty-seven ...": a city in title case with the day it was filed, no agency.
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+CITY_DATE_LEAD = re.compile(
+    rf"^[A-Z][a-z'.]+(?: [A-Z][a-z'.]+){{0,2}},\s*(?:{_MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH})(?:,?\s+\d{{4}})?"
+    r"\s*(?::|-{1,2}|\u2013|\u2014)[ \t]+(?=\S)", re.M)
 
 
 @lru_cache(maxsize=4096)
@@ -91,6 +96,7 @@ def paragraph_boundaries(doc: Doc) -> Doc:
     text = doc_cache.text(doc)   # kept for the extractors: spaCy joins every token's text for it
     matches = [m.end() for m in DATELINE_LEAD.finditer(text)]
     matches += [m.end() for m in CITY_DASH_LEAD.finditer(text) if _is_place(m["city"])]
+    matches += [m.end() for m in CITY_DATE_LEAD.finditer(text)]
     if matches:
         offsets = doc.to_array([IDX])
         for end in matches:

@@ -5,7 +5,7 @@ passive casualty verb ("27 members were killed"), the object of an active one
 ("killing three policemen"), or carries a reduced relative ("13 others
 injured"); one noun can carry two ("freed two crewmen kidnapped in June": two
 released, two abducted). A singular person counts one ("a civilian driver",
-"his wife", "another wounded"). Parts of a stated total in apposition ("two
+"his wife", "another wounded", and "the mayor of X" named for the first time). Parts of a stated total in apposition ("two
 people, a civilian and a soldier") are not counted again. Word numbers are
 converted by text2num; "a dozen" is 12; "between 10 and 13" is a range.
 Also: "claimed 45 lives" (killed), "were found/feared/reported dead" (a passive
@@ -359,7 +359,8 @@ def _singular_people(doc: Doc, covered: set[int], arr: numpy.ndarray) -> list[tu
             continue                              # "the police", "his family"; but "a youth" is one young man
         if any(c.dep_ == "nummod" for c in t.children):
             continue
-        det = next((c for c in t.children if c.dep_ == "det" and c.lower_ in ONE_DETS), None)
+        det = next((c for c in t.children if c.dep_ == "det" and (c.lower_ in ONE_DETS or c.lower_ == "the"
+                                                                   and _first_mention(t))), None)
         # ("whose daughter was missing" describes someone in passing)
         poss = next((c for c in t.children if c.dep_ == "poss" and c.lower_ != "whose"), None)
         first = det if det is not None else poss
@@ -368,6 +369,20 @@ def _singular_people(doc: Doc, covered: set[int], arr: numpy.ndarray) -> list[tu
         start = min(c.left_edge.i for c in (first,))
         out.append((doc[start: t.i + 1], t))
     return out
+
+
+# Nouns that "the" makes someone told before, never a first mention: "the victim", "the deceased".
+TOLD_BEFORE = {"victim", "casualty", "survivor", "deceased", "person", "individual", "other", "member", "occupant"}
+
+
+def _first_mention(noun: Token) -> bool:
+    """"The mayor of X was shot dead", "The driver was arrested": a definite singular person the
+    article names for the first time is one person (not "the victim", not "the soldier" after "a
+    soldier was killed", not "the two")."""
+    lemma = noun.lemma_.lower()
+    if lemma in TOLD_BEFORE or noun.tag_ != "NN" or noun.lower_ in COLLECTIVE:
+        return False
+    return not any(t.lemma_.lower() == lemma for t in noun.doc[: noun.i])
 
 
 _PEOPLE_IDS = string_ids(PEOPLE_NOUNS)

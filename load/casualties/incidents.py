@@ -31,6 +31,7 @@ from datetime import date, timedelta
 
 from spacy.tokens import Span, Token
 
+from ..date_narrative import across_a_gap
 from ..dates import DateContext
 from ..records import DateValue
 from . import locations
@@ -132,7 +133,7 @@ def event_date(ctx: DateContext, sentence: int, anchor: Token) -> DateValue | No
         return None
     best = min(candidates, key=lambda e: (_end_of_span(e.span), _attachment(e.span, anchor),
                                           abs(e.span.root.i - anchor.i)))
-    return best.value
+    return across_a_gap(best.value, best.span.root, anchor)   # "..., a day after a soldier was killed"
 
 
 # Prepositions and verbs of a span's end or its continuation: "continued into Wednesday",

@@ -23,6 +23,7 @@ from spacy.tokens import Span, Token
 
 from .. import places
 from ..countries import country_of
+from ..date_holidays import in_holiday
 from ..dates import MONTHS, WEEKDAYS
 from .words import (BASE_VERBS, COUNTRY_LEVEL, EVENT_NOUNS, HAPPEN_VERBS, PEOPLE_NOUNS, PLACE_LEVELS,
                     PLACE_PREPS, SAY_VERBS, UNKNOWN_LEVEL)
@@ -105,8 +106,8 @@ def _name_like(t: Token) -> bool:
     or a capitalised word naming a place noun the tagger took for an adjective ("X territory")."""
     if t.ent_type_ in SKIP_ENTS and (t.ent_type_ != "DATE" or t.like_num or t.lower_ in MONTHS | WEEKDAYS):
         return False
-    if t.ent_type_ == "DATE" and _in_a_calendar_date(t):
-        return False                               # "mid" of "mid-February"
+    if t.ent_type_ == "DATE" and _in_a_calendar_date(t) or in_holiday(t):
+        return False                               # "mid" of "mid-February", "Boxing Day"
     if t.pos_ == "PROPN":
         return True
     # "X territory" with X taken for an adjective; "Kashmir's Shopian district" with Shopian taken
