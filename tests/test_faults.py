@@ -3,7 +3,6 @@ it cannot write, other connections and their WAL, symlinks and modes, two loads 
 that must die with the loader, and readers running while loads commit."""
 from __future__ import annotations
 
-import errno
 import os
 import random
 import shutil
