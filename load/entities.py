@@ -88,6 +88,10 @@ def _phrase_variants(phrase: str) -> list[str]:
     return variants + [v.title() for v in variants] + [v.replace(" ", "-") for v in variants if " " in v]
 
 
+# Styles of a monarch: the royal word after them is the title ("His Majesty King X").
+_ROYAL_STYLES = {"his majesty", "her majesty"}
+
+
 class PeopleLayer:
     """Rewrites PERSON entities; see the module docstring."""
 
@@ -155,7 +159,8 @@ class PeopleLayer:
                 found[end + 3] = (span.start, span.label_, span.text)   # "Gen. (retd) X", "Justice (retd) Y"
         # "Dr. Sultan Ahmed X", "Sheikh Sultan bin X": a royal word after an honorific is a given name.
         for end, (start, label, _) in list(found.items()):
-            if label == "ROYAL" and start in found and found[start][1] in ("HONORIFIC", "RANK", "ROYAL"):
+            if label == "ROYAL" and start in found and found[start][1] in ("HONORIFIC", "RANK", "ROYAL") \
+                    and plain(found[start][2]) not in _ROYAL_STYLES:
                 del found[end]     # (also after a rank or a royal title: "General Amir X", "Prince Sultan bin X")
         return found
 
@@ -205,9 +210,11 @@ class PeopleLayer:
                and (name_like(doc[start - 1]) and doc[start - 1].pos_ == "PROPN" and not affiliation(doc[start - 1])
                     and not scope_city(doc, start - 1, end)
                     or function_word_surname(doc, start - 1) or pronoun_surname(doc, start - 1)
-                    or (start - 1 in prefixes and doc[start - 1].lower_ in ROYAL_WORDS and doc[start - 1].is_title))):
+                    or (start - 1 in prefixes and doc[start - 1].lower_ in ROYAL_WORDS and doc[start - 1].is_title
+                        and plain(prefixes[start - 1][2]) not in _ROYAL_STYLES))):
             start -= 1                                   # "Muhammad" + model's "Javad Zarif"; "Secretary Do" + "Quang Vinh"
-        if start - 1 in prefixes and prefixes[start - 1][1] == "HONORIFIC" and doc[start - 1].lower_ in ROYAL_WORDS:
+        if start - 1 in prefixes and prefixes[start - 1][1] == "HONORIFIC" and doc[start - 1].lower_ in ROYAL_WORDS \
+                and plain(prefixes[start - 1][2]) not in _ROYAL_STYLES:
             start -= 1                                   # "Dr." + "Sultan" + "Ahmed X": a given name
         start = after_portfolios(doc, start, end)      # "Minister of Petroleum and [Mineral Resources] X Y"
         prefix_starts = {s for s, _, _ in prefixes.values()}

@@ -117,6 +117,25 @@ def is_post_word(token: Token) -> bool:
     return token.lower_ in POST_MODIFIERS or post_head(token.text) is not None
 
 
+# Nouns that end a post's scope and never a name ("Minister of Foreign and European Affairs of the Slovak
+# [Republic] X", "Deputy Speaker of the [Sejm] X"): states' forms, parliaments by their own names, styles.
+SCOPE_NOUNS = {"republic", "kingdom", "emirates", "federation", "confederation", "principality", "sultanate",
+               "commonwealth", "sejm", "seimas", "saeima", "riigikogu", "knesset", "duma", "rada", "majlis",
+               "bundestag", "bundesrat", "storting", "folketing", "althing", "riksdag", "eduskunta", "oireachtas",
+               "dail", "sabor", "skupstina", "majesty", "highness", "excellency",
+               "holiness", "presidium", "politburo", "secretariat"}
+# Endings of abstract nouns that name a portfolio or a scope ("for European [Integration] X", "Planning,
+# Development and Special [Initiatives] X"), never a personal name; with a least length, so that
+# "Clement" or "Davies" stay names.
+_SCOPE_ENDINGS = (("ation", 7), ("ition", 7), ("ution", 7), ("ction", 7), ("ssion", 7), ("ment", 9),
+                  ("ity", 6), ("ities", 7), ("ives", 8), ("ics", 7), ("ship", 8), ("ness", 8))
+
+
+def scope_noun(low: str) -> bool:
+    """A lower-cased word that ends a post's scope and is never part of a name (see SCOPE_NOUNS)."""
+    return low in SCOPE_NOUNS or any(low.endswith(e) and len(low) >= n for e, n in _SCOPE_ENDINGS)
+
+
 def name_like(token: Token) -> bool:
     """A capitalised word that can be part of a personal name."""
     low = token.lower_
@@ -128,6 +147,7 @@ def name_like(token: Token) -> bool:
         and low not in ORG_WORDS
         and not is_country_word(low)
         and low not in PLATFORMS
+        and not scope_noun(low)
     )
 
 

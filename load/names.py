@@ -46,7 +46,9 @@ HONORIFICS = [
     "datuk", "dato", "dato'", "datin", "tan sri", "puan sri", "pehin", "tun", "toh puan", "tengku", "tunku",
     "alhaji", "alhaja", "hajiya",
     # Gulf and South Asian styles of address ("H.H. Sheikh X", "H.E. Mr. Y")
-    "h.h", "h.e", "his highness", "her highness", "his excellency", "her excellency",
+    "h.h", "h.e", "his highness", "her highness", "his excellency", "her excellency", "his majesty", "her majesty",
+    # Burmese forms of address ("Daw X")
+    "daw",
     # South Asian and West African forms of address ("Shri X", "Smt Y", "Engr Z", "Hon. W", "Barr. V")
     "shri", "shrimati", "smt", "kumari", "thiru", "engr", "hon", "honourable", "honorable",
     "barr", "mallam", "malam", "pastor", "rt hon", "right honourable", "right honorable",
