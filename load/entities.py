@@ -80,12 +80,13 @@ if not Span.has_extension("rank"):
 
 
 def _phrase_variants(phrase: str) -> list[str]:
-    """ "maj gen" -> "maj gen", "maj. gen.", "Maj Gen", ... as the tokenizer sees them."""
+    """ "maj gen" -> "maj gen", "maj. gen.", "Maj Gen", "Maj.-Gen.", ... as the tokenizer sees them."""
     words = phrase.split()
     variants = [""]
     for w in words:
         variants = [f"{v} {form}".strip() for v in variants for form in (w, w + ".")]
-    return variants + [v.title() for v in variants] + [v.replace(" ", "-") for v in variants if " " in v]
+    hyphenated = [v.replace(" ", "-") for v in variants if " " in v]
+    return variants + [v.title() for v in variants] + hyphenated + [v.title() for v in hyphenated]
 
 
 # Styles of a monarch: the royal word after them is the title ("His Majesty King X").

@@ -27,3 +27,22 @@ def test_a_post_scope_ends_before_the_name(nlp, text, name):
 
 def test_a_name_like_clement_is_still_a_name(nlp):
     assert "Clement Davies" in names(nlp("Opposition leader Clement Davies met the envoy on Monday."))
+
+
+def test_a_compound_rank_with_full_stops_ends_no_sentence(nlp):
+    doc = nlp("The talks were led by Maj.-Gen. Idris Kamara and Lt.-Gen. Omar Jallow of the army.")
+    found = [(e.text, e._.rank) for e in doc.ents if e.label_ == "PERSON"]
+    assert ("Idris Kamara", "Maj.-Gen.") in found and ("Omar Jallow", "Lt.-Gen.") in found
+    assert len(list(doc.sents)) == 1
+
+
+@pytest.mark.parametrize("text, pair", [
+    ("President Ali Hassan received a delegation led by Trade Minister Paul Mensah on Monday. "
+     "The delegation also met Finance Minister Grace Ochieng.", {"Mensah", "Ochieng"}),
+    ("The Kenyan delegation was led by Interior Secretary John Kamau. The Ugandan delegation was led by "
+     "Minister Ruth Nankya. The Kenyan delegation also called on President Samuel Otieno.", {"Kamau", "Otieno"}),
+])
+def test_the_delegation_is_its_leader_named_before(nlp, text, pair):
+    from tests.test_meetings import pairs, read
+
+    assert frozenset(pair) in pairs(read(nlp, text))
