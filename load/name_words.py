@@ -190,12 +190,26 @@ def affiliation(token: Token) -> bool:
     return country_at(token) is not None or token.ent_type_ == "NORP" or token.lower_ in PARTY_WORDS
 
 
-def function_word_surname(doc: Doc, i: int) -> bool:
+def function_word_surname(doc: Doc, i: int, after_post: bool = False) -> bool:
     """ "General Secretary Do Quang Vinh", "Vice Premier He Lifeng": a short capitalised function
     word inside a sentence, right after a post, is a surname (Vietnamese, Chinese)."""
     tok = doc[i]
     return (tok.is_title and tok.is_alpha and tok.is_stop and len(tok) <= 3 and not tok.is_sent_start
-            and i > 0 and is_post_word(doc[i - 1]) and i + 1 < len(doc) and name_like(doc[i + 1]))
+            and i > 0 and (after_post or is_post_word(doc[i - 1])) and i + 1 < len(doc) and name_like(doc[i + 1])
+            and not doc[i + 1].tag_.startswith("VB"))   # a headline's "Minister To Visit India"
+
+
+# A regnal number after a monarch's or pope's name ("King Abdullah II", "Pope Benedict XVI").
+# (not a lone "I", the pronoun)
+REGNAL_NUMBER = re.compile(r"^(?!I$)(?=[IVX])X{0,2}(?:IX|IV|V?I{0,3})$")
+
+
+def surname_in_capitals(span, k: int) -> bool:
+    """ "KAMIKAWA Yoko", "LEE Jae-myung", "Emmanuel MACRON": a surname written in capitals first or last
+    (Japanese, Korean and French official styles) beside a name word."""
+    t = span[k]
+    return (t.is_upper and t.is_alpha and len(t) > 1 and k in (0, len(span) - 1) and len(span) > 1
+            and any(name_word(x) for x in span if x.i != t.i) and not is_post_word(t) and not is_country_word(t.text))
 
 
 def pronoun_surname(doc: Doc, i: int) -> bool:

@@ -46,3 +46,27 @@ def test_the_delegation_is_its_leader_named_before(nlp, text, pair):
     from tests.test_meetings import pairs, read
 
     assert frozenset(pair) in pairs(read(nlp, text))
+
+
+@pytest.mark.parametrize("text, name", [
+    # a surname in capitals, first (Japanese and Korean ministries) or last (French style)
+    ("On May 3, Ms. TANAKA Hiroko, Minister for Foreign Affairs, held a meeting with the envoy.", "TANAKA Hiroko"),
+    ("Mr. PARK Min-soo, Minister of Unification, visited the border.", "PARK Min-soo"),
+    # a short function-word surname after a post the model does not tag ("To Lam", "Do Van")
+    ("General Secretary of the Communist Party of Vietnam To Hung on Monday received the envoy.", "To Hung"),
+    ("President To Hung met Prime Minister Luong Van in Hanoi.", "To Hung"),
+    # a regnal number stays with the name
+    ("The envoy conveyed a message from King Faisal II to Foreign Minister Faisal Al-Hamad.", "Faisal II"),
+])
+def test_official_name_styles(nlp, text, name):
+    assert name in names(nlp(text))
+
+
+def test_a_headline_in_title_case_makes_no_function_word_surname(nlp):
+    assert names(nlp("Prime Minister To Visit India Next Week")) == []
+
+
+def test_a_name_in_page_capitals_is_canonical_in_its_plain_spelling():
+    from load.names import fuller
+
+    assert fuller("TANAKA Hiroko", "Tanaka Hiroko") == fuller("Tanaka Hiroko", "TANAKA Hiroko") == "Tanaka Hiroko"
