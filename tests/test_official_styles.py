@@ -70,3 +70,31 @@ def test_a_name_in_page_capitals_is_canonical_in_its_plain_spelling():
     from load.names import fuller
 
     assert fuller("TANAKA Hiroko", "Tanaka Hiroko") == fuller("Tanaka Hiroko", "TANAKA Hiroko") == "Tanaka Hiroko"
+
+
+def posts_of(nlp, text):
+    from load.people import extract
+    from load.records import Article
+
+    return {p.name: [t.post for t in p.titles] for p in extract(nlp(text), Article(path="x.txt", sha256="", text=text))}
+
+
+@pytest.mark.parametrize("text, name, expected", [
+    # a second post after a dash, or after a comma following a deputy prime minister's post
+    ("Deputy Prime Minister - Minister of Foreign Affairs Arman Seitkali held talks in Astana.", "Arman Seitkali",
+     ["Deputy Prime Minister", "Minister of Foreign Affairs"]),
+    ("The bank's team met Deputy Prime Minister, Minister of Economy and Finance Bakhtiyor Rakhimov.",
+     "Bakhtiyor Rakhimov", ["Deputy Prime Minister", "Minister of Economy and Finance"]),
+    # a whole second post after an "and" inside the first post's scope
+    ("The talks were attended by Sheikh Rashid Al Mansoori, Deputy Ruler of Sharjah and National Security "
+     "Advisor.", "Rashid Al Mansoori", ["Deputy Ruler of Sharjah", "National Security Advisor"]),
+    # the state's form after a nationality belongs to the country ("President of the Kyrgyz Republic")
+    ("The President of the Kyrgyz Republic Almaz Osmonov arrived in Tashkent.", "Almaz Osmonov", ["President"]),
+])
+def test_stacked_and_state_form_posts(nlp, text, name, expected):
+    assert posts_of(nlp, text)[name] == expected
+
+
+def test_a_comma_after_another_post_is_a_list_of_people(nlp):
+    assert posts_of(nlp, "The delegation met the President, Prime Minister Ali Khan and others.")["Ali Khan"] == [
+        "Prime Minister"]
