@@ -48,6 +48,8 @@ class People:
                 if _is_subject(span.root) or any(t.dep_ in SUBJECT_DEPS for t in span):
                     self.subject_mentions.append((span.start, person.key))
         self.subject_mentions.sort()
+        # where a name's style or rank begins -> where the name begins ("H.E. X", "Amb. Y")
+        self.styled = {e._.prefix_start: e.start for e in doc.ents if e.label_ == "PERSON" and e._.prefix_start < e.start}
 
     def at(self, token: Token) -> list[int]:
         """People a noun phrase headed by ``token`` refers to (conjuncts excluded)."""
@@ -76,9 +78,10 @@ class People:
         while after < min(len(self.doc), token.i + 10) and after not in self.by_token and (
                 self.doc[after].lower_ in ("of", "for", "to", "in", "the", "and") or self.doc[after].is_title):
             after += 1    # the post's scope, hung on the verb by the parser: "Envoy | for the Sahel"
-        if not inside and is_post_word(token) and after + 1 < len(self.doc) and self.doc[after].text == "," \
-                and after + 1 in self.by_token:
-            return [self.by_token[after + 1]]     # "the Special Envoy for the Sahel, [X]," hung elsewhere
+        named = self.styled.get(after + 1, after + 1)    # "the President of X, H.E. [Y],"
+        if not inside and is_post_word(token) and named < len(self.doc) and self.doc[after].text == "," \
+                and named in self.by_token:
+            return [self.by_token[named]]         # "the Special Envoy for the Sahel, [X]," hung elsewhere
         if not inside and is_post_word(token) and after > token.right_edge.i + 1 and after in self.by_token:
             return [self.by_token[after]]         # "Assistant Secretary | of State for African Affairs [X]"
         return sorted(inside) if len(inside) == 1 else []

@@ -98,3 +98,11 @@ def test_stacked_and_state_form_posts(nlp, text, name, expected):
 def test_a_comma_after_another_post_is_a_list_of_people(nlp):
     assert posts_of(nlp, "The delegation met the President, Prime Minister Ali Khan and others.")["Ali Khan"] == [
         "Prime Minister"]
+
+
+def test_a_styled_name_after_a_post_and_a_comma_is_met(nlp):
+    from tests.test_meetings import pairs, read
+
+    found = read(nlp, "The President of the Commission, Dr. Amadou Diallo, on Monday paid a courtesy visit to the "
+                      "President of the Republic of Mali, H.E. Ibrahim Keita, at the palace in Bamako.")
+    assert frozenset({"Diallo", "Keita"}) in pairs(found)
