@@ -205,10 +205,10 @@ REGNAL_NUMBER = re.compile(r"^(?!I$)(?=[IVX])X{0,2}(?:IX|IV|V?I{0,3})$")
 
 
 def surname_in_capitals(span, k: int) -> bool:
-    """ "KAMIKAWA Yoko", "LEE Jae-myung", "Emmanuel MACRON": a surname written in capitals first or last
-    (Japanese, Korean and French official styles) beside a name word."""
+    """ "KAMIKAWA Yoko", "LEE Jae-myung": a surname written in capitals first (Japanese and Korean official
+    styles) before a name word. (Not last: "Muhammad SAW", a product's "HR".)"""
     t = span[k]
-    return (t.is_upper and t.is_alpha and len(t) > 1 and k in (0, len(span) - 1) and len(span) > 1
+    return (t.is_upper and t.is_alpha and len(t) > 1 and k == 0 and len(span) > 1
             and any(name_word(x) for x in span if x.i != t.i) and not is_post_word(t) and not is_country_word(t.text))
 
 

@@ -174,7 +174,7 @@ def stands_before_name(doc: Doc, tok: Token) -> bool:
         # "Minister of Foreign Affairs of the Republic of Kazakhstan X": the country ends the post's scope
         k = first - 2
         while k >= max(0, first - 12) and doc[k].ent_type_ != "PERSON":
-            if post_head(doc[k].text) is not None and (doc[k].is_title or doc[k].is_upper):
+            if post_head(doc[k].text) is not None:
                 return True
             if not (doc[k].is_title or doc[k].lower_ in ("of", "for", "to", "the", "and")):
                 return False

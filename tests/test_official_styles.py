@@ -106,3 +106,8 @@ def test_a_styled_name_after_a_post_and_a_comma_is_met(nlp):
     found = read(nlp, "The President of the Commission, Dr. Amadou Diallo, on Monday paid a courtesy visit to the "
                       "President of the Republic of Mali, H.E. Ibrahim Keita, at the palace in Bamako.")
     assert frozenset({"Diallo", "Keita"}) in pairs(found)
+
+
+def test_a_word_in_capitals_after_a_name_and_a_lower_case_post_before_a_country(nlp):
+    assert names(nlp("The Prophet Muhammad SAW was born in Mecca.")) != ["Muhammad SAW"]
+    assert "Laura Benton" in names(nlp("Former U.S. ambassador to Ukraine Laura Benton has a net worth of $2 million."))
