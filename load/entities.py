@@ -35,7 +35,7 @@ from .name_words import (
     COMPANY_WORDS, DASHES, FACILITY_NOUNS, INSTITUTION_ENDS, NAME_SUFFIXES, ORG_HEAD_NOUNS, ORG_WORDS,
     PLATFORMS, POSSESSIVE, POST_PAIRS, PRODUCT_ENDS, ROYAL_WORDS, affiliation, dotted_initials, end_of_name,
     function_word_surname, hyphen_part, initials_word, is_post_word, joins_name, name_adjective, name_like,
-    name_word, pronoun_surname)
+    name_word, pronoun_surname, REGNAL_NUMBER, surname_in_capitals)
 from .listed_names import (
     listed_full_names, names_after_countries, nicknamed_names, not_jurisdictions, not_products)
 from .post_names import (
@@ -80,12 +80,17 @@ if not Span.has_extension("rank"):
 
 
 def _phrase_variants(phrase: str) -> list[str]:
-    """ "maj gen" -> "maj gen", "maj. gen.", "Maj Gen", ... as the tokenizer sees them."""
+    """ "maj gen" -> "maj gen", "maj. gen.", "Maj Gen", "Maj.-Gen.", ... as the tokenizer sees them."""
     words = phrase.split()
     variants = [""]
     for w in words:
         variants = [f"{v} {form}".strip() for v in variants for form in (w, w + ".")]
-    return variants + [v.title() for v in variants] + [v.replace(" ", "-") for v in variants if " " in v]
+    hyphenated = [v.replace(" ", "-") for v in variants if " " in v]
+    return variants + [v.title() for v in variants] + hyphenated + [v.title() for v in hyphenated]
+
+
+# Styles of a monarch: the royal word after them is the title ("His Majesty King X").
+_ROYAL_STYLES = {"his majesty", "her majesty"}
 
 
 class PeopleLayer:
@@ -155,7 +160,8 @@ class PeopleLayer:
                 found[end + 3] = (span.start, span.label_, span.text)   # "Gen. (retd) X", "Justice (retd) Y"
         # "Dr. Sultan Ahmed X", "Sheikh Sultan bin X": a royal word after an honorific is a given name.
         for end, (start, label, _) in list(found.items()):
-            if label == "ROYAL" and start in found and found[start][1] in ("HONORIFIC", "RANK", "ROYAL"):
+            if label == "ROYAL" and start in found and found[start][1] in ("HONORIFIC", "RANK", "ROYAL") \
+                    and plain(found[start][2]) not in _ROYAL_STYLES:
                 del found[end]     # (also after a rank or a royal title: "General Amir X", "Prince Sultan bin X")
         return found
 
@@ -205,9 +211,11 @@ class PeopleLayer:
                and (name_like(doc[start - 1]) and doc[start - 1].pos_ == "PROPN" and not affiliation(doc[start - 1])
                     and not scope_city(doc, start - 1, end)
                     or function_word_surname(doc, start - 1) or pronoun_surname(doc, start - 1)
-                    or (start - 1 in prefixes and doc[start - 1].lower_ in ROYAL_WORDS and doc[start - 1].is_title))):
+                    or (start - 1 in prefixes and doc[start - 1].lower_ in ROYAL_WORDS and doc[start - 1].is_title
+                        and plain(prefixes[start - 1][2]) not in _ROYAL_STYLES))):
             start -= 1                                   # "Muhammad" + model's "Javad Zarif"; "Secretary Do" + "Quang Vinh"
-        if start - 1 in prefixes and prefixes[start - 1][1] == "HONORIFIC" and doc[start - 1].lower_ in ROYAL_WORDS:
+        if start - 1 in prefixes and prefixes[start - 1][1] == "HONORIFIC" and doc[start - 1].lower_ in ROYAL_WORDS \
+                and plain(prefixes[start - 1][2]) not in _ROYAL_STYLES:
             start -= 1                                   # "Dr." + "Sultan" + "Ahmed X": a given name
         start = after_portfolios(doc, start, end)      # "Minister of Petroleum and [Mineral Resources] X Y"
         prefix_starts = {s for s, _, _ in prefixes.values()}
@@ -220,6 +228,9 @@ class PeopleLayer:
                       else end_of_name(doc, end, stops=prefix_starts))
         if end < len(doc) and pronoun_surname(doc, end) and not doc[end].is_sent_start:
             end += 1                                     # "Liu" + "He"
+        if end < len(doc) and doc[end].text and REGNAL_NUMBER.match(doc[end].text) and start in prefixes \
+                and prefixes[start][1] == "ROYAL":
+            end += 1                                     # "King Abdullah II": not "Abdullah" of another name
         # A mention stays inside its sentence (records point to one sentence).
         sent_start = doc[end - 1].sent.start
         start = max(start, sent_start)
@@ -235,6 +246,10 @@ class PeopleLayer:
                 continue                                 # "Jonathan P. Blair", "M.K. Stalin"
             if k == 0 and (function_word_surname(doc, t.i) or pronoun_surname(doc, t.i)):
                 continue                                 # "Do Quang Vinh"
+            if surname_in_capitals(span, k):
+                continue                                 # "KAMIKAWA Yoko"
+            if k == len(span) - 1 and k > 0 and REGNAL_NUMBER.match(t.text) and start in prefixes:
+                continue                                 # "Abdullah II"
             return None                                  # boilerplate ("RELATED ARTICLES"), odd tokens
         return span
 
@@ -276,6 +291,9 @@ class PeopleLayer:
         for end in prefixes:
             if end < len(doc) and end not in starts:   # "Major General Seyed ...": the name comes later
                 name_end = end_of_name(doc, end)
+                if name_end > end and name_end < len(doc) and prefixes[end][1] == "ROYAL" \
+                        and REGNAL_NUMBER.match(doc[name_end].text):
+                    name_end += 1        # "King Abdullah II"
                 if name_end > end:
                     spans.append(Span(doc, end, name_end, label="PERSON"))
         for i in before_name_candidates(doc):
@@ -293,6 +311,8 @@ class PeopleLayer:
                     name_end = max(name_end, end_of_name(doc, first, stops=starts))
                 while first < name_end - 2 and (doc[first].lower_ in PORTFOLIO_PLURALS or doc[first].tag_ == "NNPS"):
                     first += 1       # "Minister of Petroleum and Mineral [Resources] X Y": the portfolio's end
+                if name_end == first and function_word_surname(doc, first, after_post=True):
+                    name_end = end_of_name(doc, first + 1, stops=starts)   # "General Secretary To Lam"
                 if name_end - first >= 2 and first not in starts:
                     spans.append(Span(doc, first, name_end, label="PERSON"))
             elif tok.text == "," and tok.i > 0 and tok.i + 1 not in in_prefix and post_phrase_ends_at(doc, tok.i - 1):

@@ -48,6 +48,8 @@ class People:
                 if _is_subject(span.root) or any(t.dep_ in SUBJECT_DEPS for t in span):
                     self.subject_mentions.append((span.start, person.key))
         self.subject_mentions.sort()
+        # where a name's style or rank begins -> where the name begins ("H.E. X", "Amb. Y")
+        self.styled = {e._.prefix_start: e.start for e in doc.ents if e.label_ == "PERSON" and e._.prefix_start < e.start}
 
     def at(self, token: Token) -> list[int]:
         """People a noun phrase headed by ``token`` refers to (conjuncts excluded)."""
@@ -76,9 +78,10 @@ class People:
         while after < min(len(self.doc), token.i + 10) and after not in self.by_token and (
                 self.doc[after].lower_ in ("of", "for", "to", "in", "the", "and") or self.doc[after].is_title):
             after += 1    # the post's scope, hung on the verb by the parser: "Envoy | for the Sahel"
-        if not inside and is_post_word(token) and after + 1 < len(self.doc) and self.doc[after].text == "," \
-                and after + 1 in self.by_token:
-            return [self.by_token[after + 1]]     # "the Special Envoy for the Sahel, [X]," hung elsewhere
+        named = self.styled.get(after + 1, after + 1)    # "the President of X, H.E. [Y],"
+        if not inside and is_post_word(token) and named < len(self.doc) and self.doc[after].text == "," \
+                and named in self.by_token:
+            return [self.by_token[named]]         # "the Special Envoy for the Sahel, [X]," hung elsewhere
         if not inside and is_post_word(token) and after > token.right_edge.i + 1 and after in self.by_token:
             return [self.by_token[after]]         # "Assistant Secretary | of State for African Affairs [X]"
         return sorted(inside) if len(inside) == 1 else []
@@ -110,7 +113,49 @@ class People:
             found = list(dict.fromkeys(self.by_token[t.i] for t in self.doc[led].subtree if t.i in self.by_token))
         if not found and token.sent.end < len(self.doc):
             found = self._led_next(token)
+        if not found:
+            found = self._led_before(token)
         return found
+
+    def _led_before(self, token: Token) -> list[int]:
+        """ "... received a delegation led by X. The delegation also met Y": the leader of the delegation
+        named up to four sentences before (the nearest one; one with the same modifier when this one has
+        one: "The Bangladesh delegation also called on Y")."""
+        if not any(c.lower_ in ("the", "this", "that") for c in token.children):
+            return []
+        marks = {c.lower_ for c in token.children if c.dep_ in ("compound", "amod", "nmod") and c.is_alpha}
+        sent = token.sent
+        for _ in range(4):
+            if sent.start == 0:
+                break
+            sent = self.doc[sent.start - 1].sent
+            for word in reversed(sent):
+                if word.lower_ not in DELEGATION_NOUNS or (
+                        marks and not marks & {c.lower_ for c in word.children if c.dep_ in ("compound", "amod", "nmod")}):
+                    continue
+                leader = self._leader(word)
+                if leader:
+                    return leader
+        return []
+
+    def _leader(self, word: Token) -> list[int]:
+        """Who leads the delegation named by ``word``: "a delegation led by X", "The delegation was led by
+        X", "X led the delegation"."""
+        def named(tokens) -> list[int]:
+            return list(dict.fromkeys(self.by_token[t.i] for t in tokens if t.i in self.by_token))
+        head = word.head
+        if word.dep_ == "nsubjpass" and head.lemma_ in ("lead", "head"):
+            return named(t for a in head.children if a.dep_ == "agent" for t in a.subtree)
+        if word.dep_ == "dobj" and head.lemma_ in ("lead", "head"):
+            return named(t for s in head.children if s.dep_ == "nsubj" for t in s.subtree)
+        for child in word.children:
+            if child.lemma_ in ("lead", "head") and child.tag_ == "VBN":
+                return named(child.subtree)
+        after = word.right_edge.i + 1
+        after += 1 if after < len(self.doc) and self.doc[after].text == "," else 0
+        led = next((k for k in range(after, min(after + 5, word.sent.end)) if self.doc[k].lemma_ in ("lead", "head")
+                    and self.doc[k].tag_ == "VBN"), None)
+        return named(self.doc[led].subtree) if led is not None else []
 
     def _led_next(self, token: Token) -> list[int]:
         """ "X received a delegation from Y. The delegation was led by Z": the leader the next sentence names."""

@@ -117,6 +117,25 @@ def is_post_word(token: Token) -> bool:
     return token.lower_ in POST_MODIFIERS or post_head(token.text) is not None
 
 
+# Nouns that end a post's scope and never a name ("Minister of Foreign and European Affairs of the Slovak
+# [Republic] X", "Deputy Speaker of the [Sejm] X"): states' forms, parliaments by their own names, styles.
+SCOPE_NOUNS = {"republic", "kingdom", "emirates", "federation", "confederation", "principality", "sultanate",
+               "commonwealth", "sejm", "seimas", "saeima", "riigikogu", "knesset", "duma", "rada", "majlis",
+               "bundestag", "bundesrat", "storting", "folketing", "althing", "riksdag", "eduskunta", "oireachtas",
+               "dail", "sabor", "skupstina", "majesty", "highness", "excellency",
+               "holiness", "presidium", "politburo", "secretariat"}
+# Endings of abstract nouns that name a portfolio or a scope ("for European [Integration] X", "Planning,
+# Development and Special [Initiatives] X"), never a personal name; with a least length, so that
+# "Clement" or "Davies" stay names.
+_SCOPE_ENDINGS = (("ation", 7), ("ition", 7), ("ution", 7), ("ction", 7), ("ssion", 7), ("ment", 9),
+                  ("ity", 6), ("ities", 7), ("ives", 8), ("ics", 7), ("ship", 8), ("ness", 8))
+
+
+def scope_noun(low: str) -> bool:
+    """A lower-cased word that ends a post's scope and is never part of a name (see SCOPE_NOUNS)."""
+    return low in SCOPE_NOUNS or any(low.endswith(e) and len(low) >= n for e, n in _SCOPE_ENDINGS)
+
+
 def name_like(token: Token) -> bool:
     """A capitalised word that can be part of a personal name."""
     low = token.lower_
@@ -128,6 +147,7 @@ def name_like(token: Token) -> bool:
         and low not in ORG_WORDS
         and not is_country_word(low)
         and low not in PLATFORMS
+        and not scope_noun(low)
     )
 
 
@@ -170,12 +190,26 @@ def affiliation(token: Token) -> bool:
     return country_at(token) is not None or token.ent_type_ == "NORP" or token.lower_ in PARTY_WORDS
 
 
-def function_word_surname(doc: Doc, i: int) -> bool:
+def function_word_surname(doc: Doc, i: int, after_post: bool = False) -> bool:
     """ "General Secretary Do Quang Vinh", "Vice Premier He Lifeng": a short capitalised function
     word inside a sentence, right after a post, is a surname (Vietnamese, Chinese)."""
     tok = doc[i]
     return (tok.is_title and tok.is_alpha and tok.is_stop and len(tok) <= 3 and not tok.is_sent_start
-            and i > 0 and is_post_word(doc[i - 1]) and i + 1 < len(doc) and name_like(doc[i + 1]))
+            and i > 0 and (after_post or is_post_word(doc[i - 1])) and i + 1 < len(doc) and name_like(doc[i + 1])
+            and not doc[i + 1].tag_.startswith("VB"))   # a headline's "Minister To Visit India"
+
+
+# A regnal number after a monarch's or pope's name ("King Abdullah II", "Pope Benedict XVI").
+# (not a lone "I", the pronoun)
+REGNAL_NUMBER = re.compile(r"^(?!I$)(?=[IVX])X{0,2}(?:IX|IV|V?I{0,3})$")
+
+
+def surname_in_capitals(span, k: int) -> bool:
+    """ "KAMIKAWA Yoko", "LEE Jae-myung": a surname written in capitals first (Japanese and Korean official
+    styles) before a name word. (Not last: "Muhammad SAW", a product's "HR".)"""
+    t = span[k]
+    return (t.is_upper and t.is_alpha and len(t) > 1 and k == 0 and len(span) > 1
+            and any(name_word(x) for x in span if x.i != t.i) and not is_post_word(t) and not is_country_word(t.text))
 
 
 def pronoun_surname(doc: Doc, i: int) -> bool:

@@ -46,7 +46,9 @@ HONORIFICS = [
     "datuk", "dato", "dato'", "datin", "tan sri", "puan sri", "pehin", "tun", "toh puan", "tengku", "tunku",
     "alhaji", "alhaja", "hajiya",
     # Gulf and South Asian styles of address ("H.H. Sheikh X", "H.E. Mr. Y")
-    "h.h", "h.e", "his highness", "her highness", "his excellency", "her excellency",
+    "h.h", "h.e", "his highness", "her highness", "his excellency", "her excellency", "his majesty", "her majesty",
+    # Burmese forms of address ("Daw X")
+    "daw",
     # South Asian and West African forms of address ("Shri X", "Smt Y", "Engr Z", "Hon. W", "Barr. V")
     "shri", "shrimati", "smt", "kumari", "thiru", "engr", "hon", "honourable", "honorable",
     "barr", "mallam", "malam", "pastor", "rt hon", "right honourable", "right honorable",
@@ -223,9 +225,14 @@ def _posts_compatible(a_posts: Iterable[str] | None, b_posts: Iterable[str] | No
 
 def fuller(a: str, b: str) -> str:
     """The canonical spelling of two forms of one name: more words wins, then the longer
-    string; ties go to the alphabetically first so the choice does not depend on order."""
+    string, then fewer words in capitals; ties go to the alphabetically first so the choice does not
+    depend on order."""
     ka = (len(strip_titles(a).split()), len(a))
     kb = (len(strip_titles(b).split()), len(b))
     if ka != kb:
         return a if ka > kb else b
+    # "Lee Jae-myung" over "LEE Jae-myung": a surname in capitals is a style of the page
+    ca, cb = sum(w.isupper() and len(w) > 1 for w in a.split()), sum(w.isupper() and len(w) > 1 for w in b.split())
+    if ca != cb:
+        return a if ca < cb else b
     return min(a, b)

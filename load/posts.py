@@ -26,7 +26,7 @@ POST_HEADS = {
     "lawmaker", "legislator", "deputy", "dg", "pm", "fm", "coas", "cjcsc", "chief-of-staff",
     "vice-chairman", "minister-designate", "general", "superintendent", "administrator",
     "attorney", "mufti", "pope", "cardinal", "archbishop", "bishop", "patriarch", "engineer",
-    "councilman", "councilwoman", "councillor", "councilor", "ceo", "manager", "registrar",
+    "councilman", "councilwoman", "councillor", "councilor", "counsellor", "counselor", "ceo", "manager", "registrar",
     "ombudsman", "magistrate", "auditor", "negotiator", "rapporteur", "monarch", "ruler",
     "undersecretary", "under-secretary", "eam", "aide",
     # members of parliaments and assemblies ("Labour MP X", "MLA X", "MEP X")

@@ -50,7 +50,9 @@ def read_chain(chain: Span) -> TitleParts:
     scope_tokens: set[int] = set()
     for k, tok in enumerate(tokens):
         rest = [t for t in tokens[k + 1:] if t.lower_ != "the"]
-        if k > 0 and tok.lower_ in SCOPE | {"to"} and rest and all(country_at(t) or t.text in POSSESSIVE for t in rest):
+        if k > 0 and tok.lower_ in SCOPE | {"to"} and rest and (
+                all(country_at(t) or t.text in POSSESSIVE for t in rest)   # "the Kyrgyz Republic" too
+                or len(rest) > 1 and rest[-1].lower_ in _STATE_FORMS and all(country_at(t) for t in rest[:-1])):
             if tok.lower_ in ("for", "to"):
                 scope_tokens = {t.i for t in tokens[k + 1:]}
             else:

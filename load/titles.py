@@ -248,13 +248,47 @@ def split_on_and(chain: Span) -> list[Span]:
     first ("Iraq's") is kept with the first, and read for the second by the caller's country.
     An "and" inside an "of" phrase ("Minister of Electricity and Renewable Energy") stays."""
     doc = chain.doc
-    cuts = [t.i for t in chain if t.lower_ == "and" and not inner_and(doc, t.i, chain.start, True)
-            and not portfolios_and(doc, t.i, chain.start - 1, chain.end)]
+    cuts = [t.i for t in chain if t.lower_ == "and" and (_second_post(chain, t.i) or (
+        not inner_and(doc, t.i, chain.start, True) and not portfolios_and(doc, t.i, chain.start - 1, chain.end)))]
     if not cuts:
         return [chain]
     bounds = [chain.start] + [c + 1 for c in cuts]
     ends = cuts + [chain.end]
     return [doc[b:e] for b, e in zip(bounds, ends) if e > b]
+
+
+# Posts that news writes before a second post of the same person with a dash or a comma.
+_STACKED_FIRST = ("deputy prime minister", "vice prime minister", "deputy premier", "vice premier")
+
+
+def stacked_post(doc: Doc, chain: Span, sent_start: int) -> Span | None:
+    """ "Deputy Prime Minister – Minister of Foreign Affairs X", "Deputy Prime Minister, Minister of Economy
+    and Finance X": the post before a dash (or, for a deputy prime minister, a comma) before the post
+    before the name is the same person's first post."""
+    k = chain.start - 1
+    if k <= sent_start or doc[k].text not in (",", "-", "–", "—") or not is_head(doc[k - 1]):
+        return None
+    before = left_chain(doc, k, sent_start)
+    if before is None or (doc[k].text == "," and not before.text.lower().endswith(_STACKED_FIRST)):
+        return None
+    return before
+
+
+def _second_post(chain: Span, k: int) -> bool:
+    """ "Deputy Ruler of Abu Dhabi *and* National Security Advisor": a whole post after an "and" inside
+    the first post's scope (its own head, no scope of its own before it), not a portfolio ("Minister
+    of Trade and Industry")."""
+    doc = chain.doc
+    first_head = next((t.i for t in doc[chain.start:k] if is_head(t)), None)
+    if not doc[k + 1].is_title or first_head is None or not any(
+            t.lower_ in ("of", "for") for t in doc[first_head + 1:k]):
+        return False
+    for t in doc[k + 1:chain.end]:
+        if is_head(t) and t.is_title:
+            return True
+        if t.lower_ in ("of", "for", "and") or not t.is_title:
+            return False
+    return False
 
 
 def coordinated_names(span: Span, sent: Span, ends_at: dict[int, Span], starts_at: dict[int, Span]) -> list[Span]:

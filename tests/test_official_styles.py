@@ -1,0 +1,113 @@
+"""Names, titles and meetings as ministries, state agencies and regional bodies write them: long
+scopes before a name, styles of address, delegations (each form on a sentence of our own)."""
+import pytest
+
+
+def names(doc):
+    return [e.text for e in doc.ents if e.label_ == "PERSON"]
+
+
+@pytest.mark.parametrize("text, name", [
+    # the last word of a long scope is no part of the name, whether the model starts the name there or we do
+    ("The minister met the Deputy Prime Minister and Minister of Foreign and European Affairs of the Slovak "
+     "Republic Miroslav Kovacik.", "Miroslav Kovacik"),
+    ("She met Moldova's Deputy Prime Minister for European Integration Ana Rusu on Friday.", "Ana Rusu"),
+    ("Federal Minister for Planning, Development and Special Initiatives Tariq Mehmood attended.", "Tariq Mehmood"),
+    ("The delegation met the Deputy Speaker of the Sejm Anna Kowalczyk in Warsaw.", "Anna Kowalczyk"),
+    ("The Minister of Foreign Affairs and International Cooperation Sok Vanna signed the accord.", "Sok Vanna"),
+    # a country ending the scope ("... of the Republic of X Name"), a Burmese style, a monarch's style
+    ("The President received the Minister of Foreign Affairs of the Republic of Kazakhstan Arman Seitkali.",
+     "Arman Seitkali"),
+    ("State Counsellor Daw Khin Mya Thein received the envoy.", "Khin Mya Thein"),
+    ("The Prime Minister had an audience with His Majesty King Tupou Vaea at the palace.", "Tupou Vaea"),
+])
+def test_a_post_scope_ends_before_the_name(nlp, text, name):
+    assert name in names(nlp(text))
+
+
+def test_a_name_like_clement_is_still_a_name(nlp):
+    assert "Clement Davies" in names(nlp("Opposition leader Clement Davies met the envoy on Monday."))
+
+
+def test_a_compound_rank_with_full_stops_ends_no_sentence(nlp):
+    doc = nlp("The talks were led by Maj.-Gen. Idris Kamara and Lt.-Gen. Omar Jallow of the army.")
+    found = [(e.text, e._.rank) for e in doc.ents if e.label_ == "PERSON"]
+    assert ("Idris Kamara", "Maj.-Gen.") in found and ("Omar Jallow", "Lt.-Gen.") in found
+    assert len(list(doc.sents)) == 1
+
+
+@pytest.mark.parametrize("text, pair", [
+    ("President Ali Hassan received a delegation led by Trade Minister Paul Mensah on Monday. "
+     "The delegation also met Finance Minister Grace Ochieng.", {"Mensah", "Ochieng"}),
+    ("The Kenyan delegation was led by Interior Secretary John Kamau. The Ugandan delegation was led by "
+     "Minister Ruth Nankya. The Kenyan delegation also called on President Samuel Otieno.", {"Kamau", "Otieno"}),
+])
+def test_the_delegation_is_its_leader_named_before(nlp, text, pair):
+    from tests.test_meetings import pairs, read
+
+    assert frozenset(pair) in pairs(read(nlp, text))
+
+
+@pytest.mark.parametrize("text, name", [
+    # a surname in capitals, first (Japanese and Korean ministries) or last (French style)
+    ("On May 3, Ms. TANAKA Hiroko, Minister for Foreign Affairs, held a meeting with the envoy.", "TANAKA Hiroko"),
+    ("Mr. PARK Min-soo, Minister of Unification, visited the border.", "PARK Min-soo"),
+    # a short function-word surname after a post the model does not tag ("To Lam", "Do Van")
+    ("General Secretary of the Communist Party of Vietnam To Hung on Monday received the envoy.", "To Hung"),
+    ("President To Hung met Prime Minister Luong Van in Hanoi.", "To Hung"),
+    # a regnal number stays with the name
+    ("The envoy conveyed a message from King Faisal II to Foreign Minister Faisal Al-Hamad.", "Faisal II"),
+])
+def test_official_name_styles(nlp, text, name):
+    assert name in names(nlp(text))
+
+
+def test_a_headline_in_title_case_makes_no_function_word_surname(nlp):
+    assert names(nlp("Prime Minister To Visit India Next Week")) == []
+
+
+def test_a_name_in_page_capitals_is_canonical_in_its_plain_spelling():
+    from load.names import fuller
+
+    assert fuller("TANAKA Hiroko", "Tanaka Hiroko") == fuller("Tanaka Hiroko", "TANAKA Hiroko") == "Tanaka Hiroko"
+
+
+def posts_of(nlp, text):
+    from load.people import extract
+    from load.records import Article
+
+    return {p.name: [t.post for t in p.titles] for p in extract(nlp(text), Article(path="x.txt", sha256="", text=text))}
+
+
+@pytest.mark.parametrize("text, name, expected", [
+    # a second post after a dash, or after a comma following a deputy prime minister's post
+    ("Deputy Prime Minister - Minister of Foreign Affairs Arman Seitkali held talks in Astana.", "Arman Seitkali",
+     ["Deputy Prime Minister", "Minister of Foreign Affairs"]),
+    ("The bank's team met Deputy Prime Minister, Minister of Economy and Finance Bakhtiyor Rakhimov.",
+     "Bakhtiyor Rakhimov", ["Deputy Prime Minister", "Minister of Economy and Finance"]),
+    # a whole second post after an "and" inside the first post's scope
+    ("The talks were attended by Sheikh Rashid Al Mansoori, Deputy Ruler of Sharjah and National Security "
+     "Advisor.", "Rashid Al Mansoori", ["Deputy Ruler of Sharjah", "National Security Advisor"]),
+    # the state's form after a nationality belongs to the country ("President of the Kyrgyz Republic")
+    ("The President of the Kyrgyz Republic Almaz Osmonov arrived in Tashkent.", "Almaz Osmonov", ["President"]),
+])
+def test_stacked_and_state_form_posts(nlp, text, name, expected):
+    assert posts_of(nlp, text)[name] == expected
+
+
+def test_a_comma_after_another_post_is_a_list_of_people(nlp):
+    assert posts_of(nlp, "The delegation met the President, Prime Minister Ali Khan and others.")["Ali Khan"] == [
+        "Prime Minister"]
+
+
+def test_a_styled_name_after_a_post_and_a_comma_is_met(nlp):
+    from tests.test_meetings import pairs, read
+
+    found = read(nlp, "The President of the Commission, Dr. Amadou Diallo, on Monday paid a courtesy visit to the "
+                      "President of the Republic of Mali, H.E. Ibrahim Keita, at the palace in Bamako.")
+    assert frozenset({"Diallo", "Keita"}) in pairs(found)
+
+
+def test_a_word_in_capitals_after_a_name_and_a_lower_case_post_before_a_country(nlp):
+    assert names(nlp("The Prophet Muhammad SAW was born in Mecca.")) != ["Muhammad SAW"]
+    assert "Laura Benton" in names(nlp("Former U.S. ambassador to Ukraine Laura Benton has a net worth of $2 million."))
