@@ -11,7 +11,7 @@ Builds a corpus with make_corpus.py in a temporary folder, then prints:
 - the same ratio for a small load (``--small``, 60 articles) with each run in a fresh process
   (the model loaded before the clock starts, everything else, lazy set-up included, timed):
   what a small daily load pays in fixed costs;
-- the speedup of ``--workers N`` over one process (same corpus, same output);
+- the speedup of ``--workers N`` over one process (same corpus, same output; fastest of ``--rounds``);
 - peak RSS of a load (``python -m load`` in a subprocess) at 1x and 10x ``--rss-articles``;
 - with ``--profile``: the top functions by cumulative time of a one-process load (cProfile).
 """
@@ -22,6 +22,7 @@ import cProfile
 import io
 import os
 import pstats
+import resource
 import subprocess
 import sys
 import tempfile
@@ -91,6 +92,12 @@ def timed(function, *args, **kwargs):
     return time.perf_counter() - started, result
 
 
+def cpu_seconds() -> float:
+    """CPU time of this process (all its threads) and of its children that have ended."""
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return time.process_time() + children.ru_utime + children.ru_stime
+
+
 def peak_rss_mb(folder: Path, db: Path, workers: int = 1) -> float:
     """Peak resident memory (MB) of ``python -m load FOLDER`` run in a fresh process."""
     output = subprocess.run(
@@ -130,9 +137,12 @@ def main() -> None:
         load_pipeline()  # model loading is not part of either figure
         db = scratch / "facts.db"
         bare_times, load_times = [], []
+        load_cores = []   # CPU seconds per second: above 1 where the parse thread overlaps the rest
         for _ in range(max(1, args.rounds)):
             bare_times.append(timed(lambda: sum(1 for _ in bare.pipe(texts, batch_size=32)))[0])
+            cpu = cpu_seconds()
             seconds, summary = timed(pipeline.run, [corpus], db, rebuild=True)
+            load_cores.append((cpu_seconds() - cpu) / seconds)
             assert not summary.skipped, summary.skipped[:3]
             load_times.append(seconds)
         bare_seconds, load_seconds = min(bare_times), min(load_times)
@@ -162,11 +172,22 @@ def main() -> None:
                   f"{', '.join(f'{t:.1f}' for t in bare_small)}, load {', '.join(f'{t:.1f}' for t in load_small)})")
 
         if args.workers > 1:
-            parallel_seconds, parallel = timed(pipeline.run, [corpus], scratch / "parallel.db", rebuild=True,
-                                               workers=args.workers)
-            assert parallel.loaded == summary.loaded
+            parallel_times, parallel_cores = [], []
+            for _ in range(max(1, args.rounds)):
+                cpu = cpu_seconds()
+                seconds, parallel = timed(pipeline.run, [corpus], scratch / "parallel.db", rebuild=True,
+                                          workers=args.workers)
+                parallel_cores.append((cpu_seconds() - cpu) / seconds)
+                assert parallel.loaded == summary.loaded
+                parallel_times.append(seconds)
+            parallel_seconds = min(parallel_times)
+            one_process = max(load_cores)
             print(f"--workers {args.workers}: {parallel_seconds:7.1f} s  {words / parallel_seconds:8.0f} words/s  "
-                  f"speedup {load_seconds / parallel_seconds:.2f}x over 1 process (incl. worker start-up)")
+                  f"speedup {load_seconds / parallel_seconds:.2f}x over 1 process (incl. worker start-up; rounds: "
+                  f"{', '.join(f'{t:.1f}' for t in parallel_times)})")
+            print(f"  cores busy: one process {one_process:.2f} (its parse thread), --workers {args.workers} "
+                  f"{max(parallel_cores):.2f}; with the same CPU work, {os.cpu_count()} cores allow at most "
+                  f"{min(args.workers, os.cpu_count()) / one_process:.2f}x")
 
         if args.profile:
             profiler = cProfile.Profile()
