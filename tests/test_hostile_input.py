@@ -215,6 +215,21 @@ def test_a_warc_header_line_over_the_limit_makes_the_file_unreadable_from_there(
         list(sources(crawl))
 
 
+def test_a_warc_header_block_over_the_limit_makes_the_file_unreadable_from_there(tmp_path):
+    """Many header lines, each under the line limit: warcio would keep them all in memory."""
+    from load.reader import warc
+
+    from .test_web_input import page, write_warc
+
+    crawl = tmp_path / "crawl.warc"
+    write_warc(crawl, [("https://news.example.org/rail-talks", page().encode())])
+    line = b"X-Junk: " + b"a" * 1000 + b"\r\n"
+    many = b"WARC/1.0\r\nWARC-Type: metadata\r\n" + line * (warc.MAX_HEADER_BYTES // len(line) + 2)
+    crawl.write_bytes(crawl.read_bytes() + many + b"Content-Length: 0\r\n\r\n\r\n\r\n")
+    with pytest.raises(SkipFile, match=r"not a readable WARC after \d+ records.*header block over 4,194,304 bytes"):
+        list(sources(crawl))
+
+
 def test_no_stored_field_is_over_its_limit(tmp_path):
     """Whatever the input gave, the database holds bounded values (a document's title is the label of
     every one of its sentence rows, so one 50 MB title once made a 1.25 GB page)."""

@@ -17,7 +17,8 @@ its records cannot be sought, and are refused with a reason.
 
 Bounds: a payload is read up to ``MAX_HTML_BYTES``; a header line (WARC or HTTP) up
 to ``MAX_HEADER_LINE`` bytes (warcio reads a line whole, so a line of gigabytes
-would be held in memory): a longer one makes the file unreadable from there on. The
+would be held in memory), and a block of header lines up to ``MAX_HEADER_BYTES`` (it keeps
+every line of a block): more makes the file unreadable from there on. The
 target URI and the date are fields like any other (``limits.FIELD_LIMITS``). Any
 error while reading the archive skips the file (after the records before it) or
 the record, with a reason.
@@ -39,6 +40,7 @@ HTML_TYPES = re.compile(r"^\s*(?:text/html|application/xhtml\+xml)\b", re.I)
 HTML_SNIFF = re.compile(rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)\b", re.I | re.S)
 CHARSET = re.compile(r"charset\s*=\s*[\"']?([\w.:-]+)", re.I)
 MAX_HEADER_LINE = 1 << 20  # bytes; HTTP servers refuse header lines over 8 KB
+MAX_HEADER_BYTES = 4 << 20  # bytes of one block of header lines (WARC or HTTP), all held at once
 
 
 def _archive(stream):
@@ -48,6 +50,12 @@ def _archive(stream):
 
     class BoundedLines(DecompressingBufferedReader):
         """``readline`` as warcio's (same buffer methods), with a cap; a longer line is an error."""
+
+        unended = 0   # bytes of header lines read since the last blank line or payload read
+
+        def read(self, length=None):
+            self.unended = 0
+            return super().read(length)
 
         def readline(self, length=None):
             cap = MAX_HEADER_LINE if length is None else min(length, MAX_HEADER_LINE)
@@ -62,6 +70,9 @@ def _archive(stream):
                 line += self.buff.readline(cap - len(line))
             if len(line) >= MAX_HEADER_LINE and not line.endswith(b"\n"):
                 raise ValueError(f"a header line over {MAX_HEADER_LINE:,} bytes")
+            self.unended = 0 if line.strip() == b"" else self.unended + len(line)
+            if self.unended > MAX_HEADER_BYTES:   # warcio keeps every line of a header block
+                raise ValueError(f"a header block over {MAX_HEADER_BYTES:,} bytes")
             return line
 
     records = ArchiveIterator(stream, no_record_parse=False)
