@@ -41,3 +41,14 @@ def test_the_date_of_a_dateline_is_not_the_date_of_the_event(nlp):
     [undated] = incidents(nlp, "Hilltown, Aug 23: Twenty-seven pilgrims were killed when their bus fell into a gorge.",
                           "2024-08-23")
     assert undated.date is None or undated.date.iso is None
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("A court sentenced the man who kidnapped the girl to 20 years in prison.", [("abducted", 1, "girl")]),
+    ("The gunmen who killed five villagers fled into the forest.", [("killed", 5, "villagers")]),
+    # suffered, not done: the noun is the victim
+    ("Rescuers found the two hikers who died in the storm.", [("killed", 2, "hikers")]),
+    ("The man who was kidnapped last week was released on Friday.", [("abducted", 1, "man"), ("released", 1, "man")]),
+])
+def test_the_subject_of_a_relative_clause_with_an_object_did_it(nlp, text, expected):
+    assert sorted((c.kind, c.count, c.victims) for i in incidents(nlp, text) for c in i.counts) == expected

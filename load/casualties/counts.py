@@ -73,9 +73,18 @@ def predicates(noun: Token) -> list[Token]:
     # "13 others injured", "27 people killed in ...", "two people still missing": on the noun
     for c in noun.children:
         if c.dep_ in ("acl", "amod", "relcl") and kind_of(c) and not negated(c) and c not in found \
-                and not (c.dep_ == "amod" and c.i < noun.i and c.lower_ not in ADJ_KINDS):
+                and not (c.dep_ == "amod" and c.i < noun.i and c.lower_ not in ADJ_KINDS) \
+                and not _agent_of_relative(c):
             found.append(c)
     return found
+
+
+def _agent_of_relative(verb: Token) -> bool:
+    """"the two men who abducted a schoolboy": the noun is the relative clause's subject and the
+    verb has an object, so the noun did it ("the man who died", "who was kidnapped" suffered it)."""
+    return (verb.dep_ == "relcl"
+            and any(c.dep_ == "nsubj" and c.tag_ in ("WP", "WDT") for c in verb.children)
+            and any(c.dep_ == "dobj" for c in verb.children))
 
 
 def _left_in_state(noun: Token) -> Token | None:
