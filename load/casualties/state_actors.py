@@ -1,7 +1,7 @@
 """States as perpetrators: the nationality that modifies a military attack or a state force.
 
 "Israeli strikes killed nine", "Russian shelling", "a US drone strike", "Turkish air
-strikes" (the country: the nationality adjective is the attacker, and a country named as
+strikes", "a Russian guided bomb" (the country: the nationality adjective is the attacker, and a country named as
 a modifier stays as written); "Saudi-led coalition air strikes" (the coalition, as
 written); "Kenyan police shot dead two protesters", "Israeli forces killed ..." (the force
 with its nationality, a generic phrase). The country comes from ``countries`` (general
@@ -21,7 +21,7 @@ from ..countries import country_of
 # Means of a state's military attack: their nationality modifier is the attacker.
 STATE_ATTACK_NOUNS = {"strike", "airstrike", "shelling", "bombardment", "raid", "bombing", "offensive",
                       "fire", "gunfire", "missile", "rocket", "drone", "artillery", "barrage", "operation",
-                      "attack", "incursion", "airstrikes", "strikes", "shell"}
+                      "attack", "incursion", "airstrikes", "strikes", "shell", "bomb"}
 # A state's armed or police force: kept with its nationality ("Kenyan police").
 STATE_FORCE_NOUNS = {"force", "forces", "army", "troop", "troops", "military", "police", "navy",
                      "soldier", "soldiers", "policeman", "policemen", "jet", "jets", "warplane", "warplanes"}
