@@ -168,3 +168,17 @@ def test_a_month_is_refined_by_the_day_the_incident_gives(nlp):
                           "vendor was stabbed to death during a robbery on August 14, 2021. A second man, who was "
                           "wounded while trying to help her, survived.", "2025-02-11")
     assert {(c.kind, c.date.iso) for i in incs for c in i.counts} == {("killed", "2021-08-14"), ("injured", "2021-08-14")}
+
+
+def test_an_acronym_spelt_out_with_a_possessive(nlp):
+    [incident] = incidents(nlp, "Three suspected New People's Army (NPA) rebels were killed and a soldier was wounded "
+                                "in a clash in the hills on Thursday, the army said.")
+    assert incident.perpetrator == "New People's Army"
+
+
+def test_a_blame_beside_the_arrests_is_about_the_attack(nlp):
+    incs = incidents(nlp, "Two police officers were injured when their patrol came under fire near the village of "
+                          "Dolna on Monday night, the police said. Police arrested three suspects in Gorna and Tresk on "
+                          "Tuesday morning and seized two rifles. The interior minister blamed criminal groups backed "
+                          "by a neighbouring state for the attack.", "2024-09-24")
+    assert [(i.counts[0].kind, i.perpetrator) for i in incs] == [("injured", "criminal groups"), ("arrested", None)]

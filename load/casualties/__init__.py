@@ -227,13 +227,18 @@ def _perpetrators(groups: list[Group], incidents: list[Incident], found: list[At
                   headline: int | None) -> None:
     """Who did each incident: its own sentences' attributions, claims tied to it (and what
     the headline says), else the article's one group."""
-    own_sentences = {s for g in groups for s in g.sentences}
     tied: dict[int, list[tuple[Attribution, int]]] = {i: [] for i in range(len(groups))}
+    # arrests or releases alone: a claim or a blame beside them is about the attack ("Police arrested
+    # three suspects. The minister blamed X for the attack")
+    later_only = {i for i, g in enumerate(groups) if all(f.count.kind in LATER_ACTS for f in g.found)}
     for a in found:
+        about_attack = a.how in ("claimed", "blamed")
+        mine = [i for i, g in enumerate(groups) if not (about_attack and i in later_only)]
+        own_sentences = {s for i in mine for s in groups[i].sentences}
         for i, g in enumerate(groups):
             if g.role == "statistic":
                 continue
-            if a.sentence in g.sentences:
+            if a.sentence in g.sentences and i in mine:
                 tied[i].append((a, abs(a.sentence - min(f.count.sentence for f in g.found))))
             elif a.named and a.sentence not in own_sentences and min(g.sentences) < a.sentence < max(g.sentences):
                 # a sentence between two of the incident's tells of it: "150 dead. JNIM jihadists attacked
