@@ -59,6 +59,10 @@ def test_the_nationality_of_a_bomb_is_the_state_that_dropped_it(nlp):
     incs = incidents(nlp, "A doctor was killed and two nurses were wounded when a Russian guided bomb hit a clinic "
                           "in the city on Friday, the governor said.")
     assert counts(incs) == [("injured", 2), ("killed", 1)] and {i.perpetrator for i in incs} == {"Russia"}
+    # a car bomb in a country is nobody's by its name
+    text = ("Syria car bomb kills four in border town\n\nA car bomb exploded in a crowded market in the northern "
+            "Syrian town of Azaz on Monday, killing four people and wounding 17 others, the civil defence said.")
+    assert {i.perpetrator for i in titled(nlp, *text.split("\n\n"))} == {None}
 
 
 def test_a_place_attacked_is_not_who_attacked_it(nlp):
