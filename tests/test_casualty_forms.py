@@ -186,3 +186,10 @@ def test_a_blame_beside_the_arrests_is_about_the_attack(nlp):
                           "Tuesday morning and seized two rifles. The interior minister blamed criminal groups backed "
                           "by a neighbouring state for the attack.", "2024-09-24")
     assert [(i.counts[0].kind, i.perpetrator) for i in incs] == [("injured", "criminal groups"), ("arrested", None)]
+
+
+def test_a_month_is_not_refined_by_the_day_of_an_arrest(nlp):
+    incs = incidents(nlp, "Two guards were killed in an attack on the depot in March 2023. Police arrested two "
+                          "suspects on March 20, 2023.", "2025-02-11")
+    dates = {c.kind: c.date and c.date.iso for i in incs for c in i.counts}
+    assert dates["killed"] == "2023-03-01"

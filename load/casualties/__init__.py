@@ -158,7 +158,8 @@ def _finest(value: DateValue, g: Group, ctx: DateContext) -> DateValue:
     a vendor in August 2021 ... was stabbed to death on August 14, 2021"."""
     if value.precision != "month" or not value.iso:
         return value
-    for s in sorted(g.sentences):
+    later = {f.count.sentence for f in g.found if f.count.kind in LATER_ACTS}
+    for s in sorted(set(g.sentences) - later):       # (not the day of an arrest that month)
         for e in ctx.in_sentence(s):
             day = e.value
             if day is not None and day.iso and day.precision == "day" and day.iso[:7] == value.iso[:7] \
