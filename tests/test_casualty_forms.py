@@ -193,3 +193,13 @@ def test_a_month_is_not_refined_by_the_day_of_an_arrest(nlp):
                           "suspects on March 20, 2023.", "2025-02-11")
     dates = {c.kind: c.date and c.date.iso for i in incs for c in i.counts}
     assert dates["killed"] == "2023-03-01"
+
+
+@pytest.mark.parametrize("second, expected", [
+    ("The army said the attackers were believed to be members of a criminal gang known as the Sindicato.", "Sindicato"),
+    ("The army said the gunmen were suspected to be members of the Red Hand militia.", "Red Hand"),
+])
+def test_attackers_believed_to_be_members_of_a_group(nlp, second, expected):
+    incs = incidents(nlp, "Three soldiers were injured on Sunday when armed men on the far bank of the river fired on "
+                          f"a boat carrying supplies to a base. {second}")
+    assert [i.perpetrator for i in incs] == [expected] and incs[0].attribution == "suspected"

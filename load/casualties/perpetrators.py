@@ -4,8 +4,8 @@ Every sentence (the headline too) is read for attributions: "X claimed
 responsibility (for the attack)", "a statement from X claimed ...", "X
 spokesman Y claimed ...", "X said its fighters ..." (claimed); "X was behind the attack", "blamed the
 bombing on X", "blaming a militia called X" (blamed); "suspected X militants",
-"a suspected X attack" (suspected); "X militants ambushed ...", "killed by X",
-"a blast triggered by X", "an X attack", "clashes with X" (stated).
+"a suspected X attack", "the attackers were believed to be members of X" (suspected); "X militants
+ambushed ...", "killed by X", "a blast triggered by X", "an X attack", "clashes with X" (stated).
 
 A name (``group_names``) is a run of proper nouns (or an organisation the model knows) in the
 noun phrase, with the particles of Arabic and French names ("al-", "du");
@@ -69,13 +69,16 @@ def _called(tok: Token) -> Token | None:
             pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
             if pobj is not None and proper_name(pobj):
                 return pobj                   # "fighters of the X Army"
+            if pobj is not None and tok.lemma_.lower() in MEMBER_NOUNS and pobj.lemma_.lower() in NAMED_AFTER_NOUNS:
+                return pobj                   # "members of a gang known as X"
         if c.dep_ in ("acl", "amod") and c.lemma_.lower() in TIED_WORDS and tok.lemma_.lower() in ATTACKER_NOUNS:
             for p in _pobjs(c, ("to", "with"), ("prep",)):
                 if proper_name(p) and not is_place_name(proper_name(p), p):
                     return p              # "insurgents linked to the X Liberation Front"
         if c.dep_ == "acl" and c.lemma_.lower() in ("call", "know", "name"):
             for d in c.subtree:
-                if d != c and d.dep_ in ("oprd", "attr", "dobj", "pobj", "xcomp", "appos") and proper_name(d):
+                if d != c and d.dep_ in ("oprd", "attr", "dobj", "pobj", "xcomp", "appos") and (
+                        proper_name(d) or tok.lemma_.lower() in NAMED_AFTER_NOUNS and d.pos_ == "PROPN"):
                     return d
     return None
 
@@ -107,7 +110,11 @@ def who(tok: Token) -> tuple[str, bool] | None:
         return None                               # "City building fire kills 46": a fire is nobody
     called = _called(tok)
     if called is not None:
-        return who(called)
+        got = who(called)
+        if got is None and called.head.lower_ == "as" and called.head.head.lemma_.lower() == "know":
+            run = _capitalised_run(called)    # "a gang known as the X": a name, whatever the tagger calls it
+            return (run, True) if run else None
+        return got
     state = state_actor(tok)
     if state is not None:                         # "Israeli strikes", "Kenyan police"
         return state, tok.lemma_.lower() not in STATE_FORCE_NOUNS
@@ -305,6 +312,8 @@ def attributions(doc: Doc, sentence_of: Sentences) -> list[Attribution]:
                 for c in tok.children:
                     if c.dep_ == "dobj" and c.lemma_.lower() not in EVENT_NOUNS:
                         add(c, "blamed", _event_of(tok))
+        elif lemma in SUSPECT_WORDS and tok.pos_ == "VERB" and _believed_to_be(tok) is not None:
+            add(_believed_to_be(tok), "suspected")   # "the attackers were believed to be members of X"
         elif lemma in SUSPECT_WORDS and tok.dep_ == "amod" and tok.head.pos_ in ("NOUN", "PROPN"):
             head = tok.head                         # "suspected ADF militants", "a suspected ADF attack"
             if head.lemma_.lower() in EVENT_NOUNS:
@@ -370,6 +379,16 @@ def attributions(doc: Doc, sentence_of: Sentences) -> list[Attribution]:
                 # with machetes and guns killed 42" parsed as "guns (that) killed": the noun the phrase is of
                 add(_subject_of_misparse(tok), "stated")
     return found
+
+
+def _believed_to_be(verb: Token) -> Token | None:
+    """X of "the attackers / gunmen were believed (suspected) to be X"."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    be = next((c for c in verb.children if c.dep_ == "xcomp" and c.lemma_ == "be"), None)
+    if subject is None or be is None or not (
+            subject.lemma_.lower() in ATTACKER_NOUNS or subject.lower_ in ATTACKER_NOUNS):
+        return None
+    return next((c for c in be.children if c.dep_ == "attr"), None)
 
 
 # ---------------------------------------------------------------- names as the article spells them
