@@ -8,7 +8,9 @@ Sources recorded in ``documents.*_source``:
 - ``page-title``: "Headline - Outlet" (the HTML page title) gives the outlet;
 - ``logo``: "Outlet logo" (an image's alt text) gives the outlet;
 - ``head``: the headline line above the body;
-- ``dateline``: "ISLAMABAD:" / "LONDON (Reuters) -" at the start of the body;
+- ``dateline``: "ISLAMABAD:" / "LONDON (Reuters) -" at the start of the body; its date ("LONDON,
+  12 June 2023 (Reuters) -"); a head line that is a dateline alone, above the headline with its
+  agency ("Gaborone - 20 February 2025 (BOPA)") or on a page without a headline ("Nairobi, 16/04/2024");
 - ``dateline-agency``: the agency in a dateline ("(Reuters)") gives the outlet;
 - ``published-line`` also covers a head line "Published: <date>" / "Posted on <date>", and such a
   line alone below the lead paragraph(s), where scraped pages put it (``cleaning`` takes it out).
@@ -114,9 +116,9 @@ DATELINE_YEAR_WINDOW = 7
 
 # The dateline city in capitals before a date line ("CHENNAI, January 10, 2024 09:41 pm").
 CITY_CAPS = re.compile(r"[A-Z][A-Z'.]+(?:[ -][A-Z][A-Z'.]+){0,2}")
-# What stands before the date of a byline without "By": one to five capitalised words ("Ahram Online",
-# "Accra, Ghana", "TNN"), then a comma, bar, dash, slash or "On".
-NAME_THEN_DATE = re.compile(r"^[A-Z][\w.'&-]*(?:[\s,|]+[A-Z][\w.'&-]*){0,4}\s*(?:[,|\u2022\u00b7]|\s[-/]|\sOn)\s*$")
+# What stands before the date of a byline without "By": one to five words, the first capitalised
+# ("Ahram Online", "Accra, Ghana", "TNN", "AKIpress news agency"), then a comma, bar, dash, slash or "On".
+NAME_THEN_DATE = re.compile(r"^[A-Z][\w.'&-]*(?:[\s,|]+[A-Za-z][\w.'&-]*){0,4}\s*(?:[,|\u2022\u00b7]|\s[-/]|\sOn)\s*$")
 # An abbreviated weekday may open a date line ("Wed, 14 Jun 2023"); elsewhere "Sun" may be a paper's name.
 SHORT_WEEKDAY = re.compile(r"^(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.?,?$", re.I)
 
@@ -158,10 +160,39 @@ def unlabelled_byline_date(line: str) -> re.Match | None:
     return date
 
 
+# The place of a dateline line in the head: a city (and its country), then a comma or a dash before the date.
+HEAD_DATELINE_PLACE = re.compile(
+    r"^(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b)(?P<city>[A-Z][\w'.]+(?:[ -][A-Z][\w'.]+){0,3})(?:,\s*[A-Z][\w'.]+(?: [A-Z][\w'.]+){0,2})?"
+    r"(?:,\s*|\s+[-\u2013\u2014]\s+)")
+# What may follow its date: the agency in brackets, a dash or a colon.
+HEAD_DATELINE_TAIL = re.compile(r"\s*(?:\((?P<agency>[A-Za-z][^()\n]{1,40})\))?\s*(?:-{1,2}|[\u2013\u2014:])?\s*")
+
+
+def head_dateline(line: str) -> tuple[str, re.Match, str | None] | None:
+    """(city, date, agency) of a head line that is a dateline and nothing else: "Gaborone - 20
+    February 2025 (BOPA)", "Podgorica, 27 December 2024 (MINA business) -", "Nairobi, 16/04/2024"."""
+    place = HEAD_DATELINE_PLACE.match(line)
+    date = DATE_IN_LINE.match(line, place.end()) if place else None
+    tail = HEAD_DATELINE_TAIL.fullmatch(line, date.end()) if date else None
+    if tail is None:
+        return None
+    return place["city"], date, tail["agency"]
+
+
+def _known_city(name: str) -> bool:
+    from . import places
+
+    return not places.is_country(name) and places.geocode(name) is not None
+
+
 def is_timestamp(line: str) -> bool:
     """A date line that carries a time of day: an article's stamp, not a site header's today-date."""
     match = date_only(line)
     return bool(match and TIME_TAIL.match(line[match.end():])["time"])
+
+
+# A weekday between a label and its date, in a segment of its own: "Published: Monday | March 17, 2025".
+WEEKDAY_SEGMENT = re.compile(r"\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s*[|\u2022\u00b7]\s*$")
 
 
 def labelled_date(line: str) -> re.Match | None:
@@ -169,7 +200,9 @@ def labelled_date(line: str) -> re.Match | None:
     ("Published: 11:04 AM EST, Sun January 28, 2024", "By X | Posted on June 14, 2023",
     "date 2023-06-14"); None for update stamps ("Updated date: ...") and unlabelled dates."""
     for date in DATE_IN_LINE.finditer(line):
-        segment = re.split(r"[|\u2022\u00b7]", line[: date.start()])[-1]
+        # ("Published: Monday | March 17, 2025": the weekday stands in a segment of its own)
+        before = WEEKDAY_SEGMENT.sub(" ", line[: date.start()])
+        segment = re.split(r"[|\u2022\u00b7]", before)[-1]
         label = STAMP_LABEL.search(segment)
         if label and not UPDATE_LABEL.search(segment[: label.start()]):
             return date
@@ -301,6 +334,13 @@ def read_metadata(article: Article, cleaned) -> None:
         elif title_seen and unlabelled_byline_date(line):
             _set_published(article, unlabelled_byline_date(line).group(0), "byline", order)
             continue
+        elif (dateline := head_dateline(line)) and (dateline[2] or title is None and _known_city(dateline[0])):
+            # a dateline line above the headline ("Gaborone - 20 February 2025 (BOPA)"; a site header's
+            # today-date names no agency) or on a page without one ("Nairobi, 16/04/2024")
+            city, date, agency = dateline
+            _set(article, "dateline", city.title() if city.isupper() else city, "dateline")
+            _set_published(article, date.group(0), "dateline", order)
+            continue
         if is_title_candidate(line):
             after_title_like = True
     for line in end_lines:
@@ -329,7 +369,7 @@ def read_metadata(article: Article, cleaned) -> None:
         if agency and len(agency.split()) <= 3 and not any(c.isdigit() for c in agency):
             _set(article, "outlet", agency, "dateline-agency")  # "LONDON (Reuters) -"
     if paragraphs:
-        _dateline_date(article, paragraphs[0], [*head, article.text])
+        _dateline_date(article, paragraphs[0], [*head, article.text], [*head, *stamps, *tail, *end_lines])
         lead = LEAD_DATE.match(paragraphs[0])
         if lead:                         # "March 5, 2024 — Gunmen killed ...": a dateline of the date alone
             _set_published(article, lead["date"], "dateline", order)
@@ -361,14 +401,16 @@ def _known_city_lead(paragraph: str) -> re.Match | None:
     return match
 
 
-def _dateline_date(article: Article, first_paragraph: str, texts: list[str]) -> None:
+def _dateline_date(article: Article, first_paragraph: str, texts: list[str], stamp_lines: list[str] = ()) -> None:
     """The publication date an agency dateline carries ("KABUL, June 12 (Xinhua) --").
 
     With its year, it is the date. Without one, the year comes from a full date
     the page states within a week of the dateline's day (the event it reports,
     "on June 10, 2023"; an "Updated" stamp of the next day), when exactly one year
-    fits; else there is no publication date (never the current year). Also gives the dateline city
-    when the plain dateline pattern did not ("Town [Country], May 2 (AGENCY):")."""
+    fits; or from a numeric stamp of the page whose day and month the dateline's are in one of its
+    two readings ("LIMA, 6 may (EFE)" and "Published: 05/06/2024": 6 May 2024, a stamp no order
+    could otherwise be told for); else there is no publication date (never the current year).
+    Also gives the dateline city when the plain dateline pattern did not ("Town [Country], May 2 (AGENCY):")."""
     from .dateparse import parse_expression
 
     match = DATELINE_DATE.match(first_paragraph) or BRACKETED_DATE_DATELINE.match(first_paragraph)
@@ -392,6 +434,8 @@ def _dateline_date(article: Article, first_paragraph: str, texts: list[str]) -> 
                 day = parse_expression(f"{match['date']} {year}", None)
                 if day and -DATELINE_YEAR_WINDOW <= (date.fromisoformat(day[0]) - parsed).days <= DATELINE_YEAR_WINDOW:
                     years.add(year)
+    if not years:
+        years = _years_of_numeric_stamps(match["date"], stamp_lines)
     if len(years) == 1:
         _set_published(article, f"{match['date']} {years.pop()}", "dateline+year-from-text")
     if article.published is None:
@@ -400,6 +444,21 @@ def _dateline_date(article: Article, first_paragraph: str, texts: list[str]) -> 
         article.published_raw, article.published_source = match["date"], "dateline-without-year"
     elif article.published_source == "dateline+year-from-text":
         article.published_raw = match["date"]
+
+
+def _years_of_numeric_stamps(day_month: str, lines: list[str]) -> set[int]:
+    """The years of the numeric dates in ``lines`` (stamps) that one of whose readings, day first or
+    month first, is the dateline's ``day_month`` of that year."""
+    from .dateparse import NUMERIC_DATE, parse_expression
+
+    years = set()
+    for line in lines:
+        for m in NUMERIC_DATE.finditer(line or ""):
+            a, b, year = int(m["a"]), int(m["b"]), int(m["year"])
+            day = parse_expression(f"{day_month} {year}", None)
+            if day and (date.fromisoformat(day[0]).month, date.fromisoformat(day[0]).day) in ((a, b), (b, a)):
+                years.add(year)
+    return years
 
 
 def _full_date(raw: str) -> date | None:

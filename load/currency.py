@@ -78,7 +78,7 @@ WORD_VARIANTS = {
     "riyal": "rial", "riyals": "rial", "rouble": "ruble", "roubles": "ruble", "reais": "real",
     "lire": "lira", "liras": "lira", "lei": "leu", "leva": "lev", "kronor": "krona", "kronur": "krona",
     "kroner": "krone", "sum": "som", "soms": "som", "soum": "som", "zlotys": "zloty", "zloties": "zloty",
-    "rmb": "yuan", "soles": "sol",
+    "rmb": "yuan", "soles": "sol", "maloti": "loti", "leke": "lek",
 }
 # Currency names that are also common English words or units ("won", "real",
 # "pound", "rand", "colon", "sol"): read only after a nationality ("South Korean won",
@@ -88,7 +88,8 @@ NEEDS_NATIONALITY = {"won", "real", "pound", "rand", "colon", "sol", "lek", "kip
                      "marka", "dobra", "lari", "gold"}
 # Of those, the ones that are money after a scale word: "2.5 trillion won", "3 billion rand", "900
 # billion dong" (not "5 million pounds": a weight too).
-AFTER_A_SCALE = {"won", "real", "rand", "dong", "kip", "lari", "dram", "leu", "lev", "sol"}
+AFTER_A_SCALE = {"won", "real", "rand", "dong", "kip", "lari", "dram", "leu", "lev", "sol", "lek", "kina", "vatu",
+                 "pula", "loti", "tala"}
 # What news means by these when the text names no country.
 DEFAULTS = {"dollar": "USD", "ruble": "RUB"}
 
@@ -115,13 +116,21 @@ def currency_words() -> dict[tuple[str, ...], Money]:
     return table
 
 
-# Signs and abbreviations written before the number. "Rs" is any rupee; "R" (rand)
-# is left out: alone it is an initial more often than money; "N" (naira) is read only before a scale word.
+# Signs and abbreviations written before the number. "Rs" is any rupee; "R" (rand) and "N" (naira)
+# are read only before a scale word: alone an "R" is an initial more often than money.
 PREFIXES: dict[str, Money] = {
     "$": Money("$", ("USD",)), "us$": Money("$", ("USD",)), "u.s.$": Money("$", ("USD",)),
     "c$": Money("C$", ("CAD",)), "a$": Money("A$", ("AUD",)), "au$": Money("A$", ("AUD",)),
     "hk$": Money("HK$", ("HKD",)), "s$": Money("S$", ("SGD",)), "nz$": Money("NZ$", ("NZD",)),
     "nt$": Money("NT$", ("TWD",)),
+    # the dollars of the Caribbean and the Pacific as their press writes them: "TT$59.9 billion",
+    # "J$2 billion", "Bds$25,000", "EC$", "G$", "N$", "SI$", "F$", "T$", "WS$", "BZ$"; "B$" is the
+    # Bahamian or the Brunei dollar
+    "tt$": Money("TT$", ("TTD",)), "j$": Money("J$", ("JMD",)), "bds$": Money("Bds$", ("BBD",)),
+    "ec$": Money("EC$", ("XCD",)), "g$": Money("G$", ("GYD",)), "n$": Money("N$", ("NAD",)),
+    "si$": Money("SI$", ("SBD",)), "f$": Money("F$", ("FJD",)), "fj$": Money("F$", ("FJD",)),
+    "t$": Money("T$", ("TOP",)), "ws$": Money("WS$", ("WST",)), "bz$": Money("BZ$", ("BZD",)),
+    "b$": Money("B$", ("BSD", "BND")),
     "€": Money("€", ("EUR",)), "£": Money("£", ("GBP",)), "₹": Money("₹", ("INR",)),
     "₦": Money("₦", ("NGN",)), "₱": Money("₱", ("PHP",)), "₩": Money("₩", ("KRW",)),
     "₽": Money("₽", ("RUB",)), "₺": Money("₺", ("TRY",)), "৳": Money("৳", ("BDT",)),
@@ -143,13 +152,15 @@ PREFIXES: dict[str, Money] = {
     # the kwacha (Zambia, Malawi) and the kina: "K150 million"; the Philippine peso and the pula:
     # "P5.768 trillion"; only before a scale word
     "k": Money("K", ("MWK", "PGK", "ZMW")), "p": Money("P", ("BWP", "PHP")),
+    # the rand: "R25.6 billion"; only before a scale word (alone an "R" is an initial, a road, a model)
+    "r": Money("R", ("ZAR",)),
     # the Peruvian sol: "S/ 1.2 billion"
     "s/": Money("S/", ("PEN",)), "s/.": Money("S/", ("PEN",)),
 }
 # Signs read only when a scale word follows them ("N4.5 trillion", "N500 million", "K150 million"), or
 # where the article is about their country and no noun follows ("K300 per bag", not "N95 masks"):
 # ``country_evident``.
-NEEDS_A_SCALE = {"N", "K", "P"}
+NEEDS_A_SCALE = {"N", "K", "P", "R"}
 SHILLING_SIGNS = ("sh", "sh.", "shs", "shs.")
 RUPEE_SIGNS = ("rs", "rs.", "re", "re.")
 # ISO codes that are also English words are not read as currencies ("ALL", "TOP", "PEN").
@@ -184,7 +195,9 @@ def is_code_text(text: str) -> bool:
 
 
 # A currency glued to its number: "USD4.2", "Rs20bn", "Tk5,000", "US$750m", "₹1,480", "GH¢226.7", "K150".
-GLUED_PREFIX = r"(?:[A-Z]{3}|rs\.?|re\.?|tk\.?|rp\.?|shs?\.?|rmb|rm|ksh|tsh|ush|sr|qr|dhs?|n|k|p|gh[¢₵c]|(?:us|u\.s\.|c|a|au|hk|s|nz|nt|r)?\$|[€£₹¥₦₱₩₽₺৳₪₴₸₵])"
+GLUED_PREFIX = (r"(?:[A-Z]{3}|rs\.?|re\.?|tk\.?|rp\.?|shs?\.?|rmb|rm|ksh|tsh|ush|sr|qr|dhs?|n|k|p|r|gh[¢₵c]"
+                r"|(?:us|u\.s\.|c|a|au|hk|s|nz|nt|r|tt|j|bds|ec|g|n|si|fj|f|t|ws|bz|b)?\$"
+                r"|[€£₹¥₦₱₩₽₺৳₪₴₸₵])")
 
 
 # --- which country an article is about ------------------------------------------------

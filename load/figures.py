@@ -31,7 +31,7 @@ How it works
 5. A figure directly followed by a bracketed figure of the same dimension
    ("900 kilometers (559 miles)") is one figure; the bracket goes to ``also_*``.
 6. A headline figure repeated in the body, or rounded ("4 million tonnes" over "4.2
-   million tonnes"), is one figure: the body's (its
+   million tonnes", "$59.9b" over "TT$59.9 billion"), is one figure: the body's (its
    sentence says what it measures); so is a figure in a sentence printed twice.
 7. Subject: see ``load.figure_subjects``.
 
@@ -310,13 +310,24 @@ def _rounds_to(value: float, rounded: Figure) -> bool:
     return abs(value - rounded.value) <= 0.5 * last_digit * rounded.value / number
 
 
+# A dollar sign with its country's letters: "TT$", "SI$", "US$", "NZ$".
+LETTERED_DOLLAR = re.compile(r"^[A-Za-z.]{1,4}\$")
+
+
+def _a_dollar_of_the_body(heading: Figure, body: Figure) -> bool:
+    """A headline's bare "$" for the dollar the body names: "$59.9b budget" over "a TT$59.9 billion
+    budget" (headlines drop the country's letters)."""
+    return heading.text.lstrip().startswith("$") and bool(LETTERED_DOLLAR.match(body.text.lstrip()))
+
+
 def _drop_repeats(figures: list[Figure], sentences: list[Span]) -> list[Figure]:
     """One figure for a headline figure that the body repeats, and for a figure in a
     sentence printed twice (a headline repeated over the body)."""
     keep = []
     for f in figures:
         heading = _is_heading(sentences[f.sentence])
-        same = [g for g in figures if g is not f and g.unit == f.unit and g.range_part == f.range_part
+        same = [g for g in figures if g is not f and g.range_part == f.range_part
+                and (g.unit == f.unit or heading and _a_dollar_of_the_body(f, g))
                 and (math.isclose(g.value, f.value) or heading and _rounds_to(g.value, f))]
         if any(not _is_heading(sentences[g.sentence]) for g in same) and heading:
             continue   # the body states it too

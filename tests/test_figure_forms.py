@@ -27,3 +27,32 @@ def test_a_one_letter_currency_sign_without_a_scale_in_a_report_on_its_country(n
 ])
 def test_a_one_letter_sign_elsewhere_is_no_money(nlp, text):
     assert read(nlp, text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The minister presented a TT$59.9 billion budget for the fiscal year.", [(59.9e9, "TTD")]),
+    ("The court ordered him to pay Bds$25,000 in compensation.", [(25000.0, "BBD")]),
+    ("Log exports earned SI$2.1 billion last year, the central bank said.", [(2.1e9, "SBD")]),
+    ("Police said the drugs had a street value of about F$2 billion.", [(2e9, "FJD")]),
+    ("Chrome ore exports earned R25.6 billion in 2023.", [(25.6e9, "ZAR")]),
+])
+def test_the_dollars_and_signs_of_the_caribbean_the_pacific_and_southern_africa(nlp, text, expected):
+    assert read(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The truck overturned on the R21 near the airport.",                   # a road, not rand
+    "He was the R2 of the team in the final.",
+])
+def test_an_r_without_a_scale_word_is_no_rand(nlp, text):
+    assert read(nlp, text) == []
+
+
+def test_a_currency_word_after_a_scale_word(nlp):
+    assert read(nlp, "The tenders were worth 1.2 billion leks, prosecutors said.") == [(1.2e9, "ALL")]
+
+
+def test_a_headlines_bare_dollar_is_the_dollar_the_body_names(nlp):
+    text = ("Minister presents $59.9 billion budget\n\n"
+            "The finance minister on Monday presented a TT$59.9 billion budget for the fiscal year.")
+    assert read(nlp, text) == [(59.9e9, "TTD")]

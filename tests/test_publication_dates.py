@@ -56,3 +56,46 @@ def test_a_lower_case_month_in_an_agency_dateline_is_read_as_its_day(tmp_path):
     article = read_text(tmp_path, f"Storm damages cranes at the port\n\nPORTVILLE, 6 aug (EFE).- {LEAD}\n\n{MORE}\n")
     assert article.published is None                  # no year: never guessed
     assert (article.published_raw, article.published_source) == ("6 aug", "dateline-without-year")
+
+
+@pytest.mark.parametrize("line", [
+    "Portville - 6 August 2024 (PNA)",
+    "Portville, 6 August 2024 (PNA Business) \u2013",
+    "PORTVILLE, Eastland, 6 August 2024 (PNA)",
+])
+def test_a_dateline_line_with_its_agency_above_the_headline(tmp_path, line):
+    article = read_text(tmp_path, f"{line}\n\nStorm damages cranes at the port\n\n{LEAD}\n\n{MORE}\n")
+    assert (article.published, article.published_source, article.dateline) == ("2024-08-06", "dateline", "Portville")
+
+
+def test_a_place_and_date_line_on_a_page_without_a_headline(tmp_path):
+    article = read_text(tmp_path, f"PORT BULLETIN\nWindhoek, 16/08/2024\n\n{LEAD}\n\n{MORE}\n")
+    assert (article.published, article.dateline) == ("2024-08-16", "Windhoek")
+
+
+@pytest.mark.parametrize("head", [
+    "Tuesday, 6 August 2024\nStorm damages cranes at the port",          # a site header's today-date
+    "Windhoek, 16/08/2024\nStorm damages cranes at the port",            # no agency, above a headline
+])
+def test_a_date_line_above_the_headline_without_an_agency_is_no_publication_date(tmp_path, head):
+    assert read_text(tmp_path, f"{head}\n\n{LEAD}\n\n{MORE}\n").published is None
+
+
+def test_an_ambiguous_numeric_stamp_is_read_the_way_the_datelines_day_and_month_allow(tmp_path):
+    text = f"PORTVILLE, 6 may (EFE).- {LEAD}\n\nPublished: 05/06/2024 14:32\n\n{MORE}\n"
+    assert read_text(tmp_path, text).published == "2024-05-06"
+    # the same stamp without a dateline to tell day from month: no date
+    text = f"Storm damages cranes at the port\n\n{LEAD}\n\nPublished: 05/06/2024 14:32\n\n{MORE}\n"
+    assert read_text(tmp_path, text).published is None
+    # a dateline whose day and month are neither reading: no date either
+    text = f"PORTVILLE, 7 may (EFE).- {LEAD}\n\nPublished: 05/06/2024 14:32\n\n{MORE}\n"
+    assert read_text(tmp_path, text).published is None
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("Published: Monday | August 5, 2024 | 12:08 AM", "2024-08-05"),   # the weekday in a segment of its own
+    ("Harbour news agency, 05.08.2024 09:12", "2024-08-05"),           # a byline of lower-case words
+])
+def test_stamps_under_the_headline(tmp_path, line, expected):
+    article = read_text(tmp_path, f"Storm damages cranes at the port\n{line}\n\n{LEAD}\n\n{MORE}\n")
+    assert article.published == expected

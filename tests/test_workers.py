@@ -92,19 +92,33 @@ def test_workers_reload_of_unchanged_files_loads_nothing(corpus, tmp_path):
     assert [path for path, _ in again.skipped] == [Path(corpus / "empty.txt").as_posix()]
 
 
-def test_workers_are_forked_only_when_no_other_thread_runs(monkeypatch):
+# In a fresh interpreter: earlier tests of the session (Dask, the served database) leave threads
+# running in pytest's own process.
+START_METHODS = """
+import threading
+from load import pipeline
+assert threading.active_count() == 1, threading.enumerate()
+print(pipeline.start_method())
+release = threading.Event()
+other = threading.Thread(target=release.wait)
+other.start()
+try:
+    print(pipeline.start_method())
+finally:
+    release.set()
+    other.join()
+"""
+
+
+def test_workers_are_forked_only_when_no_other_thread_runs():
     """A fork copies every lock as it is at that moment: one held by another thread would stay
     held in the worker for ever, so a process running threads spawns its workers."""
+    import subprocess
     import sys
-    import threading
 
-    release = threading.Event()
-    other = threading.Thread(target=release.wait)
-    other.start()
-    try:
+    if sys.platform != "linux":
         assert pipeline.start_method() == "spawn"
-    finally:
-        release.set()
-        other.join()
-    monkeypatch.setattr(threading, "active_count", lambda: 1)   # other tests leave threads behind
-    assert pipeline.start_method() == ("fork" if sys.platform == "linux" else "spawn")
+        return
+    run = subprocess.run([sys.executable, "-c", START_METHODS], cwd=ROOT, capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.split() == ["fork", "spawn"]

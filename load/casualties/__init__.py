@@ -3,7 +3,7 @@ grouped into incidents with their date, place, perpetrator and role.
 
 One module per mechanism: ``counts`` reads the numbers of people (``numbers``) and what
 happened to them (``verbs``: what a casualty word says happened); ``incidents`` groups them into incidents and tells reported
-incidents from recalled ones, totals and statistics, and picks the date
+incidents from recalled ones, totals and statistics (``statistics``), and picks the date
 expression that dates each; ``locations`` finds the finest place;
 ``perpetrators`` finds who did it (``state_actors``: "Israeli strikes") and ties claims to incidents. ``words``
 holds the shared vocabulary. Everything is read off spaCy's parse of the one
@@ -22,7 +22,7 @@ from . import locations, perpetrators
 from .acronyms import acronyms, expand
 from .counts import Found, _of_pobj, counts_in, read_count, to_int
 from .docarrays import Sentences
-from .incidents import PLACE_ONLY, Group, event_date, group
+from .incidents import PLACE_ONLY, Group, dates_a_report, event_date, group
 from .perpetrators import RANK, Attribution
 from .words import ADJ_KINDS, AUTHORITY_NOUNS
 
@@ -31,6 +31,9 @@ CAPTIVE_NOUNS = {"hostage", "captive", "abductee"}
 
 __all__ = ["extract", "to_int", "read_count"]
 
+# How far an attribution told between two sentences of an incident stands from it, beside one
+# in its own sentences (0-) and a claim told apart (1000-).
+BETWEEN = 500
 # Acts of their own (each arrest, each release): undated, they are not dated by the incident.
 LATER_ACTS = {"released", "arrested"}
 
@@ -41,15 +44,24 @@ def _headline_sentence(sents: list[Span], article: Article | None) -> int | None
     return 0 if sents[0].text.strip() == article.title.strip() else None
 
 
+def _body_start(doc: Doc, article: Article | None) -> int:
+    """The first token after the headline the text opens with (0 when it does not)."""
+    title = (article.title or "").strip() if article is not None else ""
+    if not title or not doc.text.startswith(title):
+        return 0
+    span = doc.char_span(0, len(title), alignment_mode="expand")
+    return span.end if span is not None else 0
+
+
 def extract(doc: Doc, article: Article | None = None, date_context: DateContext | None = None) -> list[Incident]:
     """Casualty incidents of one article, in text order."""
     sentence_of = Sentences(doc)
-    found = counts_in(doc, sentence_of)
+    sents = sentence_of.spans(doc)
+    headline = _headline_sentence(sents, article)
+    found = counts_in(doc, sentence_of, _body_start(doc, article))
     if not found:
         return []
     ctx = date_context or DateContext(doc, article)
-    sents = sentence_of.spans(doc)
-    headline = _headline_sentence(sents, article)
     skip = {headline} if headline is not None else set()
     # a headline restates the body's counts ("Gunmen kill 7 in ..."): not a second claim
     found = [f for f in found if f.count.sentence not in skip]
@@ -81,6 +93,7 @@ def _incident(g: Group, sents: list[Span], ctx: DateContext, dateline: str | Non
     for f in g.found:
         c = f.count
         own = event_date(ctx, c.sentence, f.verb)
+        own = _finest(own, g, ctx) if own is not None else None
         if own is None and c.kind != primary:
             own = _date_for(g, c.kind, ctx, sents, kind_only=True)
         # a release or an arrest happens when the text says, not on the incident's day; "rescued 12
@@ -129,15 +142,30 @@ def _date_for(g: Group, kind: str, ctx: DateContext, sents: list[Span], kind_onl
         if f.count.kind == kind:
             value = event_date(ctx, f.count.sentence, f.verb)
             if value is not None:
-                return value
+                return _finest(value, g, ctx)
     counted = {f.count.sentence for f in g.found}
     for s in _sentences_for(g, kind, kind_only):
         if s in counted:
             continue
         value = event_date(ctx, s, sents[s].root)
         if value is not None:
-            return value
+            return _finest(value, g, ctx)
     return None
+
+
+def _finest(value: DateValue, g: Group, ctx: DateContext) -> DateValue:
+    """A month the incident is dated by, or the day its sentences give in that month: "the murder of
+    a vendor in August 2021 ... was stabbed to death on August 14, 2021"."""
+    if value.precision != "month" or not value.iso:
+        return value
+    later = {f.count.sentence for f in g.found if f.count.kind in LATER_ACTS}
+    for s in sorted(set(g.sentences) - later):       # (not the day of an arrest that month)
+        for e in ctx.in_sentence(s):
+            day = e.value
+            if day is not None and day.iso and day.precision == "day" and day.iso[:7] == value.iso[:7] \
+                    and not dates_a_report(e.span):
+                return day
+    return value
 
 
 def _place_for(g: Group, kind: str, sents: list[Span]) -> str | None:
@@ -200,12 +228,23 @@ def _perpetrators(groups: list[Group], incidents: list[Incident], found: list[At
                   headline: int | None) -> None:
     """Who did each incident: its own sentences' attributions, claims tied to it (and what
     the headline says), else the article's one group."""
-    own_sentences = {s for g in groups for s in g.sentences}
     tied: dict[int, list[tuple[Attribution, int]]] = {i: [] for i in range(len(groups))}
+    # arrests or releases alone: a claim or a blame beside them is about the attack ("Police arrested
+    # three suspects. The minister blamed X for the attack")
+    later_only = {i for i, g in enumerate(groups) if all(f.count.kind in LATER_ACTS for f in g.found)}
     for a in found:
+        about_attack = a.how in ("claimed", "blamed")
+        mine = [i for i, g in enumerate(groups) if not (about_attack and i in later_only)]
+        own_sentences = {s for i in mine for s in groups[i].sentences}
         for i, g in enumerate(groups):
-            if a.sentence in g.sentences and g.role != "statistic":
+            if g.role == "statistic":
+                continue
+            if a.sentence in g.sentences and i in mine:
                 tied[i].append((a, abs(a.sentence - min(f.count.sentence for f in g.found))))
+            elif a.named and a.sentence not in own_sentences and min(g.sentences) < a.sentence < max(g.sentences):
+                # a sentence between two of the incident's tells of it: "150 dead. JNIM jihadists attacked
+                # residents ... More than 140 people were wounded"
+                tied[i].append((a, BETWEEN + abs(a.sentence - min(g.sentences))))
         if a.sentence in own_sentences or (a.how == "stated" and a.sentence != headline):
             continue
         target = _claim_target(a, groups, incidents)
@@ -253,8 +292,11 @@ def _state_force(a: Attribution) -> bool:
 
 
 def _claim_target(a: Attribution, groups: list[Group], incidents: list[Incident]) -> int | None:
-    """The incident a claim, blame or suspicion told apart from the counts is about."""
+    """The incident a claim, blame or suspicion told apart from the counts is about (an attack, not
+    the arrests made after it: "Police arrested three suspects ... X blamed Y for the attack")."""
     live = [i for i, g in enumerate(groups) if g.role in ("reported", "total")]
+    harms = [i for i in live if not all(f.count.kind in LATER_ACTS for f in groups[i].found)]
+    live = harms or live
     if not live:
         return None
     event = a.event

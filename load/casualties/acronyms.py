@@ -24,8 +24,8 @@ def acronyms(doc: Doc) -> dict[str, str]:
             w = doc[i]
             if w.is_title or w.is_upper:
                 words.insert(0, w)
-            elif w.lower_ in NAME_PARTICLES:
-                pass
+            elif w.lower_ in NAME_PARTICLES or w.tag_ == "POS":
+                pass                  # "Jaish al-Adl", "New People's Army (NPA)"
             else:
                 break
             if "".join(x.text[0] for x in words).upper() == t.text:

@@ -25,8 +25,8 @@ from spacy.tokens import Doc, Span, Token
 from ..records import CasualtyCount
 from .docarrays import Sentences, candidates, columns, string_ids
 from .numbers import NON_PEOPLE_ENTS, VAGUE, is_amount, number_spans, read_count, to_int  # noqa: F401 (to_int: API)
-from .verbs import (by_authorities, intransitive, is_passive, kind_of, lives_taken, negated, takes_away,
-                    with_complement)
+from .verbs import (NOUN_KINDS, by_authorities, intransitive, is_passive, kind_of, lives_taken, negated,
+                    takes_away, with_complement)
 from .words import (ADJ_KINDS, ATTACKER_NOUNS, BODY_NOUNS, COPULAS, NEEDS_PEOPLE, PEOPLE_NOUNS, RISE_VERBS,
                     SAY_VERBS, STATE_VERBS, TOLL_NOUNS)
 
@@ -67,16 +67,14 @@ def predicates(noun: Token) -> list[Token]:
     state = _left_in_state(noun)
     if state is not None:
         return [state]                            # "left 14 people dead and nine others missing"
+    # "13 others injured", "27 people killed in ...", "two people still missing": on the noun
+    own = [c for c in noun.children if c.dep_ in ("acl", "amod", "relcl") and kind_of(c) and not negated(c)
+           and not (c.dep_ == "amod" and c.i < noun.i and c.lower_ not in ADJ_KINDS) and not _agent_of_relative(c)]
+    if own and noun.dep_ == "conj":
+        return own                                # "287 people killed and 2,060 injured": not the first's word
     # the verb first: "freed two crewmen kidnapped in June" is above all a release
     head = _head_predicate(noun)
-    found = [head] if head is not None else []
-    # "13 others injured", "27 people killed in ...", "two people still missing": on the noun
-    for c in noun.children:
-        if c.dep_ in ("acl", "amod", "relcl") and kind_of(c) and not negated(c) and c not in found \
-                and not (c.dep_ == "amod" and c.i < noun.i and c.lower_ not in ADJ_KINDS) \
-                and not _agent_of_relative(c):
-            found.append(c)
-    return found
+    return ([head] if head is not None else []) + [c for c in own if c != head]
 
 
 def _agent_of_relative(verb: Token) -> bool:
@@ -122,6 +120,9 @@ def _head_predicate(noun: Token) -> Token | None:
     if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() == "life" \
             and kind_of(head.head.head) and head.head.dep_ == "dobj":
         return head.head.head                    # "claimed the lives of 20 people"
+    if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN" \
+            and head.head.lemma_.lower() in NOUN_KINDS and head.head.i < noun.i:
+        return head.head                         # "for the killing of four people", "the murder of a vendor"
     if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in ("total", "group") \
             and head.head.i < noun.i:
         return _head_predicate(head.head)        # "A total of 14 people were rescued"
@@ -179,10 +180,11 @@ def counted_noun(num: Span) -> Token:
     """The noun a number counts ("members" of "Twenty-seven IRGC members"),
     or the number itself when it stands alone ("Five of them were released")."""
     # the last number whose head lies outside the span ("Between 10 and 12 soldiers": 10 -> soldiers)
-    numbers = [t for t in num if (t.like_num or t.lower_ in VAGUE or t.lower_ == "dozen")
+    numbers = [t for t in num if (t.like_num or t.lower_ in VAGUE or t.lower_ in ("dozen", "both"))
                and not (num.start <= t.head.i < num.end)]
     root = numbers[-1] if numbers else num.root
-    if root.dep_ in ("nummod", "compound", "quantmod", "amod", "nmod") and (
+    if (root.dep_ in ("nummod", "compound", "quantmod", "amod", "nmod")
+            or root.lower_ == "both" and root.dep_ == "det") and (
             root.head.pos_ in ("NOUN", "PROPN", "PRON") or root.head.lower_ in ADJ_KINDS):
         return root.head                          # "... left five dead": the adjective is the noun
     return root
@@ -268,6 +270,8 @@ def _refers_back(noun: Token, num: Span, verb: Token) -> tuple[bool, bool]:
     others = noun.lower_ in ("others", "another") or any(
         c.lower_ in ("other", "more", "further", "additional") for c in noun.children if c.dep_ == "amod")
     also = any(c.lower_ in ("also", "later", "too", "subsequently", "eventually") for c in verb.children if c.dep_ == "advmod")
+    if num.text.lower() == "both":
+        return True, True                         # "Both passengers were arrested": the two told before
     return restates or subset or others or also, restates
 
 
@@ -309,12 +313,24 @@ def claimed_by(verb: Token) -> str | None:
     return None
 
 
+def toll_noun(verb: Token) -> Token | None:
+    """The toll a verb says something of: "The death toll rose", "put the toll at 45"; and "The
+    number of people confirmed dead ... rose to 12", parsed as "the number (was) confirmed", with
+    "rose" a clause of it."""
+    noun = next((c for c in verb.children if c.dep_ in ("nsubj", "dobj", "nsubjpass")
+                 and c.lemma_.lower() in TOLL_NOUNS), None)
+    if noun is None and verb.dep_ in ("advcl", "conj") \
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        noun = next((c for c in verb.head.children if c.dep_ == "nsubj" and c.lemma_.lower() in TOLL_NOUNS), None)
+    return noun
+
+
 def _toll_verb(noun: Token) -> Token | None:
     """"The death toll rose to 35" / "stands at 35" / "put the toll at 45": the verb of a toll."""
     head = noun.head
     if noun.dep_ == "pobj" and head.lower_ in ("to", "at") and head.dep_ == "prep":
         verb = head.head
-        if any(c.dep_ in ("nsubj", "dobj", "nsubjpass") and c.lemma_.lower() in TOLL_NOUNS for c in verb.children):
+        if toll_noun(verb) is not None:
             return verb
     return None
 
@@ -322,11 +338,12 @@ def _toll_verb(noun: Token) -> Token | None:
 def _toll_kind(verb: Token) -> str | None:
     """What a toll counts: "the (death) toll", "the number of dead" are the killed; "the number of
     abducted students" the abducted; "the number of casualties" says no kind (None)."""
-    noun = next((c for c in verb.children if c.dep_ in ("nsubj", "dobj", "nsubjpass")
-                 and c.lemma_.lower() in TOLL_NOUNS), None)
+    noun = toll_noun(verb)
     if noun is None:
         return None
     of = [t for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for t in c.subtree]
+    if noun.head != verb:       # "the number of people (confirmed dead)": the words the parser hung above it
+        of += [c for c in noun.head.children if c.dep_ in ("oprd", "acomp", "xcomp")] + [noun.head]
     for tok in of:
         kind = kind_of(tok) or ADJ_KINDS.get(tok.lower_)
         if kind:
@@ -338,8 +355,8 @@ def _toll_kind(verb: Token) -> str | None:
 
 
 def _is_toll_rise(verb: Token) -> bool:
-    return verb.lemma_.lower() in RISE_VERBS and any(
-        c.dep_ == "nsubj" and c.lemma_.lower() in TOLL_NOUNS for c in verb.children)
+    noun = toll_noun(verb)
+    return verb.lemma_.lower() in RISE_VERBS and noun is not None and noun.dep_ == "nsubj"
 
 
 def _in_apposition(noun: Token) -> bool:
@@ -350,7 +367,7 @@ def _in_apposition(noun: Token) -> bool:
     return t.dep_ == "appos"
 
 
-def _singular_people(doc: Doc, covered: set[int], arr: numpy.ndarray) -> list[tuple[Span, Token]]:
+def _singular_people(doc: Doc, covered: set[int], arr: numpy.ndarray, body_start: int = 0) -> list[tuple[Span, Token]]:
     """Counts of one: "a civilian driver", "his wife", "an ADF fighter", "another wounded"."""
     out = []
     for i in sorted(set(candidates(arr, _PEOPLE_IDS, _PEOPLE_IDS, tag="NN")) | set(candidates(arr, _ANOTHER_ID))):
@@ -369,7 +386,7 @@ def _singular_people(doc: Doc, covered: set[int], arr: numpy.ndarray) -> list[tu
         if any(c.dep_ == "nummod" for c in t.children):
             continue
         det = next((c for c in t.children if c.dep_ == "det" and (c.lower_ in ONE_DETS or c.lower_ == "the"
-                                                                   and _first_mention(t))), None)
+                                                                   and _first_mention(t, body_start))), None)
         # ("whose daughter was missing" describes someone in passing)
         poss = next((c for c in t.children if c.dep_ == "poss" and c.lower_ != "whose"), None)
         first = det if det is not None else poss
@@ -384,28 +401,30 @@ def _singular_people(doc: Doc, covered: set[int], arr: numpy.ndarray) -> list[tu
 TOLD_BEFORE = {"victim", "casualty", "survivor", "deceased", "person", "individual", "other", "member", "occupant"}
 
 
-def _first_mention(noun: Token) -> bool:
+def _first_mention(noun: Token, body_start: int = 0) -> bool:
     """"The mayor of X was shot dead", "The driver was arrested": a definite singular person the
     article names for the first time is one person (not "the victim", not "the soldier" after "a
-    soldier was killed", not "the two")."""
+    soldier was killed", not "the two"). The headline (the tokens before ``body_start``) does not
+    count: "Mayor shot dead in X" above "The mayor of X was shot dead" tells the same news first."""
     lemma = noun.lemma_.lower()
     if lemma in TOLD_BEFORE or noun.tag_ != "NN" or noun.lower_ in COLLECTIVE:
         return False
-    return not any(t.lemma_.lower() == lemma for t in noun.doc[: noun.i])
+    return not any(t.lemma_.lower() == lemma for t in noun.doc[body_start: noun.i])
 
 
 _PEOPLE_IDS = string_ids(PEOPLE_NOUNS)
 _ANOTHER_ID = string_ids(["another"])
 
 
-def counts_in(doc: Doc, sentence_of: Sentences) -> list[Found]:
-    """Every casualty count of the article, in text order."""
+def counts_in(doc: Doc, sentence_of: Sentences, body_start: int = 0) -> list[Found]:
+    """Every casualty count of the article, in text order (``body_start``: the first token after
+    the headline, when the text opens with it)."""
     out: list[Found] = []
     arr = columns(doc)
     spans = number_spans(doc, arr)
     covered = {t.i for s in spans for t in s} | {counted_noun(s).i for s in spans}
     anchors = [(s, counted_noun(s), False) for s in spans]
-    anchors += [(s, noun, True) for s, noun in _singular_people(doc, covered, arr)]
+    anchors += [(s, noun, True) for s, noun in _singular_people(doc, covered, arr, body_start)]
     anchors.sort(key=lambda a: a[0].start)
     for num, noun, singular in anchors:
         if _in_apposition(noun) or not singular and is_amount(num):

@@ -16,7 +16,7 @@ Each incident is one of: ``reported`` (what the article reports), ``recalled``
 article's reference date, or in the past perfect), ``total`` (a count over
 several incidents: "13 died in attacks on two villages"), ``statistic`` (a
 running total over a period: "since 2019", "last year", "so far", a war's
-toll). Statistics never merge with incidents.
+toll, a count over many events: ``statistics``). Statistics never merge with incidents.
 
 Dates: the date expression attached to the count's verb or its clause, never
 one that dates the report ("police said on Monday", "posted Monday") or a
@@ -35,13 +35,12 @@ from ..date_narrative import across_a_gap
 from ..dates import DateContext
 from ..records import DateValue
 from . import locations
-from .counts import Found
-from .verbs import kind_of, negated
+from .counts import Found, toll_noun
+from .verbs import NOUN_KINDS, kind_of, negated
+from .statistics import is_statistic, since_a_war_or_a_date
 from .words import (ATTACK_VERBS, ATTACKER_NOUNS, COUNTABLE_EVENTS, EVENT_NOUNS, NEW_EVENT_WORDS, PEOPLE_NOUNS,
-                    PERIOD_WORDS, RISE_VERBS, SAY_VERBS, TOLL_NOUNS)
+                    RISE_VERBS, SAY_VERBS, TOLL_NOUNS)
 
-# Causes whose tolls are running totals: "the war has killed more than 10,000".
-CONFLICT_NOUNS = {"war", "conflict", "insurgency", "unrest", "crisis", "campaign", "epidemic", "pandemic"}
 RECALL_DAYS = 7
 # Nouns that say nothing about who the people were: "12 people" may restate "12 soldiers".
 GENERIC_PEOPLE = {"people", "person", "other", "others", "individual", "victim", "casualty"}
@@ -76,20 +75,46 @@ def dates_a_report(span: Span) -> bool:
     root = span.root
     if any(a.lower_ == "since" for a in (root, *root.ancestors) if a.dep_ == "prep") or root.head.lower_ == "since":
         return True
-    if any(c.dep_ == "mark" and c.lower_ == "since" and _since_a_war_or_a_date(a)
+    if any(c.dep_ == "mark" and c.lower_ == "since" and since_a_war_or_a_date(a)
            for a in root.ancestors if a.pos_ in ("VERB", "AUX") for c in a.children):
         return True                  # "since the war began on Oct. 7, 2023": the start of a period
     verb = _clause_verb(root)
     if verb is None:
         return False
+    verb = _reported_clause_around(span, verb) or verb
     if any(a.lemma_.lower() in EVENT_NOUNS and a.pos_ == "NOUN" for a in root.ancestors if a.i != verb.i
            and verb in a.ancestors):
         return False                 # "the toll from Saturday's bombing rose": the bombing's date
     lemma = verb.lemma_.lower()
     if lemma in SAY_VERBS and not any(c.lemma_.lower() == "life" for c in verb.children):
         return True                  # (but "claimed the lives of 20 people on Monday" dates the deaths)
-    return lemma in RISE_VERBS | {"stand"} and any(
-        c.dep_ == "nsubj" and c.lemma_.lower() in TOLL_NOUNS for c in verb.children)
+    noun = toll_noun(verb)
+    if noun is not None and noun.i < span.start and span.end <= verb.i:
+        return False                 # "the toll from an earthquake that struck X on Tuesday rose": the quake's
+    return lemma in RISE_VERBS | {"stand"} and noun is not None and noun.dep_ == "nsubj"
+
+
+def _reported_clause_around(span: Span, verb: Token) -> Token | None:
+    """"Three rebels were killed in a clash in A, B, on Thursday, the army said": a date the parser
+    hangs on the verb of saying that follows it stands inside the reported clause, which begins
+    before it; the clause's verb is the one it dates."""
+    if verb.lemma_.lower() not in SAY_VERBS or span.end > verb.i:
+        return None
+    return next((c for c in verb.children
+                 if c.dep_ == "ccomp" and c.i < span.start and c.left_edge.i < span.start), None)
+
+
+def _dates_another_event(span: Span, anchor: Token) -> bool:
+    """"arrested four suspects in connection with the killing of a farmer on Sunday night": a date
+    on another event's noun dates that event, not the arrest or the release told of it."""
+    if kind_of(anchor) not in ("arrested", "released"):
+        return False
+    for a in span.root.ancestors:
+        if a == anchor:
+            return False
+        if a.pos_ == "NOUN" and (a.lemma_.lower() in EVENT_NOUNS or a.lemma_.lower() in NOUN_KINDS):
+            return True
+    return False
 
 
 def _dates_other_people(span: Span, anchor: Token) -> bool:
@@ -111,24 +136,30 @@ def _dates_other_people(span: Span, anchor: Token) -> bool:
 
 def _is_toll(verb: Token) -> bool:
     """"The death toll / the number of people killed ... rose to 31"."""
-    return verb.lemma_.lower() in RISE_VERBS | {"stand"} and any(
-        c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in TOLL_NOUNS for c in verb.children)
+    noun = toll_noun(verb)
+    return verb.lemma_.lower() in RISE_VERBS | {"stand"} and noun is not None and noun.dep_ in ("nsubj", "nsubjpass")
 
 
-def _attachment(span: Span, anchor: Token) -> int:
+def _attachment(span: Span, anchor: Token) -> float:
+    """0: the date hangs off the anchor; 1: off its clause; 1.5: off a clause above it ("a court on
+    Tuesday sentenced the father of a teenager who shot dead nine pupils in May last year": May
+    dates the shooting); 2: elsewhere."""
     root = span.root
     if anchor in root.ancestors:
         return 0
     head = _clause_verb(root)
-    if head is not None and (head == anchor or head in anchor.ancestors or head == _clause_verb(anchor)):
+    if head is not None and (head == anchor or head == _clause_verb(anchor)):
         return 1
+    if head is not None and head in anchor.ancestors:
+        return 1.5
     return 2
 
 
 def event_date(ctx: DateContext, sentence: int, anchor: Token) -> DateValue | None:
     """The date expression of a sentence that dates the event ``anchor`` tells."""
     candidates = [e for e in ctx.in_sentence(sentence) if e.value is not None and not dates_a_report(e.span)
-                  and not _dates_other_people(e.span, anchor) and not _bound_of_an_end(e.span)]
+                  and not _dates_other_people(e.span, anchor) and not _dates_another_event(e.span, anchor)
+                  and not _bound_of_an_end(e.span)]
     if not candidates:
         return None
     best = min(candidates, key=lambda e: (_end_of_span(e.span), _attachment(e.span, anchor),
@@ -183,59 +214,6 @@ def _period_end(value: DateValue) -> date | None:
 
 
 # ---------------------------------------------------------------- kinds of sentences
-
-def is_statistic(f: Found) -> bool:
-    """A running total over a period: "since November 2019", "last year", "so far
-    this year", "in 2019" with no single event, or a war's toll."""
-    sent = f.verb.sent
-    if f.toll and _toll_of_a_period(f.verb):
-        return True                  # "taking the toll in this year's floods to 56"
-    singular_event = any(t.lemma_.lower() in EVENT_NOUNS and t.tag_ == "NN" for t in sent)
-    for t in sent:
-        if t.lower_ == "since" and any(d.ent_type_ == "DATE" and not any(w.lower_.endswith("day") for w in d.subtree)
-                                       for d in t.subtree if d != t):
-            return True
-        if t.lower_ == "since" and t.dep_ == "mark" and _since_a_war_or_a_date(t.head):
-            return True              # "have been killed since the war began (on Oct. 7, 2023)"
-        if t.ent_type_ == "DATE" and t.ent_iob_ == "B":
-            end = t.i + 1
-            while end < sent.end and t.doc[end].ent_iob_ == "I":
-                end += 1
-            ent = t.doc[t.i:end]
-            words = {w.lower_ for w in ent}
-            text = ent.text.lower()
-            if "old" in words or "-old" in text:
-                continue                 # an age: "three-year-old"
-            period = (bool(words & PERIOD_WORDS) and "ago" not in words) or "so far" in text or (
-                len(ent) == 1 and t.like_num and len(t.text) == 4)
-            if period and not singular_event:
-                return True
-    subject = next((c for c in f.verb.children if c.dep_ == "nsubj"), None)
-    return subject is not None and subject.lemma_.lower() in CONFLICT_NOUNS
-
-
-SEASON_WORDS = {"year", "years", "season", "monsoon", "months", "month", "winter", "summer"}
-
-
-def _toll_of_a_period(verb: Token) -> bool:
-    """A toll whose noun is of a period ("the toll in this year's floods", "this monsoon's toll"):
-    a running total, not the incident's."""
-    if not any(c.lemma_.lower() in TOLL_NOUNS for c in verb.children):
-        return False
-    # the toll's own words, or the verb's "in / from / during" phrase the parser hangs them on
-    phrases = [c for c in verb.children if c.lemma_.lower() in TOLL_NOUNS
-               or c.dep_ == "prep" and c.lower_ in ("in", "from", "during", "for")]
-    return any(d.lower_ in SEASON_WORDS and (d.ent_type_ == "DATE" or d.lower_ in ("season", "monsoon"))
-               for p in phrases for d in p.subtree)
-
-
-def _since_a_war_or_a_date(clause: Token) -> bool:
-    """The clause of "since": a war or a campaign that began, or a date that is no day of the week."""
-    if any(c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in CONFLICT_NOUNS for c in clause.children):
-        return True
-    dates = [d for d in clause.subtree if d.ent_type_ == "DATE"]
-    return bool(dates) and not any(d.lower_.endswith("day") for d in dates)
-
 
 def is_total(f: Found) -> bool:
     """Several incidents counted together: "died in attacks", "two attacks killed 13"."""
@@ -449,6 +427,15 @@ def _goes_on_about(sent: Span, counted: Span) -> bool:
     return False
 
 
+def _dates_the_deaths(deaths: Token, expressions) -> bool:
+    """A date on the verb whose subject is "the deaths": "Most of the deaths occurred ... on Saturday"."""
+    subject = deaths
+    while subject.dep_ in ("pobj", "prep") and subject.head != subject:
+        subject = subject.head           # "Most of the deaths occurred"
+    return subject.dep_ == "nsubj" and any(e.value is not None and _clause_verb(e.span.root) == subject.head
+                                          for e in expressions)
+
+
 # Verbs of attackers coming to the place of their attack: "the gunmen arrived on motorcycles".
 ARRIVE_VERBS = {"arrive", "come", "invade", "enter", "descend", "swoop", "besiege", "surround"}
 
@@ -487,8 +474,10 @@ def _join_sentences(groups: list[Group], sents: list[Span], ctx: DateContext, wi
         event = definite_event(sent)
         if event is not None and not opens_new_event(sent):
             reported = [g for g in earlier if g.role in ("reported", "total")] or earlier
-            # "Most of the deaths were in X, where a landslide ... late Saturday": where, not when
-            reported[-1].tell(i, {PLACE_ONLY} if event.lower_ in TOLL_REFERENCES else {"*"})
+            # "Most of the deaths were in X, where a landslide ... late Saturday": where, not when; but
+            # "Most of the deaths occurred in X on Saturday": the date of the deaths' own verb
+            where_only = event.lower_ in TOLL_REFERENCES and not _dates_the_deaths(event, ctx.in_sentence(i))
+            reported[-1].tell(i, {PLACE_ONLY} if where_only else {"*"})
             continue
         # "the militants released A and B near X": a kind of harm the incident has, close after it
         kinds = _kinds_told(sent)

@@ -1,5 +1,5 @@
-"""Numbers of people as news writes them: digits, word numbers (text2num), "a dozen",
-"between 10 and 12" (a range), vague counts ("dozens"); not sums of money ("released Sh2.4
+"""Numbers of people as news writes them: digits, word numbers (text2num), "a dozen", "both" (two
+told before), "between 10 and 12" (a range), vague counts ("dozens"); not sums of money ("released Sh2.4
 billion") and not dates. ``counts`` decides what happened to the people a number counts.
 """
 from __future__ import annotations
@@ -25,6 +25,8 @@ def to_int(words: list[str]) -> int | None:
     words = [w.lower().replace(",", "") for w in words if w not in ("-",)]
     if not words:
         return None
+    if words == ["both"]:
+        return 2                 # "Both passengers were arrested"
     multiplier = 1
     if words[-1] in ("dozen",):
         multiplier, words = DOZEN, words[:-1] or ["one"]
@@ -59,12 +61,14 @@ def number_spans(doc: Doc, arr: numpy.ndarray | None = None) -> list[Span]:
         if t.i in covered or (t.ent_type_ and t.ent_type_ in NON_PEOPLE_ENTS):
             continue
         # (a word number opening a sentence may be tagged a proper noun: "Eighteen inmates were killed")
-        if t.like_num and (t.pos_ == "NUM" or t.dep_ == "nummod") or t.lower_ in VAGUE or (t.lower_ == "dozen" and t.i > 0 and t.nbor(-1).lower_ == "a"):
+        if t.like_num and (t.pos_ == "NUM" or t.dep_ == "nummod") or t.lower_ in VAGUE \
+                or (t.lower_ == "dozen" and t.i > 0 and t.nbor(-1).lower_ == "a") \
+                or t.lower_ == "both" and t.dep_ in ("det", "predet", "nsubj", "nsubjpass", "dobj"):
             spans.append(doc[t.i - (t.lower_ == "dozen"): t.i + 1])
     return sorted(spans, key=lambda s: s.start)
 
 
-_VAGUE_IDS = string_ids(VAGUE | {"dozen"})
+_VAGUE_IDS = string_ids(VAGUE | {"dozen", "both"})
 
 
 def _word_number_of_a_noun(e: Span) -> bool:
@@ -89,7 +93,8 @@ def read_count(span: Span) -> tuple[int | None, int | None, int | None, str | No
     "Between 10 and 12", "10 to 12", "Twenty-seven", "no fewer than 19", "dozens"."""
     nums, groups, current, qualifier = [], [], [], []
     for t in span:
-        if t.like_num or t.lower_ == "dozen" or t.lower_ == "-" and current or (t.lower_ in ("a", "an") and not current):
+        if t.like_num or t.lower_ in ("dozen", "both") or t.lower_ == "-" and current \
+                or (t.lower_ in ("a", "an") and not current):
             current.append(t.text)
         else:
             if current:

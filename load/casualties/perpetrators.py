@@ -4,13 +4,14 @@ Every sentence (the headline too) is read for attributions: "X claimed
 responsibility (for the attack)", "a statement from X claimed ...", "X
 spokesman Y claimed ...", "X said its fighters ..." (claimed); "X was behind the attack", "blamed the
 bombing on X", "blaming a militia called X" (blamed); "suspected X militants",
-"a suspected X attack" (suspected); "X militants ambushed ...", "killed by X",
-"a blast triggered by X", "an X attack", "clashes with X" (stated).
+"a suspected X attack", "the attackers were believed to be members of X" (suspected); "X militants
+ambushed ...", "killed by X", "a blast triggered by X", "an X attack", "clashes with X" (stated).
 
-A name is a run of proper nouns (or an organisation the model knows) in the
+A name (``group_names``) is a run of proper nouns (or an organisation the model knows) in the
 noun phrase, with the particles of Arabic and French names ("al-", "du");
-places, nationalities, persons, outlets and the people counted are never
-names. An acronym becomes the name the article expands it to ("Allied
+places (and names the article puts an event at: "the X attack" beside "the attack on X"),
+nationalities, persons, outlets and the people counted are never names; "members / remnants
+of X" name X. An acronym becomes the name the article expands it to ("Allied
 Democratic Forces (ADF)"), or the named group whose initials it is. A generic
 noun ("gunmen", "a notorious militia", "the group") stands only when the
 article names no group in a perpetrator's role; "a militia called X" is X, and
@@ -28,28 +29,23 @@ group the article attributes attacks to.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
-from .. import places
-from ..countries import country_of
 from .acronyms import acronyms, expand
 from .docarrays import Sentences, candidates, columns, string_ids
+from .group_names import is_nationality, is_place_name, phrase, proper_name  # noqa: F401 (phrase: API)
 from .state_actors import STATE_FORCE_NOUNS, state_actor
 from .verbs import by_authorities, kind_of, negated
 from .words import (ATTACK_VERBS, ATTACKER_NOUNS, BLAME_VERBS, CLAIM_NOUNS, EVENT_NOUNS, GROUP_NOUNS, MISHAP_NOUNS,
                     NAME_PARTICLES, NAMED_AFTER_NOUNS, PEOPLE_NOUNS, SAY_VERBS, SPOKES_NOUNS, SUSPECT_WORDS,
-                    TAKE_AWAY_VERBS, THING_WORDS, TIED_WORDS, VERB_KINDS, WEAPON_WORDS)
+                    TAKE_AWAY_VERBS, TIED_WORDS, VERB_KINDS, WEAPON_WORDS)
 
 RANK = {"claimed": 0, "blamed": 1, "suspected": 2, "stated": 3}
-# Words that describe a name rather than belong to it.
-DESCRIPTORS = {"so", "called", "so-called", "suspected", "alleged", "notorious", "banned", "outlawed",
-               "the", "a", "an", "group", "militants", "militant", "fighters", "fighter", "men", "gunmen",
-               "terrorists", "terrorist", "rebels", "insurgents", "members", "militia", "jihadists"}
+# Nouns for a part of a group, named after it: "members / remnants / elements of X".
+MEMBER_NOUNS = {"member", "remnant", "element", "affiliate", "operative", "loyalist", "splinter"}
 # Nouns for statements that carry a claim: "a statement from X claimed ...".
 STATEMENT_NOUNS = {"statement", "video", "message", "communique", "post", "audio", "claim"}
-PLACE_ENTS = {"GPE", "LOC", "FAC"}
 
 
 @dataclass
@@ -61,105 +57,6 @@ class Attribution:
     event: Token | None     # the event it is about ("for the Patu attack"), when the text says
 
 
-# ---------------------------------------------------------------- phrases and names
-
-def phrase(tok: Token) -> str:
-    """A noun phrase without its article, relative clauses or trailing PPs."""
-    words = [t for t in tok.subtree if t.i <= tok.i and t.dep_ not in ("det",)]
-    return "".join(t.text_with_ws for t in words).strip()
-
-
-def _is_nationality(tok: Token) -> bool:
-    """"Pakistani", "Afghan", "Congolese": a country's name with a demonym ending."""
-    # (the stem test only for the tagger's nationalities: "Armed" is no Armenian)
-    return country_of(tok.text) is not None and (tok.ent_type_ == "NORP" or tok.pos_ == "ADJ") \
-        or tok.ent_type_ == "NORP" and _demonym(tok.lower_)
-
-
-@lru_cache(maxsize=4096)
-def _demonym(word: str) -> bool:
-    for country in _country_stems():
-        n = 0
-        while n < min(len(word), len(country)) and word[n] == country[n]:
-            n += 1
-        if n >= 4 and len(word) - n <= 5:
-            return True
-    return False
-
-
-def _country_stems() -> list[str]:
-    global _STEMS
-    if _STEMS is None:
-        _STEMS = sorted({n.split()[0].lower() for n in places._gazetteer().get_countries_by_names()})
-    return _STEMS
-
-
-_STEMS: list[str] | None = None
-
-
-def _name_token(t: Token) -> bool:
-    if t.ent_type_ in PLACE_ENTS or t.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL"):
-        return False
-    if t.ent_type_ == "PERSON" and not (t.dep_ == "compound" and t.head.pos_ == "NOUN"):
-        return False                          # a person; but "Kordan gunmen" names a group
-    if _is_nationality(t) or t.lower_ in WEAPON_WORDS:
-        return False
-    return t.pos_ == "PROPN" or (t.ent_type_ == "ORG" and t.is_title) or (t.is_upper and len(t) > 1 and t.is_alpha)
-
-
-def proper_name(tok: Token) -> str | None:
-    """The proper-name run inside a noun phrase: "Jaish al-Adl" of "the so-called
-    Jaish al-Adl terrorist group based in X", "Abu Sayyaf" of "the (Abu Sayyaf) captors"."""
-    left = [t for t in tok.subtree if t.i <= tok.i and (t == tok or t.head == tok or t.head.head == tok
-                                                       or (t.head.head.head == tok and t.dep_ == "compound"))]
-    runs: list[list[Token]] = []
-    run: list[Token] = []
-    for t in sorted(left, key=lambda t: t.i):
-        if run and t.i != run[-1].i + 1:
-            runs.append(run)
-            run = []
-        if _name_token(t) and t.lower_ not in DESCRIPTORS:
-            run.append(t)
-        elif run and _joins_a_name(t) and t.i + 1 <= tok.i and _name_token(t.doc[t.i + 1]):
-            run.append(t)
-        elif run:
-            runs.append(run)
-            run = []
-    if run:
-        runs.append(run)
-    # a lone common noun capitalised ("Police said", "Troops killed") is no name
-    runs = [r for r in runs if any(_name_token(t) for t in r) and not (
-        len(r) == 1 and (r[0].lower_ in PEOPLE_NOUNS | GROUP_NOUNS or r[0].lemma_.lower() in PEOPLE_NOUNS | GROUP_NOUNS))
-        and not all(_thing_word(t.lower_) for t in r)]
-    if not runs:
-        return None
-    best = runs[-1]                          # the run nearest the head: "Norland - Tamar militants"
-    return "".join(t.text_with_ws for t in best).strip() or None
-
-
-_THINGS = EVENT_NOUNS | WEAPON_WORDS | THING_WORDS
-
-
-def _thing_word(word: str) -> bool:
-    """A capitalised event, weapon, vehicle or force of nature ("Tornado", "Airstrikes",
-    "Floods" in a headline): no one's name, in the singular or the plural."""
-    return word in _THINGS or word.endswith("s") and (word[:-1] in _THINGS or word.endswith("es") and word[:-2] in _THINGS)
-
-
-def _joins_a_name(t: Token) -> bool:
-    """"al" of "Jaish al-Adl", a hyphen written without spaces (" - " is a dash), the "'s"
-    of "New People's Army"."""
-    if t.text == "-":
-        return not t.nbor(-1).whitespace_ and not t.whitespace_
-    if t.tag_ == "POS":
-        return True
-    return t.lower_ in NAME_PARTICLES
-
-
-def _is_place_name(name: str, tok: Token) -> bool:
-    return places.is_country(name) or any(t.ent_type_ in PLACE_ENTS for t in tok.subtree if t.text in name.split())
-
-
 # ---------------------------------------------------------------- who a phrase names
 
 def _called(tok: Token) -> Token | None:
@@ -168,17 +65,20 @@ def _called(tok: Token) -> Token | None:
         if c.dep_ == "appos" and proper_name(c):
             return c
         if c.dep_ == "prep" and c.lower_ in ("of", "from") and (tok.lemma_.lower() in ATTACKER_NOUNS | GROUP_NOUNS
-                                                                 or tok.lemma_.lower() == "member"):
+                                                                 or tok.lemma_.lower() in MEMBER_NOUNS):
             pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
             if pobj is not None and proper_name(pobj):
                 return pobj                   # "fighters of the X Army"
+            if pobj is not None and tok.lemma_.lower() in MEMBER_NOUNS and pobj.lemma_.lower() in NAMED_AFTER_NOUNS:
+                return pobj                   # "members of a gang known as X"
         if c.dep_ in ("acl", "amod") and c.lemma_.lower() in TIED_WORDS and tok.lemma_.lower() in ATTACKER_NOUNS:
             for p in _pobjs(c, ("to", "with"), ("prep",)):
-                if proper_name(p) and not _is_place_name(proper_name(p), p):
+                if proper_name(p) and not is_place_name(proper_name(p), p):
                     return p              # "insurgents linked to the X Liberation Front"
         if c.dep_ == "acl" and c.lemma_.lower() in ("call", "know", "name"):
             for d in c.subtree:
-                if d != c and d.dep_ in ("oprd", "attr", "dobj", "pobj", "xcomp", "appos") and proper_name(d):
+                if d != c and d.dep_ in ("oprd", "attr", "dobj", "pobj", "xcomp", "appos") and (
+                        proper_name(d) or tok.lemma_.lower() in NAMED_AFTER_NOUNS and d.pos_ == "PROPN"):
                     return d
     return None
 
@@ -210,12 +110,16 @@ def who(tok: Token) -> tuple[str, bool] | None:
         return None                               # "City building fire kills 46": a fire is nobody
     called = _called(tok)
     if called is not None:
-        return who(called)
+        got = who(called)
+        if got is None and called.head.lower_ == "as" and called.head.head.lemma_.lower() == "know":
+            run = _capitalised_run(called)    # "a gang known as the X": a name, whatever the tagger calls it
+            return (run, True) if run else None
+        return got
     state = state_actor(tok)
     if state is not None:                         # "Israeli strikes", "Kenyan police"
         return state, tok.lemma_.lower() not in STATE_FORCE_NOUNS
     name = proper_name(tok)
-    if name and not _is_place_name(name, tok) and not _dateline(tok):
+    if name and not is_place_name(name, tok) and not _dateline(tok):
         return name, True
     if tok.lemma_.lower() in NAMED_AFTER_NOUNS and not _dateline(tok):
         run = _capitalised_run(tok, before=True)
@@ -228,7 +132,7 @@ def who(tok: Token) -> tuple[str, bool] | None:
             return None
         if lemma not in ATTACKER_NOUNS | GROUP_NOUNS and any(c.dep_ == "nummod" for c in tok.children):
             return None                           # "12 civilians injured": the people counted
-        words = [t for t in tok.subtree if t.i <= tok.i and t.dep_ != "det" and not _is_nationality(t)
+        words = [t for t in tok.subtree if t.i <= tok.i and t.dep_ != "det" and not is_nationality(t)
                  and t.lower_ not in WEAPON_WORDS]
         # (quotes a statement put around its word are no part of it: '"terrorists"')
         return "".join(t.text_with_ws for t in words).strip().strip("\"'“”‘’ ") or tok.text, False
@@ -245,7 +149,7 @@ def _capitalised_run(tok: Token, before: bool = False) -> str | None:
                       and i > 0 and doc[i - 1].pos_ == "PROPN") and (i == tok.i or tok.i >= doc[i].head.i > i):
         words.insert(0, doc[i])
         i -= 1
-    if not words or (not before and words[-1] != tok) or all(_is_nationality(t) for t in words):
+    if not words or (not before and words[-1] != tok) or all(is_nationality(t) for t in words):
         return None
     return " ".join(t.text for t in words).replace(" - ", "-")
 
@@ -408,11 +312,13 @@ def attributions(doc: Doc, sentence_of: Sentences) -> list[Attribution]:
                 for c in tok.children:
                     if c.dep_ == "dobj" and c.lemma_.lower() not in EVENT_NOUNS:
                         add(c, "blamed", _event_of(tok))
+        elif lemma in SUSPECT_WORDS and tok.pos_ == "VERB" and _believed_to_be(tok) is not None:
+            add(_believed_to_be(tok), "suspected")   # "the attackers were believed to be members of X"
         elif lemma in SUSPECT_WORDS and tok.dep_ == "amod" and tok.head.pos_ in ("NOUN", "PROPN"):
             head = tok.head                         # "suspected ADF militants", "a suspected ADF attack"
             if head.lemma_.lower() in EVENT_NOUNS:
                 name = proper_name(head)
-                if name and not _is_place_name(name, head):
+                if name and not is_place_name(name, head):
                     found.append(Attribution(name, True, "suspected", sentence_of(tok), head))
             else:
                 add(head, "suspected")
@@ -430,7 +336,7 @@ def attributions(doc: Doc, sentence_of: Sentences) -> list[Attribution]:
             for c in tok.children:
                 if c.dep_ in ("compound", "poss") and c.i < tok.i:
                     name = proper_name(tok)
-                    if name and not _is_place_name(name, tok) and not any(
+                    if name and not is_place_name(name, tok) and not any(
                             a.name == name and a.sentence == sentence_of(tok) for a in found):
                         found.append(Attribution(name, True, "stated", sentence_of(tok), tok))
                         break
@@ -473,6 +379,16 @@ def attributions(doc: Doc, sentence_of: Sentences) -> list[Attribution]:
                 # with machetes and guns killed 42" parsed as "guns (that) killed": the noun the phrase is of
                 add(_subject_of_misparse(tok), "stated")
     return found
+
+
+def _believed_to_be(verb: Token) -> Token | None:
+    """X of "the attackers / gunmen were believed (suspected) to be X"."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    be = next((c for c in verb.children if c.dep_ == "xcomp" and c.lemma_ == "be"), None)
+    if subject is None or be is None or not (
+            subject.lemma_.lower() in ATTACKER_NOUNS or subject.lower_ in ATTACKER_NOUNS):
+        return None
+    return next((c for c in be.children if c.dep_ == "attr"), None)
 
 
 # ---------------------------------------------------------------- names as the article spells them

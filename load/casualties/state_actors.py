@@ -1,7 +1,7 @@
 """States as perpetrators: the nationality that modifies a military attack or a state force.
 
 "Israeli strikes killed nine", "Russian shelling", "a US drone strike", "Turkish air
-strikes" (the country: the nationality adjective is the attacker, and a country named as
+strikes", "a Russian guided bomb" (the country: the nationality adjective is the attacker, and a country named as
 a modifier stays as written); "Saudi-led coalition air strikes" (the coalition, as
 written); "Kenyan police shot dead two protesters", "Israeli forces killed ..." (the force
 with its nationality, a generic phrase). The country comes from ``countries`` (general
@@ -21,7 +21,9 @@ from ..countries import country_of
 # Means of a state's military attack: their nationality modifier is the attacker.
 STATE_ATTACK_NOUNS = {"strike", "airstrike", "shelling", "bombardment", "raid", "bombing", "offensive",
                       "fire", "gunfire", "missile", "rocket", "drone", "artillery", "barrage", "operation",
-                      "attack", "incursion", "airstrikes", "strikes", "shell"}
+                      "attack", "incursion", "airstrikes", "strikes", "shell", "bomb"}
+# What makes a bomb one dropped from the air, a state's: "a Russian guided bomb", "glide bombs".
+DROPPED = {"guided", "glide", "gliding", "aerial", "air", "cluster", "barrel", "precision", "laser", "-"}
 # A state's armed or police force: kept with its nationality ("Kenyan police").
 STATE_FORCE_NOUNS = {"force", "forces", "army", "troop", "troops", "military", "police", "navy",
                      "soldier", "soldiers", "policeman", "policemen", "jet", "jets", "warplane", "warplanes"}
@@ -77,6 +79,8 @@ def state_actor(tok: Token) -> str | None:
     if len(nations) != 1:
         return None                               # none, or "joint US-Iraqi raids": not one state
     t, country = nations[0]
+    if lemma == "bomb" and (t.ent_type_ == "GPE" or any(m.lower_ not in DROPPED for m in mods if m.i > t.i)):
+        return None                               # "Syria car bomb", "a roadside bomb": not a state's
     if attack:
         return country
     # "Kenyan police", "Israeli security forces": the force with its nationality as written

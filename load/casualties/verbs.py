@@ -4,7 +4,8 @@
 ("killed", "martyred"), a verb and the words that complete it ("shot dead", "hacked to
 death", "burnt alive", "claimed 45 lives", "took away", "taken hostage", "set free",
 "regained their freedom", "taken into custody", "rounded up", "sustained injuries", "found
-the bodies of"), or an adjective ("dead", "missing", "unaccounted"); None otherwise
+the bodies of"), a noun of harm with its "of" ("the killing of four people"), or an adjective
+("dead", "missing", "unaccounted"); None otherwise
 ("sentenced to death", "eliminated 3 candidates"). ``counts`` reads the numbers of people
 these words say something about.
 """
@@ -17,6 +18,11 @@ from .words import (ADJ_KINDS, ATTACKER_NOUNS, AUTHORITY_NOUNS, BODY_NOUNS, FIND
 
 # "sentenced to death" is a sentence, not a killing.
 SENTENCE_VERBS = {"sentence", "condemn", "doom", "scare", "bore", "frighten", "love", "tickle"}
+# Nouns of a harm done, whose "of" names the people it was done to: "the killing of four people",
+# "the murder of a vendor", "the deaths of 12 miners", "the abduction of 20 pupils" (not "the release
+# / arrest of": those are as often demanded as done).
+NOUN_KINDS = {"killing": "killed", "murder": "killed", "assassination": "killed", "massacre": "killed",
+              "death": "killed", "abduction": "abducted", "kidnapping": "abducted"}
 # Verbs whose object "lives" are people killed: "lost their lives", "claimed 45 lives", "took 14 lives".
 LIFE_VERBS = {"lose", "claim", "take", "cost"}
 
@@ -51,6 +57,9 @@ def kind_of(tok: Token) -> str | None:
             return "killed"            # "15 people lost their lives", "claimed the lives of 20 people", "claimed 45 lives"
         if _embraces_martyrdom(tok) or _sent_to_hell(tok):
             return "killed"            # South Asian official idiom: "embraced martyrdom", "were sent to hell"
+    if tok.pos_ == "NOUN" and tok.lemma_.lower() in NOUN_KINDS and any(
+            c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
+        return NOUN_KINDS[tok.lemma_.lower()]   # "for the killing of 11 civilians", "the abduction of 20 pupils"
     return ADJ_KINDS.get(tok.lower_) if tok.pos_ in ("ADJ", "VERB") else None
 
 
@@ -76,8 +85,9 @@ def _suffers_harm(tok: Token) -> bool:
 
 def takes_away(tok: Token) -> bool:
     """"took away 40 women", "carried off 12 villagers"."""
+    # (a bare particle: "was carrying 110 migrants ..., about 130 km away" is a distance)
     return tok.lemma_.lower() in TAKE_AWAY_VERBS and any(
-        c.dep_ in ("prt", "advmod") and c.lower_ in ("away", "off") for c in tok.children)
+        c.dep_ in ("prt", "advmod") and c.lower_ in ("away", "off") and not any(c.children) for c in tok.children)
 
 
 def by_authorities(verb: Token) -> bool:

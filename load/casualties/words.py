@@ -8,7 +8,7 @@ from __future__ import annotations
 # Casualty verbs by kind (lemmas, as spaCy's lemmatizer gives them).
 VERB_KINDS = {
     "kill": "killed", "die": "killed", "martyr": "killed", "slay": "killed", "perish": "killed",
-    "massacre": "killed", "assassinate": "killed", "behead": "killed", "gun": "killed",
+    "massacre": "killed", "assassinate": "killed", "murder": "killed", "behead": "killed", "gun": "killed",
     "execute": "killed", "lynch": "killed", "drown": "killed", "succumb": "killed",
     "neutralise": "killed", "neutralize": "killed", "electrocute": "killed", "slaughter": "killed",
     "asphyxiate": "killed", "suffocate": "killed",
@@ -63,6 +63,7 @@ PEOPLE_NOUNS = {
     "gunman", "gunmen", "militant", "fighter", "insurgent", "terrorist", "rebel", "attacker",
     "assailant", "jihadist", "bomber", "kidnapper", "abductor", "extremist", "suspect", "militiaman",
     "militiamen", "guerrilla", "guerilla", "bandit", "pirate", "raider", "separatist", "insurgent",
+    "manager", "director", "executive", "owner", "operator", "supervisor", "foreman", "boss", "chairman",
 }
 # People on the attackers' side: their deaths and arrests are not the perpetrator's doing.
 ATTACKER_NOUNS = {
@@ -85,9 +86,10 @@ NAMED_AFTER_NOUNS = {"cartel", "gang", "militia", "syndicate", "clan"}
 # Nouns for an event with casualties, which later sentences refer back to ("in the attack").
 EVENT_NOUNS = {
     "attack", "blast", "bombing", "explosion", "ambush", "raid", "assault", "incident", "clash",
-    "shooting", "abduction", "kidnapping", "strike", "bomb", "massacre", "killing", "gunfight",
+    "shooting", "abduction", "kidnapping", "strike", "bomb", "massacre", "killing", "murder", "gunfight",
     "firefight", "encounter", "shelling", "airstrike", "fighting", "violence", "operation",
-    "flood", "flooding", "landslide", "mudslide", "earthquake", "quake", "fire", "blaze", "crash",
+    "shootout", "skirmish", "gunbattle",
+    "flood", "flooding", "landslide", "mudslide", "mudflow", "rockfall", "earthquake", "quake", "fire", "blaze", "crash",
     "collision", "accident", "stampede", "storm", "cyclone", "typhoon", "hurricane", "tornado",
     "avalanche", "eruption", "collapse", "derailment", "disaster", "tragedy", "ied",
 }
@@ -160,6 +162,6 @@ PERIOD_WORDS = {"year", "years", "decade", "decades", "months", "weeks", "so far
 # Words that tie attackers to the group they belong to: "militants linked to X", "fighters loyal to X".
 TIED_WORDS = {"link", "linked", "affiliate", "affiliated", "ally", "allied", "loyal", "tie", "tied", "belong"}
 # Events nobody does: their modifiers are places or things ("city building fire").
-MISHAP_NOUNS = {"fire", "blaze", "flood", "flooding", "landslide", "mudslide", "earthquake", "quake", "crash",
-                "collision", "accident", "stampede", "storm", "cyclone", "typhoon", "hurricane", "tornado",
-                "avalanche", "eruption", "collapse", "derailment", "disaster", "tragedy"}
+MISHAP_NOUNS = {"fire", "blaze", "flood", "flooding", "landslide", "mudslide", "mudflow", "rockfall", "earthquake",
+                "quake", "crash", "collision", "accident", "stampede", "storm", "cyclone", "typhoon", "hurricane",
+                "tornado", "avalanche", "eruption", "collapse", "derailment", "disaster", "tragedy"}
