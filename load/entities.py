@@ -176,6 +176,9 @@ class PeopleLayer:
             # honorifics stack ("Tengku Datuk Seri X", "Datuk Seri Dr Y", "H.E. Mr Z"): the one nearest the name is kept
             found[label] = found[label] or text
             i = begin
+            if label == "HONORIFIC" and i > 0 and doc[i - 1].lower_ == "the" and i - 1 in prefixes \
+                    and prefixes[i - 1][1] == "HONORIFIC":
+                i -= 1     # "His Excellency the Most Hon. Sir X": styles joined by "the"
         return NamePrefix(i, found["RANK"], found["HONORIFIC"], found["ROYAL"])
 
     def _clean_person(self, doc: Doc, ent: Span, prefixes) -> Span | None:

@@ -91,7 +91,8 @@ def _merge_into_larger(by_people: dict, groups) -> None:
     article with a date that fits ("A meets B" in the headline, "A conferred with B in the
     presence of C" in the body) or on the same day, and only one such meeting fits."""
     larger = [people for people in by_people if len(people) >= 3]
-    for people, reports in by_people.items():
+    # the largest first, so that the parts of one meeting are one before a smaller part looks for it
+    for people, reports in sorted(by_people.items(), key=lambda item: -len(item[0])):
         for report in reports:
             fitting = {groups.find(other["id"]) for big in larger if people < big for other in by_people[big]
                        if (other["document"] == report["document"] and _compatible(report, other))

@@ -35,10 +35,15 @@ INCLUDE_VERBS = {"include"}                                   # "Those at the me
 JOIN_VERBS = {"participate", "take", "join", "be"}          # "took part in", "was present at"
 CEREMONY_VERBS = {"inaugurate", "unveil", "sign"}
 CHAIR_VERBS = {"chair", "preside", "convene", "co-chair"}       # "X chaired a meeting ... attended by A and B"
-COMPANY_VERBS = {"accompany"}                                    # "X was accompanied by A and B" (after a meeting)
+# "X was accompanied / flanked / joined by A and B", "X was supported by A" (after a meeting)
+COMPANY_VERBS = {"accompany", "flank", "join", "support"}
 AGREEMENT_NOUNS = {"agreement", "agreements", "accord", "accords", "deal", "deals", "memorandum",
                    "memoranda", "mou", "mous", "treaty", "contract", "contracts", "declaration", "pact",
-                   "protocol", "communique", "statement", "charter", "convention", "document", "documents"}
+                   "protocol", "communique", "statement", "charter", "convention", "document", "documents",
+                   "arrangement", "arrangements"}
+# "held a trilateral meeting with B and C": one meeting of all, not one per person named.
+MULTILATERAL = {"trilateral", "tripartite", "quadrilateral", "quadripartite", "three-way", "four-way",
+                "multilateral"}
 CREDENTIAL_VERBS = {"present", "hand", "submit"}           # "presented his credentials to B"
 TRIGGER_LEMMAS = (MEETING_VERBS | WITH_VERBS | ATTEND_VERBS | JOIN_VERBS | CEREMONY_VERBS | CREDENTIAL_VERBS
                   | CHAIR_VERBS | COMPANY_VERBS | INCLUDE_VERBS)

@@ -45,7 +45,7 @@ from .meeting_people import People, conjuncts
 from .meeting_places import clause_place, escort_clause, place_for
 from .meeting_triggers import is_remote, not_held, reads
 from .meeting_words import (
-    CEREMONY_VERBS, COMPANY_VERBS, EVENT_CLASSES, EVENT_NOUNS, Found, MEETING_NOUNS, PRESENCE, TOGETHER_VERBS)
+    CEREMONY_VERBS, CHAIR_VERBS, COMPANY_VERBS, EVENT_CLASSES, EVENT_NOUNS, Found, MEETING_NOUNS, PRESENCE, TOGETHER_VERBS)
 from .records import Article, DateValue, Meeting, Person
 
 TOPIC_VERBS = {"discuss", "review", "deliberate", "exchange", "focus", "agree", "tackle"}
@@ -201,20 +201,23 @@ def _join_attendances(found: list[Found], sentence_of: Callable[[int], int]) -> 
     are not a meeting of their own."""
     joined: list[Found] = []
     last: Found | None = None
+    latest: Found | None = None     # the last group of any event ("A accompanied X at the signing")
     for group in sorted(found, key=lambda g: g.trigger.i):
         if group.event is None:
             joined.append(group)
-            last = group
+            last = latest = group
             continue
+        target = latest if group.event == PRESENCE and latest is not None else last
         # "C also took part in the talks with B", after "A held talks with B" (another meeting between)
+        # (not "Earlier, A and B co-chaired the session": chairs hold a meeting of their own)
         shared = next((g for g in reversed(joined) if group.event == "meeting" and g.event in (None, "meeting")
-                       and definite_event(group.trigger)
+                       and group.trigger.lemma_.lower() not in CHAIR_VERBS and definite_event(group.trigger)
                        and 0 <= sentence_of(group.trigger.i) - sentence_of(g.trigger.i) <= ATTENDANCE_WINDOW
                        and set(group.participants) & set(g.participants)), None)
-        if (last is not None and group.event in ("meeting", "meal", PRESENCE)
-                and 0 <= sentence_of(group.trigger.i) - sentence_of(last.trigger.i) <= ATTENDANCE_WINDOW
-                and (refers_back(group.trigger) or accompanies(group, last))) or shared is not None:
-            last = shared or last
+        if (target is not None and group.event in ("meeting", "meal", PRESENCE)
+                and 0 <= sentence_of(group.trigger.i) - sentence_of(target.trigger.i) <= ATTENDANCE_WINDOW
+                and (refers_back(group.trigger) or accompanies(group, target))) or shared is not None:
+            last = shared or target
             last.participants.extend(k for k in group.participants if k not in last.participants)
             last.also.append(group.trigger)
             continue
@@ -224,6 +227,7 @@ def _join_attendances(found: list[Found], sentence_of: Callable[[int], int]) -> 
         if group.event == PRESENCE:
             group.event = "ceremony"   # "Officials signed five deals in the presence of A and B"
         joined.append(group)
+        latest = group
         if group.event == "meeting":
             last = group  # "X chaired a meeting ... A and B attended. C was also present."
     return joined

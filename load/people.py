@@ -195,7 +195,10 @@ def _add_name_mention(doc: Doc, span: Span, cluster: _Cluster, sentences: Senten
         before = sentences.span(sent.start - 1)
         if bracket_after_post(doc, sent.start - 1, before.start) is not None:
             left_start = before.start
-    chains = [left_chain(doc, prefix.start, left_start, span.end),
+    style_start = prefix.start
+    if style_start < span.start and style_start - 1 > left_start and doc[style_start - 1].lower_ == "the":
+        style_start -= 1     # "Prime Minister the Most Hon. X": the article of the name's style
+    chains = [left_chain(doc, style_start, left_start, span.end),
               right_apposition(doc, span.end, sent.end, person_starts),
               left_apposition(doc, span, sent)]
     chains = [c for c in chains if c is not None]

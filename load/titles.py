@@ -107,6 +107,8 @@ def left_apposition(doc: Doc, name: Span, sent: Span) -> Span | None:
     description, a comma, then the name closing the apposition (or standing where the
     description began a clause: "..., the Minister of Defense of China, X spoke")."""
     p = name_prefix(name).start
+    if sent.start < p - 1 < name.start and doc[p - 1].lower_ == "the":
+        p -= 1        # "the Prime Minister of X, the Hon. Y": the article of the name's style
     if p - 3 >= sent.start and (doc[p - 1].is_title or doc[p - 1].is_upper) and post_head(doc[p - 1].text) is not None \
             and doc[p - 2].text == ",":
         p -= 1        # "the Minister of Foreign Affairs, Ambassador X,": a post's style before the name
@@ -126,7 +128,8 @@ def left_apposition(doc: Doc, name: Span, sent: Span) -> Span | None:
     if before in PRONOUNS and any(t.lower_ == "counterpart" for t in chain):
         return doc[chain.start - 1:chain.end]
     # "the army chief, X", "his oil minister, X", "led by its vice president for Africa, X"
-    determiner = before == "the" or before in PRONOUNS or before == "its"
+    # ("received a delegation led by Deputy Foreign Minister for the Caribbean, X")
+    determiner = before == "the" or before in PRONOUNS or before == "its" or before == "by"
     # a post that opens the sentence is definite too: "Minister of Foreign Affairs, X, held talks"
     definite = determiner or any(t.text in POSSESSIVE for t in chain) or chain.start == sent.start
     # "a U.N. spokesman, X, told reporters": a spokesman is named for the post he speaks in
