@@ -38,7 +38,7 @@ from .title_appointments import appointment_chain, copular_chain, headed_title
 from .title_reading import read_chain, royal_title, title_from_chain
 from .title_words import CONNECTORS
 from .titles import (
-    Sentences, left_apposition, left_chain, right_apposition, scope_after_name, shared_plural_post, split_on_and,
+    Sentences, holder_post, left_apposition, left_chain, right_apposition, scope_after_name, shared_plural_post, split_on_and,
     stacked_post,
 )
 
@@ -198,7 +198,8 @@ def _add_name_mention(doc: Doc, span: Span, cluster: _Cluster, sentences: Senten
     style_start = prefix.start
     if style_start < span.start and style_start - 1 > left_start and doc[style_start - 1].lower_ == "the":
         style_start -= 1     # "Prime Minister the Most Hon. X": the article of the name's style
-    chains = [left_chain(doc, style_start, left_start, span.end),
+    left = left_chain(doc, style_start, left_start, span.end)
+    chains = [holder_post(left) if left is not None else None,
               right_apposition(doc, span.end, sent.end, person_starts),
               left_apposition(doc, span, sent)]
     chains = [c for c in chains if c is not None]
@@ -372,8 +373,9 @@ def _role_mentions(doc: Doc) -> list[_Role]:
             continue     # a title before a name, not a description
         if end + 1 < len(doc) and doc[end].lower_ == "of":
             j = end + 1
-            while j < len(doc) and (doc[j].lower_ == "the" or doc[j].is_title or doc[j].is_upper) and not doc[j].is_space:
-                j += 1
+            while j < len(doc) and (doc[j].lower_ == "the" or doc[j].is_title or doc[j].is_upper or (
+                    doc[j].lower_ == "of" and j + 1 < len(doc) and doc[j + 1].is_title)) and not doc[j].is_space:
+                j += 1       # "the Minister of Foreign Affairs of Ukraine"
             if j > end + 1:
                 end = j
         span = doc[chunk.start:end]

@@ -102,6 +102,19 @@ def left_chain(doc: Doc, end: int, sent_start: int, limit: int | None = None) ->
     return doc[i:end] if i < end else None
 
 
+def holder_post(chain: Span) -> Span:
+    """ "Spokesperson for UN Secretary-General X", "Adviser to President X": the name after a post
+    "for"/"to" another post, with no article between, holds the second (X is the Secretary-General);
+    "Special Assistant to the President X" is the assistant. A portfolio ("Minister for Foreign
+    Affairs X") has no post of its own."""
+    for k, tok in enumerate(chain[:-1]):
+        rest = chain[k + 1:]
+        if tok.lower_ in ("for", "to") and k > 0 and is_head(chain[k - 1]) and is_head(rest[-1]) \
+                and all(t.is_title or t.is_upper or t.text == "-" for t in rest):
+            return rest
+    return chain
+
+
 def left_apposition(doc: Doc, name: Span, sent: Span) -> Span | None:
     """ "Pakistan's army chief, General X, ..." / "his Pakistani counterpart, X": a definite
     description, a comma, then the name closing the apposition (or standing where the
