@@ -152,3 +152,20 @@ def test_a_post_with_its_country_after_the_portfolio_is_a_role_of_that_country(n
     found = {p.name: p for p in extract(nlp(text), Article(path="x.txt", sha256="", text=text))}
     assert [m.text for m in found["Ivan Hordienko"].mentions if m.kind == "role"] == [
         "the Minister of Foreign Affairs of Ukraine"]
+
+
+@pytest.mark.parametrize("text, name", [
+    # initials without full stops, "A" among them, after an honorific or a post
+    ("Foreign Minister Dr A K Rahman Chowdhury met the envoy at the ministry.", "A K Rahman Chowdhury"),
+    ("Planning Minister M A Karim held talks with the World Bank team.", "M A Karim"),
+    # a regnal number inside a royal name
+    ("King Olav XII Harald and Queen Sonja welcomed the president.", "Olav XII Harald"),
+    # a quoted nickname after the name is neither the name nor a product title that unmakes it
+    ("Prime Minister Ram Bahadur Thapa 'Badal' met party chair Upendra Yadav at Baluwatar.", "Ram Bahadur Thapa"),
+])
+def test_initials_regnal_numbers_and_nicknames(nlp, text, name):
+    assert name in names(nlp(text))
+
+
+def test_a_lone_capital_a_is_still_an_article(nlp):
+    assert "A Kenyan" not in " ".join(names(nlp("A Kenyan delegation met President Ruth Wanjiku in Nairobi.")))
