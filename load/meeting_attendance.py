@@ -110,6 +110,12 @@ def _passive_agents(verb: Token, people: People, closing: bool = True) -> list[i
     return found
 
 
+def _side_subject(verb: Token) -> bool:
+    """ "The Iranian side", "the visiting delegation": a side of a meeting as the clause's subject."""
+    return any(c.dep_ == "nsubj" and c.lower_ in ("side", "delegation") and any(d.lower_ == "the" for d in c.children)
+               for c in verb.children)
+
+
 def _those_at(verb: Token) -> Token | None:
     """The event of a subject such as "those at the meeting", "participants in the talks"."""
     for child in verb.children:
@@ -160,6 +166,11 @@ def read_attendance(token: Token, people: People) -> list[Found]:
             if side:
                 return [Found(side, token, PRESENCE)]                # "A and B also attended."
         return []
+    if lemma == "include" and _side_subject(token):
+        # "The Iranian side included A and B": one side of the meeting just told (``meetings`` joins them)
+        side = [k for c in token.children if c.dep_ in ("dobj", "obj")
+                for k in people.phrase(c) + people.listed_after(c.left_edge, closing=True)]
+        return [Found(list(dict.fromkeys(side)), token, PRESENCE)] if side else []
     if lemma == "include":
         event = _those_at(token)      # "Those at the meeting included A, B and C"
         side = [k for c in token.children if c.dep_ in ("dobj", "obj")
@@ -227,6 +238,8 @@ def accompanies(group: Found, last: Found) -> bool:
     at what "the leaders" did ("The leaders signed ... in the presence of A")."""
     if group.trigger.lemma_.lower() in COMPANY_VERBS and not plural_subject(group.trigger):
         return group.participants[0] in last.participants
+    if group.trigger.lemma_.lower() == "include" and _side_subject(group.trigger):
+        return True       # "The Iranian side included A and B"
     return group.event == PRESENCE and plural_subject(group.trigger)
 
 

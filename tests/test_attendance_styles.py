@@ -86,3 +86,23 @@ def test_parts_of_one_meeting_join_it_whatever_order_they_come_in():
                4: report(4, {"A", "B", "C", "D"}, "2024-08-27")}
     clusters = meeting_merge.meeting_clusters(reports, {1: "2024-08-28"}, UnionFind(reports))
     assert sorted(clusters) == [[1, 2, 3, 4]]
+
+
+def test_received_by_a_and_by_b(nlp):
+    found = read(nlp, "Minister Ahmed Salem was also received by the Head of Government, Karim Idrissi, and by the "
+                      "Speaker of the House of Representatives, Nadia Bennani.")
+    assert sorted(map(sorted, found)) == [["Bennani", "Salem"], ["Idrissi", "Salem"]]
+
+
+def test_the_envoy_who_delivered_a_message_was_received(nlp):
+    found = read(nlp, "President Tendai Moyo yesterday received a special message from his Zambian counterpart, "
+                      "President Joseph Banda, delivered by Zambia's Minister of Foreign Affairs, Mr Peter Mwale, "
+                      "at State House.")
+    assert found == [frozenset({"Moyo", "Mwale"})]
+
+
+def test_one_side_of_the_meeting_included(nlp):
+    found = read(nlp, "Sultan Khalid bin Faisal received President Reza Karimi at the palace today. The talks were "
+                      "attended from the Omani side by Foreign Minister Salim Al Harthy. The Iranian side included "
+                      "Foreign Minister Ali Nouri and Ambassador Hamid Tavakoli.")
+    assert found == [frozenset({"Faisal", "Karimi", "Harthy", "Nouri", "Tavakoli"})]
