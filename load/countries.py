@@ -38,7 +38,7 @@ _FORMS = {
     "Greece": "greek", "Guatemala": "guatemalan", "Guinea": "guinean", "Haiti": "haitian",
     "Honduras": "honduran", "Hungary": "hungarian", "Iceland": "icelandic", "India": "indian",
     "Indonesia": "indonesian", "Iran": "iranian persian", "Iraq": "iraqi", "Ireland": "irish",
-    "Israel": "israeli", "Italy": "italian", "Ivory Coast": "ivorian", "Jamaica": "jamaican",
+    "Israel": "israeli", "Italy": "italian", "Ivory Coast": "ivorian cote_d'ivoire côte_d'ivoire", "Jamaica": "jamaican",
     "Japan": "japanese", "Jordan": "jordanian", "Kazakhstan": "kazakh kazakhstani",
     "Kenya": "kenyan", "Kosovo": "kosovar", "Kuwait": "kuwaiti", "Kyrgyzstan": "kyrgyz",
     "Laos": "laotian lao", "Latvia": "latvian", "Lebanon": "lebanese", "Liberia": "liberian",
