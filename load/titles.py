@@ -97,6 +97,9 @@ def left_chain(doc: Doc, end: int, sent_start: int, limit: int | None = None) ->
         i = k
     while i < end and (doc[i].lower_ in CONNECTORS or doc[i].text in POSSESSIVE or doc[i].text == "-"):
         i += 1
+    if i + 2 < end and i == sent_start and doc[i].is_upper and len(doc[i]) > 2 and doc[i + 1].text in DASHES \
+            and doc[i].ent_type_ in ("GPE", "LOC", ""):
+        i += 2        # "ABUJA—President X": a dateline glued to the post
     if i < end and doc[end - 1].lower_ in CONNECTORS | SCOPE:
         return None           # "representatives of [X's family]": the name is the object, not the holder
     return doc[i:end] if i < end else None

@@ -169,3 +169,15 @@ def test_initials_regnal_numbers_and_nicknames(nlp, text, name):
 
 def test_a_lone_capital_a_is_still_an_article(nlp):
     assert "A Kenyan" not in " ".join(names(nlp("A Kenyan delegation met President Ruth Wanjiku in Nairobi.")))
+
+
+@pytest.mark.parametrize("text, name, expected", [
+    # a dateline glued to the post by a dash ("ABUJA—President X") is no part of the post
+    ("ABUJA—President Musa Garba, on Monday, received the envoy at the State House.", "Musa Garba", ["President"]),
+    ("ABUJA-President Musa Garba, on Monday, received the envoy at the State House.", "Musa Garba", ["President"]),
+    # "Leader of the Opposition in the House of Assembly X": the scope after the post's own "of the" phrase
+    ("Leader of the Opposition in the House of Assembly Allan Charles met the envoy on Tuesday.", "Allan Charles",
+     ["Leader of the Opposition in the House of Assembly"]),
+])
+def test_datelines_and_scopes_before_the_name(nlp, text, name, expected):
+    assert posts_of(nlp, text)[name] == expected
