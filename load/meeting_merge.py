@@ -88,14 +88,17 @@ def _merge_within_articles(same_people: list[dict], groups) -> None:
 
 def _merge_into_larger(by_people: dict, groups) -> None:
     """A report of some of a larger meeting's people joins it when it is told in the same
-    article with a date that fits ("A meets B" in the headline, "A conferred with B in the
-    presence of C" in the body) or on the same day, and only one such meeting fits."""
+    article before it, with a date that fits ("A meets B" in the headline, "A conferred with B in
+    the presence of C" in the body), or on the same day, and only one such meeting fits. Told
+    after it in the same article, a part of its people is another meeting ("A received B and C
+    ... Earlier, B held a bilateral meeting with C", "After the summit, B and C met one-on-one")."""
     larger = [people for people in by_people if len(people) >= 3]
     # the largest first, so that the parts of one meeting are one before a smaller part looks for it
     for people, reports in sorted(by_people.items(), key=lambda item: -len(item[0])):
         for report in reports:
             fitting = {groups.find(other["id"]) for big in larger if people < big for other in by_people[big]
-                       if (other["document"] == report["document"] and _compatible(report, other))
+                       if (other["document"] == report["document"] and _compatible(report, other)
+                           and report["id"] < other["id"])
                        or (is_day(report) and is_day(other) and report["date"] == other["date"])}
             if len(fitting) == 1:
                 groups.union(fitting.pop(), report["id"])

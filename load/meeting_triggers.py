@@ -243,8 +243,10 @@ def reads(token: Token, people: People) -> list[Found]:
 
 
 def _attended(noun: Token) -> bool:
-    """ "C also took part in the talks with B": C's attendance of the talks told before, not talks of C."""
-    return (noun.pos_ in ("NOUN", "PROPN") and noun.dep_ == "pobj"
-            and noun.head.head.lemma_ in ("take", "participate", "join")
-            and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children))
+    """ "C also took part in (attended) the talks with B": C's attendance of the talks told before, not talks of C."""
+    if noun.pos_ not in ("NOUN", "PROPN") or not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that")
+                                                    for c in noun.children):
+        return False
+    return ((noun.dep_ == "pobj" and noun.head.head.lemma_ in ("take", "participate", "join"))
+            or (noun.dep_ in ("dobj", "obj") and noun.head.lemma_.lower() in ATTEND_VERBS))   # "attended the meeting with B"
 

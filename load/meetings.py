@@ -44,6 +44,7 @@ from .meeting_attendance import (
 from .meeting_people import People, conjuncts
 from .meeting_places import clause_place, escort_clause, place_for
 from .meeting_triggers import is_remote, not_held, reads
+from .meeting_words import other_side, people_of
 from .meeting_words import (
     CEREMONY_VERBS, CHAIR_VERBS, COMPANY_VERBS, EVENT_CLASSES, EVENT_NOUNS, Found, MEETING_NOUNS, PRESENCE, TOGETHER_VERBS)
 from .records import Article, DateValue, Meeting, Person
@@ -125,9 +126,11 @@ def _read_all(doc: Doc, index: People, sentence_of: Callable[[int], int]) -> lis
         read = reads(token, index)
         groups = [g for g in read if not not_held(g.trigger) and not is_remote(g.trigger)]
         if not read and _pair_subject(token) and not not_held(token) and not is_remote(token):
+            # "The two former leaders later held talks with C": the pair and whom they met
+            others = people_of(other_side(token), index, [])
             pair = _pair_named_before(token, index)      # "A and B agreed ... The two leaders met in X"
-            pair = pair or _pair_met_before(token, found, sentence_of)   # "A met B ... The two last met in X"
-            groups = [Found(pair, token)] if pair else []
+            pair = pair or _pair_met_before(token, found, sentence_of, bool(others))   # "A met B ... The two last met in X"
+            groups = [Found(list(dict.fromkeys(pair + others)), token)] if pair else []
         if not groups:
             continue
         clause = clause_of(token)
@@ -148,7 +151,9 @@ def _read_all(doc: Doc, index: People, sentence_of: Callable[[int], int]) -> lis
 def _pair_subject(verb: Token) -> bool:
     """ "The two leaders met in X", "Both presidents met ...": a meeting verb whose subject is a
     pair named nowhere in it."""
-    if verb.lemma_.lower() not in TOGETHER_VERBS or verb.pos_ != "VERB":
+    held = verb.lemma_.lower() in ("hold", "have") and any(
+        c.dep_ in ("dobj", "obj") and c.lower_ in MEETING_NOUNS for c in verb.children)
+    if not (verb.lemma_.lower() in TOGETHER_VERBS or held) or verb.pos_ != "VERB":
         return False
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is None:
@@ -164,12 +169,13 @@ def _recalled(verb: Token) -> bool:
     return any(c.lower_ in RECALL_WORDS and c.dep_ == "advmod" for c in verb.children)
 
 
-def _pair_met_before(verb: Token, found: list[Found], sentence_of: Callable[[int], int]) -> list[int]:
+def _pair_met_before(verb: Token, found: list[Found], sentence_of: Callable[[int], int],
+                     with_others: bool = False) -> list[int]:
     """ "A held talks with B in X on Tuesday. The two leaders last met in March in Y": the pair of the
     meeting reported last, one or two sentences before, when the verb recalls an earlier meeting (without
     "last"/"previously", the sentence says more of the same meeting: see ``_sentences_about``)."""
-    if not _recalled(verb) or not found:
-        return []
+    if not (_recalled(verb) or with_others) or not found:
+        return []      # (with others met: "The two leaders then held talks with C", a meeting of three)
     last = found[-1]
     pair = list(dict.fromkeys(last.participants))
     distance = sentence_of(verb.i) - sentence_of(last.trigger.i)

@@ -106,3 +106,31 @@ def test_one_side_of_the_meeting_included(nlp):
                       "attended from the Omani side by Foreign Minister Salim Al Harthy. The Iranian side included "
                       "Foreign Minister Ali Nouri and Ambassador Hamid Tavakoli.")
     assert found == [frozenset({"Faisal", "Karimi", "Harthy", "Nouri", "Tavakoli"})]
+
+
+def test_the_two_who_met_then_held_talks_with_a_third(nlp):
+    found = read(nlp, "Former President Amos Okello met with former President Peter Wanjala in Nairobi on Sunday. "
+                      "The two former leaders, who are facilitators of the peace process, later held talks with "
+                      "former Deputy President Grace Moyo.")
+    assert sorted(map(sorted, found)) == [["Moyo", "Okello", "Wanjala"], ["Okello", "Wanjala"]]
+
+
+def test_attended_the_meeting_with_b_joins_it_and_is_no_meeting_of_its_own(nlp):
+    found = read(nlp, "Chief Minister Ravi Menon on Wednesday called on Finance Minister Asha Rao at North Block. "
+                      "Deputy Chief Minister Kiran Gowda also attended the meeting with Rao.")
+    assert found == [frozenset({"Menon", "Rao", "Gowda"})]
+
+
+def test_a_part_of_a_meeting_told_after_it_is_another_meeting():
+    """ "A hosted B and C ... After the summit, B and C held a one-on-one meeting": told after the meeting of
+    three in the same article, the pair is a meeting of its own; told before it (a headline), it is part of it."""
+    from load import meeting_merge
+    from load.resolve_base import UnionFind
+
+    def report(rid, people, day=None):
+        return {"id": rid, "document": 1, "published": "2024-08-28", "date": day, "precision": "day" if day else None,
+                "raw": "Tuesday" if day else None, "place": None, "topics": [], "people": frozenset(people)}
+
+    reports = {1: report(1, {"A", "B"}), 2: report(2, {"A", "B", "C"}, "2024-08-27"), 3: report(3, {"B", "C"})}
+    clusters = meeting_merge.meeting_clusters(reports, {1: "2024-08-28"}, UnionFind(reports))
+    assert sorted(clusters) == [[1, 2], [3]]
