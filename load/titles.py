@@ -147,7 +147,9 @@ def left_apposition(doc: Doc, name: Span, sent: Span) -> Span | None:
     # ("received a delegation led by Deputy Foreign Minister for the Caribbean, X")
     determiner = before == "the" or before in PRONOUNS or before == "its" or before == "by"
     # a post that opens the sentence is definite too: "Minister of Foreign Affairs, X, held talks"
-    definite = determiner or any(t.text in POSSESSIVE for t in chain) or chain.start == sent.start
+    # ("with Mauritanian Minister of Foreign Affairs, Cooperation and ..., X": a nationality before the post)
+    definite = determiner or any(t.text in POSSESSIVE for t in chain) or chain.start == sent.start \
+        or country_at(chain[0]) is not None
     # "a U.N. spokesman, X, told reporters": a spokesman is named for the post he speaks in
     definite = definite or (before in ("a", "an") and chain[-1].lower_ in ("spokesman", "spokeswoman", "spokesperson"))
     closed = name.end >= sent.end or doc[name.end].text in CLAUSE_END

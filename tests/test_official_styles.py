@@ -181,3 +181,9 @@ def test_a_lone_capital_a_is_still_an_article(nlp):
 ])
 def test_datelines_and_scopes_before_the_name(nlp, text, name, expected):
     assert posts_of(nlp, text)[name] == expected
+
+
+def test_a_nationality_before_a_listed_portfolio_and_a_comma(nlp):
+    text = ("The minister held talks in Rabat with Mauritanian Minister of Foreign Affairs, Cooperation and "
+            "Mauritanians Abroad, Ahmed Ould Salem.")
+    assert posts_of(nlp, text)["Ahmed Ould Salem"] == ["Minister of Foreign Affairs"]
