@@ -132,6 +132,16 @@ def _find_cluster(clusters: list[_Cluster], text: str) -> _Cluster | None | bool
     return anywhere[0] if anywhere else None
 
 
+def _one_holder(doc: Doc, span: Span, clusters: list[_Cluster]) -> _Cluster | None:
+    """Of the people who share a bare surname, the one whose post the title before it names; none
+    when no title stands there or it fits more than one (no link rather than a wrong one)."""
+    chain = left_chain(doc, name_prefix(span).start, span.sent.start, span.end)
+    head, word = _head_word(chain.text) if chain else None, name_key(_name_text(span)).split()[-1]
+    fits = [c for c in clusters if head and word in c.key_words and any(
+        _head_word(t.post) == head and _post_words(t.post) <= _post_words(chain.text) | {head} for t in c.titles)]
+    return fits[0] if len(fits) == 1 else None
+
+
 @lru_cache(maxsize=4096)
 def _patronymic_words(name: str) -> set[str]:
     """The name keys of the father's name in "X bin Y", "X bint Y", "X ibn Y"."""
@@ -156,7 +166,9 @@ def extract(doc: Doc, article: Article | None = None) -> list[Person]:
             continue          # a photographer or a reporter, not someone the article reports on
         found = _find_cluster(clusters, _name_text(span))
         if found is False:
-            continue
+            found = _one_holder(doc, span, clusters)   # "President Karis": the one Karis who is president
+            if found is None:
+                continue
         cluster = found or _Cluster()
         if found is None:
             clusters.append(cluster)
