@@ -184,6 +184,8 @@ def read_attendance(token: Token, people: People) -> list[Found]:
         if lemma == "sign" and not any(o.lower_ in AGREEMENT_NOUNS for o in objects + passive_subject):
             return []
         side = _passive_agents(token, people) if passive_subject else subjects(token, people)
+        if len(side) < 2 and not passive_subject:
+            side = coordinated_subject(token, people) or side    # "A and X's Trade Minister B signed ..."
         with_people = [k for c in token.children if c.dep_ == "prep" and c.lower_ == "with"
                        for g in pobjs(c) for k in people.phrase(g)]
         side = list(dict.fromkeys(side + with_people))

@@ -134,3 +134,9 @@ def test_a_part_of_a_meeting_told_after_it_is_another_meeting():
     reports = {1: report(1, {"A", "B"}), 2: report(2, {"A", "B", "C"}, "2024-08-27"), 3: report(3, {"B", "C"})}
     clusters = meeting_merge.meeting_clusters(reports, {1: "2024-08-28"}, UnionFind(reports))
     assert sorted(clusters) == [[1, 2], [3]]
+
+
+def test_signing_an_arrangement_is_a_ceremony_of_the_signatories(nlp):
+    found = read(nlp, "Commerce Minister Wang Tao and New Zealand's Trade Minister Todd Keller later signed an "
+                      "arrangement on trade in services.")
+    assert found == [frozenset({"Tao", "Keller"})]
