@@ -18,8 +18,10 @@ meeting of another month or year. Reports join when they have the same participa
   meetings of the two articles did: one article's change would then ripple through every
   article linked to it (and it changed no fact of dev, the seeds or a 200-article corpus).
 A report of some of the people of a meeting of three or more joins it when it is told in the
-same article with a fitting date, or on the same day ("A meets B" in a headline and "A conferred
-with B in the presence of C" below); the meeting's participants are everyone its reports name.
+same article before it with a fitting date, or on the same day ("A meets B" in a headline and "A
+conferred with B in the presence of C" below); told after it in the same article, it is another
+meeting ("Earlier, B held a bilateral meeting with C"). The meeting's participants are everyone
+its reports name.
 
 Reports are dicts (id, document, published, date, precision, raw, place, topics, people,
 inferred) as ``meeting_resolve`` reads them from ``meeting_reports`` (an inferred date read back
