@@ -38,7 +38,7 @@ _FORMS = {
     "Greece": "greek", "Guatemala": "guatemalan", "Guinea": "guinean", "Haiti": "haitian",
     "Honduras": "honduran", "Hungary": "hungarian", "Iceland": "icelandic", "India": "indian",
     "Indonesia": "indonesian", "Iran": "iranian persian", "Iraq": "iraqi", "Ireland": "irish",
-    "Israel": "israeli", "Italy": "italian", "Ivory Coast": "ivorian", "Jamaica": "jamaican",
+    "Israel": "israeli", "Italy": "italian", "Ivory Coast": "ivorian cote_d'ivoire côte_d'ivoire", "Jamaica": "jamaican",
     "Japan": "japanese", "Jordan": "jordanian", "Kazakhstan": "kazakh kazakhstani",
     "Kenya": "kenyan", "Kosovo": "kosovar", "Kuwait": "kuwaiti", "Kyrgyzstan": "kyrgyz",
     "Laos": "laotian lao", "Latvia": "latvian", "Lebanon": "lebanese", "Liberia": "liberian",
@@ -69,6 +69,16 @@ _FORMS = {
     "Uruguay": "uruguayan", "Uzbekistan": "uzbek", "Vatican": "holy_see",
     "Venezuela": "venezuelan", "Vietnam": "vietnamese", "Yemen": "yemeni",
     "Zambia": "zambian", "Zimbabwe": "zimbabwean",
+    # the Caribbean, Southern Africa, the Pacific and other smaller states
+    "Barbados": "barbadian bajan", "Trinidad and Tobago": "trinidadian trinbagonian", "Guyana": "guyanese",
+    "Bahamas": "bahamian", "Belize": "belizean", "Grenada": "grenadian", "Saint Lucia": "saint_lucian st_lucian",
+    "Saint Vincent and the Grenadines": "vincentian", "Antigua and Barbuda": "antiguan",
+    "Saint Kitts and Nevis": "kittitian", "Suriname": "surinamese", "El Salvador": "salvadoran salvadorean",
+    "Costa Rica": "costa_rican", "Botswana": "motswana batswana", "Lesotho": "basotho mosotho",
+    "Eswatini": "swazi liswati swaziland", "Comoros": "comorian", "Seychelles": "seychellois",
+    "Gambia": "gambian", "Malta": "maltese", "Brunei": "bruneian", "Timor Leste": "timorese east_timor",
+    "Papua New Guinea": "papua_new_guinean", "Fiji": "fijian", "Samoa": "samoan", "Tonga": "tongan",
+    "Bhutan": "bhutanese", "Western Sahara": "sahrawi",
 }
 # GeoNames names that news writes otherwise; the key is the GeoNames name.
 _RENAMED = {"The Netherlands": "Netherlands", "Palestinian Territory": "Palestine",

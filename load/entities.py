@@ -35,6 +35,7 @@ from .name_words import (
     COMPANY_WORDS, DASHES, FACILITY_NOUNS, INSTITUTION_ENDS, NAME_SUFFIXES, ORG_HEAD_NOUNS, ORG_WORDS,
     PLATFORMS, POSSESSIVE, POST_PAIRS, PRODUCT_ENDS, ROYAL_WORDS, affiliation, dotted_initials, end_of_name,
     function_word_surname, hyphen_part, initials_word, is_post_word, joins_name, name_adjective, name_like,
+    single_initial,
     name_word, pronoun_surname, REGNAL_NUMBER, surname_in_capitals)
 from .listed_names import (
     listed_full_names, names_after_countries, nicknamed_names, not_jurisdictions, not_products)
@@ -176,6 +177,9 @@ class PeopleLayer:
             # honorifics stack ("Tengku Datuk Seri X", "Datuk Seri Dr Y", "H.E. Mr Z"): the one nearest the name is kept
             found[label] = found[label] or text
             i = begin
+            if label == "HONORIFIC" and i > 0 and doc[i - 1].lower_ == "the" and i - 1 in prefixes \
+                    and prefixes[i - 1][1] == "HONORIFIC":
+                i -= 1     # "His Excellency the Most Hon. Sir X": styles joined by "the"
         return NamePrefix(i, found["RANK"], found["HONORIFIC"], found["ROYAL"])
 
     def _clean_person(self, doc: Doc, ent: Span, prefixes) -> Span | None:
@@ -240,16 +244,18 @@ class PeopleLayer:
                 continue
             if k > 0 and span[k - 1].text == "-" and t.is_alpha:
                 continue                                 # "Young-moo"
-            if k == 0 and len(span) > 1 and initials_word(t):
-                continue                                 # "RK Singh"
+            if k < len(span) - 1 and (initials_word(t) and k == 0 or single_initial(t)) \
+                    and all(single_initial(u) or initials_word(u) and u.i == span.start for u in span[:k]):
+                continue                                 # "RK Singh", "A K Abdul Momen"
             if k < len(span) - 1 and dotted_initials(t):
                 continue                                 # "Jonathan P. Blair", "M.K. Stalin"
             if k == 0 and (function_word_surname(doc, t.i) or pronoun_surname(doc, t.i)):
                 continue                                 # "Do Quang Vinh"
             if surname_in_capitals(span, k):
                 continue                                 # "KAMIKAWA Yoko"
-            if k == len(span) - 1 and k > 0 and REGNAL_NUMBER.match(t.text) and start in prefixes:
-                continue                                 # "Abdullah II"
+            if k > 0 and REGNAL_NUMBER.match(t.text) and start in prefixes and (
+                    k == len(span) - 1 or name_word(span[k + 1])):
+                continue                                 # "Abdullah II", "Carl XVI Gustaf"
             return None                                  # boilerplate ("RELATED ARTICLES"), odd tokens
         return span
 
@@ -294,6 +300,8 @@ class PeopleLayer:
                 if name_end > end and name_end < len(doc) and prefixes[end][1] == "ROYAL" \
                         and REGNAL_NUMBER.match(doc[name_end].text):
                     name_end += 1        # "King Abdullah II"
+                    if name_end < len(doc) and name_like(doc[name_end]) and name_end not in starts:
+                        name_end = end_of_name(doc, name_end)     # "King Carl XVI Gustaf"
                 if name_end > end:
                     spans.append(Span(doc, end, name_end, label="PERSON"))
         for i in before_name_candidates(doc):
@@ -309,7 +317,8 @@ class PeopleLayer:
                     if first in starts:
                         break        # "IGP Sindh Dr X": the honorific's own reading finds the name
                     name_end = max(name_end, end_of_name(doc, first, stops=starts))
-                while first < name_end - 2 and (doc[first].lower_ in PORTFOLIO_PLURALS or doc[first].tag_ == "NNPS"):
+                while first < name_end - 2 and (doc[first].lower_ in PORTFOLIO_PLURALS
+                                                or doc[first].tag_ == "NNPS" and doc[first].lower_.endswith("s")):
                     first += 1       # "Minister of Petroleum and Mineral [Resources] X Y": the portfolio's end
                 if name_end == first and function_word_surname(doc, first, after_post=True):
                     name_end = end_of_name(doc, first + 1, stops=starts)   # "General Secretary To Lam"

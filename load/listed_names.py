@@ -33,7 +33,9 @@ def not_products(doc: Doc, people: list[Span]) -> list[Span]:
     if listed:
         sentences, index = doc_cache.sentences(doc), doc_cache.sentence_index(doc)
         for n in {index[p.start] for p in listed}:
-            lists.update(_list_head(t) for t in sentences[n][:-1] if t.is_title and product_name(doc, t.i, t.i + 1))
+            # (not a quoted nickname right after a name: "Pushpa Kamal Dahal 'Prachanda'")
+            lists.update(_list_head(t) for t in sentences[n][:-1] if t.is_title and product_name(doc, t.i, t.i + 1)
+                         and not (t.i >= 2 and name_like(doc[t.i - 2])))
     return [p for p in kept if not lists or _list_head(p[-1]) not in lists]
 
 

@@ -55,7 +55,8 @@ def present_people(presence: Token, people: People) -> list[int]:
     for prep in presence.children:
         if prep.dep_ == "prep" and prep.lower_ == "of":
             for pobj in pobjs(prep):
-                found.extend(k for k in people.phrase(pobj) + people.listed_after(pobj.left_edge) if k not in found)
+                found.extend(k for k in people.phrase(pobj) + people.listed_after(pobj.left_edge, closing=True)
+                             if k not in found)
     return found
 
 
@@ -81,7 +82,7 @@ def event_object(verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ in ("dobj", "obj", "attr") and event_class(child):
             return child
-        if child.dep_ == "prep" and child.lower_ in ("in", "at", "during"):
+        if child.dep_ == "prep" and (child.lower_ in ("in", "at", "during") or child.lower_ == "on" and sits_in(verb)):
             for pobj in pobjs(child):
                 if event_class(pobj):
                     return pobj
@@ -92,15 +93,27 @@ def event_object(verb: Token) -> Token | None:
     return None
 
 
-def _passive_agents(verb: Token, people: People) -> list[int]:
+def sits_in(verb: Token) -> bool:
+    """ "sat in on the meeting": attended it."""
+    return verb.lemma_.lower() == "sit" and any(c.dep_ == "prt" and c.lower_ == "in" for c in verb.children)
+
+
+def _passive_agents(verb: Token, people: People, closing: bool = True) -> list[int]:
+    """Who an attendance names: "attended by A, the Director of X at Y, B, and C" (a ``closing`` list)."""
     found: list[int] = []
     for child in verb.children:
         if child.dep_ == "agent":
             for pobj in pobjs(child):
-                for key in people.phrase(pobj) + people.listed_after(pobj.left_edge):
+                for key in people.phrase(pobj) + people.listed_after(pobj.left_edge, closing=closing):
                     if key not in found:
                         found.append(key)
     return found
+
+
+def _side_subject(verb: Token) -> bool:
+    """ "The Iranian side", "the visiting delegation": a side of a meeting as the clause's subject."""
+    return any(c.dep_ == "nsubj" and c.lower_ in ("side", "delegation") and any(d.lower_ == "the" for d in c.children)
+               for c in verb.children)
 
 
 def _those_at(verb: Token) -> Token | None:
@@ -130,7 +143,11 @@ def read_attendance(token: Token, people: People) -> list[Found]:
     lemma = token.lemma_.lower()
     if token.pos_ not in ("VERB", "AUX"):
         return []
-    if lemma in ATTEND_VERBS or lemma in JOIN_VERBS:
+    if lemma in COMPANY_VERBS:
+        found = _accompanied(token, people)
+        if found or lemma not in JOIN_VERBS:
+            return found
+    if lemma in ATTEND_VERBS or lemma in JOIN_VERBS or sits_in(token):
         agents = _passive_agents(token, people)
         event = _event_subject(token)
         if agents and event is not None:
@@ -149,6 +166,11 @@ def read_attendance(token: Token, people: People) -> list[Found]:
             if side:
                 return [Found(side, token, PRESENCE)]                # "A and B also attended."
         return []
+    if lemma == "include" and _side_subject(token):
+        # "The Iranian side included A and B": one side of the meeting just told (``meetings`` joins them)
+        side = [k for c in token.children if c.dep_ in ("dobj", "obj")
+                for k in people.phrase(c) + people.listed_after(c.left_edge, closing=True)]
+        return [Found(list(dict.fromkeys(side)), token, PRESENCE)] if side else []
     if lemma == "include":
         event = _those_at(token)      # "Those at the meeting included A, B and C"
         side = [k for c in token.children if c.dep_ in ("dobj", "obj")
@@ -156,14 +178,14 @@ def read_attendance(token: Token, people: People) -> list[Found]:
         return [Found(list(dict.fromkeys(side)), token, event_class(event))] if side else []
     if lemma in CHAIR_VERBS or lemma == "host":     # "X hosted a summit attended by A and B" (no guest named)
         return _chaired(token, people)
-    if lemma in COMPANY_VERBS:
-        return _accompanied(token, people)
     if lemma in CEREMONY_VERBS:
         objects = [c for c in token.children if c.dep_ in ("dobj", "obj")]
         passive_subject = [c for c in token.children if c.dep_ == "nsubjpass"]
         if lemma == "sign" and not any(o.lower_ in AGREEMENT_NOUNS for o in objects + passive_subject):
             return []
         side = _passive_agents(token, people) if passive_subject else subjects(token, people)
+        if len(side) < 2 and not passive_subject:
+            side = coordinated_subject(token, people) or side    # "A and X's Trade Minister B signed ..."
         with_people = [k for c in token.children if c.dep_ == "prep" and c.lower_ == "with"
                        for g in pobjs(c) for k in people.phrase(g)]
         side = list(dict.fromkeys(side + with_people))
@@ -192,21 +214,34 @@ def _chaired(verb: Token, people: People) -> list[Found]:
 
 
 def _accompanied(verb: Token, people: People) -> list[Found]:
-    """ "X was accompanied by A and B" in a clause of its own: A and B were at X's meeting just
-    reported (``meetings`` joins them to it, or drops them); "X, accompanied by A, met B" is read
-    with the meeting (``companions``)."""
-    if verb.dep_ not in ("ROOT", "conj") or not any(c.dep_ == "auxpass" for c in verb.children):
+    """ "X was accompanied (flanked, joined, supported) by A and B" in a clause of its own: A and B
+    were at X's meeting just reported (``meetings`` joins them to it, or drops them); "The two
+    leaders were joined by A and B" at the meeting of the two; "A and B accompanied X (at the
+    signing)" as "X was accompanied by A and B". "X, accompanied by A, met B" is read with the
+    meeting (``companions``)."""
+    if verb.dep_ not in ("ROOT", "conj"):
         return []
-    side = [k for c in verb.children if c.dep_ == "nsubjpass" for k in people.phrase(c)]
-    agents = [k for k in _passive_agents(verb, people) if k not in side]
+    if any(c.dep_ == "auxpass" for c in verb.children):
+        side = [k for c in verb.children if c.dep_ == "nsubjpass" for k in people.phrase(c)]
+        # (not a closing list: "was accompanied by the Director at X, B" on a trip is no sure presence)
+        agents = [k for k in _passive_agents(verb, people, closing=False) if k not in side]
+        if not side and agents and plural_subject(verb):
+            return [Found(agents, verb, PRESENCE)]
+    elif verb.lemma_.lower() == "accompany":
+        agents = subjects(verb, people)
+        side = [k for c in verb.children if c.dep_ in ("dobj", "obj") for k in people.phrase(c) if k not in agents]
+    else:
+        return []
     return [Found(side + agents, verb, PRESENCE)] if side and agents else []
 
 
 def accompanies(group: Found, last: Found) -> bool:
     """Whether an accompaniment ("X was accompanied by A") is of someone at ``last``, or a presence
     at what "the leaders" did ("The leaders signed ... in the presence of A")."""
-    if group.trigger.lemma_.lower() in COMPANY_VERBS:
+    if group.trigger.lemma_.lower() in COMPANY_VERBS and not plural_subject(group.trigger):
         return group.participants[0] in last.participants
+    if group.trigger.lemma_.lower() == "include" and _side_subject(group.trigger):
+        return True       # "The Iranian side included A and B"
     return group.event == PRESENCE and plural_subject(group.trigger)
 
 

@@ -18,8 +18,10 @@ meeting of another month or year. Reports join when they have the same participa
   meetings of the two articles did: one article's change would then ripple through every
   article linked to it (and it changed no fact of dev, the seeds or a 200-article corpus).
 A report of some of the people of a meeting of three or more joins it when it is told in the
-same article with a fitting date, or on the same day ("A meets B" in a headline and "A conferred
-with B in the presence of C" below); the meeting's participants are everyone its reports name.
+same article before it with a fitting date, or on the same day ("A meets B" in a headline and "A
+conferred with B in the presence of C" below); told after it in the same article, it is another
+meeting ("Earlier, B held a bilateral meeting with C"). The meeting's participants are everyone
+its reports name.
 
 Reports are dicts (id, document, published, date, precision, raw, place, topics, people,
 inferred) as ``meeting_resolve`` reads them from ``meeting_reports`` (an inferred date read back
@@ -88,13 +90,17 @@ def _merge_within_articles(same_people: list[dict], groups) -> None:
 
 def _merge_into_larger(by_people: dict, groups) -> None:
     """A report of some of a larger meeting's people joins it when it is told in the same
-    article with a date that fits ("A meets B" in the headline, "A conferred with B in the
-    presence of C" in the body) or on the same day, and only one such meeting fits."""
+    article before it, with a date that fits ("A meets B" in the headline, "A conferred with B in
+    the presence of C" in the body), or on the same day, and only one such meeting fits. Told
+    after it in the same article, a part of its people is another meeting ("A received B and C
+    ... Earlier, B held a bilateral meeting with C", "After the summit, B and C met one-on-one")."""
     larger = [people for people in by_people if len(people) >= 3]
-    for people, reports in by_people.items():
+    # the largest first, so that the parts of one meeting are one before a smaller part looks for it
+    for people, reports in sorted(by_people.items(), key=lambda item: -len(item[0])):
         for report in reports:
             fitting = {groups.find(other["id"]) for big in larger if people < big for other in by_people[big]
-                       if (other["document"] == report["document"] and _compatible(report, other))
+                       if (other["document"] == report["document"] and _compatible(report, other)
+                           and report["id"] < other["id"])
                        or (is_day(report) and is_day(other) and report["date"] == other["date"])}
             if len(fitting) == 1:
                 groups.union(fitting.pop(), report["id"])

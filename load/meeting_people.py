@@ -167,7 +167,7 @@ class People:
                                           for t in a.subtree if t.i in self.by_token))
         return []
 
-    def listed_after(self, first: Token) -> list[int]:
+    def listed_after(self, first: Token, closing: bool = False) -> list[int]:
         """People named from ``first`` to the end of its list.
 
         The small model often parses a long list of names-with-titles wrongly
@@ -175,14 +175,24 @@ class People:
         the list is read as a token region: it ends at the sentence end, a
         semicolon, a token that opens a new clause ("who", a verb heading a
         relative, adverbial or coordinated clause), or a preposition that
-        hangs outside the list ("..., in the presence of C")."""
+        hangs outside the list ("..., in the presence of C"); a semicolon before "the" or "and"
+        separates the items of an official list ("A; the Minister of Y, B; and C"). A ``closing``
+        list (the people an attendance or a presence names: "was attended by", "in the presence of")
+        ends its clause: a preposition the parser hangs elsewhere ("the Director of Cabinet at the
+        Presidency, B") stays inside it."""
         keys: list[int] = []
         top = first
         while top.head != top and top.head.i >= first.i and top.dep_ not in ("pobj", "dobj", "obj"):
             top = top.head
         doc = first.doc
         for token in doc[first.i: first.sent.end]:
-            if token.i > first.i and _ends_list(token, top):
+            after_semicolon = doc[token.i - 1].text == ";" or (
+                doc[token.i - 1].lower_ == "and" and token.i > first.i + 1 and doc[token.i - 2].text == ";")
+            if token.i > first.i and after_semicolon and token.lower_ != "and":
+                top = token       # the next item of "A; the Minister of Y, B; and C": its own phrase
+                while top.head != top and top.head.i >= token.i and top.dep_ not in ("pobj", "dobj", "obj"):
+                    top = top.head
+            if token.i > first.i and _ends_list(token, top, closing):
                 # "... met B, Presidential Office Secretary C said": C reports the meeting
                 speaker = token.i - 2 if doc[token.i - 1].text == "," else token.i - 1
                 key = self.by_token.get(speaker)
@@ -259,12 +269,14 @@ def _is_subject(root: Token) -> bool:
     return root.dep_ == "appos" and root.head.dep_ in SUBJECT_DEPS
 
 
-def _ends_list(token: Token, top: Token) -> bool:
+def _ends_list(token: Token, top: Token, closing: bool = False) -> bool:
+    if token.text == ";" and token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ in ("the", "and"):
+        return False      # "A, Minister of X; the Minister of Y, B; and C"
     if token.text == ";" or token.tag_ in ("WP", "WP$", "WDT", "WRB"):
         return True
     if token.dep_ == "mark" or (token.dep_ == "cc" and token.lower_ in ("but", "yet", "whereas")):
         return True   # "A met B, while C met D": C is not on B's side
-    if token.dep_ == "prep" and not _below(token, top):
+    if token.dep_ == "prep" and not _below(token, top) and not closing:
         return True   # "met A and B in the presence of C": C is not on B's side
     return token.pos_ in ("VERB", "AUX") and token.dep_ in ("relcl", "advcl", "ccomp", "xcomp", "conj", "ROOT", "acl")
 

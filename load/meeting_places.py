@@ -52,7 +52,8 @@ def place_for(trigger: Token, by_token: dict[int, int]) -> str | None:
             return place
     # "a meeting with B in Lima", "met A and B in Nairobi": the parse may hang "in CITY" off B.
     for token in trigger.subtree:
-        if token.dep_ == "prep" and token.lower_ in PLACE_PREPS and not _in_other_clause(token, trigger):
+        if token.dep_ == "prep" and token.lower_ in PLACE_PREPS and not _in_other_clause(token, trigger) \
+                and not _in_topic(token, trigger):
             place = phrase_place(token)
             if place:
                 return place
@@ -63,6 +64,20 @@ def place_for(trigger: Token, by_token: dict[int, int]) -> str | None:
             if place:
                 return place
     return None
+
+
+# Verbs whose object is what was talked about: "discussed the situation in Gaza" places no meeting there.
+DISCUSS_VERBS = {"discuss", "review", "tackle", "examine", "assess", "deliberate", "explore"}
+
+
+def _in_topic(token: Token, top: Token) -> bool:
+    """Whether ``token`` stands in the object of a verb of discussing, below ``top``."""
+    for ancestor in token.ancestors:
+        if ancestor == top:
+            return False
+        if ancestor.dep_ in ("dobj", "obj") and ancestor.head.lemma_.lower() in DISCUSS_VERBS:
+            return True
+    return False
 
 
 def clause_place(head: Token) -> str | None:
@@ -124,6 +139,13 @@ def _part_of_venue_name(token: Token, city: str) -> bool:
 
 def city_at(token: Token) -> str | None:
     """The city entity ``token`` belongs to, when it is a city (not a country)."""
+    doc = token.doc
+    if token.i + 2 < len(doc) and doc[token.i + 1].lower_ == "of" and doc[token.i + 2].is_title and token.is_title:
+        # "in Port of Spain": the whole name, never its first word
+        name = doc[token.i: token.i + 3].text
+        found = places.locate(name) if token.dep_ == "pobj" and token.head.lower_ in PLACE_PREPS else None
+        if found and found.get("kind") == "city":
+            return name
     if token.ent_type_ == "" and _unlabelled_city(token) or _city_after_venue(token) or _city_of(token):
         return token.text
     if token.ent_type_ not in CITY_LABELS:

@@ -38,6 +38,7 @@ from .meeting_attendance import event_class, event_object, read_attendance
 from .meeting_people import People, coordinated_subject, governing_subjects, subjects
 from .meeting_words import (
     ATTEND_VERBS, CREDENTIAL_VERBS, EXCHANGED, Found, HELD_OBJECTS, INTENT_WORDS, JOIN_VERBS, MEETING_NOUNS,
+    MULTILATERAL,
     MEETING_OR_WITH_VERBS, MEETING_VERBS, MODALS, PREVIEW_MODIFIERS, REMOTE_WORDS, TOGETHER_VERBS,
     UNDONE_WORDS, named_right_after, one_to_many, other_side, people_of, pobjs, urges)
 
@@ -75,6 +76,8 @@ def read_verb(token: Token, people: People) -> list[Found]:
     if not others and lemma in MEETING_VERBS and lemma != "visit" and token.pos_ == "VERB":
         others = [k for k in named_right_after(token, people) if k not in side_a]
     if others:
+        if any(c.lower_ in MULTILATERAL for o in objects for c in o.children if c.dep_ in ("amod", "compound")):
+            return [Found(list(dict.fromkeys(side_a + others)), token)]   # "held a trilateral meeting with B and C"
         return [Found(group, token) for group in one_to_many(side_a, others)]
     together = lemma in TOGETHER_VERBS or (lemma in ("hold", "have") and any(c.lower_ in MEETING_NOUNS for c in objects))
     if together and not heads and len(side_a) < 2:
@@ -132,7 +135,10 @@ def read_noun(token: Token, people: People) -> list[Found]:
     others = people_of(with_heads, people, [])
     if others:
         side_a = owner or governing_subjects(token, people)
-        return [Found(group, token) for group in one_to_many(side_a, [k for k in others if k not in side_a])]
+        others = [k for k in others if k not in side_a]
+        if any(c.lower_ in MULTILATERAL for c in token.children if c.dep_ in ("amod", "compound")):
+            return [Found(list(dict.fromkeys(side_a + others)), token)]   # "A's trilateral meeting with B and C"
+        return [Found(group, token) for group in one_to_many(side_a, others)]
     if not with_heads and len(owner) >= 2:
         return [Found(owner, token)]     # "the meeting of A and B", "their meeting"
     holder = token.head.head if token.head.dep_ == "prep" else token.head     # "took part [in] the meeting"
@@ -237,8 +243,10 @@ def reads(token: Token, people: People) -> list[Found]:
 
 
 def _attended(noun: Token) -> bool:
-    """ "C also took part in the talks with B": C's attendance of the talks told before, not talks of C."""
-    return (noun.pos_ in ("NOUN", "PROPN") and noun.dep_ == "pobj"
-            and noun.head.head.lemma_ in ("take", "participate", "join")
-            and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children))
+    """ "C also took part in (attended) the talks with B": C's attendance of the talks told before, not talks of C."""
+    if noun.pos_ not in ("NOUN", "PROPN") or not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that")
+                                                    for c in noun.children):
+        return False
+    return ((noun.dep_ == "pobj" and noun.head.head.lemma_ in ("take", "participate", "join"))
+            or (noun.dep_ in ("dobj", "obj") and noun.head.lemma_.lower() in ATTEND_VERBS))   # "attended the meeting with B"
 

@@ -35,11 +35,18 @@ INCLUDE_VERBS = {"include"}                                   # "Those at the me
 JOIN_VERBS = {"participate", "take", "join", "be"}          # "took part in", "was present at"
 CEREMONY_VERBS = {"inaugurate", "unveil", "sign"}
 CHAIR_VERBS = {"chair", "preside", "convene", "co-chair"}       # "X chaired a meeting ... attended by A and B"
-COMPANY_VERBS = {"accompany"}                                    # "X was accompanied by A and B" (after a meeting)
+# "X was accompanied / flanked / joined by A and B", "X was supported by A" (after a meeting)
+COMPANY_VERBS = {"accompany", "flank", "join", "support"}
 AGREEMENT_NOUNS = {"agreement", "agreements", "accord", "accords", "deal", "deals", "memorandum",
                    "memoranda", "mou", "mous", "treaty", "contract", "contracts", "declaration", "pact",
-                   "protocol", "communique", "statement", "charter", "convention", "document", "documents"}
-CREDENTIAL_VERBS = {"present", "hand", "submit"}           # "presented his credentials to B"
+                   "protocol", "communique", "statement", "charter", "convention", "document", "documents",
+                   "arrangement", "arrangements"}
+# "held a trilateral meeting with B and C": one meeting of all, not one per person named.
+MULTILATERAL = {"trilateral", "tripartite", "quadrilateral", "quadripartite", "three-way", "four-way",
+                "multilateral"}
+CREDENTIAL_VERBS = {"present", "hand", "submit"}
+MESSAGE_NOUNS = {"message", "letter", "invitation"}        # "received a message from X, delivered by Y"
+CARRY_VERBS = {"deliver", "convey", "carry", "hand", "bring"}           # "presented his credentials to B"
 TRIGGER_LEMMAS = (MEETING_VERBS | WITH_VERBS | ATTEND_VERBS | JOIN_VERBS | CEREMONY_VERBS | CREDENTIAL_VERBS
                   | CHAIR_VERBS | COMPANY_VERBS | INCLUDE_VERBS)
 # "will meet", "could meet", "would meet": not (yet) a meeting.
@@ -102,8 +109,9 @@ def other_side(trigger: Token) -> list[Token]:
             heads.extend(pobjs(child))   # not "visited the site with B": they went together
         if child.dep_ == "prep" and child.lower_ == "upon" and trigger.lemma_ == "call":
             heads.extend(pobjs(child))   # "called upon B"
-        if child.dep_ == "agent":
-            heads.extend(pobjs(child))
+        if child.dep_ == "agent" or (child.dep_ == "conj" and child.lower_ == "by"
+                                     and any(c.dep_ == "agent" for c in trigger.children)):
+            heads.extend(pobjs(child))     # "was received by A, and by B"
         # "received on Sunday Italian Prime Minister B": the parser takes B into the date's phrase.
         if (child.dep_ == "prep" and child.lower_ == "on" and trigger.lemma_ in MEETING_VERBS
                 and any(t.ent_type_ == "DATE" for t in child.subtree)):
@@ -112,6 +120,11 @@ def other_side(trigger: Token) -> list[Token]:
         if (child.dep_ in ("dobj", "obj") and child.i > trigger.i and trigger.lemma_ == "call"
                 and any(c.dep_ == "prep" and c.lower_ == "on" and not pobjs(c) for c in trigger.children)):
             heads.append(child)
+    # "received a message from X, delivered by Y": the envoy who delivered it was received
+    if trigger.lemma_ == "receive" and any(c.dep_ in ("dobj", "obj") and c.lower_ in MESSAGE_NOUNS
+                                           for c in trigger.children):
+        heads.extend(g for t in trigger.subtree if t.dep_ == "acl" and t.tag_ == "VBN" and t.lemma_ in CARRY_VERBS
+                     for a in t.children if a.dep_ == "agent" for g in pobjs(a))
     # "met A at the palace and B at his office": the parser coordinates B with the first place
     if trigger.lemma_ in MEETING_VERBS and heads:
         heads.extend(c for prep in trigger.children if prep.dep_ == "prep" and prep.lower_ in ("at", "in")

@@ -21,7 +21,7 @@ phone or video); who the people are in ``meeting_people``; the place in
   leaders held talks in Lima"), else where the event it was on the sidelines/margins of
   was held ("... on the margins of a meeting of defence ministers. The meeting was held on
   Friday in Lima").
-- topics: what the sentence says was discussed, as clean noun phrases.
+- topics: what the sentence says was discussed (``meeting_topics``).
 
 "The next sentence about it" is one of the three after the meeting that names its
 participants, or speaks of "the talks"/"the meeting"/"the two leaders", before any
@@ -32,8 +32,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 
-import numpy
-from spacy.attrs import LEMMA, LOWER
+from spacy.attrs import LOWER
 from spacy.tokens import Doc, Span, Token
 
 from . import doc_cache
@@ -41,16 +40,15 @@ from .dates import DateContext
 from .meeting_attendance import (
     accompanies, candidates, clause_of, definite_event, plural_subject, presences, present_people, read_presence,
     refers_back)
-from .meeting_people import People, conjuncts
+from .meeting_people import People
 from .meeting_places import clause_place, escort_clause, place_for
+from .meeting_topics import TOPIC_VERBS, topics_for
 from .meeting_triggers import is_remote, not_held, reads
+from .meeting_words import other_side, people_of
 from .meeting_words import (
-    CEREMONY_VERBS, COMPANY_VERBS, EVENT_CLASSES, EVENT_NOUNS, Found, MEETING_NOUNS, PRESENCE, TOGETHER_VERBS)
+    CEREMONY_VERBS, CHAIR_VERBS, COMPANY_VERBS, EVENT_CLASSES, EVENT_NOUNS, Found, MEETING_NOUNS, PRESENCE, TOGETHER_VERBS)
 from .records import Article, DateValue, Meeting, Person
 
-TOPIC_VERBS = {"discuss", "review", "deliberate", "exchange", "focus", "agree", "tackle"}
-GENERIC_TOPICS = {"ways", "way", "issues", "matters", "things", "topics", "views", "view", "measures", "it",
-                  "them", "this", "that", "the need", "need"}
 # A reported clause's date is when it was said, not when the meeting was.
 REPORTING_DEPS = ("ccomp", "parataxis")
 GROUP_WORDS = {"two", "both", "sides", "leaders", "ministers", "presidents", "officials", "delegations",
@@ -125,9 +123,11 @@ def _read_all(doc: Doc, index: People, sentence_of: Callable[[int], int]) -> lis
         read = reads(token, index)
         groups = [g for g in read if not not_held(g.trigger) and not is_remote(g.trigger)]
         if not read and _pair_subject(token) and not not_held(token) and not is_remote(token):
+            # "The two former leaders later held talks with C": the pair and whom they met
+            others = people_of(other_side(token), index, [])
             pair = _pair_named_before(token, index)      # "A and B agreed ... The two leaders met in X"
-            pair = pair or _pair_met_before(token, found, sentence_of)   # "A met B ... The two last met in X"
-            groups = [Found(pair, token)] if pair else []
+            pair = pair or _pair_met_before(token, found, sentence_of, bool(others))   # "A met B ... The two last met in X"
+            groups = [Found(list(dict.fromkeys(pair + others)), token)] if pair else []
         if not groups:
             continue
         clause = clause_of(token)
@@ -148,7 +148,9 @@ def _read_all(doc: Doc, index: People, sentence_of: Callable[[int], int]) -> lis
 def _pair_subject(verb: Token) -> bool:
     """ "The two leaders met in X", "Both presidents met ...": a meeting verb whose subject is a
     pair named nowhere in it."""
-    if verb.lemma_.lower() not in TOGETHER_VERBS or verb.pos_ != "VERB":
+    held = verb.lemma_.lower() in ("hold", "have") and any(
+        c.dep_ in ("dobj", "obj") and c.lower_ in MEETING_NOUNS for c in verb.children)
+    if not (verb.lemma_.lower() in TOGETHER_VERBS or held) or verb.pos_ != "VERB":
         return False
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is None:
@@ -164,12 +166,13 @@ def _recalled(verb: Token) -> bool:
     return any(c.lower_ in RECALL_WORDS and c.dep_ == "advmod" for c in verb.children)
 
 
-def _pair_met_before(verb: Token, found: list[Found], sentence_of: Callable[[int], int]) -> list[int]:
+def _pair_met_before(verb: Token, found: list[Found], sentence_of: Callable[[int], int],
+                     with_others: bool = False) -> list[int]:
     """ "A held talks with B in X on Tuesday. The two leaders last met in March in Y": the pair of the
     meeting reported last, one or two sentences before, when the verb recalls an earlier meeting (without
     "last"/"previously", the sentence says more of the same meeting: see ``_sentences_about``)."""
-    if not _recalled(verb) or not found:
-        return []
+    if not (_recalled(verb) or with_others) or not found:
+        return []      # (with others met: "The two leaders then held talks with C", a meeting of three)
     last = found[-1]
     pair = list(dict.fromkeys(last.participants))
     distance = sentence_of(verb.i) - sentence_of(last.trigger.i)
@@ -201,20 +204,23 @@ def _join_attendances(found: list[Found], sentence_of: Callable[[int], int]) -> 
     are not a meeting of their own."""
     joined: list[Found] = []
     last: Found | None = None
+    latest: Found | None = None     # the last group of any event ("A accompanied X at the signing")
     for group in sorted(found, key=lambda g: g.trigger.i):
         if group.event is None:
             joined.append(group)
-            last = group
+            last = latest = group
             continue
+        target = latest if group.event == PRESENCE and latest is not None else last
         # "C also took part in the talks with B", after "A held talks with B" (another meeting between)
+        # (not "Earlier, A and B co-chaired the session": chairs hold a meeting of their own)
         shared = next((g for g in reversed(joined) if group.event == "meeting" and g.event in (None, "meeting")
-                       and definite_event(group.trigger)
+                       and group.trigger.lemma_.lower() not in CHAIR_VERBS and definite_event(group.trigger)
                        and 0 <= sentence_of(group.trigger.i) - sentence_of(g.trigger.i) <= ATTENDANCE_WINDOW
                        and set(group.participants) & set(g.participants)), None)
-        if (last is not None and group.event in ("meeting", "meal", PRESENCE)
-                and 0 <= sentence_of(group.trigger.i) - sentence_of(last.trigger.i) <= ATTENDANCE_WINDOW
-                and (refers_back(group.trigger) or accompanies(group, last))) or shared is not None:
-            last = shared or last
+        if (target is not None and group.event in ("meeting", "meal", PRESENCE)
+                and 0 <= sentence_of(group.trigger.i) - sentence_of(target.trigger.i) <= ATTENDANCE_WINDOW
+                and (refers_back(group.trigger) or accompanies(group, target))) or shared is not None:
+            last = shared or target
             last.participants.extend(k for k in group.participants if k not in last.participants)
             last.also.append(group.trigger)
             continue
@@ -224,6 +230,7 @@ def _join_attendances(found: list[Found], sentence_of: Callable[[int], int]) -> 
         if group.event == PRESENCE:
             group.event = "ceremony"   # "Officials signed five deals in the presence of A and B"
         joined.append(group)
+        latest = group
         if group.event == "meeting":
             last = group  # "X chaired a meeting ... A and B attended. C was also present."
     return joined
@@ -418,82 +425,3 @@ def _event_held(event: Token, sentences: list[Span], position: int) -> Token | N
 def _content_words(token: Token) -> set[str]:
     return {t.lemma_.lower() for t in token.subtree
             if t.pos_ in ("PROPN", "NOUN", "ADJ") and not t.is_stop and t != token and t.ent_type_ != "DATE"}
-
-
-# --- topics ----------------------------------------------------------------------------------
-
-def _topic_verbs(doc: Doc) -> list[int]:
-    """The tokens whose lemma is a verb of discussing (each distinct lemma looked up once)."""
-    lemmas, where = numpy.unique(doc.to_array(LEMMA), return_inverse=True)
-    strings = doc.vocab.strings
-    hits = numpy.array([strings[lemma].lower() in TOPIC_VERBS for lemma in lemmas.tolist()], dtype=bool)
-    return numpy.flatnonzero(hits[where]).tolist()
-
-
-def topics_for(trigger: Token) -> list[str]:
-    """What the sentence says was discussed: objects of discuss/review/exchange views on ..."""
-    found = []
-    doc = trigger.doc
-    for i in _in_span(doc_cache.memo(doc, _topic_verbs), trigger.sent):
-        token = doc[i]
-        if token.pos_ != "VERB":
-            continue
-        for child in token.children:
-            target = None
-            if child.dep_ in ("dobj", "obj") and child.lower_ not in ("views", "view"):
-                target = child
-            elif child.dep_ == "prep" and child.lower_ in ("on", "about"):
-                target = next((g for g in child.children if g.dep_ == "pobj"), None)
-            elif child.dep_ in ("dobj", "obj"):
-                prep = next((g for g in child.children if g.dep_ == "prep" and g.lower_ == "on"), None)
-                target = next((g for g in prep.children if g.dep_ == "pobj"), None) if prep else None
-            if target is None or (target.i > 0 and _joined(target.doc[target.i - 1], target)):
-                continue    # the second piece of a hyphenated word the parser split ("counter - terrorism")
-            for head in [target, *_topic_conjuncts(target)]:
-                text = _topic_text(head)
-                if text and len(text.split()) <= 8 and text.lower() not in GENERIC_TOPICS \
-                        and text.lower() not in (f.lower() for f in found):
-                    found.append(text)
-    return found
-
-
-def _joined(left: Token, right: Token) -> bool:
-    """Two tokens of one written word ("counter" "-" "terrorism")."""
-    return not left.whitespace_ and (left.text in "-/" or right.text in "-/")
-
-
-def _topic_conjuncts(head: Token) -> list[Token]:
-    """Conjuncts that are topics of their own ("trade and border security"), not the pieces of
-    one hyphenated word the parser split ("counter-terrorism")."""
-    return [c for c in conjuncts(head) if not _joined(c.doc[c.i - 1], c)]
-
-
-def _topic_text(head: Token) -> str:
-    """The noun phrase of ``head`` without its own conjuncts, clauses, quotes and loose ends."""
-    own_conjuncts = set(_topic_conjuncts(head))
-    words = []
-    for token in head.subtree:
-        cut = False
-        for ancestor in [token, *token.ancestors]:
-            if ancestor == head:
-                break
-            if ancestor in own_conjuncts or ancestor.dep_ in ("relcl", "acl", "cc", "appos") and ancestor.head == head:
-                cut = True
-                break
-        if not cut:
-            words.append(token)
-    if not words:
-        return ""
-    doc = head.doc
-    first, last = words[0].i, words[-1].i
-    while first > 0 and _joined(doc[first - 1], doc[first]):
-        first -= 1
-    while last + 1 < len(doc) and _joined(doc[last], doc[last + 1]):
-        last += 1
-    span = doc[first: last + 1]
-    tokens = [t for t in span if t.text not in ('"', "“", "”", "'", "‘", "’")]
-    while tokens and (tokens[-1].is_punct or tokens[-1].dep_ == "cc" or tokens[-1].pos_ in ("CCONJ", "ADP", "DET")):
-        tokens.pop()
-    while tokens and (tokens[0].is_punct or tokens[0].pos_ in ("CCONJ", "DET") and tokens[0].lower_ in ("and", "or")):
-        tokens.pop(0)
-    return "".join(t.text_with_ws for t in tokens).strip()

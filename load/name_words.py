@@ -157,10 +157,24 @@ def initials_word(token: Token) -> bool:
             and not is_country_word(token.text) and token.ent_type_ not in _NOT_NAME_ENTS)
 
 
+def single_initial(token: Token) -> bool:
+    """ "A", "K" of "A K Abdul Momen": a capital letter standing for a given name, without a full stop."""
+    return len(token.text) == 1 and token.is_upper and token.is_alpha and token.text != "I"
+
+
+def initials_run(doc: Doc, i: int, limit: int = 3) -> int:
+    """Where a run of initials without full stops ("A K Abdul Momen", "M A Mannan", "KP Sharma Oli")
+    starting at ``i`` ends, when a name word follows it; ``i`` when there is none."""
+    j = i
+    while j < len(doc) and j - i < limit and (single_initial(doc[j]) or (j == i and initials_word(doc[j]))):
+        j += 1
+    return j if i < j < len(doc) and name_like(doc[j]) else i
+
+
 def end_of_name(doc: Doc, i: int, limit: int = 5, stops: frozenset[int] | set[int] = frozenset()) -> int:
     """End of the run of name words starting at token i ("Asif Ghafoor", "Ayman al-Zawahiri");
     the run stops before a token in ``stops`` (where an honorific or rank begins another name)."""
-    j = i
+    j = initials_run(doc, i)
     while j < len(doc) and j - i < limit and (j == i or j not in stops):
         tok = doc[j]
         if name_like(tok) or ((initials_word(tok) if j == i else False) or dotted_initials(tok)) and \

@@ -52,6 +52,8 @@ HONORIFICS = [
     # South Asian and West African forms of address ("Shri X", "Smt Y", "Engr Z", "Hon. W", "Barr. V")
     "shri", "shrimati", "smt", "kumari", "thiru", "engr", "hon", "honourable", "honorable",
     "barr", "mallam", "malam", "pastor", "rt hon", "right honourable", "right honorable",
+    # Caribbean styles ("the Most Hon. X"), Southern African and Vietnamese forms of address ("Cde X")
+    "most hon", "most honourable", "most honorable", "cde", "comrade",
 ]
 # Royal and religious titles that stand before a name and make even one word a name
 # ("King Abdullah", "Pope Francis", "Crown Prince Mohammed bin Salman"); also posts.

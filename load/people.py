@@ -38,7 +38,7 @@ from .title_appointments import appointment_chain, copular_chain, headed_title
 from .title_reading import read_chain, royal_title, title_from_chain
 from .title_words import CONNECTORS
 from .titles import (
-    Sentences, left_apposition, left_chain, right_apposition, scope_after_name, shared_plural_post, split_on_and,
+    Sentences, holder_post, left_apposition, left_chain, right_apposition, scope_after_name, shared_plural_post, split_on_and,
     stacked_post,
 )
 
@@ -132,6 +132,16 @@ def _find_cluster(clusters: list[_Cluster], text: str) -> _Cluster | None | bool
     return anywhere[0] if anywhere else None
 
 
+def _one_holder(doc: Doc, span: Span, clusters: list[_Cluster]) -> _Cluster | None:
+    """Of the people who share a bare surname, the one whose post the title before it names; none
+    when no title stands there or it fits more than one (no link rather than a wrong one)."""
+    chain = left_chain(doc, name_prefix(span).start, span.sent.start, span.end)
+    head, word = _head_word(chain.text) if chain else None, name_key(_name_text(span)).split()[-1]
+    fits = [c for c in clusters if head and word in c.key_words and any(
+        _head_word(t.post) == head and _post_words(t.post) <= _post_words(chain.text) | {head} for t in c.titles)]
+    return fits[0] if len(fits) == 1 else None
+
+
 @lru_cache(maxsize=4096)
 def _patronymic_words(name: str) -> set[str]:
     """The name keys of the father's name in "X bin Y", "X bint Y", "X ibn Y"."""
@@ -156,7 +166,9 @@ def extract(doc: Doc, article: Article | None = None) -> list[Person]:
             continue          # a photographer or a reporter, not someone the article reports on
         found = _find_cluster(clusters, _name_text(span))
         if found is False:
-            continue
+            found = _one_holder(doc, span, clusters)   # "President Karis": the one Karis who is president
+            if found is None:
+                continue
         cluster = found or _Cluster()
         if found is None:
             clusters.append(cluster)
@@ -195,7 +207,11 @@ def _add_name_mention(doc: Doc, span: Span, cluster: _Cluster, sentences: Senten
         before = sentences.span(sent.start - 1)
         if bracket_after_post(doc, sent.start - 1, before.start) is not None:
             left_start = before.start
-    chains = [left_chain(doc, prefix.start, left_start, span.end),
+    style_start = prefix.start
+    if style_start < span.start and style_start - 1 > left_start and doc[style_start - 1].lower_ == "the":
+        style_start -= 1     # "Prime Minister the Most Hon. X": the article of the name's style
+    left = left_chain(doc, style_start, left_start, span.end)
+    chains = [holder_post(left) if left is not None else None,
               right_apposition(doc, span.end, sent.end, person_starts),
               left_apposition(doc, span, sent)]
     chains = [c for c in chains if c is not None]
@@ -369,8 +385,9 @@ def _role_mentions(doc: Doc) -> list[_Role]:
             continue     # a title before a name, not a description
         if end + 1 < len(doc) and doc[end].lower_ == "of":
             j = end + 1
-            while j < len(doc) and (doc[j].lower_ == "the" or doc[j].is_title or doc[j].is_upper) and not doc[j].is_space:
-                j += 1
+            while j < len(doc) and (doc[j].lower_ == "the" or doc[j].is_title or doc[j].is_upper or (
+                    doc[j].lower_ == "of" and j + 1 < len(doc) and doc[j + 1].is_title)) and not doc[j].is_space:
+                j += 1       # "the Minister of Foreign Affairs of Ukraine"
             if j > end + 1:
                 end = j
         span = doc[chunk.start:end]

@@ -288,7 +288,8 @@ def is_city(doc: Doc, span: Span) -> bool:
 # Plural portfolio words that end a post's scope ("Road Transport and Highways", "Mineral Resources").
 PORTFOLIO_PLURALS = {"affairs", "resources", "highways", "works", "mines", "communications", "fisheries",
                       "services", "relations", "railways", "waterways", "ports", "forests", "minerals",
-                      "industries", "sports", "roads", "lands", "finances", "statistics", "investments"}
+                      "industries", "sports", "roads", "lands", "finances", "statistics", "investments",
+                      "expatriates", "nationals", "abroad", "diaspora"}     # "... and Expatriates X", "Chadians Abroad"
 
 
 def after_portfolios(doc: Doc, start: int, end: int) -> int:

@@ -86,9 +86,12 @@ def scope_preposition(doc: Doc, k: int, start: int) -> bool:
     """ "commander *for* the region", "chief *in* <province>": a preposition right after a post."""
     if not (doc[k].lower_ in ("for", "in") and k > start):
         return False
-    # "Leader of Opposition in the Assembly X": after a post's own "of" phrase too
-    return is_head(doc[k - 1]) or (k - 3 >= start and doc[k - 1].is_title and doc[k - 2].lower_ == "of"
-                                   and is_head(doc[k - 3]))
+    # "Leader of (the) Opposition in the Assembly X": after a post's own "of" phrase too
+    if is_head(doc[k - 1]) or (k - 3 >= start and doc[k - 1].is_title and doc[k - 2].lower_ == "of"
+                               and is_head(doc[k - 3])):
+        return True
+    return (k - 4 >= start and doc[k - 1].is_title and doc[k - 2].lower_ == "the" and doc[k - 3].lower_ == "of"
+            and is_head(doc[k - 4]))
 
 
 def inner_and(doc: Doc, k: int, start: int, commas: bool = False) -> bool:

@@ -97,9 +97,25 @@ def left_chain(doc: Doc, end: int, sent_start: int, limit: int | None = None) ->
         i = k
     while i < end and (doc[i].lower_ in CONNECTORS or doc[i].text in POSSESSIVE or doc[i].text == "-"):
         i += 1
+    if i + 2 < end and i == sent_start and doc[i].is_upper and len(doc[i]) > 2 and doc[i + 1].text in DASHES \
+            and doc[i].ent_type_ in ("GPE", "LOC", ""):
+        i += 2        # "ABUJA—President X": a dateline glued to the post
     if i < end and doc[end - 1].lower_ in CONNECTORS | SCOPE:
         return None           # "representatives of [X's family]": the name is the object, not the holder
     return doc[i:end] if i < end else None
+
+
+def holder_post(chain: Span) -> Span:
+    """ "Spokesperson for UN Secretary-General X", "Adviser to President X": the name after a post
+    "for"/"to" another post, with no article between, holds the second (X is the Secretary-General);
+    "Special Assistant to the President X" is the assistant. A portfolio ("Minister for Foreign
+    Affairs X") has no post of its own."""
+    for k, tok in enumerate(chain[:-1]):
+        rest = chain[k + 1:]
+        if tok.lower_ in ("for", "to") and k > 0 and is_head(chain[k - 1]) and is_head(rest[-1]) \
+                and all(t.is_title or t.is_upper or t.text == "-" for t in rest):
+            return rest
+    return chain
 
 
 def left_apposition(doc: Doc, name: Span, sent: Span) -> Span | None:
@@ -107,6 +123,8 @@ def left_apposition(doc: Doc, name: Span, sent: Span) -> Span | None:
     description, a comma, then the name closing the apposition (or standing where the
     description began a clause: "..., the Minister of Defense of China, X spoke")."""
     p = name_prefix(name).start
+    if sent.start < p - 1 < name.start and doc[p - 1].lower_ == "the":
+        p -= 1        # "the Prime Minister of X, the Hon. Y": the article of the name's style
     if p - 3 >= sent.start and (doc[p - 1].is_title or doc[p - 1].is_upper) and post_head(doc[p - 1].text) is not None \
             and doc[p - 2].text == ",":
         p -= 1        # "the Minister of Foreign Affairs, Ambassador X,": a post's style before the name
@@ -126,9 +144,12 @@ def left_apposition(doc: Doc, name: Span, sent: Span) -> Span | None:
     if before in PRONOUNS and any(t.lower_ == "counterpart" for t in chain):
         return doc[chain.start - 1:chain.end]
     # "the army chief, X", "his oil minister, X", "led by its vice president for Africa, X"
-    determiner = before == "the" or before in PRONOUNS or before == "its"
+    # ("received a delegation led by Deputy Foreign Minister for the Caribbean, X")
+    determiner = before == "the" or before in PRONOUNS or before == "its" or before == "by"
     # a post that opens the sentence is definite too: "Minister of Foreign Affairs, X, held talks"
-    definite = determiner or any(t.text in POSSESSIVE for t in chain) or chain.start == sent.start
+    # ("with Mauritanian Minister of Foreign Affairs, Cooperation and ..., X": a nationality before the post)
+    definite = determiner or any(t.text in POSSESSIVE for t in chain) or chain.start == sent.start \
+        or country_at(chain[0]) is not None
     # "a U.N. spokesman, X, told reporters": a spokesman is named for the post he speaks in
     definite = definite or (before in ("a", "an") and chain[-1].lower_ in ("spokesman", "spokeswoman", "spokesperson"))
     closed = name.end >= sent.end or doc[name.end].text in CLAUSE_END

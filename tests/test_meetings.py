@@ -822,3 +822,14 @@ def test_a_short_police_post_refers_to_its_holder(nlp):
 ])
 def test_hopes_messages_and_envoys(nlp, text, expected):
     assert pairs(read(nlp, text, "2024-03-08")) == expected
+
+
+def test_a_city_of_several_words_and_no_place_from_a_topic(nlp):
+    found = read(nlp, "Prime Minister Dale Rowe and President Irma Ali signed a memorandum of understanding at the "
+                      "Diplomatic Centre in Port of Spain on Monday.", "2024-05-21")
+    assert [(n, p) for n, _, p, _ in found] == [(frozenset({"Rowe", "Ali"}), "Port of Spain")]
+    # "the situation in Gaza" is what the two discussed, not where they met
+    found = read(nlp, "Foreign Minister Reza Karimi met and held talks with Foreign Minister Salim Al Harthy. During "
+                      "the meeting, the two sides discussed the latest developments in the region, especially the "
+                      "situation in Gaza.", "2024-02-07")
+    assert [(n, p) for n, _, p, _ in found] == [(frozenset({"Karimi", "Harthy"}), None)]

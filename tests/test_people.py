@@ -203,3 +203,22 @@ def test_an_abbreviated_role_finds_its_post(nlp):
                          "Separately, the COAS met Uzbek Deputy Defence Minister Major General Anvar Rakhimov.")
     khan = by_name(found, "Tariq Ahmed Khan")
     assert "the COAS" in [m.text for m in khan.mentions if m.kind == "role"]
+
+
+def test_caribbean_nationalities_pick_the_role_holder(nlp):
+    """ "his Barbadian counterpart, X" gives X Barbados, so "the Barbadian Prime Minister" is X, not the host."""
+    text = ("Prime Minister Andre Clarke on Monday welcomed his Barbadian counterpart, the Hon. Joan Reid, to the "
+            "capital for talks. Opposition Leader Mark Dunn also met the Barbadian Prime Minister on Tuesday.")
+    _, people = read(nlp, text)
+    assert roles(by_name(people, "Joan Reid")) == ["the Barbadian Prime Minister"]
+    assert by_name(people, "Joan Reid").country == "Barbados"
+
+
+def test_a_titled_surname_two_people_share_goes_to_the_one_holding_the_post(nlp):
+    """ "President Tamm" is the president of the two Tamms; a bare "Tamm" stays unlinked."""
+    text = ("The King welcomed President Jaan Tamm of Estonia and his wife, Liis Tamm, at the palace. "
+            "President Tamm later held talks with Prime Minister Olof Berg. Tamm said the talks went well.")
+    _, people = read(nlp, text)
+    jaan = by_name(people, "Jaan Tamm")
+    assert [m.text for m in jaan.mentions if m.kind == "name"] == ["Jaan Tamm", "Tamm"]
+    assert [m.text for m in by_name(people, "Liis Tamm").mentions] == ["Liis Tamm"]
